@@ -1,0 +1,341 @@
+//! [`Meridian`]: the one facade over a team database that the CLI, the desktop
+//! shell and the tests call.
+//!
+//! Invariant: every write loads the stored document, applies the change to
+//! the typed model, validates the *whole* result with the import rules, and
+//! only then replaces the stored rows in one `IMMEDIATE` transaction. A refused
+//! edit or import leaves the database exactly as it was.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{AppError, Problem};
+use crate::io::scenario::{self, ScenarioError};
+use crate::model::{Office, Policy, Rep, Scenario, Team};
+use crate::{store, tz, APP_IDENTIFIER, SAMPLE_TEAM};
+
+/// What the app says about itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct About {
+    pub version: String,
+    /// The IANA zone data release in use, e.g. `2026f`.
+    pub tzdata: String,
+    /// The database file; `None` for an in-memory database.
+    pub db_path: Option<String>,
+}
+
+/// Counts of what an import stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportSummary {
+    pub teams: u32,
+    pub offices: u32,
+    pub reps: u32,
+    pub meetings: u32,
+    pub tasks: u32,
+    pub office_days: u32,
+}
+
+impl ImportSummary {
+    fn of(sc: &Scenario) -> ImportSummary {
+        let n = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
+        ImportSummary {
+            teams: n(sc.teams.len()),
+            offices: n(sc.offices.len()),
+            reps: n(sc.reps.len()),
+            meetings: n(sc.meetings.len()),
+            tasks: n(sc.tasks.len()),
+            office_days: n(sc.office_days.len()),
+        }
+    }
+}
+
+/// An open team database.
+pub struct Meridian {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Meridian {
+    /// Opens (or creates) the database at `path`, creating its folder and
+    /// applying pending migrations.
+    ///
+    /// # Errors
+    /// [`AppError::Io`] when the folder cannot be made, [`AppError::Storage`]
+    /// when SQLite cannot open or migrate the file.
+    pub fn open(path: &Path) -> Result<Meridian, AppError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| AppError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        Ok(Meridian {
+            conn: store::open(path)?,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// A fresh database in memory (nothing is written anywhere).
+    ///
+    /// # Errors
+    /// [`AppError::Storage`] if SQLite cannot start.
+    pub fn open_in_memory() -> Result<Meridian, AppError> {
+        Ok(Meridian {
+            conn: store::open_in_memory()?,
+            path: None,
+        })
+    }
+
+    /// The desktop app's database: `$XDG_DATA_HOME/<APP_IDENTIFIER>/meridian.db`
+    /// on Linux (the folder Tauri's `app_data_dir` names), the platform's
+    /// equivalent elsewhere.
+    ///
+    /// # Errors
+    /// [`AppError::NoDataDir`] when the user has no home or data folder.
+    pub fn default_db_path() -> Result<PathBuf, AppError> {
+        let dirs = directories::BaseDirs::new().ok_or(AppError::NoDataDir)?;
+        Ok(dirs.data_dir().join(APP_IDENTIFIER).join("meridian.db"))
+    }
+
+    pub fn about(&self) -> About {
+        About {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            tzdata: tz::tzdata_version().to_string(),
+            db_path: self.path.as_ref().map(|p| p.display().to_string()),
+        }
+    }
+
+    /// The whole stored team document.
+    ///
+    /// # Errors
+    /// [`AppError::Storage`].
+    pub fn scenario(&self) -> Result<Scenario, AppError> {
+        Ok(store::load_scenario(&self.conn)?)
+    }
+
+    /// Replaces everything stored with the document in `text`; `source` names
+    /// it in error messages. All or nothing.
+    ///
+    /// # Errors
+    /// [`AppError::Invalid`] listing every problem (nothing is changed), or
+    /// [`AppError::Storage`].
+    pub fn import_document(&mut self, text: &str, source: &str) -> Result<ImportSummary, AppError> {
+        let sc = scenario::parse_document(text, source)?;
+        self.replace_all(&sc)?;
+        Ok(ImportSummary::of(&sc))
+    }
+
+    /// Reads a document file and imports it (see [`Meridian::import_document`]).
+    ///
+    /// # Errors
+    /// [`AppError::Io`] when the file cannot be read, else as `import_document`.
+    pub fn import_file(&mut self, path: &Path) -> Result<ImportSummary, AppError> {
+        let text = read_text(path)?;
+        self.import_document(&text, &path.display().to_string())
+    }
+
+    /// The stored team as a `meridian.scenario/1` document.
+    ///
+    /// # Errors
+    /// [`AppError::Storage`].
+    pub fn export_document(&self) -> Result<String, AppError> {
+        Ok(scenario::to_document(&self.scenario()?))
+    }
+
+    /// Replaces everything stored with the bundled sample team.
+    ///
+    /// # Errors
+    /// [`AppError::Storage`].
+    pub fn load_sample_team(&mut self) -> Result<Scenario, AppError> {
+        self.import_document(SAMPLE_TEAM, "sample team")?;
+        self.scenario()
+    }
+
+    pub fn create_rep(&mut self, rep: Rep) -> Result<Scenario, AppError> {
+        self.edit("rep", &rep.id.clone(), |sc| {
+            if sc.reps.iter().any(|r| r.id == rep.id) {
+                return Err(duplicate("rep", &rep.id));
+            }
+            sc.reps.push(rep);
+            Ok(sc.reps.len() - 1)
+        })
+    }
+
+    pub fn update_rep(&mut self, rep: Rep) -> Result<Scenario, AppError> {
+        self.edit("rep", &rep.id.clone(), |sc| {
+            let i =
+                position(&sc.reps, |r| r.id == rep.id).ok_or_else(|| not_found("rep", &rep.id))?;
+            sc.reps[i] = rep;
+            sc.prune_dependents();
+            Ok(i)
+        })
+    }
+
+    pub fn delete_rep(&mut self, id: &str) -> Result<Scenario, AppError> {
+        self.remove(|sc| sc.remove_rep(id), "rep", id)
+    }
+
+    pub fn create_team(&mut self, team: Team) -> Result<Scenario, AppError> {
+        self.edit("team", &team.id.clone(), |sc| {
+            if sc.teams.iter().any(|t| t.id == team.id) {
+                return Err(duplicate("team", &team.id));
+            }
+            sc.teams.push(team);
+            Ok(sc.teams.len() - 1)
+        })
+    }
+
+    pub fn update_team(&mut self, team: Team) -> Result<Scenario, AppError> {
+        self.edit("team", &team.id.clone(), |sc| {
+            let i = position(&sc.teams, |t| t.id == team.id)
+                .ok_or_else(|| not_found("team", &team.id))?;
+            sc.teams[i] = team;
+            Ok(i)
+        })
+    }
+
+    pub fn delete_team(&mut self, id: &str) -> Result<Scenario, AppError> {
+        self.remove(|sc| sc.remove_team(id), "team", id)
+    }
+
+    pub fn create_office(&mut self, office: Office) -> Result<Scenario, AppError> {
+        self.edit("office", &office.id.clone(), |sc| {
+            if sc.offices.iter().any(|o| o.id == office.id) {
+                return Err(duplicate("office", &office.id));
+            }
+            sc.offices.push(office);
+            Ok(sc.offices.len() - 1)
+        })
+    }
+
+    pub fn update_office(&mut self, office: Office) -> Result<Scenario, AppError> {
+        self.edit("office", &office.id.clone(), |sc| {
+            let i = position(&sc.offices, |o| o.id == office.id)
+                .ok_or_else(|| not_found("office", &office.id))?;
+            sc.offices[i] = office;
+            sc.prune_dependents();
+            Ok(i)
+        })
+    }
+
+    pub fn delete_office(&mut self, id: &str) -> Result<Scenario, AppError> {
+        self.remove(|sc| sc.remove_office(id), "office", id)
+    }
+
+    /// Sets the team-wide office-days policy.
+    ///
+    /// # Errors
+    /// [`AppError::Invalid`] with paths relative to the policy (`office_days_per_week`).
+    pub fn update_policy(&mut self, policy: Policy) -> Result<Scenario, AppError> {
+        let mut sc = self.scenario()?;
+        sc.policy = policy;
+        self.commit_edit(sc, Some("policy."))
+    }
+
+    /// Applies `change` (which returns the index of the edited item in its
+    /// list) and stores the result if the whole document stays valid.
+    fn edit(
+        &mut self,
+        kind: &'static str,
+        _id: &str,
+        change: impl FnOnce(&mut Scenario) -> Result<usize, AppError>,
+    ) -> Result<Scenario, AppError> {
+        let mut sc = self.scenario()?;
+        let i = change(&mut sc)?;
+        let list = match kind {
+            "rep" => "reps",
+            "team" => "teams",
+            _ => "offices",
+        };
+        self.commit_edit(sc, Some(&format!("{list}[{i}].")))
+    }
+
+    fn remove(
+        &mut self,
+        change: impl FnOnce(&mut Scenario) -> bool,
+        kind: &'static str,
+        id: &str,
+    ) -> Result<Scenario, AppError> {
+        let mut sc = self.scenario()?;
+        if !change(&mut sc) {
+            return Err(not_found(kind, id));
+        }
+        self.commit_edit(sc, None)
+    }
+
+    /// Validates and stores; problems under `prefix` are reported relative to
+    /// the edited item so a form can show them beside its fields.
+    fn commit_edit(&mut self, sc: Scenario, prefix: Option<&str>) -> Result<Scenario, AppError> {
+        if let Err(problems) = scenario::validate(&sc) {
+            let problems = problems.into_iter().map(|p| relative(p, prefix)).collect();
+            return Err(AppError::Invalid(ScenarioError {
+                file: "edit".to_string(),
+                problems,
+            }));
+        }
+        self.replace_all(&sc)?;
+        Ok(sc)
+    }
+
+    fn replace_all(&mut self, sc: &Scenario) -> Result<(), AppError> {
+        let tx = store::write(&mut self.conn)?;
+        store::replace_scenario(&tx, sc)?;
+        tx.commit().map_err(store::StoreError::from)?;
+        Ok(())
+    }
+}
+
+fn relative(p: Problem, prefix: Option<&str>) -> Problem {
+    let Some(prefix) = prefix else { return p };
+    let whole = prefix.trim_end_matches('.');
+    if let Some(rest) = p.path.strip_prefix(prefix) {
+        Problem {
+            path: rest.to_string(),
+            message: p.message,
+        }
+    } else if p.path == whole {
+        Problem {
+            path: String::new(),
+            message: p.message,
+        }
+    } else {
+        p
+    }
+}
+
+fn position<T>(items: &[T], pred: impl Fn(&T) -> bool) -> Option<usize> {
+    items.iter().position(pred)
+}
+
+fn not_found(kind: &'static str, id: &str) -> AppError {
+    AppError::NotFound {
+        kind,
+        id: id.to_string(),
+    }
+}
+
+fn duplicate(kind: &'static str, id: &str) -> AppError {
+    AppError::DuplicateId {
+        kind,
+        id: id.to_string(),
+    }
+}
+
+/// Reads a UTF-8 text file.
+///
+/// # Errors
+/// [`AppError::Io`] naming the path.
+pub fn read_text(path: &Path) -> Result<String, AppError> {
+    let bytes = std::fs::read(path).map_err(|source| AppError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| AppError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8: {e}")),
+    })
+}

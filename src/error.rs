@@ -1,0 +1,82 @@
+//! The core's error type, as the CLI and the desktop shell see it.
+//!
+//! Every error carries a stable [`ErrorCode`] the UI can switch on, a lowercase
+//! message, and for invalid documents or edits the list of [`Problem`]s, each
+//! naming the JSON path and what is wrong there.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::io::scenario::ScenarioError;
+use crate::store::StoreError;
+
+/// One thing wrong with a document or an edit: where (`reps[3].time_zone`) and what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// What kind of failure, for programs (the UI switches on this, never on text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Invalid,
+    NotFound,
+    DuplicateId,
+    Storage,
+    Io,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{0}")]
+    Invalid(#[from] ScenarioError),
+    #[error("no {kind} with id {id:?}")]
+    NotFound { kind: &'static str, id: String },
+    #[error("a {kind} with id {id:?} already exists")]
+    DuplicateId { kind: &'static str, id: String },
+    #[error(transparent)]
+    Storage(#[from] StoreError),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("no data folder could be found for this user (set XDG_DATA_HOME or use --db)")]
+    NoDataDir,
+}
+
+impl AppError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            AppError::Invalid(_) => ErrorCode::Invalid,
+            AppError::NotFound { .. } => ErrorCode::NotFound,
+            AppError::DuplicateId { .. } => ErrorCode::DuplicateId,
+            AppError::Storage(_) => ErrorCode::Storage,
+            AppError::Io { .. } | AppError::NoDataDir => ErrorCode::Io,
+        }
+    }
+
+    /// The individual problems of an invalid document or edit; empty otherwise.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            AppError::Invalid(e) => e.problems.clone(),
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! A JSON tree that keeps what validation needs and `serde_json::Value` loses:
+//! keys given twice in one object, member order, and whether a number was
+//! written as a whole number.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    /// A whole number as written.
+    Int(i128),
+    /// A number with a fraction or exponent, as its shortest round-trip text.
+    Float(f64),
+    Str(String),
+    Array(Vec<Json>),
+    Object(Object),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Object {
+    pub members: Vec<(String, Json)>,
+    /// Keys that appeared more than once (the last value wins in `members`).
+    pub duplicates: Vec<String>,
+}
+
+impl Object {
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+}
+
+impl Json {
+    /// Parses UTF-8 text (a leading byte-order mark is allowed).
+    ///
+    /// # Errors
+    /// serde_json's message with line and column.
+    pub fn parse(text: &str) -> Result<Json, serde_json::Error> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        serde_json::from_str(text)
+    }
+
+    /// A short description for messages: "a string", "null", …
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Int(_) | Json::Float(_) => "a number",
+            Json::Str(_) => "a string",
+            Json::Array(_) => "a list",
+            Json::Object(_) => "an object",
+        }
+    }
+
+    /// The value as it would be written, shortened to 40 characters.
+    pub fn show(&self) -> String {
+        let s = match self {
+            Json::Null => "null".to_string(),
+            Json::Bool(b) => b.to_string(),
+            Json::Int(i) => i.to_string(),
+            Json::Float(f) => f.to_string(),
+            Json::Str(s) => format!("{s:?}"),
+            Json::Array(_) => "[…]".to_string(),
+            Json::Object(_) => "{…}".to_string(),
+        };
+        if s.chars().count() > 40 {
+            let mut t: String = s.chars().take(37).collect();
+            t.push('…');
+            t
+        } else {
+            s
+        }
+    }
+
+    /// Builds the tree of any serialisable value (used to validate edits made
+    /// to typed values with the same rules as imported files).
+    ///
+    /// # Errors
+    /// serde_json's error for values JSON cannot hold (NaN).
+    pub fn from_serialize<T: serde::Serialize>(v: &T) -> Result<Json, serde_json::Error> {
+        let text = serde_json::to_string(v)?;
+        Json::parse(&text)
+    }
+}
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+        d.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_none<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+        Ok(Json::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+        Ok(Json::Int(i128::from(v)))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+        Ok(Json::Int(i128::from(v)))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Json, E> {
+        if v.is_finite() {
+            Ok(Json::Float(v))
+        } else {
+            Err(E::custom("number out of range"))
+        }
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+        Ok(Json::Str(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Json, E> {
+        Ok(Json::Str(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut out = Vec::new();
+        while let Some(v) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(Json::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut obj = Object::default();
+        while let Some((k, v)) = map.next_entry::<String, Json>()? {
+            if let Some(slot) = obj.members.iter_mut().find(|(key, _)| *key == k) {
+                slot.1 = v;
+                if !obj.duplicates.contains(&k) {
+                    obj.duplicates.push(k);
+                }
+            } else {
+                obj.members.push((k, v));
+            }
+        }
+        Ok(Json::Object(obj))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_keys_are_remembered() {
+        let j = Json::parse(r#"{"a": 1, "b": 2, "a": 3}"#).expect("json");
+        let Json::Object(o) = j else {
+            panic!("not an object")
+        };
+        assert_eq!(o.duplicates, vec!["a".to_string()]);
+        assert_eq!(o.get("a"), Some(&Json::Int(3)));
+    }
+
+    #[test]
+    fn whole_and_fractional_numbers_stay_apart() {
+        assert_eq!(Json::parse("40").ok(), Some(Json::Int(40)));
+        assert_eq!(Json::parse("37.5").ok(), Some(Json::Float(37.5)));
+        assert_eq!(Json::parse("\u{feff}true").ok(), Some(Json::Bool(true)));
+    }
+
+    #[test]
+    fn non_json_constants_are_refused() {
+        assert!(Json::parse("NaN").is_err());
+        assert!(Json::parse("[1,]").is_err());
+    }
+}

@@ -1,0 +1,1217 @@
+//! The `meridian.scenario/1` team document: parse and validate every rule of
+//! contract §1 and §7, and write it back.
+//!
+//! Method: parse cheaply into a strict JSON tree ([`Json`]), then walk it once
+//! collecting *every* problem with its JSON path (a user fixes a file in one go,
+//! not one error per run), then build the typed [`Scenario`]. Edits made in the
+//! app are checked by the same walk ([`validate`]), so the database can only
+//! ever hold a document this module accepts.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::error::Problem;
+use crate::io::json::{Json, Object};
+use crate::model::{
+    default_working_hours, parse_date, BalanceRequest, ClockTime, DateRange, DayRange, Hours,
+    Interval, LocalDateTime, Lock, Meeting, MeetingRequest, Office, OfficeDay, Policy, Rep,
+    Requests, RotationRequest, Scenario, Task, Team, WeekHours, Weekday, FORMAT,
+};
+use crate::recurrence::RRule;
+use crate::tz;
+
+/// The longest rotation a request may ask for (contract §1).
+pub const MAX_ROTATION_WEEKS: i128 = 104;
+/// The most dates a meeting or balance window may span (contract §1, §7.8).
+pub const MAX_WINDOW_DAYS: i64 = 366;
+const GRANULARITIES: [i128; 6] = [5, 10, 15, 20, 30, 60];
+
+/// A document that must be rejected, with every problem found in it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct ScenarioError {
+    /// The file (or "edit") the problems are in.
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            if p.path.is_empty() {
+                write!(f, "{}: {}", self.file, p.message)?;
+            } else {
+                write!(f, "{}: {}: {}", self.file, p.path, p.message)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Parses and validates a document's text.
+///
+/// # Errors
+/// A [`ScenarioError`] naming `source` and listing every problem with its path.
+///
+/// # Example
+/// ```
+/// let doc = r#"{"format": "meridian.scenario/1",
+///               "reps": [{"id": "ana", "time_zone": "Europe/Lisbon"}]}"#;
+/// let sc = meridian::io::scenario::parse_document(doc, "team.json").unwrap();
+/// assert_eq!(sc.reps[0].working_hours.len(), 5);
+/// let bad = doc.replace("Europe/Lisbon", "Mars/Base");
+/// let err = meridian::io::scenario::parse_document(&bad, "team.json").unwrap_err();
+/// assert_eq!(err.to_string(), "team.json: reps[0].time_zone: unknown time zone \"Mars/Base\"");
+/// ```
+pub fn parse_document(text: &str, source: &str) -> Result<Scenario, ScenarioError> {
+    let json = Json::parse(text).map_err(|e| ScenarioError {
+        file: source.to_string(),
+        problems: vec![Problem {
+            path: String::new(),
+            message: format!("not valid JSON: {e}"),
+        }],
+    })?;
+    from_json(&json).map_err(|problems| ScenarioError {
+        file: source.to_string(),
+        problems,
+    })
+}
+
+/// Checks a typed scenario by the document's rules.
+///
+/// # Errors
+/// Every problem, with paths as in the document.
+pub fn validate(sc: &Scenario) -> Result<(), Vec<Problem>> {
+    let json = Json::from_serialize(sc).map_err(|e| {
+        vec![Problem {
+            path: String::new(),
+            message: format!("cannot be written as JSON: {e}"),
+        }]
+    })?;
+    from_json(&json).map(|_| ())
+}
+
+/// The document's text, pretty-printed with a trailing newline.
+pub fn to_document(sc: &Scenario) -> String {
+    // Serialising plain data with string keys cannot fail.
+    let mut s = serde_json::to_string_pretty(sc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Validates a JSON tree and builds the scenario.
+///
+/// # Errors
+/// Every problem found, in document order.
+pub fn from_json(doc: &Json) -> Result<Scenario, Vec<Problem>> {
+    let mut v = V::default();
+    let sc = v.scenario(doc);
+    match sc {
+        Some(sc) if v.problems.is_empty() => Ok(sc),
+        _ => Err(v.problems),
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn idx(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}
+
+/// Validator state: the problems found so far and what is known of the ids.
+#[derive(Default)]
+struct V {
+    problems: Vec<Problem>,
+}
+
+/// What rule 1 of the rotation needs to know of a rep, to check locks.
+struct RepFacts<'a> {
+    rep: &'a Rep,
+}
+
+impl V {
+    fn err(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn obj<'a>(
+        &mut self,
+        val: &'a Json,
+        path: &str,
+        required: &[&str],
+        optional: &[&str],
+    ) -> Option<&'a Object> {
+        let Json::Object(o) = val else {
+            self.err(path, format!("expected an object, got {}", val.kind()));
+            return None;
+        };
+        for k in &o.duplicates {
+            self.err(join(path, k), "key given twice in one object");
+        }
+        for (k, _) in &o.members {
+            if !required.contains(&k.as_str()) && !optional.contains(&k.as_str()) {
+                self.err(join(path, k), "unknown field");
+            }
+        }
+        for k in required {
+            if o.get(k).is_none() {
+                self.err(join(path, k), "required field is missing");
+            }
+        }
+        Some(o)
+    }
+
+    fn string(&mut self, val: &Json, path: &str) -> Option<String> {
+        match val {
+            Json::Str(s) if s.is_empty() => {
+                self.err(path, "must not be empty");
+                None
+            }
+            Json::Str(s) => Some(s.clone()),
+            other => {
+                self.err(path, format!("expected a string, got {}", other.kind()));
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, val: &Json, path: &str) -> Option<String> {
+        match val {
+            Json::Str(s) => Some(s.clone()),
+            other => {
+                self.err(path, format!("expected a string, got {}", other.kind()));
+                None
+            }
+        }
+    }
+
+    /// `Some(None)` for null, `Some(Some(id))` for a string, `None` on error.
+    fn opt_string(&mut self, val: Option<&Json>, path: &str) -> Option<Option<String>> {
+        match val {
+            None | Some(Json::Null) => Some(None),
+            Some(v) => self.string(v, path).map(Some),
+        }
+    }
+
+    fn boolean(&mut self, val: &Json, path: &str) -> Option<bool> {
+        match val {
+            Json::Bool(b) => Some(*b),
+            other => {
+                self.err(
+                    path,
+                    format!("expected true or false, got {}", other.kind()),
+                );
+                None
+            }
+        }
+    }
+
+    fn integer(&mut self, val: &Json, path: &str, lo: i128, hi: Option<i128>) -> Option<i128> {
+        let Json::Int(n) = val else {
+            self.err(
+                path,
+                format!("expected a whole number, got {} {}", val.kind(), val.show()),
+            );
+            return None;
+        };
+        if *n < lo {
+            self.err(path, format!("must be >= {lo}, got {n}"));
+            return None;
+        }
+        if let Some(hi) = hi {
+            if *n > hi {
+                self.err(path, format!("must be <= {hi}, got {n}"));
+                return None;
+            }
+        }
+        Some(*n)
+    }
+
+    fn u32_in(&mut self, val: &Json, path: &str, lo: i128, hi: Option<i128>) -> Option<u32> {
+        let hi = Some(hi.unwrap_or(i128::from(u32::MAX)).min(i128::from(u32::MAX)));
+        self.integer(val, path, lo, hi).map(|n| n as u32)
+    }
+
+    fn hours(&mut self, val: &Json, path: &str) -> Option<Hours> {
+        let h = match val {
+            Json::Int(n) => Hours::parse(&n.to_string()),
+            Json::Float(f) => Hours::from_f64(*f),
+            other => {
+                self.err(path, format!("expected a number, got {}", other.kind()));
+                return None;
+            }
+        };
+        match h {
+            None => {
+                self.err(path, format!("number out of range: {}", val.show()));
+                None
+            }
+            Some(h) if h.is_negative() => {
+                self.err(path, format!("must not be negative, got {}", val.show()));
+                None
+            }
+            Some(h) if h.minutes() > i64::from(u32::MAX) => {
+                self.err(path, format!("too large: {}", val.show()));
+                None
+            }
+            Some(h) => Some(h),
+        }
+    }
+
+    fn list<'a>(&mut self, val: &'a Json, path: &str) -> Option<&'a [Json]> {
+        match val {
+            Json::Array(a) => Some(a),
+            other => {
+                self.err(path, format!("expected a list, got {}", other.kind()));
+                None
+            }
+        }
+    }
+
+    fn weekday(&mut self, val: &Json, path: &str) -> Option<Weekday> {
+        let w = match val {
+            Json::Str(s) => s.parse::<Weekday>().ok(),
+            _ => None,
+        };
+        if w.is_none() {
+            self.err(path, format!("not a weekday (mon..sun): {}", val.show()));
+        }
+        w
+    }
+
+    /// A weekday list, deduplicated and in week order.
+    fn weekdays(&mut self, val: &Json, path: &str) -> Vec<Weekday> {
+        let mut out = Vec::new();
+        if let Some(items) = self.list(val, path) {
+            for (i, w) in items.iter().enumerate() {
+                if let Some(w) = self.weekday(w, &idx(path, i)) {
+                    out.push(w);
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn date(&mut self, val: &Json, path: &str) -> Option<NaiveDate> {
+        let Json::Str(s) = val else {
+            self.err(
+                path,
+                format!("expected a date YYYY-MM-DD, got {}", val.show()),
+            );
+            return None;
+        };
+        let d = parse_date(s);
+        if d.is_none() {
+            self.err(
+                path,
+                format!("expected a date YYYY-MM-DD, got {}", val.show()),
+            );
+        }
+        d
+    }
+
+    fn local_dt(&mut self, val: &Json, path: &str) -> Option<LocalDateTime> {
+        let t = match val {
+            Json::Str(s) => LocalDateTime::parse(s),
+            _ => None,
+        };
+        if t.is_none() {
+            self.err(
+                path,
+                format!(
+                    "expected a local date-time YYYY-MM-DDTHH:MM, got {}",
+                    val.show()
+                ),
+            );
+        }
+        t
+    }
+
+    fn time(&mut self, val: &Json, path: &str, allow_24: bool) -> Option<ClockTime> {
+        let t = match val {
+            Json::Str(s) => ClockTime::parse(s),
+            _ => None,
+        };
+        match t {
+            None => {
+                self.err(path, format!("expected a time HH:MM, got {}", val.show()));
+                None
+            }
+            Some(ClockTime::END_OF_DAY) if !allow_24 => {
+                self.err(path, "24:00 is only allowed as an interval end");
+                None
+            }
+            t => t,
+        }
+    }
+
+    fn zone(&mut self, val: &Json, path: &str) -> Option<String> {
+        match val {
+            Json::Str(s) if tz::is_valid_zone(s) => Some(s.clone()),
+            Json::Str(s) => {
+                self.err(path, format!("unknown time zone {s:?}"));
+                None
+            }
+            other => {
+                self.err(
+                    path,
+                    format!("expected an IANA time zone name, got {}", other.kind()),
+                );
+                None
+            }
+        }
+    }
+
+    fn hours_map(&mut self, val: &Json, path: &str) -> Option<WeekHours> {
+        let names: Vec<&str> = Weekday::ALL.iter().map(|w| w.as_str()).collect();
+        let o = self.obj(val, path, &[], &names)?;
+        let mut out = WeekHours::new();
+        for (k, v) in &o.members {
+            let Ok(day) = k.parse::<Weekday>() else {
+                continue;
+            };
+            let p = join(path, k);
+            let Some(items) = self.list(v, &p) else {
+                continue;
+            };
+            let mut ivs: Vec<(Interval, usize)> = Vec::new();
+            for (i, pair) in items.iter().enumerate() {
+                let pp = idx(&p, i);
+                let pair = match pair {
+                    Json::Array(a) if a.len() == 2 => a,
+                    _ => {
+                        self.err(&pp, "expected a pair [\"HH:MM\", \"HH:MM\"]");
+                        continue;
+                    }
+                };
+                let s = self.time(&pair[0], &idx(&pp, 0), false);
+                let e = self.time(&pair[1], &idx(&pp, 1), true);
+                let (Some(s), Some(e)) = (s, e) else { continue };
+                if s >= e {
+                    self.err(&pp, format!("start {s} is not before end {e}"));
+                    continue;
+                }
+                ivs.push((Interval(s, e), i));
+            }
+            ivs.sort();
+            for w in ivs.windows(2) {
+                if w[1].0.start() < w[0].0.end() {
+                    self.err(idx(&p, w[1].1), format!("overlaps {}", idx(&p, w[0].1)));
+                }
+            }
+            out.insert(day, ivs.into_iter().map(|(iv, _)| iv).collect());
+        }
+        Some(out)
+    }
+
+    fn min_max(&mut self, val: &Json, path: &str) -> Option<DayRange> {
+        let o = self.obj(val, path, &["min", "max"], &[])?;
+        let mn = o
+            .get("min")
+            .and_then(|m| self.u32_in(m, &join(path, "min"), 0, None));
+        let mx = o
+            .get("max")
+            .and_then(|m| self.u32_in(m, &join(path, "max"), 0, None));
+        let (mn, mx) = (mn?, mx?);
+        if mn > mx {
+            self.err(path, format!("min {mn} > max {mx}"));
+            return None;
+        }
+        Some(DayRange { min: mn, max: mx })
+    }
+
+    /// Walks a top-level id list, reporting duplicate ids, and builds each item.
+    /// Also returns every id the list declares, including those of items with
+    /// other problems, so one bad item does not make references to it fail too.
+    fn id_list<T>(
+        &mut self,
+        top: &Object,
+        key: &str,
+        mut build: impl FnMut(&mut V, &Json, &str) -> Option<T>,
+    ) -> (Vec<T>, HashSet<String>) {
+        let mut out = Vec::new();
+        let mut ids = HashSet::new();
+        let Some(val) = top.get(key) else {
+            return (out, ids);
+        };
+        let Some(items) = self.list(val, key) else {
+            return (out, ids);
+        };
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, item) in items.iter().enumerate() {
+            let p = idx(key, i);
+            if let Json::Object(o) = item {
+                if let Some(Json::Str(id)) = o.get("id") {
+                    if !id.is_empty() {
+                        if let Some(first) = seen.get(id.as_str()) {
+                            self.err(
+                                join(&p, "id"),
+                                format!("duplicate id {id:?} (also {key}[{first}])"),
+                            );
+                            continue;
+                        }
+                        seen.insert(id, i);
+                        ids.insert(id.clone());
+                    }
+                }
+            }
+            if let Some(t) = build(self, item, &p) {
+                out.push(t);
+            }
+        }
+        (out, ids)
+    }
+
+    fn scenario(&mut self, doc: &Json) -> Option<Scenario> {
+        let top = self.obj(
+            doc,
+            "",
+            &["format", "reps"],
+            &[
+                "teams",
+                "offices",
+                "policy",
+                "meetings",
+                "office_days",
+                "tasks",
+                "requests",
+            ],
+        )?;
+        if let Some(f) = top.get("format") {
+            if *f != Json::Str(FORMAT.to_string()) {
+                self.err("format", format!("expected {FORMAT:?}, got {}", f.show()));
+            }
+        }
+
+        let (teams, team_ids) = self.id_list(top, "teams", |v, item, p| v.team(item, p));
+        let (offices, office_ids) = self.id_list(top, "offices", |v, item, p| v.office(item, p));
+
+        let mut policy = Policy::default();
+        if let Some(p) = top.get("policy") {
+            if let Some(po) = self.obj(p, "policy", &[], &["office_days_per_week"]) {
+                if let Some(mm) = po.get("office_days_per_week") {
+                    if let Some(r) = self.min_max(mm, "policy.office_days_per_week") {
+                        policy.office_days_per_week = r;
+                    }
+                }
+            }
+        }
+
+        let (reps, rep_ids) = self.id_list(top, "reps", |v, item, p| {
+            v.rep(item, p, &team_ids, &office_ids)
+        });
+        let (meetings, _) = self.id_list(top, "meetings", |v, item, p| {
+            v.meeting(item, p, &rep_ids, &office_ids)
+        });
+        let (tasks, _) = self.id_list(top, "tasks", |v, item, p| v.task(item, p, &rep_ids));
+        let office_days = self.office_days(top, &reps, &rep_ids, &offices);
+
+        let mut requests = Requests::default();
+        if let Some(r) = top.get("requests") {
+            if *r != Json::Null {
+                if let Some(ro) = self.obj(r, "requests", &[], &["meetings", "rotation", "balance"])
+                {
+                    if let Some(m) = ro.get("meetings") {
+                        if let Some(items) = self.list(m, "requests.meetings") {
+                            let mut seen = HashSet::new();
+                            for (i, item) in items.iter().enumerate() {
+                                let p = idx("requests.meetings", i);
+                                if let Some(mr) = self.meeting_request(item, &p, &rep_ids) {
+                                    if seen.insert(mr.id.clone()) {
+                                        requests.meetings.push(mr);
+                                    } else {
+                                        self.err(
+                                            join(&p, "id"),
+                                            format!("duplicate request id {:?}", mr.id),
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    if let Some(rot) = ro.get("rotation").filter(|j| **j != Json::Null) {
+                        let facts: HashMap<&str, RepFacts> = reps
+                            .iter()
+                            .map(|r| (r.id.as_str(), RepFacts { rep: r }))
+                            .collect();
+                        requests.rotation = self.rotation(rot, &facts, &rep_ids, &offices);
+                    }
+                    if let Some(bal) = ro.get("balance").filter(|j| **j != Json::Null) {
+                        requests.balance = self.balance(bal);
+                    }
+                }
+            }
+        }
+
+        Some(Scenario {
+            format: FORMAT.to_string(),
+            teams,
+            offices,
+            policy,
+            reps,
+            meetings,
+            office_days,
+            tasks,
+            requests,
+        })
+    }
+
+    fn team(&mut self, item: &Json, p: &str) -> Option<Team> {
+        let o = self.obj(item, p, &["id"], &["name", "anchor_days"])?;
+        let id = o.get("id").and_then(|j| self.string(j, &join(p, "id")));
+        let name = o.get("name").and_then(|j| self.text(j, &join(p, "name")));
+        let anchor_days = o
+            .get("anchor_days")
+            .map(|j| self.weekdays(j, &join(p, "anchor_days")))
+            .unwrap_or_default();
+        let id = id?;
+        Some(Team {
+            name: name.unwrap_or_else(|| id.clone()),
+            id,
+            anchor_days,
+        })
+    }
+
+    fn office(&mut self, item: &Json, p: &str) -> Option<Office> {
+        let o = self.obj(
+            item,
+            p,
+            &["id", "time_zone", "desks"],
+            &["name", "open_days", "closed_dates"],
+        )?;
+        let id = o.get("id").and_then(|j| self.string(j, &join(p, "id")));
+        let name = o.get("name").and_then(|j| self.text(j, &join(p, "name")));
+        let zone = o
+            .get("time_zone")
+            .and_then(|j| self.zone(j, &join(p, "time_zone")));
+        let desks = o
+            .get("desks")
+            .and_then(|j| self.u32_in(j, &join(p, "desks"), 0, None));
+        let open_days = match o.get("open_days") {
+            Some(j) => self.weekdays(j, &join(p, "open_days")),
+            None => Weekday::WORKWEEK.to_vec(),
+        };
+        let mut closed_dates = Vec::new();
+        if let Some(j) = o.get("closed_dates") {
+            let cp = join(p, "closed_dates");
+            if let Some(items) = self.list(j, &cp) {
+                for (i, d) in items.iter().enumerate() {
+                    if let Some(d) = self.date(d, &idx(&cp, i)) {
+                        closed_dates.push(d);
+                    }
+                }
+            }
+        }
+        closed_dates.sort();
+        closed_dates.dedup();
+        let id = id?;
+        Some(Office {
+            name: name.unwrap_or_else(|| id.clone()),
+            id,
+            time_zone: zone?,
+            desks: desks?,
+            open_days,
+            closed_dates,
+        })
+    }
+
+    fn rep(
+        &mut self,
+        item: &Json,
+        p: &str,
+        teams: &HashSet<String>,
+        offices: &HashSet<String>,
+    ) -> Option<Rep> {
+        let o = self.obj(
+            item,
+            p,
+            &["id", "time_zone"],
+            &[
+                "name",
+                "team",
+                "office",
+                "working_hours",
+                "stretch_hours",
+                "capacity_hours_per_week",
+                "office_days_per_week",
+                "preferred_office_days",
+                "no_office_days",
+                "time_off",
+                "skills",
+            ],
+        )?;
+        let id = o.get("id").and_then(|j| self.string(j, &join(p, "id")));
+        let name = o.get("name").and_then(|j| self.text(j, &join(p, "name")));
+        let team = self.opt_string(o.get("team"), &join(p, "team"));
+        if let Some(Some(t)) = &team {
+            if !teams.contains(t) {
+                self.err(join(p, "team"), format!("unknown team {t:?}"));
+            }
+        }
+        let office = self.opt_string(o.get("office"), &join(p, "office"));
+        if let Some(Some(off)) = &office {
+            if !offices.contains(off) {
+                self.err(join(p, "office"), format!("unknown office {off:?}"));
+            }
+        }
+        let zone = o
+            .get("time_zone")
+            .and_then(|j| self.zone(j, &join(p, "time_zone")));
+        let working = match o.get("working_hours") {
+            Some(j) => self.hours_map(j, &join(p, "working_hours")),
+            None => Some(default_working_hours()),
+        };
+        let stretch = match o.get("stretch_hours") {
+            Some(j) => self.hours_map(j, &join(p, "stretch_hours")),
+            None => Some(WeekHours::new()),
+        };
+        if let (Some(w), Some(s)) = (&working, &stretch) {
+            for (day, ivs) in s {
+                for siv in ivs {
+                    for wiv in w.get(day).into_iter().flatten() {
+                        if siv.overlaps(*wiv) {
+                            self.err(
+                                join(p, &format!("stretch_hours.{day}")),
+                                format!(
+                                    "stretch {}-{} overlaps working {}-{}",
+                                    siv.0, siv.1, wiv.0, wiv.1
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        let capacity = match o.get("capacity_hours_per_week") {
+            Some(j) => self.hours(j, &join(p, "capacity_hours_per_week")),
+            None => Some(Hours::from_whole(40)),
+        };
+        let odpw = o
+            .get("office_days_per_week")
+            .map(|j| self.min_max(j, &join(p, "office_days_per_week")));
+        let preferred = o
+            .get("preferred_office_days")
+            .map(|j| self.weekdays(j, &join(p, "preferred_office_days")))
+            .unwrap_or_default();
+        let no_office = o
+            .get("no_office_days")
+            .map(|j| self.weekdays(j, &join(p, "no_office_days")))
+            .unwrap_or_default();
+        let mut time_off = Vec::new();
+        if let Some(j) = o.get("time_off") {
+            let tp = join(p, "time_off");
+            if let Some(items) = self.list(j, &tp) {
+                for (i, blk) in items.iter().enumerate() {
+                    let bp = idx(&tp, i);
+                    let Some(bo) = self.obj(blk, &bp, &["start", "end"], &[]) else {
+                        continue;
+                    };
+                    let s = bo
+                        .get("start")
+                        .and_then(|d| self.date(d, &join(&bp, "start")));
+                    let e = bo.get("end").and_then(|d| self.date(d, &join(&bp, "end")));
+                    if let (Some(s), Some(e)) = (s, e) {
+                        if e < s {
+                            self.err(join(&bp, "end"), format!("end {e} is before start {s}"));
+                        } else {
+                            time_off.push(DateRange { start: s, end: e });
+                        }
+                    }
+                }
+            }
+        }
+        let skills = self.string_set(o.get("skills"), &join(p, "skills"));
+        let id = id?;
+        Some(Rep {
+            name: name.unwrap_or_else(|| id.clone()),
+            id,
+            team: team?,
+            time_zone: zone?,
+            office: office?,
+            working_hours: working?,
+            stretch_hours: stretch?,
+            capacity_hours_per_week: capacity?,
+            office_days_per_week: match odpw {
+                None => None,
+                Some(r) => Some(r?),
+            },
+            preferred_office_days: preferred,
+            no_office_days: no_office,
+            time_off,
+            skills,
+        })
+    }
+
+    /// A list of non-empty strings, deduplicated, first occurrence kept.
+    fn string_set(&mut self, val: Option<&Json>, path: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        if let Some(items) = val.and_then(|j| self.list(j, path)) {
+            for (i, s) in items.iter().enumerate() {
+                if let Some(s) = self.string(s, &idx(path, i)) {
+                    if !out.contains(&s) {
+                        out.push(s);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A list of rep ids: each must exist and appear once.
+    fn people(&mut self, val: Option<&Json>, path: &str, reps: &HashSet<String>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        if let Some(items) = val.and_then(|j| self.list(j, path)) {
+            for (i, a) in items.iter().enumerate() {
+                let ap = idx(path, i);
+                let Some(s) = self.string(a, &ap) else {
+                    continue;
+                };
+                if !reps.contains(&s) {
+                    self.err(ap, format!("unknown rep {s:?}"));
+                } else if out.contains(&s) {
+                    self.err(ap, format!("{s:?} listed twice"));
+                } else {
+                    out.push(s);
+                }
+            }
+        }
+        out
+    }
+
+    fn meeting(
+        &mut self,
+        item: &Json,
+        p: &str,
+        reps: &HashSet<String>,
+        offices: &HashSet<String>,
+    ) -> Option<Meeting> {
+        let o = self.obj(
+            item,
+            p,
+            &["id", "start", "time_zone", "duration_minutes", "attendees"],
+            &["title", "rrule", "in_person_office"],
+        )?;
+        let id = o.get("id").and_then(|j| self.string(j, &join(p, "id")));
+        let title = o.get("title").and_then(|j| self.text(j, &join(p, "title")));
+        let start = o
+            .get("start")
+            .and_then(|j| self.local_dt(j, &join(p, "start")));
+        let zone = o
+            .get("time_zone")
+            .and_then(|j| self.zone(j, &join(p, "time_zone")));
+        let duration = o
+            .get("duration_minutes")
+            .and_then(|j| self.u32_in(j, &join(p, "duration_minutes"), 1, None));
+        let rrule = match o.get("rrule") {
+            None | Some(Json::Null) => Some(None),
+            Some(Json::Str(r)) => match RRule::parse(r) {
+                Ok(_) => Some(Some(r.clone())),
+                Err(e) => {
+                    self.err(join(p, "rrule"), format!("unparsable rrule {r:?}: {e}"));
+                    None
+                }
+            },
+            Some(other) => {
+                self.err(
+                    join(p, "rrule"),
+                    format!("expected a string or null, got {}", other.kind()),
+                );
+                None
+            }
+        };
+        let attendees = self.people(o.get("attendees"), &join(p, "attendees"), reps);
+        let ipo = self.opt_string(o.get("in_person_office"), &join(p, "in_person_office"));
+        if let Some(Some(off)) = &ipo {
+            if !offices.contains(off) {
+                self.err(
+                    join(p, "in_person_office"),
+                    format!("unknown office {off:?}"),
+                );
+            }
+        }
+        let id = id?;
+        Some(Meeting {
+            title: title.unwrap_or_else(|| id.clone()),
+            id,
+            start: start?,
+            time_zone: zone?,
+            duration_minutes: duration?,
+            rrule: rrule?,
+            attendees,
+            in_person_office: ipo?,
+        })
+    }
+
+    fn task(&mut self, item: &Json, p: &str, reps: &HashSet<String>) -> Option<Task> {
+        let o = self.obj(
+            item,
+            p,
+            &["id", "hours"],
+            &["title", "due", "assignee", "skills_required", "pinned"],
+        )?;
+        let id = o.get("id").and_then(|j| self.string(j, &join(p, "id")));
+        let title = o.get("title").and_then(|j| self.text(j, &join(p, "title")));
+        let hours = o
+            .get("hours")
+            .and_then(|j| self.hours(j, &join(p, "hours")));
+        let due = match o.get("due") {
+            None | Some(Json::Null) => Some(None),
+            Some(j) => self.date(j, &join(p, "due")).map(Some),
+        };
+        let assignee = self.opt_string(o.get("assignee"), &join(p, "assignee"));
+        if let Some(Some(a)) = &assignee {
+            if !reps.contains(a) {
+                self.err(join(p, "assignee"), format!("unknown rep {a:?}"));
+            }
+        }
+        let skills = self.string_set(o.get("skills_required"), &join(p, "skills_required"));
+        let pinned = match o.get("pinned") {
+            Some(j) => self.boolean(j, &join(p, "pinned")),
+            None => Some(false),
+        };
+        if pinned == Some(true) && matches!(o.get("assignee"), None | Some(Json::Null)) {
+            self.err(join(p, "pinned"), "a pinned task needs an assignee");
+        }
+        let id = id?;
+        Some(Task {
+            title: title.unwrap_or_else(|| id.clone()),
+            id,
+            hours: hours?,
+            due: due?,
+            assignee: assignee?,
+            skills_required: skills,
+            pinned: pinned?,
+        })
+    }
+
+    fn office_days(
+        &mut self,
+        top: &Object,
+        reps: &[Rep],
+        rep_ids: &HashSet<String>,
+        offices: &[Office],
+    ) -> Vec<OfficeDay> {
+        let mut out = Vec::new();
+        let Some(items) = top
+            .get("office_days")
+            .and_then(|j| self.list(j, "office_days"))
+        else {
+            return out;
+        };
+        let mut seen = HashSet::new();
+        for (i, item) in items.iter().enumerate() {
+            let p = idx("office_days", i);
+            let Some(o) = self.obj(item, &p, &["rep", "date", "office"], &[]) else {
+                continue;
+            };
+            let rid = o.get("rep").and_then(|j| self.string(j, &join(&p, "rep")));
+            let date = o.get("date").and_then(|j| self.date(j, &join(&p, "date")));
+            let oid = o
+                .get("office")
+                .and_then(|j| self.string(j, &join(&p, "office")));
+            let (Some(rid), Some(date), Some(oid)) = (rid, date, oid) else {
+                continue;
+            };
+            let Some(rep) = reps.iter().find(|r| r.id == rid) else {
+                if !rep_ids.contains(&rid) {
+                    self.err(join(&p, "rep"), format!("unknown rep {rid:?}"));
+                }
+                continue;
+            };
+            if rep.office.as_deref() != Some(oid.as_str()) {
+                self.err(
+                    join(&p, "office"),
+                    format!("{oid:?} is not the home office of {rid:?}"),
+                );
+                continue;
+            }
+            if let Some(off) = offices.iter().find(|o| o.id == oid) {
+                if !office_open(off, date) {
+                    self.err(
+                        join(&p, "date"),
+                        format!("office {oid:?} is not open on {date}"),
+                    );
+                    continue;
+                }
+            }
+            if !seen.insert((rid.clone(), date)) {
+                self.err(&p, format!("{rid:?} is listed twice on {date}"));
+                continue;
+            }
+            out.push(OfficeDay {
+                rep: rid,
+                date,
+                office: oid,
+            });
+        }
+        out
+    }
+
+    fn window(&mut self, from: Option<NaiveDate>, to: Option<NaiveDate>, p: &str) {
+        if let (Some(f), Some(t)) = (from, to) {
+            if t < f {
+                self.err(join(p, "to"), format!("to {t} is before from {f}"));
+            } else if (t - f).num_days() + 1 > MAX_WINDOW_DAYS {
+                self.err(
+                    join(p, "to"),
+                    format!(
+                        "window of {} days is longer than {MAX_WINDOW_DAYS}",
+                        (t - f).num_days() + 1
+                    ),
+                );
+            }
+        }
+    }
+
+    fn meeting_request(
+        &mut self,
+        item: &Json,
+        p: &str,
+        reps: &HashSet<String>,
+    ) -> Option<MeetingRequest> {
+        let o = self.obj(
+            item,
+            p,
+            &["id", "duration_minutes", "required", "from", "to"],
+            &[
+                "title",
+                "optional",
+                "time_zone",
+                "granularity_minutes",
+                "max_results",
+                "repeat_weeks",
+                "fair_rotation",
+            ],
+        )?;
+        let id = o.get("id").and_then(|j| self.string(j, &join(p, "id")));
+        let title = o.get("title").and_then(|j| self.text(j, &join(p, "title")));
+        let duration = o
+            .get("duration_minutes")
+            .and_then(|j| self.u32_in(j, &join(p, "duration_minutes"), 1, None));
+        let required = self.people(o.get("required"), &join(p, "required"), reps);
+        if matches!(o.get("required"), Some(Json::Array(a)) if a.is_empty()) {
+            self.err(
+                join(p, "required"),
+                "at least one required attendee is needed",
+            );
+        }
+        let optional = self.people(o.get("optional"), &join(p, "optional"), reps);
+        for a in &optional {
+            if required.contains(a) {
+                self.err(
+                    join(p, "optional"),
+                    format!("{a:?} is both required and optional"),
+                );
+            }
+        }
+        let from = o.get("from").and_then(|j| self.date(j, &join(p, "from")));
+        let to = o.get("to").and_then(|j| self.date(j, &join(p, "to")));
+        self.window(from, to, p);
+        let zone = match o.get("time_zone") {
+            Some(j) => self.zone(j, &join(p, "time_zone")),
+            None => Some("UTC".to_string()),
+        };
+        let granularity = match o.get("granularity_minutes") {
+            None => Some(15),
+            Some(j) => {
+                let g = self.integer(j, &join(p, "granularity_minutes"), i128::MIN, None);
+                match g {
+                    Some(g) if GRANULARITIES.contains(&g) => Some(g as u32),
+                    Some(g) => {
+                        self.err(
+                            join(p, "granularity_minutes"),
+                            format!("must be one of 5, 10, 15, 20, 30, 60, got {g}"),
+                        );
+                        None
+                    }
+                    None => None,
+                }
+            }
+        };
+        let max_results = match o.get("max_results") {
+            Some(j) => self.u32_in(j, &join(p, "max_results"), 1, None),
+            None => Some(5),
+        };
+        let repeat_weeks = match o.get("repeat_weeks") {
+            Some(j) => self.u32_in(j, &join(p, "repeat_weeks"), 1, None),
+            None => Some(1),
+        };
+        if let (Some(k), Some(f), Some(t)) = (repeat_weeks, from, to) {
+            if k > 1 && t >= f && (t - f).num_days() > 6 {
+                self.err(
+                    join(p, "to"),
+                    format!(
+                        "a request repeated over {k} weeks needs a window of at most 7 days, got {}",
+                        (t - f).num_days() + 1
+                    ),
+                );
+            }
+        }
+        let fair = match o.get("fair_rotation") {
+            Some(j) => self.boolean(j, &join(p, "fair_rotation")),
+            None => Some(false),
+        };
+        let id = id?;
+        Some(MeetingRequest {
+            title: title.unwrap_or_else(|| id.clone()),
+            id,
+            duration_minutes: duration?,
+            required,
+            optional,
+            from: from?,
+            to: to?,
+            time_zone: zone?,
+            granularity_minutes: granularity?,
+            max_results: max_results?,
+            repeat_weeks: repeat_weeks?,
+            fair_rotation: fair?,
+        })
+    }
+
+    fn rotation(
+        &mut self,
+        item: &Json,
+        facts: &HashMap<&str, RepFacts>,
+        rep_ids: &HashSet<String>,
+        offices: &[Office],
+    ) -> Option<RotationRequest> {
+        let p = "requests.rotation";
+        let o = self.obj(item, p, &["from", "weeks"], &["locks"])?;
+        let from = o.get("from").and_then(|j| self.date(j, &join(p, "from")));
+        let weeks = o
+            .get("weeks")
+            .and_then(|j| self.integer(j, &join(p, "weeks"), 1, Some(MAX_ROTATION_WEEKS)))
+            .map(|w| w as u32);
+        let days = match (from, weeks) {
+            (Some(f), Some(w)) => Some(rotation_days(f, w)),
+            _ => None,
+        };
+        let mut locks: Vec<Lock> = Vec::new();
+        if let Some(j) = o.get("locks") {
+            let lp = join(p, "locks");
+            let mut seen: HashMap<(String, NaiveDate), usize> = HashMap::new();
+            if let Some(items) = self.list(j, &lp) {
+                for (i, lk) in items.iter().enumerate() {
+                    let ip = idx(&lp, i);
+                    let Some(lo) = self.obj(lk, &ip, &["rep", "date", "in_office"], &[]) else {
+                        continue;
+                    };
+                    let r = lo
+                        .get("rep")
+                        .and_then(|j| self.string(j, &join(&ip, "rep")));
+                    let d = lo
+                        .get("date")
+                        .and_then(|j| self.date(j, &join(&ip, "date")));
+                    let inn = lo
+                        .get("in_office")
+                        .and_then(|j| self.boolean(j, &join(&ip, "in_office")));
+                    if let Some(r) = &r {
+                        if !rep_ids.contains(r) {
+                            self.err(join(&ip, "rep"), format!("unknown rep {r:?}"));
+                            continue;
+                        }
+                    }
+                    let (Some(r), Some(d), Some(inn)) = (r, d, inn) else {
+                        continue;
+                    };
+                    if let Some((first, last)) = days {
+                        if d < first || d > last {
+                            self.err(
+                                join(&ip, "date"),
+                                format!("{d} is outside the rotation's days {first}..{last}"),
+                            );
+                            continue;
+                        }
+                    }
+                    if let Some(j) = seen.get(&(r.clone(), d)) {
+                        self.err(&ip, format!("second lock for {r} on {d} (also {lp}[{j}])"));
+                        continue;
+                    }
+                    seen.insert((r.clone(), d), i);
+                    if inn {
+                        if let Some(f) = facts.get(r.as_str()) {
+                            if let Some(why) = rule1_blocks(f.rep, offices, d) {
+                                self.err(
+                                    &ip,
+                                    format!("lock puts {r} in the office on {d} but {why}"),
+                                );
+                                continue;
+                            }
+                        }
+                    }
+                    locks.push(Lock {
+                        rep: r,
+                        date: d,
+                        in_office: inn,
+                    });
+                }
+            }
+        }
+        Some(RotationRequest {
+            from: from?,
+            weeks: weeks?,
+            locks,
+        })
+    }
+
+    fn balance(&mut self, item: &Json) -> Option<BalanceRequest> {
+        let p = "requests.balance";
+        let o = self.obj(item, p, &["from", "to"], &[])?;
+        let from = o.get("from").and_then(|j| self.date(j, &join(p, "from")));
+        let to = o.get("to").and_then(|j| self.date(j, &join(p, "to")));
+        self.window(from, to, p);
+        Some(BalanceRequest {
+            from: from?,
+            to: to?,
+        })
+    }
+}
+
+/// First and last day of the ISO weeks a rotation covers: the week holding
+/// `from` and the `weeks - 1` weeks after it.
+pub fn rotation_days(from: NaiveDate, weeks: u32) -> (NaiveDate, NaiveDate) {
+    let monday = from - Duration::days(i64::from(from.weekday().num_days_from_monday()));
+    (monday, monday + Duration::days(7 * i64::from(weeks) - 1))
+}
+
+/// Whether an office takes people on `date` (open weekday, not a closed date).
+pub fn office_open(office: &Office, date: NaiveDate) -> bool {
+    office.open_days.contains(&Weekday::of(date)) && !office.closed_dates.contains(&date)
+}
+
+/// Why rotation rule 1 keeps `rep` out of the office on `date`, or `None`.
+pub fn rule1_blocks(rep: &Rep, offices: &[Office], date: NaiveDate) -> Option<String> {
+    let Some(oid) = &rep.office else {
+        return Some("the rep has no office".to_string());
+    };
+    if rep.time_off.iter().any(|t| t.contains(date)) {
+        return Some("the date is in the rep's time off".to_string());
+    }
+    let wd = Weekday::of(date);
+    if rep.no_office_days.contains(&wd) {
+        return Some(format!("{wd} is one of the rep's no_office_days"));
+    }
+    let off = offices.iter().find(|o| &o.id == oid)?;
+    if !off.open_days.contains(&wd) {
+        return Some(format!("office {oid} is not open on {wd}"));
+    }
+    if off.closed_dates.contains(&date) {
+        return Some(format!("office {oid} is closed on {date}"));
+    }
+    None
+}
