@@ -822,7 +822,7 @@ impl V {
             Some(Json::Str(r)) => match RRule::parse(r) {
                 Ok(_) => Some(Some(r.clone())),
                 Err(e) => {
-                    self.err(join(p, "rrule"), format!("unparsable rrule {r:?}: {e}"));
+                    self.err(join(p, "rrule"), format!("invalid rrule {r:?}: {e}"));
                     None
                 }
             },

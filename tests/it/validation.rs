@@ -350,7 +350,7 @@ fn rrules_outside_the_supported_subset_are_refused() {
         "/meetings/0/rrule",
         Some(json!("FREQ=WEEKLY;INTERVAL=0")),
         "meetings[0].rrule",
-        "unparsable rrule",
+        "invalid rrule",
     );
     check(
         "/meetings/0/rrule",
@@ -604,4 +604,18 @@ fn defaults_fill_what_the_document_leaves_out() {
     assert_eq!(rep.office_days_per_week, None);
     assert_eq!(sc.policy.office_days_per_week.max, 5);
     assert_eq!(sc.tasks[0].hours.minutes(), 2, "1.5 minutes round half up");
+}
+
+#[test]
+fn error_messages_read_well() {
+    let mut doc = base();
+    doc["reps"][0]["time_zone"] = json!("Europe/Londres");
+    doc["reps"][1]["working_hours"] = json!({"mon": [["17:00", "09:00"]], "tue": [["09:00", "13:00"], ["12:00", "18:00"]]});
+    doc["offices"][0]["desks"] = json!(-2);
+    doc["meetings"][0]["rrule"] = json!("FREQ=WEEKLY;BYSETPOS=2");
+    doc["tasks"][0]["pinned"] = json!("yes");
+    doc["requests"]["meetings"][0]["granularity_minutes"] = json!(7);
+    doc["requests"]["rotation"]["weeks"] = json!(200);
+    let err = parse_document(&doc.to_string(), "team.json").expect_err("invalid");
+    insta::assert_snapshot!(err.to_string());
 }
