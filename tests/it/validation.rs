@@ -610,7 +610,8 @@ fn defaults_fill_what_the_document_leaves_out() {
 fn error_messages_read_well() {
     let mut doc = base();
     doc["reps"][0]["time_zone"] = json!("Europe/Londres");
-    doc["reps"][1]["working_hours"] = json!({"mon": [["17:00", "09:00"]], "tue": [["09:00", "13:00"], ["12:00", "18:00"]]});
+    doc["reps"][1]["working_hours"] =
+        json!({"mon": [["17:00", "09:00"]], "tue": [["09:00", "13:00"], ["12:00", "18:00"]]});
     doc["offices"][0]["desks"] = json!(-2);
     doc["meetings"][0]["rrule"] = json!("FREQ=WEEKLY;BYSETPOS=2");
     doc["tasks"][0]["pinned"] = json!("yes");

@@ -1,0 +1,29 @@
+//! Build script: generates the Tauri context and the ACL manifest for the app's
+//! own commands (one `allow-<command>` permission each, see capabilities/).
+
+/// Every command the app exposes; must match `collect_commands!` in `src/lib.rs`
+/// (a command missing here is rejected by the ACL at runtime).
+const COMMANDS: &[&str] = &[
+    "about",
+    "load_team",
+    "zone_names",
+    "load_sample_team",
+    "create_rep",
+    "update_rep",
+    "delete_rep",
+    "create_team",
+    "update_team",
+    "delete_team",
+    "create_office",
+    "update_office",
+    "delete_office",
+    "update_policy",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("failed to run tauri-build");
+}

@@ -1,0 +1,44 @@
+//! App-wide commands: version and storage info, the whole team, time zones,
+//! the sample team and the planning policy.
+
+use meridian::model::{Policy, Scenario};
+use meridian::About;
+use tauri::State;
+
+use crate::error::CommandError;
+use crate::state::Db;
+
+/// The app version, the bundled tzdata version and where the database lives.
+#[tauri::command]
+#[specta::specta]
+pub async fn about(db: State<'_, Db>) -> Result<About, CommandError> {
+    db.run(|core| Ok(core.about())).await
+}
+
+/// The whole team document as stored (empty on first start).
+#[tauri::command]
+#[specta::specta]
+pub async fn load_team(db: State<'_, Db>) -> Result<Scenario, CommandError> {
+    db.run(|core| core.scenario()).await
+}
+
+/// The IANA zone names the pickers offer.
+#[tauri::command]
+#[specta::specta]
+pub async fn zone_names() -> Result<Vec<String>, CommandError> {
+    Ok(meridian::tz::zone_names())
+}
+
+/// Replaces the stored team with the bundled sample team.
+#[tauri::command]
+#[specta::specta]
+pub async fn load_sample_team(db: State<'_, Db>) -> Result<Scenario, CommandError> {
+    db.run(|core| core.load_sample_team()).await
+}
+
+/// Replaces the planning policy.
+#[tauri::command]
+#[specta::specta]
+pub async fn update_policy(db: State<'_, Db>, policy: Policy) -> Result<Scenario, CommandError> {
+    db.run(move |core| core.update_policy(policy)).await
+}

@@ -1,0 +1,163 @@
+//! The managed state: the one open database, shared by all commands.
+//!
+//! Invariants: opening never panics, and a failed open is not final. If the
+//! database cannot be opened at start-up the app still starts, every command
+//! answers with the open error (the UI shows it with "Try again"), and the next
+//! command tries to open it again.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use meridian::{AppError, Meridian};
+
+use crate::error::{CommandError, ShellError};
+
+/// The database file inside the app data folder; `Meridian::default_db_path()`
+/// names the same file, so the CLI and the app share their data.
+pub const DB_FILE: &str = "meridian.db";
+
+/// The app's database: where it lives and, once opened, the core on it.
+pub struct Db {
+    path: Result<PathBuf, CommandError>,
+    core: Arc<Mutex<Option<Meridian>>>,
+}
+
+impl Db {
+    /// Opens (creating and migrating if needed) the database at `path`; on
+    /// failure the error is printed and kept for the first command to report.
+    pub fn open(path: &Path) -> Db {
+        let core = match open_core(path) {
+            Ok(core) => Some(core),
+            Err(err) => {
+                eprintln!("meridian: {}", err.message);
+                None
+            }
+        };
+        Db {
+            path: Ok(path.to_path_buf()),
+            core: Arc::new(Mutex::new(core)),
+        }
+    }
+
+    /// Opens `<data_dir>/meridian.db`, or keeps the error that prevented it.
+    pub fn open_in(data_dir: Result<PathBuf, ShellError>) -> Db {
+        match data_dir {
+            Ok(dir) => Db::open(&dir.join(DB_FILE)),
+            Err(err) => {
+                eprintln!("meridian: {err}");
+                Db {
+                    path: Err(err.into()),
+                    core: Arc::new(Mutex::new(None)),
+                }
+            }
+        }
+    }
+
+    /// Runs `f` on the core in a blocking task, off the main thread, opening
+    /// the database first if it is not open yet.
+    ///
+    /// # Errors
+    /// The open error, the core's error mapped to a [`CommandError`], or a
+    /// [`ShellError`] if the task panicked now or before.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, CommandError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Meridian) -> Result<T, AppError> + Send + 'static,
+    {
+        let path = self.path.clone()?;
+        let core = Arc::clone(&self.core);
+        tauri::async_runtime::spawn_blocking(move || {
+            let mut slot = core.lock().map_err(|_| ShellError::Poisoned)?;
+            let core = match &mut *slot {
+                Some(core) => core,
+                empty => empty.insert(open_core(&path)?),
+            };
+            f(core).map_err(CommandError::from)
+        })
+        .await
+        .map_err(ShellError::Task)?
+    }
+}
+
+/// `Meridian::open`, with the file named in the error message.
+fn open_core(path: &Path) -> Result<Meridian, CommandError> {
+    Meridian::open(path).map_err(|err| {
+        let mut err = CommandError::from(err);
+        err.message = format!("cannot open {}: {}", path.display(), err.message);
+        err
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use meridian::model::Rep;
+    use meridian::ErrorCode;
+    use tauri::async_runtime::block_on;
+
+    use super::*;
+
+    #[test]
+    fn a_database_that_cannot_be_opened_fails_every_command_with_its_code() {
+        let db = Db::open(Path::new("/dev/null/meridian/meridian.db"));
+        let err = block_on(db.run(|core| core.scenario())).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Io);
+        assert!(
+            err.message.contains("/dev/null/meridian"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn a_failed_open_is_retried_by_the_next_command() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("data");
+        std::fs::write(&blocker, "a file where the data folder should be").unwrap();
+        let db = Db::open_in(Ok(blocker.clone()));
+        let err = block_on(db.run(|core| core.scenario())).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Io);
+
+        std::fs::remove_file(&blocker).unwrap();
+        let scenario = block_on(db.run(|core| core.scenario())).unwrap();
+        assert!(scenario.reps.is_empty());
+    }
+
+    #[test]
+    fn a_missing_data_folder_is_an_io_error_not_a_panic() {
+        let db = Db::open_in(Err(ShellError::DataDir(tauri::Error::UnknownPath)));
+        let err = block_on(db.run(|core| Ok(core.about()))).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Io);
+    }
+
+    #[test]
+    fn commands_see_each_others_writes_and_core_errors_keep_their_code() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open_in(Ok(dir.path().join("data")));
+        let team = block_on(db.run(|core| core.load_sample_team())).unwrap();
+        assert!(!team.reps.is_empty());
+
+        let rep = Rep::new("zoe", "Zoë Ng", "Europe/Lisbon");
+        let again = rep.clone();
+        block_on(db.run(move |core| core.create_rep(rep))).unwrap();
+        let err = block_on(db.run(move |core| core.create_rep(again))).unwrap_err();
+        assert_eq!(err.code, ErrorCode::DuplicateId);
+
+        let about = block_on(db.run(|core| Ok(core.about()))).unwrap();
+        let expected = dir.path().join("data").join(DB_FILE);
+        assert_eq!(about.db_path.as_deref(), expected.to_str());
+    }
+
+    #[test]
+    fn an_invalid_edit_reports_the_problems_by_json_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join(DB_FILE));
+        let rep = Rep::new("x", "X", "Mars/Olympus_Mons");
+        let err = block_on(db.run(move |core| core.create_rep(rep))).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Invalid);
+        assert!(
+            err.problems.iter().any(|p| p.path.contains("time_zone")),
+            "{:?}",
+            err.problems
+        );
+    }
+}

@@ -1,0 +1,398 @@
+//! Desktop end-to-end test: drives the real `meridian-app` binary (built UI,
+//! real SQLite file) through `tauri-driver` + `WebKitWebDriver`.
+//!
+//! Gated by `MERIDIAN_E2E=1` because it needs an X display, `tauri-driver` and
+//! `WebKitWebDriver`; `scripts/test` runs it under
+//! `xvfb-run -a -s '-screen 0 1280x800x24'`. Without the gate it says it was
+//! skipped and passes.
+//!
+//! The WebDriver client is a few W3C calls over blocking HTTP (`ureq`), with a
+//! timeout on every request and every wait. Platform pitfalls handled here:
+//! the binary comes from `CARGO_BIN_EXE_meridian-app` (not `tauri dev`'s),
+//! `DISPLAY` is asserted before connecting, the app data lives in a temp
+//! `XDG_DATA_HOME`, and `tauri-driver` is stopped with SIGTERM so it stops its
+//! `WebKitWebDriver` child.
+
+use std::io::Read;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+const APP: &str = env!("CARGO_BIN_EXE_meridian-app");
+
+/// How the test finds things in the UI (the UI owns the markup): its visible
+/// labels and ARIA names, the same ones a person and a screen reader use.
+mod ui {
+    use super::Sel::{self, Css, XPath};
+    /// The first-start screen's button (the database has no reps yet).
+    pub const LOAD_SAMPLE: Sel = XPath("//button[normalize-space()='Load sample team']");
+    /// The people table; its text holds every rep's name.
+    pub const REP_LIST: Sel = Css("table[aria-label='People']");
+    /// Opens the empty rep form.
+    pub const ADD_REP: Sel = XPath("//button[normalize-space()='Add person']");
+    /// The rep form's name input (the id is suggested from it, the zone defaults).
+    pub const REP_NAME: Sel = Css("#rep-name");
+    /// Submits the rep form.
+    pub const REP_SAVE: Sel = Css("form[aria-label='Person'] button[type='submit']");
+}
+
+/// A WebDriver locator.
+#[derive(Clone, Copy, Debug)]
+enum Sel {
+    Css(&'static str),
+    XPath(&'static str),
+}
+
+impl Sel {
+    fn locator(self) -> Value {
+        match self {
+            Sel::Css(css) => json!({ "using": "css selector", "value": css }),
+            Sel::XPath(xpath) => json!({ "using": "xpath", "value": xpath }),
+        }
+    }
+}
+
+/// A name from the bundled sample team, and the rep this test adds.
+const SAMPLE_REP: &str = "Hana Johansson";
+const NEW_REP: &str = "Ines Testwell";
+
+const STEP_TIMEOUT: Duration = Duration::from_secs(30);
+const HTTP_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Whether the desktop tests run here; panics if asked to run without a display.
+fn e2e_enabled() -> bool {
+    if std::env::var("MERIDIAN_E2E").as_deref() != Ok("1") {
+        eprintln!(
+            "desktop e2e skipped: set MERIDIAN_E2E=1 and run under xvfb-run (scripts/test does)"
+        );
+        return false;
+    }
+    // Without a display the WebDriver session hangs instead of failing.
+    let display = std::env::var("DISPLAY").unwrap_or_default();
+    assert!(
+        !display.is_empty(),
+        "MERIDIAN_E2E=1 needs an X display: run under xvfb-run -a -s '-screen 0 1280x800x24'"
+    );
+    true
+}
+
+#[test]
+fn a_rep_added_through_the_form_is_still_listed_after_a_restart() {
+    if !e2e_enabled() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("temp XDG_DATA_HOME");
+    let driver = TauriDriver::start(data.path());
+
+    // First run: empty database, load the sample team, add a rep by the form.
+    {
+        let s = driver.new_session();
+        s.click(&s.wait_for(ui::LOAD_SAMPLE));
+        s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
+        s.click(&s.wait_for(ui::ADD_REP));
+        s.fill(ui::REP_NAME, NEW_REP);
+        s.click(&s.wait_for(ui::REP_SAVE));
+        s.wait_for_text(ui::REP_LIST, NEW_REP);
+    } // ends the session, which closes the app
+
+    // Second run on the same data folder: the rep is read back from SQLite.
+    {
+        let s = driver.new_session();
+        let list = s.wait_for_text(ui::REP_LIST, NEW_REP);
+        assert!(
+            list.contains(SAMPLE_REP),
+            "sample team lost on restart: {list}"
+        );
+    }
+
+    // The app wrote where the CLI looks: $XDG_DATA_HOME/<identifier>/meridian.db.
+    let db = data
+        .path()
+        .join(meridian::APP_IDENTIFIER)
+        .join("meridian.db");
+    let core = meridian::Meridian::open(&db).expect("open the app's database");
+    let scenario = core.scenario().expect("read the app's database");
+    assert!(
+        scenario.reps.iter().any(|r| r.name == NEW_REP),
+        "{NEW_REP} missing from {}",
+        db.display()
+    );
+    drop(driver);
+}
+
+#[test]
+fn the_page_may_call_only_the_apps_own_commands_and_run_no_inline_script() {
+    if !e2e_enabled() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("temp XDG_DATA_HOME");
+    let driver = TauriDriver::start(data.path());
+    let s = driver.new_session();
+    s.wait_for(ui::LOAD_SAMPLE);
+
+    let invoke = |cmd: &str| {
+        s.execute_async(
+            "const [cmd, done] = arguments;
+             window.__TAURI_INTERNALS__.invoke(cmd).then(
+               () => done('allowed'),
+               (e) => done('denied: ' + (typeof e === 'string' ? e : JSON.stringify(e))));",
+            json!([cmd]),
+        )
+    };
+    // The app's own commands pass the ACL (capabilities/default.json)...
+    assert_eq!(invoke("about"), json!("allowed"));
+    // ...core plugins' commands do not: the capability grants none of them.
+    for cmd in [
+        "plugin:app|version",
+        "plugin:window|close",
+        "plugin:path|resolve_directory",
+    ] {
+        let answer = invoke(cmd);
+        assert!(
+            answer.as_str().is_some_and(|a| a.starts_with("denied")),
+            "{cmd} was {answer}"
+        );
+    }
+    // The CSP allows only the bundle's own scripts: an injected inline script never runs.
+    let ran = s.execute(
+        "const el = document.createElement('script');
+         el.textContent = 'window.__injected = true';
+         document.body.appendChild(el);
+         return window.__injected === true;",
+    );
+    assert_eq!(
+        ran,
+        json!(false),
+        "an inline script ran: the CSP is not applied"
+    );
+}
+
+/// A running `tauri-driver` on free local ports; SIGTERM on drop.
+struct TauriDriver {
+    child: Child,
+    url: String,
+    agent: ureq::Agent,
+}
+
+impl TauriDriver {
+    fn start(xdg_data_home: &Path) -> TauriDriver {
+        let [port, native_port] = free_ports();
+        let child = Command::new(tauri_driver_bin())
+            .args(["--port", &port.to_string()])
+            .args(["--native-port", &native_port.to_string()])
+            .env("XDG_DATA_HOME", xdg_data_home)
+            .stdin(Stdio::null())
+            .spawn()
+            .expect("start tauri-driver (cargo install tauri-driver --version 2.1.0 --locked)");
+        let agent = ureq::Agent::new_with_config(
+            ureq::Agent::config_builder()
+                .timeout_global(Some(HTTP_TIMEOUT))
+                .http_status_as_error(false)
+                .build(),
+        );
+        let driver = TauriDriver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+            agent,
+        };
+        let deadline = Instant::now() + STEP_TIMEOUT;
+        while driver
+            .agent
+            .get(format!("{}/status", driver.url))
+            .call()
+            .is_err()
+        {
+            assert!(Instant::now() < deadline, "tauri-driver did not start");
+            sleep(Duration::from_millis(200));
+        }
+        driver
+    }
+
+    fn new_session(&self) -> Session<'_> {
+        let caps = json!({ "capabilities": { "alwaysMatch": {
+            "tauri:options": { "application": APP }
+        }}});
+        let value = send(
+            self.agent
+                .post(format!("{}/session", self.url))
+                .send_json(caps),
+        )
+        .unwrap_or_else(|e| panic!("new session: {e}"));
+        let id = value["sessionId"].as_str().expect("sessionId").to_string();
+        Session {
+            driver: self,
+            base: format!("{}/session/{id}", self.url),
+        }
+    }
+}
+
+impl Drop for TauriDriver {
+    fn drop(&mut self) {
+        // SIGTERM, never SIGKILL: only then does tauri-driver stop WebKitWebDriver.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            sleep(Duration::from_millis(100));
+        }
+        eprintln!("tauri-driver ignored SIGTERM; killing it");
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One WebDriver session, i.e. one run of the app; ended (app closed) on drop.
+struct Session<'d> {
+    driver: &'d TauriDriver,
+    base: String,
+}
+
+impl Session<'_> {
+    fn post(&self, path: &str, body: Value) -> Result<Value, String> {
+        send(
+            self.driver
+                .agent
+                .post(format!("{}{path}", self.base))
+                .send_json(body),
+        )
+    }
+
+    fn get(&self, path: &str) -> Result<Value, String> {
+        send(self.driver.agent.get(format!("{}{path}", self.base)).call())
+    }
+
+    fn find(&self, sel: Sel) -> Result<String, String> {
+        let found = self.post("/element", sel.locator())?;
+        found
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .ok_or_else(|| format!("no element id in {found}"))
+    }
+
+    /// Waits until the element is present, then returns its WebDriver id.
+    fn wait_for(&self, sel: Sel) -> String {
+        let deadline = Instant::now() + STEP_TIMEOUT;
+        loop {
+            match self.find(sel) {
+                Ok(id) => return id,
+                Err(e) if Instant::now() >= deadline => {
+                    panic!("{sel:?} never appeared: {e}\n{}", self.page())
+                }
+                Err(_) => sleep(Duration::from_millis(200)),
+            }
+        }
+    }
+
+    /// Waits until the element's text contains `needle`; returns that text.
+    fn wait_for_text(&self, sel: Sel, needle: &str) -> String {
+        let deadline = Instant::now() + STEP_TIMEOUT;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(id) = self.find(sel) {
+                if let Ok(text) = self.get(&format!("/element/{id}/text")) {
+                    last = text.as_str().unwrap_or_default().to_string();
+                    if last.contains(needle) {
+                        return last;
+                    }
+                }
+            }
+            sleep(Duration::from_millis(200));
+        }
+        panic!(
+            "{sel:?} never showed {needle:?}; last text: {last:?}\n{}",
+            self.page()
+        )
+    }
+
+    fn click(&self, element: &str) {
+        self.post(&format!("/element/{element}/click"), json!({}))
+            .unwrap_or_else(|e| panic!("click: {e}"));
+    }
+
+    /// Replaces the text of an input, as typing does.
+    fn fill(&self, sel: Sel, text: &str) {
+        let element = self.wait_for(sel);
+        self.post(&format!("/element/{element}/clear"), json!({}))
+            .unwrap_or_else(|e| panic!("clear {sel:?}: {e}"));
+        self.post(
+            &format!("/element/{element}/value"),
+            json!({ "text": text }),
+        )
+        .unwrap_or_else(|e| panic!("type into {sel:?}: {e}"));
+    }
+
+    /// Runs `script` in the page and returns its value.
+    fn execute(&self, script: &str) -> Value {
+        self.post("/execute/sync", json!({ "script": script, "args": [] }))
+            .unwrap_or_else(|e| panic!("execute: {e}"))
+    }
+
+    /// Runs `script`, whose last argument is the callback that returns its value.
+    fn execute_async(&self, script: &str, args: Value) -> Value {
+        self.post("/execute/async", json!({ "script": script, "args": args }))
+            .unwrap_or_else(|e| panic!("execute async: {e}"))
+    }
+
+    /// The page source, for failure messages.
+    fn page(&self) -> String {
+        match self.get("/source") {
+            Ok(Value::String(s)) => s.chars().take(4000).collect(),
+            other => format!("(no page source: {other:?})"),
+        }
+    }
+}
+
+impl Drop for Session<'_> {
+    fn drop(&mut self) {
+        let _ = self.driver.agent.delete(&self.base).call();
+    }
+}
+
+/// The `value` of a W3C WebDriver response, or its error message.
+fn send(response: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Result<Value, String> {
+    let mut response = response.map_err(|e| e.to_string())?;
+    let status = response.status();
+    let mut text = String::new();
+    response
+        .body_mut()
+        .as_reader()
+        .read_to_string(&mut text)
+        .map_err(|e| e.to_string())?;
+    let body: Value = serde_json::from_str(&text).map_err(|e| format!("{e}: {text}"))?;
+    let value = body.get("value").cloned().unwrap_or(Value::Null);
+    if status.is_success() {
+        Ok(value)
+    } else {
+        Err(format!("HTTP {status}: {value}"))
+    }
+}
+
+/// Two distinct free local ports (both held until chosen, so they differ): a
+/// leftover driver from another run cannot collide with this one.
+fn free_ports() -> [u16; 2] {
+    let a = TcpListener::bind("127.0.0.1:0").expect("a free local port");
+    let b = TcpListener::bind("127.0.0.1:0").expect("a free local port");
+    [a, b].map(|l| l.local_addr().expect("local address").port())
+}
+
+/// `tauri-driver` from PATH, else from cargo's bin folder.
+fn tauri_driver_bin() -> PathBuf {
+    let cargo_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|home| home.join("bin/tauri-driver"));
+    match cargo_bin {
+        Some(path) if path.exists() => path,
+        _ => PathBuf::from("tauri-driver"),
+    }
+}

@@ -1,0 +1,115 @@
+/**
+ * The one typed gateway from the UI to the Rust core.
+ *
+ * Rules: nothing else in the UI imports `./bindings` values or calls `invoke`;
+ * every command's `Result` is unwrapped here and a failure becomes an
+ * {@link ApiError} whose `code` the UI switches on (never its text).
+ */
+import { commands } from './bindings';
+import type {
+  About,
+  CommandError,
+  Office,
+  Policy,
+  Problem,
+  Rep,
+  Scenario,
+  Team,
+} from './bindings';
+
+export type {
+  About,
+  CommandError,
+  DateRange,
+  DayRange,
+  Interval,
+  Office,
+  Policy,
+  Problem,
+  Rep,
+  Scenario,
+  Team,
+  Weekday,
+} from './bindings';
+
+/** The codes Rust sends, plus `unexpected` for a failure that carried no code. */
+export type ApiErrorCode = CommandError['code'] | 'unexpected';
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly problems: Problem[];
+
+  constructor(code: ApiErrorCode, message: string, problems: Problem[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.problems = problems;
+  }
+
+  /** Any rejection or error value, as an ApiError. */
+  static from(e: unknown): ApiError {
+    if (e instanceof ApiError) return e;
+    if (isCommandError(e)) return new ApiError(e.code, e.message, e.problems ?? []);
+    if (e instanceof Error) return new ApiError('unexpected', e.message);
+    return new ApiError('unexpected', typeof e === 'string' ? e : 'the command failed');
+  }
+}
+
+function isCommandError(e: unknown): e is CommandError {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as CommandError).code === 'string' &&
+    typeof (e as CommandError).message === 'string'
+  );
+}
+
+/** A command's success value, whether the command is fallible (`Result`) or not. */
+type Unwrapped<R> = R extends { status: 'error'; error: unknown }
+  ? never
+  : R extends { status: 'ok'; data: infer T }
+    ? T
+    : R;
+
+function isResult(r: unknown): r is { status: 'ok'; data: unknown } | { status: 'error'; error: unknown } {
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    'status' in r &&
+    (((r as { status: unknown }).status === 'ok' && 'data' in r) ||
+      ((r as { status: unknown }).status === 'error' && 'error' in r))
+  );
+}
+
+async function call<R>(run: () => Promise<R>): Promise<Unwrapped<R>> {
+  let r: R;
+  try {
+    r = await run();
+  } catch (e) {
+    throw ApiError.from(e);
+  }
+  if (isResult(r)) {
+    if (r.status === 'ok') return r.data as Unwrapped<R>;
+    throw ApiError.from(r.error);
+  }
+  return r as Unwrapped<R>;
+}
+
+export const api = {
+  about: (): Promise<About> => call(() => commands.about()),
+  loadTeam: (): Promise<Scenario> => call(() => commands.loadTeam()),
+  zoneNames: (): Promise<string[]> => call(() => commands.zoneNames()),
+  loadSampleTeam: (): Promise<Scenario> => call(() => commands.loadSampleTeam()),
+  createRep: (rep: Rep): Promise<Scenario> => call(() => commands.createRep(rep)),
+  updateRep: (rep: Rep): Promise<Scenario> => call(() => commands.updateRep(rep)),
+  deleteRep: (id: string): Promise<Scenario> => call(() => commands.deleteRep(id)),
+  createTeam: (team: Team): Promise<Scenario> => call(() => commands.createTeam(team)),
+  updateTeam: (team: Team): Promise<Scenario> => call(() => commands.updateTeam(team)),
+  deleteTeam: (id: string): Promise<Scenario> => call(() => commands.deleteTeam(id)),
+  createOffice: (office: Office): Promise<Scenario> => call(() => commands.createOffice(office)),
+  updateOffice: (office: Office): Promise<Scenario> => call(() => commands.updateOffice(office)),
+  deleteOffice: (id: string): Promise<Scenario> => call(() => commands.deleteOffice(id)),
+  updatePolicy: (policy: Policy): Promise<Scenario> => call(() => commands.updatePolicy(policy)),
+};
+
+export type Api = typeof api;

@@ -1,0 +1,173 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import RepForm from './RepForm.svelte';
+import { ApiError, type Rep } from '../../api';
+import { ZONES, rep, tinyTeam } from '../../../test/fixtures';
+
+function setup(opts: { rep?: Rep | null; onsave?: (r: Rep) => Promise<void> } = {}) {
+  const user = userEvent.setup();
+  const s = tinyTeam();
+  const onsave = vi.fn(opts.onsave ?? (async () => {}));
+  const oncancel = vi.fn();
+  render(RepForm, {
+    props: {
+      rep: opts.rep ?? null,
+      teams: s.teams,
+      offices: s.offices,
+      zones: ZONES,
+      policy: s.policy,
+      takenIds: new Set(s.reps.map((r) => r.id)),
+      defaultZone: 'Europe/London',
+      onsave,
+      oncancel,
+    },
+  });
+  return { user, onsave, oncancel };
+}
+
+const field = (name: string) => screen.getByRole('textbox', { name });
+
+describe('RepForm', () => {
+  it('suggests an id from the name while the id is untouched', async () => {
+    const { user } = setup();
+    await user.type(field('Name'), 'Zoë Ñandú');
+    expect(field('Id')).toHaveValue('zoe-nandu');
+    await user.clear(field('Name'));
+    await user.type(field('Name'), 'Unit Ana');
+    expect(field('Id')).toHaveValue('unit-ana-2');
+  });
+
+  it('shows the problems Rust returns next to the fields they name and keeps the input', async () => {
+    const { user, onsave } = setup({
+      onsave: async () => {
+        throw new ApiError('invalid', 'the team document is invalid', [
+          { path: 'time_zone', message: 'zone is not in tzdata 2026f' },
+          { path: 'working_hours.mon[0]', message: 'overlaps a stretch interval' },
+          { path: 'time_off[0].end', message: 'end is before start' },
+          { path: 'requests.rotation.locks[0]', message: 'lock contradicts office hours' },
+        ]);
+      },
+    });
+    await user.type(field('Name'), 'Cleo Unit');
+    await user.click(screen.getByRole('button', { name: /Add time off/ }));
+    await fireEvent.input(screen.getByLabelText('Time off 1 first day'), { target: { value: '2026-12-01' } });
+    await fireEvent.input(screen.getByLabelText('Time off 1 last day'), { target: { value: '2026-12-02' } });
+    await user.click(screen.getByRole('button', { name: 'Add person' }));
+
+    expect(onsave).toHaveBeenCalledTimes(1);
+    const zone = screen.getByRole('combobox', { name: 'Time zone' });
+    expect(zone).toHaveAttribute('aria-invalid', 'true');
+    expect(zone).toHaveAccessibleDescription('zone is not in tzdata 2026f');
+
+    const monStart = field('Working hours Monday interval 1 start');
+    expect(monStart).toHaveAttribute('aria-invalid', 'true');
+    expect(monStart).toHaveAccessibleDescription('overlaps a stretch interval');
+    expect(field('Working hours Tuesday interval 1 start')).not.toHaveAttribute('aria-invalid');
+
+    expect(screen.getByLabelText('Time off 1 last day')).toHaveAccessibleDescription('end is before start');
+
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Not saved: the team document is invalid');
+    expect(within(alert).getByText(/lock contradicts office hours/)).toBeInTheDocument();
+
+    expect(field('Name')).toHaveValue('Cleo Unit');
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('sends the whole rep to Rust in the document shape', async () => {
+    const { user, onsave } = setup();
+    await user.type(field('Name'), 'Dee Unit');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Team' }), 'unit-team');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Home office' }), 'unit-office');
+    await user.clear(field('Capacity (hours per week)'));
+    await user.type(field('Capacity (hours per week)'), '37.5');
+    await user.click(screen.getByRole('checkbox', { name: /Use team policy/ }));
+    await user.clear(field('Maximum days per week'));
+    await user.type(field('Maximum days per week'), '4');
+    await user.click(within(screen.getByRole('group', { name: 'Preferred office days' })).getByRole('button', { name: 'Wednesday' }));
+    await user.type(field('Skills'), 'renewals{Enter}spanish,');
+    await user.click(screen.getByRole('button', { name: 'Add person' }));
+
+    expect(onsave).toHaveBeenCalledWith({
+      id: 'dee-unit',
+      name: 'Dee Unit',
+      team: 'unit-team',
+      time_zone: 'Europe/London',
+      office: 'unit-office',
+      working_hours: {
+        mon: [['09:00', '17:00']],
+        tue: [['09:00', '17:00']],
+        wed: [['09:00', '17:00']],
+        thu: [['09:00', '17:00']],
+        fri: [['09:00', '17:00']],
+      },
+      stretch_hours: {},
+      capacity_hours_per_week: 37.5,
+      office_days_per_week: { min: 2, max: 4 },
+      preferred_office_days: ['wed'],
+      no_office_days: [],
+      time_off: [],
+      skills: ['renewals', 'spanish'],
+    });
+  });
+
+  it('catches a bad interval before calling Rust: 24:00 only as an end, start before end', async () => {
+    const { user, onsave } = setup();
+    await user.type(field('Name'), 'Eli Unit');
+    const start = field('Working hours Monday interval 1 start');
+    await user.clear(start);
+    await user.type(start, '24:00');
+    const tueEnd = field('Working hours Tuesday interval 1 end');
+    await user.clear(tueEnd);
+    await user.type(tueEnd, '08:00');
+    await user.click(screen.getByRole('button', { name: 'Add working hours interval on Wednesday' }));
+    await user.type(field('Working hours Wednesday interval 2 end'), '9.30');
+    await user.click(screen.getByRole('button', { name: 'Add person' }));
+
+    expect(onsave).not.toHaveBeenCalled();
+    expect(start).toHaveAccessibleDescription(/start cannot be 24:00/);
+    expect(tueEnd).toHaveAccessibleDescription('start must be before end');
+    expect(field('Working hours Wednesday interval 2 end')).toHaveAccessibleDescription(/"9.30" is not a time HH:MM/);
+  });
+
+  it('adds and removes intervals per weekday', async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Add stretch hours interval on Saturday' }));
+    expect(field('Stretch hours Saturday interval 1 start')).toHaveValue('07:30');
+    await user.click(screen.getByRole('button', { name: 'Remove stretch hours Saturday interval 1' }));
+    expect(screen.queryByRole('textbox', { name: 'Stretch hours Saturday interval 1 start' })).toBeNull();
+  });
+
+  it('maps a duplicate id refusal without problems to the id field', async () => {
+    const { user } = setup({
+      onsave: async () => {
+        throw new ApiError('duplicate_id', 'a rep with id "new-one" already exists');
+      },
+    });
+    await user.type(field('Name'), 'New One');
+    await user.click(screen.getByRole('button', { name: 'Add person' }));
+    expect(field('Id')).toHaveAccessibleDescription(expect.stringContaining('already exists'));
+  });
+
+  it('edits an existing rep without letting the id change, and Escape cancels', async () => {
+    const { user, oncancel } = setup({ rep: rep('unit-ana', 'Unit Ana', { team: 'unit-team' }) });
+    expect(screen.getByRole('dialog', { name: 'Edit Unit Ana' })).toBeInTheDocument();
+    expect(field('Id')).toHaveAttribute('readonly');
+    expect(screen.getByRole('combobox', { name: 'Team' })).toHaveValue('unit-team');
+    await user.keyboard('{Escape}');
+    expect(oncancel).toHaveBeenCalled();
+  });
+  it('closes only the zone list on Escape inside the dialog, then Escape cancels the form', async () => {
+    const { user, oncancel } = setup();
+    const zone = screen.getByRole('combobox', { name: 'Time zone' });
+    await user.clear(zone);
+    await user.type(zone, 'new');
+    expect(screen.getByRole('listbox')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(oncancel).not.toHaveBeenCalled();
+    await user.keyboard('{Escape}');
+    expect(oncancel).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,292 @@
+/**
+ * Editable drafts of reps, offices and teams: what a form holds while the user
+ * types (numbers as text, "none" as ''), conversion to the wire types, the
+ * client-side checks and the field keys problems can be shown against.
+ */
+import type { DateRange, Interval, Office, Problem, Rep, Team, Weekday } from '../api';
+import { dayProblems, isDate } from './clock';
+import { WEEKDAYS, WORKWEEK, sortWeekdays } from './weekdays';
+
+export type DayHours = Record<Weekday, [string, string][]>;
+type WireWeekHours = Rep['working_hours'];
+
+export type RepDraft = {
+  id: string;
+  name: string;
+  team: string;
+  time_zone: string;
+  office: string;
+  working_hours: DayHours;
+  stretch_hours: DayHours;
+  capacity: string;
+  usePolicy: boolean;
+  min: string;
+  max: string;
+  preferred_office_days: Weekday[];
+  no_office_days: Weekday[];
+  time_off: { start: string; end: string }[];
+  skills: string[];
+};
+
+export function emptyDayHours(): DayHours {
+  return { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+}
+
+export function toDayHours(hours: WireWeekHours | undefined | null): DayHours {
+  const out = emptyDayHours();
+  const map = (hours ?? {}) as Partial<Record<Weekday, Interval[]>>;
+  for (const d of WEEKDAYS) {
+    out[d] = (map[d] ?? []).map(([s, e]) => [s, e] as [string, string]);
+  }
+  return out;
+}
+
+/** Weekdays without intervals are left out (the document reads that as "no hours"). */
+export function fromDayHours(hours: DayHours): WireWeekHours {
+  const out: Partial<Record<Weekday, Interval[]>> = {};
+  for (const d of WEEKDAYS) {
+    if (hours[d].length > 0) out[d] = hours[d].map(([s, e]) => [s.trim(), e.trim()] as Interval);
+  }
+  return out as WireWeekHours;
+}
+
+export function newRepDraft(zone: string): RepDraft {
+  const working = emptyDayHours();
+  for (const d of WORKWEEK) working[d] = [['09:00', '17:00']];
+  return {
+    id: '',
+    name: '',
+    team: '',
+    time_zone: zone,
+    office: '',
+    working_hours: working,
+    stretch_hours: emptyDayHours(),
+    capacity: '40',
+    usePolicy: true,
+    min: '2',
+    max: '3',
+    preferred_office_days: [],
+    no_office_days: [],
+    time_off: [],
+    skills: [],
+  };
+}
+
+export function repToDraft(rep: Rep, policyMin = 0, policyMax = 5): RepDraft {
+  // Rust leaves the key out when the rep follows the team policy.
+  const own = rep.office_days_per_week ?? null;
+  return {
+    id: rep.id,
+    name: rep.name,
+    team: rep.team ?? '',
+    time_zone: rep.time_zone,
+    office: rep.office ?? '',
+    working_hours: toDayHours(rep.working_hours),
+    stretch_hours: toDayHours(rep.stretch_hours),
+    capacity: rep.capacity_hours_per_week === null ? '' : String(rep.capacity_hours_per_week),
+    usePolicy: own === null,
+    min: String(own?.min ?? policyMin),
+    max: String(own?.max ?? policyMax),
+    preferred_office_days: [...rep.preferred_office_days],
+    no_office_days: [...rep.no_office_days],
+    time_off: rep.time_off.map((r) => ({ start: r.start, end: r.end })),
+    skills: [...rep.skills],
+  };
+}
+
+export function draftToRep(d: RepDraft): Rep {
+  const rep: Rep = {
+    id: d.id.trim(),
+    name: d.name.trim(),
+    team: d.team === '' ? null : d.team,
+    time_zone: d.time_zone.trim(),
+    office: d.office === '' ? null : d.office,
+    working_hours: fromDayHours(d.working_hours),
+    stretch_hours: fromDayHours(d.stretch_hours),
+    capacity_hours_per_week: Number(d.capacity.trim()),
+    preferred_office_days: sortWeekdays(d.preferred_office_days),
+    no_office_days: sortWeekdays(d.no_office_days),
+    time_off: d.time_off.map((r): DateRange => ({ start: r.start, end: r.end })),
+    skills: d.skills.map((s) => s.trim()).filter((s) => s !== ''),
+  };
+  // Following the team policy is written by leaving the key out (the document has no null for it).
+  if (!d.usePolicy) rep.office_days_per_week = { min: Number(d.min), max: Number(d.max) };
+  return rep;
+}
+
+const WHOLE = /^\d+$/;
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+function required(out: Problem[], path: string, value: string, what: string) {
+  if (value.trim() === '') out.push({ path, message: `${what} is required` });
+}
+
+function rangeProblems(out: Problem[], path: string, min: string, max: string, top: number) {
+  const ok = (v: string) => WHOLE.test(v.trim()) && Number(v) <= top;
+  if (!ok(min)) out.push({ path: `${path}.min`, message: `enter a whole number from 0 to ${top}` });
+  if (!ok(max)) out.push({ path: `${path}.max`, message: `enter a whole number from 0 to ${top}` });
+  if (ok(min) && ok(max) && Number(min) > Number(max)) {
+    out.push({ path, message: 'minimum is more than maximum' });
+  }
+}
+
+export type RepContext = { zones: readonly string[]; takenIds?: ReadonlySet<string> };
+
+/** The obvious mistakes; Rust checks everything else. */
+export function validateRepDraft(d: RepDraft, ctx: RepContext): Problem[] {
+  const out: Problem[] = [];
+  required(out, 'id', d.id, 'id');
+  if (ctx.takenIds?.has(d.id.trim())) out.push({ path: 'id', message: `id "${d.id.trim()}" is already used` });
+  required(out, 'name', d.name, 'name');
+  if (d.time_zone.trim() === '') out.push({ path: 'time_zone', message: 'time zone is required' });
+  else if (ctx.zones.length > 0 && !ctx.zones.includes(d.time_zone.trim())) {
+    out.push({ path: 'time_zone', message: `"${d.time_zone.trim()}" is not a known IANA time zone` });
+  }
+  for (const day of WEEKDAYS) {
+    out.push(...dayProblems(`working_hours.${day}`, d.working_hours[day]));
+    out.push(...dayProblems(`stretch_hours.${day}`, d.stretch_hours[day]));
+  }
+  if (!DECIMAL.test(d.capacity.trim())) {
+    out.push({ path: 'capacity_hours_per_week', message: 'enter a number of hours, e.g. 37.5' });
+  }
+  if (!d.usePolicy) rangeProblems(out, 'office_days_per_week', d.min, d.max, 7);
+  const both = d.preferred_office_days.filter((w) => d.no_office_days.includes(w));
+  if (both.length > 0) {
+    out.push({ path: 'no_office_days', message: 'a day cannot be both preferred and a no-office day' });
+  }
+  d.time_off.forEach((r, i) => {
+    if (!isDate(r.start)) out.push({ path: `time_off[${i}].start`, message: 'start date is required' });
+    if (!isDate(r.end)) out.push({ path: `time_off[${i}].end`, message: 'end date is required' });
+    if (isDate(r.start) && isDate(r.end) && r.end < r.start) {
+      out.push({ path: `time_off[${i}].end`, message: 'end is before start' });
+    }
+  });
+  return out;
+}
+
+export function weekHoursKeys(prefix: string, hours: DayHours): string[] {
+  const keys = [prefix];
+  for (const d of WEEKDAYS) {
+    keys.push(`${prefix}.${d}`);
+    hours[d].forEach((_, i) => keys.push(`${prefix}.${d}[${i}]`));
+  }
+  return keys;
+}
+
+export function repFieldKeys(d: RepDraft): string[] {
+  return [
+    'id',
+    'name',
+    'team',
+    'time_zone',
+    'office',
+    ...weekHoursKeys('working_hours', d.working_hours),
+    ...weekHoursKeys('stretch_hours', d.stretch_hours),
+    'capacity_hours_per_week',
+    'office_days_per_week',
+    'office_days_per_week.min',
+    'office_days_per_week.max',
+    'preferred_office_days',
+    'no_office_days',
+    'time_off',
+    ...d.time_off.map((_, i) => `time_off[${i}]`),
+    'skills',
+  ];
+}
+
+// Offices
+
+export type OfficeDraft = {
+  id: string;
+  name: string;
+  time_zone: string;
+  desks: string;
+  open_days: Weekday[];
+  closed_dates: string[];
+};
+
+export function newOfficeDraft(zone: string): OfficeDraft {
+  return { id: '', name: '', time_zone: zone, desks: '10', open_days: [...WORKWEEK], closed_dates: [] };
+}
+
+export function officeToDraft(o: Office): OfficeDraft {
+  return {
+    id: o.id,
+    name: o.name,
+    time_zone: o.time_zone,
+    desks: String(o.desks),
+    open_days: [...o.open_days],
+    closed_dates: [...o.closed_dates],
+  };
+}
+
+export function draftToOffice(d: OfficeDraft): Office {
+  return {
+    id: d.id.trim(),
+    name: d.name.trim(),
+    time_zone: d.time_zone.trim(),
+    desks: Number(d.desks.trim()),
+    open_days: sortWeekdays(d.open_days),
+    closed_dates: [...d.closed_dates],
+  };
+}
+
+export function validateOfficeDraft(d: OfficeDraft, ctx: RepContext): Problem[] {
+  const out: Problem[] = [];
+  required(out, 'id', d.id, 'id');
+  if (ctx.takenIds?.has(d.id.trim())) out.push({ path: 'id', message: `id "${d.id.trim()}" is already used` });
+  required(out, 'name', d.name, 'name');
+  if (d.time_zone.trim() === '') out.push({ path: 'time_zone', message: 'time zone is required' });
+  else if (ctx.zones.length > 0 && !ctx.zones.includes(d.time_zone.trim())) {
+    out.push({ path: 'time_zone', message: `"${d.time_zone.trim()}" is not a known IANA time zone` });
+  }
+  if (!WHOLE.test(d.desks.trim())) out.push({ path: 'desks', message: 'enter a whole number of desks' });
+  d.closed_dates.forEach((date, i) => {
+    if (!isDate(date)) out.push({ path: `closed_dates[${i}]`, message: 'enter a date' });
+  });
+  return out;
+}
+
+export function officeFieldKeys(d: OfficeDraft): string[] {
+  return [
+    'id',
+    'name',
+    'time_zone',
+    'desks',
+    'open_days',
+    'closed_dates',
+    ...d.closed_dates.map((_, i) => `closed_dates[${i}]`),
+  ];
+}
+
+// Teams
+
+export type TeamDraft = { id: string; name: string; anchor_days: Weekday[] };
+
+export function validateTeamDraft(d: TeamDraft, ctx: { takenIds?: ReadonlySet<string> }): Problem[] {
+  const out: Problem[] = [];
+  required(out, 'id', d.id, 'id');
+  if (ctx.takenIds?.has(d.id.trim())) out.push({ path: 'id', message: `id "${d.id.trim()}" is already used` });
+  required(out, 'name', d.name, 'name');
+  return out;
+}
+
+export function draftToTeam(d: TeamDraft): Team {
+  return { id: d.id.trim(), name: d.name.trim(), anchor_days: sortWeekdays(d.anchor_days) };
+}
+
+export const TEAM_FIELD_KEYS = ['id', 'name', 'anchor_days'];
+
+// Policy
+
+export function validatePolicy(min: string, max: string): Problem[] {
+  const out: Problem[] = [];
+  rangeProblems(out, 'office_days_per_week', min, max, 7);
+  return out;
+}
+
+export const POLICY_FIELD_KEYS = [
+  'office_days_per_week',
+  'office_days_per_week.min',
+  'office_days_per_week.max',
+];

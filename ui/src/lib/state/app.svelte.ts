@@ -1,0 +1,144 @@
+/**
+ * The app's state between components and the gateway: the current team document
+ * as Rust last returned it, the zone names and build info.
+ *
+ * Rules: every mutation goes to Rust and the whole `Scenario` Rust returns
+ * replaces ours (nothing is patched locally, so nothing is half-saved); a failed
+ * save throws the gateway's `ApiError` to the caller (the form shows it) and
+ * leaves the state unchanged.
+ */
+import { getContext, setContext } from 'svelte';
+import { api as defaultApi, ApiError } from '../api';
+import type { About, Api, Office, Policy, Rep, Scenario, Team } from '../api';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
+export type SaveMode = 'create' | 'update';
+
+export class AppState {
+  scenario = $state<Scenario | null>(null);
+  status = $state<LoadStatus>('idle');
+  loadError = $state<ApiError | null>(null);
+  zones = $state<string[]>([]);
+  about = $state<About | null>(null);
+  /** A short message for the status line after a successful change. */
+  notice = $state<string | null>(null);
+
+  readonly #api: Api;
+  #noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(gateway: Api = defaultApi) {
+    this.#api = gateway;
+  }
+
+  get isEmpty(): boolean {
+    const s = this.scenario;
+    return !s || (s.reps.length === 0 && s.teams.length === 0 && s.offices.length === 0);
+  }
+
+  get reps(): Rep[] {
+    return this.scenario?.reps ?? [];
+  }
+  get teams(): Team[] {
+    return this.scenario?.teams ?? [];
+  }
+  get offices(): Office[] {
+    return this.scenario?.offices ?? [];
+  }
+  get policy(): Policy {
+    return this.scenario?.policy ?? { office_days_per_week: { min: 0, max: 5 } };
+  }
+
+  /** Loads the document, the zone list and build info; zone and about failures are not fatal. */
+  async init(): Promise<void> {
+    this.status = 'loading';
+    this.loadError = null;
+    const [team, zones, about] = await Promise.allSettled([
+      this.#api.loadTeam(),
+      this.#api.zoneNames(),
+      this.#api.about(),
+    ]);
+    if (zones.status === 'fulfilled') this.zones = zones.value;
+    if (about.status === 'fulfilled') this.about = about.value;
+    if (team.status === 'fulfilled') {
+      this.scenario = team.value;
+      this.status = 'ready';
+    } else {
+      this.loadError = ApiError.from(team.reason);
+      this.status = 'failed';
+    }
+  }
+
+  async loadSampleTeam(): Promise<void> {
+    await this.#apply(this.#api.loadSampleTeam(), 'Sample team loaded');
+  }
+
+  async saveRep(rep: Rep, mode: SaveMode): Promise<void> {
+    const run = mode === 'create' ? this.#api.createRep(rep) : this.#api.updateRep(rep);
+    await this.#apply(run, `${mode === 'create' ? 'Added' : 'Saved'} ${rep.name}`);
+  }
+  async deleteRep(rep: Rep): Promise<void> {
+    await this.#apply(this.#api.deleteRep(rep.id), `Deleted ${rep.name}`);
+  }
+
+  async saveTeam(team: Team, mode: SaveMode): Promise<void> {
+    const run = mode === 'create' ? this.#api.createTeam(team) : this.#api.updateTeam(team);
+    await this.#apply(run, `${mode === 'create' ? 'Added' : 'Saved'} team ${team.name}`);
+  }
+  async deleteTeam(team: Team): Promise<void> {
+    await this.#apply(this.#api.deleteTeam(team.id), `Deleted team ${team.name}`);
+  }
+
+  async saveOffice(office: Office, mode: SaveMode): Promise<void> {
+    const run = mode === 'create' ? this.#api.createOffice(office) : this.#api.updateOffice(office);
+    await this.#apply(run, `${mode === 'create' ? 'Added' : 'Saved'} office ${office.name}`);
+  }
+  async deleteOffice(office: Office): Promise<void> {
+    await this.#apply(this.#api.deleteOffice(office.id), `Deleted office ${office.name}`);
+  }
+
+  async savePolicy(policy: Policy): Promise<void> {
+    await this.#apply(this.#api.updatePolicy(policy), 'Team policy saved');
+  }
+
+  teamName(id: string | null): string | null {
+    if (id === null) return null;
+    return this.teams.find((t) => t.id === id)?.name ?? id;
+  }
+  officeName(id: string | null): string | null {
+    if (id === null) return null;
+    return this.offices.find((o) => o.id === id)?.name ?? id;
+  }
+
+  say(message: string): void {
+    this.notice = message;
+    clearTimeout(this.#noticeTimer);
+    this.#noticeTimer = setTimeout(() => (this.notice = null), 5000);
+  }
+
+  async #apply(run: Promise<Scenario>, message: string): Promise<void> {
+    let next: Scenario;
+    try {
+      next = await run;
+    } catch (e) {
+      throw ApiError.from(e);
+    }
+    this.scenario = next;
+    this.status = 'ready';
+    this.loadError = null;
+    this.say(message);
+  }
+}
+
+const KEY = Symbol('meridian.app-state');
+
+export function provideAppState(state: AppState): AppState {
+  return setContext(KEY, state);
+}
+
+export function useAppState(): AppState {
+  const state = getContext<AppState | undefined>(KEY);
+  if (!state) throw new Error('useAppState() outside of an AppState provider');
+  return state;
+}
+
+export const APP_STATE_KEY = KEY;

@@ -1,0 +1,250 @@
+// Chromium test of the built UI (ui/dist) with the Tauri IPC replaced by an
+// in-memory fake backend (fake-backend.js). Builds nothing: run `npm run build` first.
+// Prints "N passed, M failed" last and exits non-zero on any failure.
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, extname, normalize, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const uiRoot = resolve(here, '../..');
+const dist = join(uiRoot, 'dist');
+const results = join(uiRoot, 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error('ui/dist/index.html is missing: run `npm run build` first');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+// Stricter than the desktop shell's CSP (no inline styles at all); a violation fails the run.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'";
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.ico': 'image/x-icon' };
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://x');
+  let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+  if (path === '/' || path === '') path = '/index.html';
+  const file = join(dist, path);
+  if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
+    res.writeHead(404).end('not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP });
+  res.end(readFileSync(file));
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const profile = mkdtempSync(join(tmpdir(), 'meridian-chromium-'));
+// A fresh profile dir per run (playwright passes it as --user-data-dir).
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROMIUM,
+  headless: true,
+  viewport: { width: 1280, height: 820 },
+  colorScheme: 'light',
+  timezoneId: 'Europe/Berlin',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+
+let passed = 0;
+let failed = 0;
+const pageErrors = [];
+const offsite = [];
+
+const page = context.pages()[0] ?? (await context.newPage());
+page.setDefaultTimeout(5000);
+page.on('console', (m) => {
+  if (m.type() === 'error') pageErrors.push(m.text());
+});
+page.on('pageerror', (e) => pageErrors.push(String(e)));
+page.on('request', (r) => {
+  if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) offsite.push(r.url());
+});
+await page.addInitScript({ path: join(here, 'fake-backend.js') });
+// As the desktop shell does (tauri.conf.json: app.security.freezePrototype).
+await page.addInitScript(() => Object.freeze(Object.prototype));
+
+async function test(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL - ${name}\n  ${String(e?.message ?? e).split('\n').slice(0, 6).join('\n  ')}`);
+    await page.screenshot({ path: join(results, `failure-${passed + failed}.png`) }).catch(() => {});
+  }
+}
+
+function expect(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+const dialog = () => page.getByRole('dialog');
+
+await page.goto(origin + '/');
+
+await test('first start with an empty database shows the empty state with Load sample team', async () => {
+  expect((await page.title()) === 'Meridian', `title is "${await page.title()}"`);
+  await page.getByRole('heading', { name: 'Plan your hybrid sales team' }).waitFor();
+  await page.getByRole('button', { name: 'Load sample team' }).waitFor();
+});
+
+await test('loading the sample team lists its reps with their local time and office', async () => {
+  await page.getByRole('button', { name: 'Load sample team' }).click();
+  const table = page.getByRole('table', { name: 'People' });
+  await table.waitFor();
+  const rows = table.locator('tbody tr');
+  expect((await rows.count()) === 4, `expected 4 rows, got ${await rows.count()}`);
+  const ada = rows.filter({ hasText: 'Fake Ada' });
+  const text = await ada.innerText();
+  expect(/Test London/.test(text), `office missing in "${text}"`);
+  expect(/UTC[+-]\d\d:\d\d/.test(text), `no UTC offset label in "${text}"`);
+  expect(/\b\d\d:\d\d\b/.test(text), `no local time in "${text}"`);
+  const bo = await rows.filter({ hasText: 'Fake Bo' }).innerText();
+  expect(/Remote/.test(bo) && /UTC\+05:30/.test(bo), `Bo should be Remote at UTC+05:30: "${bo}"`);
+  await page.screenshot({ path: join(results, 'people-light.png') });
+});
+
+await test('searching and filtering by team narrows the list', async () => {
+  await page.getByRole('searchbox', { name: 'Search people' }).fill('sydney');
+  let rows = page.getByRole('table', { name: 'People' }).locator('tbody tr');
+  expect((await rows.count()) === 1 && /Fake Di/.test(await rows.first().innerText()), 'search for sydney should find only Di');
+  await page.getByRole('searchbox', { name: 'Search people' }).fill('');
+  await page.getByLabel('Filter by team').selectOption({ label: 'Test East' });
+  rows = page.getByRole('table', { name: 'People' }).locator('tbody tr');
+  expect((await rows.count()) === 2, `team filter should leave 2, got ${await rows.count()}`);
+  await page.getByLabel('Filter by team').selectOption({ label: 'All teams' });
+});
+
+await test('an unknown time zone is reported next to the zone field and the input is kept', async () => {
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await dialog().waitFor();
+  await page.getByLabel('Name', { exact: true }).fill('Eve Example');
+  expect((await page.getByLabel('Id', { exact: true }).inputValue()) === 'eve-example', 'id is suggested from the name');
+  const zone = page.getByRole('combobox', { name: 'Time zone' });
+  await zone.fill('Mars/Olympus_Mons');
+  await zone.press('Escape');
+  await page.getByRole('button', { name: 'Add person' }).last().click();
+  const err = page.locator('#rep-zone-error');
+  await err.waitFor();
+  expect(/Mars\/Olympus_Mons/.test(await err.innerText()), `zone error text: ${await err.innerText()}`);
+  expect((await zone.getAttribute('aria-invalid')) === 'true', 'zone input is marked invalid');
+  expect((await page.getByLabel('Name', { exact: true }).inputValue()) === 'Eve Example', 'name kept');
+  expect(await dialog().isVisible(), 'dialog stays open');
+});
+
+await test('the zone picker filters as you type and picks with the keyboard', async () => {
+  const zone = page.getByRole('combobox', { name: 'Time zone' });
+  await zone.fill('');
+  await zone.pressSequentially('kolk');
+  const options = page.getByRole('listbox', { name: 'Time zones' }).getByRole('option');
+  await options.first().waitFor();
+  expect((await options.first().innerText()).trim() === 'Asia/Kolkata', `first option ${await options.first().innerText()}`);
+  await zone.press('ArrowDown');
+  await zone.press('ArrowUp');
+  await zone.press('Enter');
+  expect((await zone.inputValue()) === 'Asia/Kolkata', `picked ${await zone.inputValue()}`);
+  expect(await dialog().isVisible(), 'Enter in the picker does not submit the form');
+});
+
+await test('a stretch interval that Rust rejects is shown next to that interval', async () => {
+  await page.getByRole('button', { name: 'Add stretch hours interval on Monday' }).click();
+  await page.getByLabel('Stretch hours Monday interval 1 start').fill('16:00');
+  await page.getByLabel('Stretch hours Monday interval 1 end').fill('18:00');
+  await page.screenshot({ path: join(results, 'rep-form-light.png') });
+  await page.getByRole('button', { name: 'Add person' }).last().click();
+  const start = page.getByLabel('Stretch hours Monday interval 1 start');
+  await page.waitForFunction(() => document.querySelector('[aria-label="Stretch hours Monday interval 1 start"]')?.getAttribute('aria-invalid') === 'true');
+  const describedby = await start.getAttribute('aria-describedby');
+  const msg = await page.locator(`#${describedby}`).innerText();
+  expect(/overlaps working hours/.test(msg), `message: ${msg}`);
+  await page.getByRole('alert').filter({ hasText: 'Not saved' }).waitFor();
+  await page.screenshot({ path: join(results, 'rep-form-rust-error.png') });
+  expect((await page.getByLabel('Name', { exact: true }).inputValue()) === 'Eve Example', 'name kept after a Rust error');
+});
+
+await test('adding a rep through the form shows them in the list', async () => {
+  await page.getByRole('button', { name: 'Remove stretch hours Monday interval 1' }).click();
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Test West' });
+  await page.getByLabel('Home office', { exact: true }).selectOption({ label: 'Test New York' });
+  await page.getByLabel('Skills', { exact: true }).fill('renewals');
+  await page.getByLabel('Skills', { exact: true }).press('Enter');
+  await page.getByRole('button', { name: 'Add person' }).last().click();
+  await dialog().waitFor({ state: 'detached' });
+  const row = page.getByRole('table', { name: 'People' }).locator('tbody tr').filter({ hasText: 'Eve Example' });
+  const text = await row.innerText();
+  expect(/Asia\/Kolkata/.test(text) && /Test West/.test(text) && /Test New York/.test(text), `row: ${text}`);
+  const saved = await page.evaluate(() => window.__FAKE_BACKEND__.db.reps.find((r) => r.id === 'eve-example'));
+  expect(saved && saved.skills[0] === 'renewals' && saved.working_hours.mon[0][0] === '09:00', `saved: ${JSON.stringify(saved)}`);
+});
+
+await test('deleting a rep asks for confirmation and Escape cancels', async () => {
+  await page.getByRole('button', { name: 'Delete Fake Di' }).click();
+  await page.getByRole('dialog', { name: 'Delete Fake Di?' }).waitFor();
+  await page.keyboard.press('Escape');
+  await dialog().waitFor({ state: 'detached' });
+  expect((await page.getByRole('table', { name: 'People' }).locator('tbody tr').filter({ hasText: 'Fake Di' }).count()) === 1, 'still there after cancel');
+  await page.getByRole('button', { name: 'Delete Fake Di' }).click();
+  await page.getByRole('dialog', { name: 'Delete Fake Di?' }).getByRole('button', { name: 'Delete' }).click();
+  await dialog().waitFor({ state: 'detached' });
+  expect((await page.getByRole('table', { name: 'People' }).locator('tbody tr').filter({ hasText: 'Fake Di' }).count()) === 0, 'gone after confirm');
+});
+
+await test('offices and teams are listed and the policy can be saved', async () => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Offices/ }).click();
+  await page.getByRole('table', { name: 'Offices' }).getByText('Test New York').waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Teams/ }).click();
+  await page.getByRole('table', { name: 'Teams' }).getByText('Test East').waitFor();
+  await page.getByLabel('Maximum', { exact: true }).fill('4');
+  await page.getByRole('button', { name: 'Save policy' }).click();
+  await page.waitForFunction(() => window.__FAKE_BACKEND__.db.policy.office_days_per_week.max === 4);
+  await page.screenshot({ path: join(results, 'teams-light.png') });
+});
+
+await test('loading the sample team over existing data asks before replacing it', async () => {
+  await page.getByRole('button', { name: 'Load sample team…' }).click();
+  await page.getByRole('dialog', { name: /Replace all data/ }).waitFor();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await dialog().waitFor({ state: 'detached' });
+});
+
+await test('dark mode follows the OS colour scheme', async () => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /People/ }).click();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [r, g, b] = bg.match(/\d+/g).map(Number);
+  expect(r + g + b < 150, `body background in dark mode is ${bg}`);
+  await page.screenshot({ path: join(results, 'people-dark.png') });
+  await page.getByRole('button', { name: 'Edit Fake Ada' }).click();
+  await dialog().waitFor();
+  await page.screenshot({ path: join(results, 'rep-form-dark.png') });
+  await page.keyboard.press('Escape');
+  await page.emulateMedia({ colorScheme: 'light' });
+});
+
+await test('no console errors, CSP violations or off-site requests', async () => {
+  expect(pageErrors.length === 0, `console/page errors:\n${pageErrors.join('\n')}`);
+  expect(offsite.length === 0, `off-site requests: ${offsite.join(', ')}`);
+});
+
+await context.close();
+server.close();
+rmSync(profile, { recursive: true, force: true });
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
