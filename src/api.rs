@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, Problem};
 use crate::io::scenario::{self, ScenarioError};
-use crate::model::{Office, Policy, Rep, Scenario, Team};
+use crate::model::{Meeting, MeetingRequest, Office, Policy, Rep, Scenario, Team};
+use crate::plan::meeting::{self, MeetingAnswer};
+use crate::plan::PlanError;
 use crate::{store, tz, APP_IDENTIFIER, SAMPLE_TEAM};
 
 /// What the app says about itself.
@@ -249,6 +251,7 @@ impl Meridian {
         let list = match kind {
             "rep" => "reps",
             "team" => "teams",
+            "meeting" => "meetings",
             _ => "offices",
         };
         self.commit_edit(sc, Some(&format!("{list}[{i}].")))
@@ -265,6 +268,113 @@ impl Meridian {
             return Err(not_found(kind, id));
         }
         self.commit_edit(sc, None)
+    }
+
+    /// Answers the meeting requests stored with the team (all of them in
+    /// document order, or the one with `id`).
+    ///
+    /// # Errors
+    /// [`AppError::Plan`] with [`PlanError::UnknownRequest`] for an unknown id.
+    pub fn suggest_stored_meetings(
+        &self,
+        id: Option<&str>,
+    ) -> Result<Vec<MeetingAnswer>, AppError> {
+        let sc = self.scenario()?;
+        let reqs: Vec<&MeetingRequest> = match id {
+            Some(id) => vec![sc
+                .requests
+                .meetings
+                .iter()
+                .find(|r| r.id == id)
+                .ok_or_else(|| PlanError::UnknownRequest(id.to_string()))?],
+            None => sc.requests.meetings.iter().collect(),
+        };
+        reqs.into_iter()
+            .map(|r| meeting::suggest(&sc, r).map_err(AppError::from))
+            .collect()
+    }
+
+    /// Suggests slots for an ad-hoc request over the stored team; the request
+    /// is validated like one in a document (paths relative to it).
+    ///
+    /// # Errors
+    /// [`AppError::Invalid`] for a bad request.
+    pub fn suggest_meeting(&self, request: MeetingRequest) -> Result<MeetingAnswer, AppError> {
+        let mut sc = self.scenario()?;
+        sc.requests.meetings = vec![request];
+        if let Err(problems) = scenario::validate(&sc) {
+            return Err(AppError::Invalid(ScenarioError {
+                file: "request".to_string(),
+                problems: problems
+                    .into_iter()
+                    .map(|p| relative(p, Some("requests.meetings[0].")))
+                    .collect(),
+            }));
+        }
+        Ok(meeting::suggest(&sc, &sc.requests.meetings[0])?)
+    }
+
+    /// Adds a meeting (e.g. a booked suggestion); its id must be new.
+    ///
+    /// # Errors
+    /// [`AppError::DuplicateId`], or [`AppError::Invalid`] with paths relative
+    /// to the meeting.
+    pub fn create_meeting(&mut self, m: Meeting) -> Result<Scenario, AppError> {
+        self.edit("meeting", &m.id.clone(), |sc| {
+            if sc.meetings.iter().any(|x| x.id == m.id) {
+                return Err(duplicate("meeting", &m.id));
+            }
+            sc.meetings.push(m);
+            Ok(sc.meetings.len() - 1)
+        })
+    }
+
+    /// Books a suggestion (or a fair plan) as meetings in one step: all of
+    /// them are stored or none.
+    ///
+    /// # Errors
+    /// [`AppError::DuplicateId`] when an id is taken, [`AppError::Invalid`]
+    /// for a bad start, zone or attendee.
+    pub fn book_meeting(&mut self, booking: meeting::Booking) -> Result<Scenario, AppError> {
+        let meetings = meeting::booked_meetings(&booking).map_err(|message| {
+            AppError::Invalid(ScenarioError {
+                file: "booking".to_string(),
+                problems: vec![Problem {
+                    path: "starts".to_string(),
+                    message,
+                }],
+            })
+        })?;
+        let mut sc = self.scenario()?;
+        let first = sc.meetings.len();
+        for m in meetings {
+            if sc.meetings.iter().any(|x| x.id == m.id) {
+                return Err(duplicate("meeting", &m.id));
+            }
+            sc.meetings.push(m);
+        }
+        self.commit_edit(sc, Some(&format!("meetings[{first}].")))
+    }
+
+    pub fn update_meeting(&mut self, m: Meeting) -> Result<Scenario, AppError> {
+        self.edit("meeting", &m.id.clone(), |sc| {
+            let i = position(&sc.meetings, |x| x.id == m.id)
+                .ok_or_else(|| not_found("meeting", &m.id))?;
+            sc.meetings[i] = m;
+            Ok(i)
+        })
+    }
+
+    pub fn delete_meeting(&mut self, id: &str) -> Result<Scenario, AppError> {
+        self.remove(
+            |sc| {
+                let before = sc.meetings.len();
+                sc.meetings.retain(|m| m.id != id);
+                sc.meetings.len() != before
+            },
+            "meeting",
+            id,
+        )
     }
 
     /// Validates and stores; problems under `prefix` are reported relative to

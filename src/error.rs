@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::io::scenario::ScenarioError;
+use crate::plan::PlanError;
 use crate::store::StoreError;
 
 /// One thing wrong with a document or an edit: where (`reps[3].time_zone`) and what.
@@ -59,6 +60,8 @@ pub enum AppError {
     },
     #[error("no data folder could be found for this user (set XDG_DATA_HOME or use --db)")]
     NoDataDir,
+    #[error(transparent)]
+    Plan(#[from] PlanError),
 }
 
 impl AppError {
@@ -69,6 +72,10 @@ impl AppError {
             AppError::DuplicateId { .. } => ErrorCode::DuplicateId,
             AppError::Storage(_) => ErrorCode::Storage,
             AppError::Io { .. } | AppError::NoDataDir => ErrorCode::Io,
+            AppError::Plan(PlanError::UnknownRequest(_) | PlanError::MissingRequest(_)) => {
+                ErrorCode::NotFound
+            }
+            AppError::Plan(_) => ErrorCode::Invalid,
         }
     }
 

@@ -8,6 +8,7 @@ pub mod api;
 pub mod error;
 pub mod io;
 pub mod model;
+pub mod plan;
 pub mod recurrence;
 pub mod store;
 pub mod tz;

@@ -303,3 +303,252 @@ mod tests {
         check("FREQ=MONTHLY;BYDAY=é", false);
     }
 }
+
+/// Upper bound on the rule dates one expansion may walk through: a rule is
+/// never expanded past the window asked about, and this bounds the walk from
+/// a start long before the window.
+pub const MAX_STEPS: usize = 2_000_000;
+
+/// The occurrences' wall-clock starts in the meeting's zone, from `start`
+/// (always the first, RFC 5545) up to and including `horizon`; those before
+/// `keep_from` are counted (for COUNT) but not returned.
+///
+/// Method: the `rrule` crate generates the rule's dates on a floating (UTC
+/// stand-in) clock; this function adds what the contract fixes on top: `start`
+/// counts as the first occurrence even when the rule would not produce it,
+/// `COUNT` includes it, and the three `UNTIL` forms are applied here (an
+/// instant is compared after resolving the wall clock in `zone`).
+///
+/// # Errors
+/// [`RRuleError`] when the crate refuses the rule for this start, or the
+/// expansion would exceed [`MAX_OCCURRENCES`].
+pub fn expand(
+    rule: Option<&RRule>,
+    start: NaiveDateTime,
+    zone: &crate::tz::Zone,
+    keep_from: NaiveDateTime,
+    horizon: NaiveDateTime,
+) -> Result<Vec<NaiveDateTime>, RRuleError> {
+    let mut out = Vec::new();
+    if start > horizon {
+        return Ok(out);
+    }
+    if start >= keep_from {
+        out.push(start);
+    }
+    let Some(rule) = rule else {
+        return Ok(out);
+    };
+    if rule.count == Some(1) {
+        return Ok(out);
+    }
+    let mut emitted: usize = 1;
+    let set = rule.to_crate_set(start)?;
+    let until_ok = |dt: NaiveDateTime| -> bool {
+        match rule.until {
+            None => true,
+            Some(Until::Floating(u)) => dt <= u,
+            Some(Until::Date(d)) => dt.date() <= d,
+            Some(Until::Instant(u)) => zone
+                .instant(dt)
+                .map(|i| i.naive_utc() <= u)
+                .unwrap_or(false),
+        }
+    };
+    for (step, dt) in (&set).into_iter().enumerate() {
+        let dt = dt.naive_local();
+        if dt > horizon {
+            break;
+        }
+        if step >= MAX_STEPS {
+            return err(format!(
+                "the rule needs more than {MAX_STEPS} steps to reach the window"
+            ));
+        }
+        if dt <= start {
+            continue;
+        }
+        if rule.count.is_some_and(|c| emitted >= c as usize) || !until_ok(dt) {
+            break;
+        }
+        emitted += 1;
+        if dt >= keep_from {
+            out.push(dt);
+        }
+    }
+    Ok(out)
+}
+
+impl RRule {
+    /// The crate's rule set for this rule on a floating clock, without COUNT
+    /// and UNTIL (applied by [`expand`]).
+    fn to_crate_set(&self, start: NaiveDateTime) -> Result<rrule::RRuleSet, RRuleError> {
+        use chrono::TimeZone as _;
+        let freq = match self.freq {
+            Freq::Daily => rrule::Frequency::Daily,
+            Freq::Weekly => rrule::Frequency::Weekly,
+            Freq::Monthly => rrule::Frequency::Monthly,
+            Freq::Yearly => rrule::Frequency::Yearly,
+        };
+        let interval = u16::try_from(self.interval)
+            .map_err(|_| RRuleError(format!("INTERVAL {} is too large", self.interval)))?;
+        let mut r = rrule::RRule::new(freq)
+            .interval(interval)
+            .week_start(chrono_weekday(self.wkst));
+        if !self.by_day.is_empty() {
+            r = r.by_weekday(
+                self.by_day
+                    .iter()
+                    .map(|&(n, d)| {
+                        rrule::NWeekday::new((n != 0).then_some(i16::from(n)), chrono_weekday(d))
+                    })
+                    .collect(),
+            );
+        }
+        if !self.by_month_day.is_empty() {
+            r = r.by_month_day(self.by_month_day.clone());
+        }
+        if !self.by_month.is_empty() {
+            let months: Vec<chrono::Month> = self
+                .by_month
+                .iter()
+                .filter_map(|&m| chrono::Month::try_from(m).ok())
+                .collect();
+            r = r.by_month(&months);
+        }
+        let dt_start = rrule::Tz::UTC
+            .from_local_datetime(&start)
+            .single()
+            .ok_or_else(|| RRuleError(format!("start {start} cannot be expanded")))?;
+        r.build(dt_start)
+            .map_err(|e| RRuleError(format!("rule cannot be expanded: {e}")))
+    }
+
+    /// Checks that the rule can be expanded from `start` (the crate refuses a
+    /// few combinations the grammar allows).
+    ///
+    /// # Errors
+    /// As [`expand`].
+    pub fn check_start(&self, start: NaiveDateTime) -> Result<(), RRuleError> {
+        self.to_crate_set(start).map(|_| ())
+    }
+}
+
+fn chrono_weekday(w: Weekday) -> chrono::Weekday {
+    match w {
+        Weekday::Mon => chrono::Weekday::Mon,
+        Weekday::Tue => chrono::Weekday::Tue,
+        Weekday::Wed => chrono::Weekday::Wed,
+        Weekday::Thu => chrono::Weekday::Thu,
+        Weekday::Fri => chrono::Weekday::Fri,
+        Weekday::Sat => chrono::Weekday::Sat,
+        Weekday::Sun => chrono::Weekday::Sun,
+    }
+}
+
+#[cfg(test)]
+mod expand_tests {
+    use super::*;
+    use crate::tz::Zone;
+
+    fn local(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").expect("test time")
+    }
+
+    fn check(rule: &str, start: &str, horizon: &str, want: &[&str]) {
+        let zone = Zone::get("America/New_York").expect("zone");
+        let r = RRule::parse(rule).expect("rule");
+        let got =
+            expand(Some(&r), local(start), &zone, local(start), local(horizon)).expect("expands");
+        let got: Vec<String> = got
+            .iter()
+            .map(|d| d.format("%Y-%m-%dT%H:%M").to_string())
+            .collect();
+        assert_eq!(got, want, "{rule} from {start}");
+    }
+
+    #[test]
+    fn the_start_is_the_first_occurrence_and_counts_toward_count() {
+        // 2026-12-02 is a Wednesday; the rule asks for Tuesdays.
+        check(
+            "FREQ=WEEKLY;BYDAY=TU;COUNT=3",
+            "2026-12-02T10:00",
+            "2027-12-31T00:00",
+            &["2026-12-02T10:00", "2026-12-08T10:00", "2026-12-15T10:00"],
+        );
+    }
+
+    #[test]
+    fn monthly_last_friday_and_missing_31sts() {
+        check(
+            "FREQ=MONTHLY;BYDAY=-1FR;COUNT=3",
+            "2026-10-30T09:00",
+            "2027-12-31T00:00",
+            &["2026-10-30T09:00", "2026-11-27T09:00", "2026-12-25T09:00"],
+        );
+        check(
+            "FREQ=MONTHLY;COUNT=3",
+            "2026-01-31T09:00",
+            "2027-12-31T00:00",
+            &["2026-01-31T09:00", "2026-03-31T09:00", "2026-05-31T09:00"],
+        );
+    }
+
+    #[test]
+    fn the_three_until_forms() {
+        let want = ["2026-12-01T10:00", "2026-12-02T10:00", "2026-12-03T10:00"];
+        check(
+            "FREQ=DAILY;UNTIL=20261203",
+            "2026-12-01T10:00",
+            "2027-01-01T00:00",
+            &want,
+        );
+        check(
+            "FREQ=DAILY;UNTIL=20261203T100000",
+            "2026-12-01T10:00",
+            "2027-01-01T00:00",
+            &want,
+        );
+        // 10:00 New York is 15:00Z in December.
+        check(
+            "FREQ=DAILY;UNTIL=20261203T150000Z",
+            "2026-12-01T10:00",
+            "2027-01-01T00:00",
+            &want,
+        );
+        check(
+            "FREQ=DAILY;UNTIL=20261203T145959Z",
+            "2026-12-01T10:00",
+            "2027-01-01T00:00",
+            &want[..2],
+        );
+    }
+
+    #[test]
+    fn occurrences_before_the_window_count_but_are_not_returned() {
+        let zone = Zone::get("UTC").expect("zone");
+        let r = RRule::parse("FREQ=DAILY;COUNT=5").expect("rule");
+        let got = expand(
+            Some(&r),
+            local("2026-12-01T10:00"),
+            &zone,
+            local("2026-12-04T00:00"),
+            local("2027-01-01T00:00"),
+        )
+        .expect("expands");
+        assert_eq!(
+            got,
+            vec![local("2026-12-04T10:00"), local("2026-12-05T10:00")]
+        );
+    }
+
+    #[test]
+    fn an_endless_rule_stops_at_the_horizon() {
+        check(
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH",
+            "2026-11-30T08:00",
+            "2026-12-17T00:00",
+            &["2026-11-30T08:00", "2026-12-03T08:00", "2026-12-14T08:00"],
+        );
+    }
+}

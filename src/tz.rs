@@ -133,6 +133,137 @@ impl Zone {
     }
 }
 
+/// Whole minutes since 1970-01-01T00:00Z: the planners' instant type (every
+/// zone in use today has whole-minute offsets).
+pub type Minute = i64;
+
+/// Minutes in a day.
+pub const DAY: Minute = 1440;
+
+/// Days since 1970-01-01 of a date.
+pub fn day_index(date: NaiveDate) -> i64 {
+    (date - NaiveDate::default()).num_days()
+}
+
+/// The date of a day index.
+pub fn index_date(i: i64) -> NaiveDate {
+    NaiveDate::default() + chrono::Duration::days(i)
+}
+
+/// The epoch minute of a UTC instant.
+pub fn minute_of(instant: DateTime<Utc>) -> Minute {
+    instant.timestamp().div_euclid(60)
+}
+
+/// The UTC instant of an epoch minute.
+pub fn instant_of(m: Minute) -> DateTime<Utc> {
+    DateTime::<Utc>::from_timestamp(m * 60, 0).unwrap_or_default()
+}
+
+/// `2026-12-01T15:00:00Z`.
+pub fn fmt_utc(m: Minute) -> String {
+    instant_of(m).format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+impl Zone {
+    /// UTC offset in whole minutes at epoch minute `m`.
+    pub fn offset_minutes(&self, m: Minute) -> i64 {
+        match jiff::Timestamp::from_second(m * 60) {
+            Ok(ts) => i64::from(self.tz.to_offset(ts).seconds()).div_euclid(60),
+            Err(_) => 0,
+        }
+    }
+
+    /// The wall clock at `m` as "local epoch minutes" (minutes since
+    /// 1970-01-01T00:00 on this zone's clock).
+    pub fn local_minute(&self, m: Minute) -> Minute {
+        m + self.offset_minutes(m)
+    }
+
+    /// `YYYY-MM-DDTHH:MM` wall clock at `m`.
+    pub fn fmt_local(&self, m: Minute) -> String {
+        let l = self.local_minute(m);
+        let d = index_date(l.div_euclid(DAY));
+        let mm = l.rem_euclid(DAY);
+        format!("{}T{:02}:{:02}", d.format("%Y-%m-%d"), mm / 60, mm % 60)
+    }
+
+    /// The instant (epoch minute) of a wall-clock time given as local epoch
+    /// minutes, RFC 5545 gap/fold rule.
+    pub fn minute_at_local(&self, local: Minute) -> Minute {
+        let naive = instant_of(local).naive_utc();
+        self.instant(naive).map(minute_of).unwrap_or(local)
+    }
+
+    /// `[lo, hi)` split into maximal pieces of constant offset:
+    /// `(start, end, offset_minutes)`.
+    pub fn offset_segments(&self, lo: Minute, hi: Minute) -> Vec<(Minute, Minute, i64)> {
+        let mut out = Vec::new();
+        if hi <= lo {
+            return out;
+        }
+        let Ok(start) = jiff::Timestamp::from_second(lo * 60) else {
+            return vec![(lo, hi, 0)];
+        };
+        let mut cur = lo;
+        let mut off = self.offset_minutes(lo);
+        for t in self.tz.following(start) {
+            let at = t.timestamp().as_second().div_euclid(60);
+            if at >= hi {
+                break;
+            }
+            let next_off = i64::from(t.offset().seconds()).div_euclid(60);
+            if at > cur && next_off != off {
+                out.push((cur, at, off));
+                cur = at;
+            }
+            off = next_off;
+        }
+        out.push((cur, hi, off));
+        out
+    }
+
+    /// The instants in `[lo, hi)` whose wall-clock time falls in one of the
+    /// minute-of-day intervals `day(local_day_index)` gives, as sorted
+    /// half-open UTC intervals. Per-instant reading (contract §7.1): skipped
+    /// wall-clock minutes never occur, repeated ones count twice.
+    pub fn local_pattern(
+        &self,
+        lo: Minute,
+        hi: Minute,
+        mut day: impl FnMut(i64) -> Vec<(Minute, Minute)>,
+    ) -> Vec<(Minute, Minute)> {
+        let mut out = Vec::new();
+        for (a, b, off) in self.offset_segments(lo, hi) {
+            let first = (a + off).div_euclid(DAY);
+            let last = (b + off - 1).div_euclid(DAY);
+            for di in first..=last {
+                for (s, e) in day(di) {
+                    let us = (di * DAY + s - off).max(a);
+                    let ue = (di * DAY + e - off).min(b);
+                    if us < ue {
+                        out.push((us, ue));
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// UTC intervals of the instants whose local date lies in `[from, to]`.
+    pub fn local_dates(&self, from: NaiveDate, to: NaiveDate) -> Vec<(Minute, Minute)> {
+        let (i0, i1) = (day_index(from), day_index(to));
+        self.local_pattern(i0 * DAY - 26 * 60, (i1 + 1) * DAY + 26 * 60, |di| {
+            if (i0..=i1).contains(&di) {
+                vec![(0, DAY)]
+            } else {
+                Vec::new()
+            }
+        })
+    }
+}
+
 fn to_timestamp(instant: DateTime<Utc>) -> Option<jiff::Timestamp> {
     jiff::Timestamp::from_second(instant.timestamp()).ok()
 }
@@ -222,6 +353,42 @@ mod tests {
         let z = Zone::get("Australia/Lord_Howe").expect("zone");
         assert_eq!(z.offset_seconds_at(at(2026, 7, 1, 0, 0)), 10 * 3600 + 1800);
         assert_eq!(z.offset_seconds_at(at(2026, 12, 1, 0, 0)), 11 * 3600);
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    #[test]
+    fn a_spring_forward_day_has_23_hours_and_a_fall_back_day_25() {
+        let z = Zone::get("Europe/London").expect("zone");
+        let len = |d: NaiveDate| -> i64 { z.local_dates(d, d).iter().map(|(a, b)| b - a).sum() };
+        assert_eq!(len(date(2026, 3, 29)), 23 * 60);
+        assert_eq!(len(date(2026, 10, 25)), 25 * 60);
+        assert_eq!(len(date(2026, 10, 26)), 24 * 60);
+    }
+
+    #[test]
+    fn the_repeated_hour_of_a_fall_back_day_counts_twice_in_a_pattern() {
+        let z = Zone::get("America/New_York").expect("zone");
+        let d = day_index(date(2026, 11, 1));
+        let ivs = z.local_pattern(d * DAY - DAY, d * DAY + 2 * DAY, |di| {
+            if di == d {
+                vec![(60, 120)]
+            } else {
+                Vec::new()
+            }
+        });
+        assert_eq!(ivs.iter().map(|(a, b)| b - a).sum::<i64>(), 120);
+    }
+
+    #[test]
+    fn local_and_utc_minutes_convert_both_ways() {
+        let z = Zone::get("Asia/Kathmandu").expect("zone");
+        let m = minute_of(at(2026, 12, 1, 4, 15));
+        assert_eq!(z.fmt_local(m), "2026-12-01T10:00");
+        assert_eq!(z.minute_at_local(z.local_minute(m)), m);
+        assert_eq!(fmt_utc(m), "2026-12-01T04:15:00Z");
     }
 
     #[test]

@@ -12,6 +12,8 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use meridian::model::Rep;
 use meridian::{AppError, Meridian};
 
+mod text;
+
 #[derive(Parser)]
 #[command(
     name = "meridian",
@@ -41,11 +43,57 @@ enum Command {
         #[command(subcommand)]
         command: RepsCommand,
     },
+    /// Suggest meeting slots (contract §2): from a scenario file's requests,
+    /// or an ad-hoc request over the database's team.
+    SuggestMeeting(SuggestArgs),
     /// Version, zone data release and database path.
     About {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(clap::Args)]
+struct SuggestArgs {
+    /// Solve the requests of this team document (loaded into memory; nothing is stored).
+    #[arg(long, value_name = "FILE")]
+    scenario: Option<PathBuf>,
+    /// Only the request with this id (default: every request, as a JSON array).
+    #[arg(long, value_name = "ID")]
+    request: Option<String>,
+    /// Required attendees (rep ids, comma-separated) of an ad-hoc request.
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    required: Vec<String>,
+    /// Optional attendees (rep ids, comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    optional: Vec<String>,
+    /// Meeting length in minutes.
+    #[arg(long, default_value_t = 30)]
+    duration: u32,
+    /// First local date of the window (YYYY-MM-DD, in --tz).
+    #[arg(long)]
+    from: Option<String>,
+    /// Last local date of the window (default: --from).
+    #[arg(long)]
+    to: Option<String>,
+    /// The organiser's IANA zone (the window's dates are read in it).
+    #[arg(long, default_value = "UTC")]
+    tz: String,
+    /// Weekly series of this many weeks.
+    #[arg(long, default_value_t = 1)]
+    repeat_weeks: u32,
+    /// Share early and late calls fairly over the weeks (needs --repeat-weeks > 1).
+    #[arg(long)]
+    fair: bool,
+    /// Minutes between candidate starts: 5, 10, 15, 20, 30 or 60.
+    #[arg(long, default_value_t = 15)]
+    granularity: u32,
+    /// How many suggestions.
+    #[arg(long, default_value_t = 5)]
+    max_results: u32,
+    /// One JSON document on stdout (the contract's shape).
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Subcommand)]
@@ -137,6 +185,7 @@ fn execute(cli: Cli) -> Result<(), AppError> {
                 print!("{}", reps_table(&sc.reps));
             }
         }
+        Command::SuggestMeeting(args) => suggest_meeting(cli.db.as_deref(), args)?,
         Command::About { json } => {
             let m = open(cli.db.as_deref())?;
             let a = m.about();
@@ -150,6 +199,85 @@ fn execute(cli: Cli) -> Result<(), AppError> {
                     a.db_path.as_deref().unwrap_or("(in memory)")
                 );
             }
+        }
+    }
+    Ok(())
+}
+
+/// Loads a scenario file through the import path into a throw-away database.
+fn load_scenario_file(path: &Path) -> Result<Meridian, AppError> {
+    let mut m = Meridian::open_in_memory()?;
+    m.import_file(path)?;
+    Ok(m)
+}
+
+fn parse_cli_date(flag: &str, text: &str) -> Result<chrono::NaiveDate, AppError> {
+    meridian::model::parse_date(text).ok_or_else(|| {
+        AppError::Invalid(meridian::io::scenario::ScenarioError {
+            file: "command line".into(),
+            problems: vec![meridian::Problem {
+                path: flag.into(),
+                message: format!("expected a date YYYY-MM-DD, got {text:?}"),
+            }],
+        })
+    })
+}
+
+fn suggest_meeting(db: Option<&Path>, a: SuggestArgs) -> Result<(), AppError> {
+    let (answers, single) = match &a.scenario {
+        Some(file) => {
+            let m = load_scenario_file(file)?;
+            let single = a.request.is_some();
+            (m.suggest_stored_meetings(a.request.as_deref())?, single)
+        }
+        None if a.required.is_empty() => {
+            let m = open(db)?;
+            let single = a.request.is_some();
+            (m.suggest_stored_meetings(a.request.as_deref())?, single)
+        }
+        None => {
+            let m = open(db)?;
+            let from_text = a.from.clone().ok_or_else(|| {
+                AppError::Invalid(meridian::io::scenario::ScenarioError {
+                    file: "command line".into(),
+                    problems: vec![meridian::Problem {
+                        path: "--from".into(),
+                        message: "an ad-hoc request needs --from".into(),
+                    }],
+                })
+            })?;
+            let from = parse_cli_date("--from", &from_text)?;
+            let to = match &a.to {
+                Some(t) => parse_cli_date("--to", t)?,
+                None => from,
+            };
+            let req = meridian::model::MeetingRequest {
+                id: a.request.clone().unwrap_or_else(|| "ad-hoc".into()),
+                title: "Meeting".into(),
+                duration_minutes: a.duration,
+                required: a.required.clone(),
+                optional: a.optional.clone(),
+                from,
+                to,
+                time_zone: a.tz.clone(),
+                granularity_minutes: a.granularity,
+                max_results: a.max_results,
+                repeat_weeks: a.repeat_weeks,
+                fair_rotation: a.fair,
+            };
+            (vec![m.suggest_meeting(req)?], true)
+        }
+    };
+    if a.json {
+        let text = if single {
+            serde_json::to_string_pretty(&answers[0])
+        } else {
+            serde_json::to_string_pretty(&answers)
+        };
+        println!("{}", text.unwrap_or_default());
+    } else {
+        for ans in &answers {
+            print!("{}", text::meeting_answer(ans));
         }
     }
     Ok(())

@@ -1,0 +1,280 @@
+//! Words for the meeting planner's answers: what a slot means to each
+//! attendee, why nothing fits, the nearest ways out, and DST shifts in a
+//! series. Pure functions of the planner's data; no scoring happens here.
+
+use crate::plan::calendar::SlotView;
+use crate::plan::meeting::{AttendeeSlot, MeetingAnswer, Person, Planner, Status};
+use crate::tz::{self, Minute};
+
+fn hhmm(local: &str) -> &str {
+    local.get(11..16).unwrap_or(local)
+}
+
+fn weekday_short(local: &str) -> String {
+    crate::model::parse_date(local.get(..10).unwrap_or(""))
+        .map(|d| {
+            let w = crate::model::Weekday::of(d).as_str();
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
+        .unwrap_or_default()
+}
+
+fn who(p: &Planner, id: &str) -> String {
+    match p.ctx.rep(id) {
+        Some(r) if r.name != r.id => format!("{} ({id}, {})", r.name, r.time_zone),
+        Some(r) => format!("{id} ({})", r.time_zone),
+        None => id.to_string(),
+    }
+}
+
+/// How the slot `[s, s + duration)` looks to one person.
+pub(crate) fn attendee_slot(p: &Planner, person: &Person, v: &SlotView, s: Minute) -> AttendeeSlot {
+    let e = s + p.duration;
+    let local_start = person.cal.zone.fmt_local(s);
+    let local_end = person.cal.zone.fmt_local(e);
+    let when = format!(
+        "{} {}–{}",
+        weekday_short(&local_start),
+        hhmm(&local_start),
+        hhmm(&local_end)
+    );
+    let (status, reason, note) = if v.busy {
+        let ids = p.ctx.busy_ids(&person.cal, s, e);
+        let titles: Vec<String> = ids
+            .iter()
+            .map(|id| {
+                p.ctx
+                    .sc
+                    .meetings
+                    .iter()
+                    .find(|m| &m.id == id)
+                    .map(|m| format!("{} ({id})", m.title))
+                    .unwrap_or_else(|| id.clone())
+            })
+            .collect();
+        (
+            Status::Unavailable,
+            Some(format!("busy: {}", ids.join(", "))),
+            format!("{when}: in {}", titles.join(", ")),
+        )
+    } else if v.time_off {
+        (
+            Status::Unavailable,
+            Some("time off".to_string()),
+            format!("{when}: on time off"),
+        )
+    } else if v.outside > 0 {
+        (
+            Status::Unavailable,
+            Some("outside hours".to_string()),
+            format!(
+                "{when}: {} min outside working and stretch hours",
+                v.outside
+            ),
+        )
+    } else if v.stretch > 0 {
+        (
+            Status::Stretch,
+            None,
+            format!("{when}: {} min in stretch hours", v.stretch),
+        )
+    } else {
+        (
+            Status::Working,
+            None,
+            format!("{when}: within working hours"),
+        )
+    };
+    AttendeeSlot {
+        id: person.id.to_string(),
+        time_zone: person.cal.zone.name().to_string(),
+        local_start,
+        local_end,
+        status,
+        stretch_minutes: v.stretch,
+        reason,
+        required: person.required,
+        note,
+    }
+}
+
+/// Why no candidate fits, naming people, and the nearest ways out.
+/// `occurrences[c]` are the occurrence starts of candidate `c`.
+pub(crate) fn infeasible(p: &Planner, starts: &[Minute]) -> (String, Vec<String>) {
+    let weeks = i64::from(if p.req.fair_rotation {
+        1
+    } else {
+        p.req.repeat_weeks.max(1)
+    });
+    // views[k][c][person]
+    let views: Vec<Vec<Vec<SlotView>>> = (0..weeks)
+        .map(|k| {
+            let ss: Vec<Minute> = starts.iter().map(|&s| p.series_start(s, k)).collect();
+            p.views(&ss)
+        })
+        .collect();
+    let n = p.people.len();
+    let available = |c: usize, i: usize| views.iter().all(|w| w[c][i].available());
+    let required: Vec<usize> = (0..n).filter(|&i| p.people[i].required).collect();
+    if starts.is_empty() {
+        return (
+            format!(
+                "the window {} to {} has no start on the {}-minute grid",
+                p.req.from, p.req.to, p.req.granularity_minutes
+            ),
+            Vec::new(),
+        );
+    }
+    let never: Vec<usize> = required
+        .iter()
+        .copied()
+        .filter(|&i| (0..starts.len()).all(|c| !available(c, i)))
+        .collect();
+    let reason = if !never.is_empty() {
+        let parts: Vec<String> = never
+            .iter()
+            .map(|&i| {
+                let all = |f: &dyn Fn(&SlotView) -> bool| {
+                    (0..starts.len()).all(|c| views.iter().any(|w| f(&w[c][i])))
+                };
+                let why = if all(&|v| v.time_off) {
+                    "is on time off for the whole window"
+                } else if all(&|v| v.working + v.stretch == 0) {
+                    "has no working or stretch hours at any candidate time"
+                } else if all(&|v| v.busy) {
+                    "is in other meetings at every candidate time"
+                } else {
+                    "is busy, off or outside their hours at every candidate time"
+                };
+                format!("{} {why}", who(p, p.people[i].id))
+            })
+            .collect();
+        parts.join("; ")
+    } else {
+        let mut pair = None;
+        'outer: for (x, &i) in required.iter().enumerate() {
+            for &j in &required[x + 1..] {
+                if !(0..starts.len()).any(|c| available(c, i) && available(c, j)) {
+                    pair = Some((i, j));
+                    break 'outer;
+                }
+            }
+        }
+        match pair {
+            Some((i, j)) => format!(
+                "{} and {} have no common working or stretch hours on any day in the window",
+                who(p, p.people[i].id),
+                who(p, p.people[j].id)
+            ),
+            None => {
+                let names: Vec<String> = required
+                    .iter()
+                    .map(|&i| p.people[i].id.to_string())
+                    .collect();
+                format!(
+                    "every two of {} can meet at some time, but never all of them at once",
+                    names.join(", ")
+                )
+            }
+        }
+    };
+
+    let mut ways = Vec::new();
+    // Ways out 1: one required person stretches a little further.
+    for &x in &required {
+        let mut best: Option<(Minute, usize)> = None;
+        for c in 0..starts.len() {
+            let others_ok = required.iter().all(|&i| i == x || available(c, i));
+            if !others_ok {
+                continue;
+            }
+            let only_hours = views.iter().all(|w| !w[c][x].busy && !w[c][x].time_off);
+            if !only_hours {
+                continue;
+            }
+            let need: Minute = views.iter().map(|w| w[c][x].outside).sum();
+            if best.is_none_or(|(b, _)| need < b) {
+                best = Some((need, c));
+            }
+        }
+        if let Some((need, c)) = best {
+            let s = starts[c];
+            let local = p.people[x].cal.zone.fmt_local(s);
+            ways.push((
+                need,
+                format!(
+                    "fits {} (their local {} {}) if {} stretches {need} minutes beyond their hours",
+                    tz::fmt_utc(s),
+                    weekday_short(&local),
+                    hhmm(&local),
+                    who(p, p.people[x].id)
+                ),
+            ));
+        }
+    }
+    // Ways out 2: one required person becomes optional.
+    if required.len() > 1 {
+        for &x in &required {
+            let c =
+                (0..starts.len()).find(|&c| required.iter().all(|&i| i == x || available(c, i)));
+            if let Some(c) = c {
+                ways.push((
+                    p.duration,
+                    format!(
+                        "fits {} if {} is optional",
+                        tz::fmt_utc(starts[c]),
+                        who(p, p.people[x].id)
+                    ),
+                ));
+            }
+        }
+    }
+    ways.sort();
+    (reason, ways.into_iter().take(5).map(|(_, w)| w).collect())
+}
+
+/// For a series: the weeks in which an attendee's local start moves because
+/// their zone changes offset and the request's zone does not (or the other
+/// way round).
+pub(crate) fn dst_warnings(p: &Planner, answer: &MeetingAnswer) -> Vec<String> {
+    let weeks = i64::from(p.req.repeat_weeks.max(1));
+    let Some(first) = answer.suggestions.first() else {
+        return Vec::new();
+    };
+    if weeks < 2 {
+        return Vec::new();
+    }
+    let Ok(s0) = chrono::DateTime::parse_from_rfc3339(&first.start) else {
+        return Vec::new();
+    };
+    let s0 = tz::minute_of(s0.to_utc());
+    let mut out = Vec::new();
+    for person in &p.people {
+        let z = &person.cal.zone;
+        let rel = |s: Minute| z.offset_minutes(s) - p.zone.offset_minutes(s);
+        let mut prev = rel(s0);
+        for k in 1..weeks {
+            let s = p.series_start(s0, k);
+            let now = rel(s);
+            if now != prev {
+                let l0 = z.fmt_local(p.series_start(s0, k - 1));
+                let lk = z.fmt_local(s);
+                out.push(format!(
+                    "from week {} ({}): {} starts at {} local instead of {} ({} and {} change offset on different dates)",
+                    k + 1,
+                    lk.get(..10).unwrap_or(""),
+                    person.id,
+                    hhmm(&lk),
+                    hhmm(&l0),
+                    z.name(),
+                    p.zone.name()
+                ));
+                prev = now;
+            }
+        }
+    }
+    out
+}
