@@ -79,8 +79,41 @@ pub struct AttendeeSlot {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub required: bool,
-    /// One line a lead can act on ("Tue 08:30–09:15, 30 min before work").
+    /// One line a lead can act on ("Tue 08:30–09:15: 30 min in stretch hours").
     pub note: String,
+    /// The attendee's local day around the slot, for drawing a ribbon.
+    pub day: DayRibbon,
+}
+
+/// One attendee's local day as coloured pieces. Minutes count from the
+/// start of that local day, so a DST day is 23 or 25 hours long.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DayRibbon {
+    pub date: String,
+    pub length_minutes: i64,
+    pub segments: Vec<RibbonSegment>,
+    pub slot_from: i64,
+    pub slot_to: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum RibbonKind {
+    Working,
+    Stretch,
+    Busy,
+    TimeOff,
+    Off,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RibbonSegment {
+    pub from: i64,
+    pub to: i64,
+    pub kind: RibbonKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

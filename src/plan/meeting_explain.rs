@@ -2,8 +2,11 @@
 //! attendee, why nothing fits, the nearest ways out, and DST shifts in a
 //! series. Pure functions of the planner's data; no scoring happens here.
 
+use crate::plan::calendar::RepCalendar;
 use crate::plan::calendar::SlotView;
-use crate::plan::meeting::{AttendeeSlot, MeetingAnswer, Person, Planner, Status};
+use crate::plan::meeting::{
+    AttendeeSlot, DayRibbon, MeetingAnswer, Person, Planner, RibbonKind, RibbonSegment, Status,
+};
 use crate::tz::{self, Minute};
 
 fn hhmm(local: &str) -> &str {
@@ -88,6 +91,7 @@ pub(crate) fn attendee_slot(p: &Planner, person: &Person, v: &SlotView, s: Minut
             format!("{when}: within working hours"),
         )
     };
+    let day = ribbon(&person.cal, &local_start, s, e);
     AttendeeSlot {
         id: person.id.to_string(),
         time_zone: person.cal.zone.name().to_string(),
@@ -98,6 +102,66 @@ pub(crate) fn attendee_slot(p: &Planner, person: &Person, v: &SlotView, s: Minut
         reason,
         required: person.required,
         note,
+        day,
+    }
+}
+
+/// The local day (of the slot's local start) of one calendar, as pieces of
+/// one kind each; time off wins over busy over working over stretch.
+fn ribbon(cal: &RepCalendar, local_start: &str, s: Minute, e: Minute) -> DayRibbon {
+    let date = local_start.get(..10).unwrap_or("").to_string();
+    let Some(d) = crate::model::parse_date(&date) else {
+        return DayRibbon {
+            date,
+            length_minutes: 0,
+            segments: Vec::new(),
+            slot_from: 0,
+            slot_to: 0,
+        };
+    };
+    let pieces = cal.zone.local_dates(d, d);
+    let (day_start, day_end) = match (pieces.first(), pieces.last()) {
+        (Some(a), Some(b)) => (a.0, b.1),
+        _ => (s, e),
+    };
+    let mut cuts: Vec<Minute> = vec![day_start, day_end];
+    for set in [&cal.working, &cal.stretch, &cal.busy_set, &cal.time_off] {
+        for (a, b) in set.iter() {
+            for t in [a, b] {
+                if day_start < t && t < day_end {
+                    cuts.push(t);
+                }
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut segments: Vec<RibbonSegment> = Vec::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let kind = if cal.time_off.intersects(a, b) {
+            RibbonKind::TimeOff
+        } else if cal.busy_set.intersects(a, b) {
+            RibbonKind::Busy
+        } else if cal.working.intersects(a, b) {
+            RibbonKind::Working
+        } else if cal.stretch.intersects(a, b) {
+            RibbonKind::Stretch
+        } else {
+            RibbonKind::Off
+        };
+        let (from, to) = (a - day_start, b - day_start);
+        match segments.last_mut() {
+            Some(last) if last.kind == kind && last.to == from => last.to = to,
+            _ => segments.push(RibbonSegment { from, to, kind }),
+        }
+    }
+    DayRibbon {
+        date,
+        length_minutes: day_end - day_start,
+        segments,
+        slot_from: s - day_start,
+        slot_to: e - day_start,
     }
 }
 
