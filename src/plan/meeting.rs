@@ -225,7 +225,7 @@ impl<'a> Planner<'a> {
     }
 
     /// Views of every person for each start (one sweep per person):
-    /// `result[i][p]`.
+    /// `result[i][p]`. For explanations; scoring uses [`Planner::score`].
     pub fn views(&self, starts: &[Minute]) -> Vec<Vec<SlotView>> {
         let per_person: Vec<Vec<SlotView>> = self
             .people
@@ -235,6 +235,41 @@ impl<'a> Planner<'a> {
         (0..starts.len())
             .map(|i| per_person.iter().map(|v| v[i]).collect())
             .collect()
+    }
+
+    /// Cost of each start (`None` when a required attendee is unavailable)
+    /// and, when `keep_stretch`, each required attendee's stretch minutes
+    /// (`stretch[i * n_required + r]`). One sweep per person, no per-slot
+    /// allocation.
+    pub fn score(&self, starts: &[Minute], keep_stretch: bool) -> (Vec<Option<i64>>, Vec<i64>) {
+        let n_req = self.people.iter().filter(|p| p.required).count();
+        let mut cost: Vec<Option<i64>> = vec![Some(0); starts.len()];
+        let mut stretch = if keep_stretch {
+            vec![0; starts.len() * n_req]
+        } else {
+            Vec::new()
+        };
+        let mut r = 0;
+        for p in &self.people {
+            let views = p.cal.views(starts, self.duration);
+            for (i, v) in views.iter().enumerate() {
+                let Some(c) = cost[i].as_mut() else { continue };
+                if v.available() {
+                    *c += v.stretch;
+                } else if p.required {
+                    cost[i] = None;
+                } else {
+                    *c += self.duration;
+                }
+                if keep_stretch && p.required {
+                    stretch[i * n_req + r] = v.stretch;
+                }
+            }
+            if p.required {
+                r += 1;
+            }
+        }
+        (cost, stretch)
     }
 
     pub fn occurrence(&self, s: Minute) -> Occurrence {
@@ -320,11 +355,12 @@ fn top_k(p: &Planner) -> MeetingAnswer {
     let mut total: Vec<Option<i64>> = vec![Some(0); starts0.len()];
     for k in 0..k_weeks {
         let starts: Vec<Minute> = starts0.iter().map(|&s| p.series_start(s, k)).collect();
-        let views = p.views(&starts);
-        for (t, v) in total.iter_mut().zip(&views) {
-            if let Some(acc) = t {
-                *t = p.cost_of(v).map(|c| *acc + c);
-            }
+        let (cost, _) = p.score(&starts, false);
+        for (t, c) in total.iter_mut().zip(cost) {
+            *t = match (*t, c) {
+                (Some(a), Some(c)) => Some(a + c),
+                _ => None,
+            };
         }
     }
     let mut feasible: Vec<(i64, Minute)> = total
@@ -382,15 +418,15 @@ fn fair(p: &Planner) -> MeetingAnswer {
     let mut answer = empty_answer(req);
     for k in 0..k_weeks {
         let starts = p.candidates(k);
-        let views = p.views(&starts);
+        let (cost, stretch) = p.score(&starts, true);
         let opts: Vec<WeekOption> = starts
             .iter()
-            .zip(&views)
-            .filter_map(|(&s, v)| {
-                p.cost_of(v).map(|cost| WeekOption {
+            .enumerate()
+            .filter_map(|(i, &s)| {
+                cost[i].map(|cost| WeekOption {
                     start: s,
                     cost,
-                    stretch: v[..n_req].iter().map(|x| x.stretch).collect(),
+                    stretch: stretch[i * n_req..(i + 1) * n_req].to_vec(),
                 })
             })
             .collect();
