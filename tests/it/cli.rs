@@ -117,3 +117,111 @@ fn a_missing_file_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("/nonexistent/team.json"));
 }
+
+fn sample_db(dir: &tempfile::TempDir) -> String {
+    let db = dir.path().join("m.db");
+    let src = dir.path().join("team.json");
+    std::fs::write(&src, meridian::SAMPLE_TEAM).expect("write");
+    let db_s = db.to_str().expect("utf8 path").to_string();
+    assert!(
+        meridian(&["import", src.to_str().expect("p"), "--db", &db_s])
+            .status
+            .success()
+    );
+    db_s
+}
+
+#[test]
+fn suggest_meeting_answers_an_ad_hoc_request_on_the_database() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = sample_db(&dir);
+    let out = meridian(&[
+        "suggest-meeting",
+        "--db",
+        &db,
+        "--required",
+        "hana,omar",
+        "--optional",
+        "kai",
+        "--duration",
+        "45",
+        "--from",
+        "2026-12-07",
+        "--to",
+        "2026-12-11",
+        "--tz",
+        "America/Los_Angeles",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ans: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(ans["request"], "ad-hoc");
+    let first = &ans["suggestions"][0];
+    assert_eq!(first["attendees"].as_array().map(Vec::len), Some(3));
+    assert!(first["cost"].as_i64().is_some());
+}
+
+#[test]
+fn suggest_meeting_prints_a_readable_table_without_json() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = sample_db(&dir);
+    let out = meridian(&["suggest-meeting", "--db", &db, "--request", "team-sync"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let t = text(&out.stdout);
+    assert!(t.starts_with("request team-sync"), "{t}");
+    assert!(t.contains(" 1. 2026-"), "{t}");
+}
+
+#[test]
+fn suggest_meeting_refuses_a_bad_ad_hoc_request_naming_the_field() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = sample_db(&dir);
+    let out = meridian(&[
+        "suggest-meeting",
+        "--db",
+        &db,
+        "--required",
+        "hana,nobody",
+        "--from",
+        "2026-12-07",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("required[1]: unknown rep \"nobody\""), "{err}");
+}
+
+#[test]
+fn an_unknown_request_id_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = sample_db(&dir);
+    let out = meridian(&[
+        "suggest-meeting",
+        "--db",
+        &db,
+        "--request",
+        "nope",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("no meeting request \"nope\""));
+}
+
+#[test]
+fn a_broken_scenario_file_names_the_file_and_path() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let bad = dir.path().join("bad.json");
+    let doc =
+        meridian::SAMPLE_TEAM.replacen("\"duration_minutes\": 45", "\"duration_minutes\": 0", 1);
+    std::fs::write(&bad, doc).expect("write");
+    let out = meridian(&[
+        "suggest-meeting",
+        "--scenario",
+        bad.to_str().expect("p"),
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("bad.json: "), "{err}");
+    assert!(err.contains("duration_minutes: must be >= 1"), "{err}");
+    assert!(out.stdout.is_empty());
+}
