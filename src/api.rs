@@ -294,6 +294,14 @@ impl Meridian {
             .collect()
     }
 
+    /// Plans the stored rotation request.
+    ///
+    /// # Errors
+    /// [`AppError::Plan`] with [`PlanError::MissingRequest`] when none is stored.
+    pub fn rotate_stored(&self) -> Result<crate::plan::rotation::RotationAnswer, AppError> {
+        Ok(crate::plan::rotation::rotate_stored(&self.scenario()?)?)
+    }
+
     /// Suggests slots for an ad-hoc request over the stored team; the request
     /// is validated like one in a document (paths relative to it).
     ///

@@ -46,6 +46,15 @@ enum Command {
     /// Suggest meeting slots (contract §2): from a scenario file's requests,
     /// or an ad-hoc request over the database's team.
     SuggestMeeting(SuggestArgs),
+    /// Plan office days (contract §3) for a scenario file's rotation request.
+    RotateOffices {
+        /// The team document whose `requests.rotation` to plan.
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        /// One JSON document on stdout (the contract's shape).
+        #[arg(long)]
+        json: bool,
+    },
     /// Version, zone data release and database path.
     About {
         #[arg(long)]
@@ -186,6 +195,21 @@ fn execute(cli: Cli) -> Result<(), AppError> {
             }
         }
         Command::SuggestMeeting(args) => suggest_meeting(cli.db.as_deref(), args)?,
+        Command::RotateOffices { scenario, json } => {
+            let m = match &scenario {
+                Some(file) => load_scenario_file(file)?,
+                None => open(cli.db.as_deref())?,
+            };
+            let answer = m.rotate_stored()?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&answer).unwrap_or_default()
+                );
+            } else {
+                print!("{}", text::rotation_answer(&answer));
+            }
+        }
         Command::About { json } => {
             let m = open(cli.db.as_deref())?;
             let a = m.about();

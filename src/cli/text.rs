@@ -76,3 +76,38 @@ pub fn meeting_answer(a: &MeetingAnswer) -> String {
     }
     out
 }
+
+/// A rotation answer as a board: one line per rep and week.
+pub fn rotation_answer(a: &meridian::plan::rotation::RotationAnswer) -> String {
+    use std::collections::BTreeMap;
+    let mut out = String::new();
+    if let Some(reason) = &a.infeasible_reason {
+        out.push_str(&format!("no rotation fits: {reason}\n"));
+        for f in &a.fixes {
+            out.push_str(&format!("  - {f}\n"));
+        }
+        return out;
+    }
+    let mut by_rep: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    for x in &a.assignments {
+        let week = meridian::plan::rotation::iso_week(x.date);
+        by_rep
+            .entry((x.office.clone(), x.rep.clone()))
+            .or_default()
+            .push(format!("{week} {}", x.date.format("%a %d")));
+    }
+    for ((office, rep), days) in by_rep {
+        out.push_str(&format!("{office:<6} {rep:<12} {}\n", days.join(", ")));
+    }
+    if let Some(o) = &a.objective {
+        out.push_str(&format!(
+            "objective {} = co-presence {} + anchor {} + preference {} + in-person {}",
+            o.total, o.co_presence, o.anchor, o.preference, o.in_person
+        ));
+        if let Some(ub) = a.upper_bound {
+            out.push_str(&format!(" (upper bound {ub})"));
+        }
+        out.push('\n');
+    }
+    out
+}

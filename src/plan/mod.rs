@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod intervals;
 pub mod meeting;
 mod meeting_explain;
+pub mod rotation;
 
 /// Why a planner could not run (distinct from "no plan exists", which is an
 /// answer with an `infeasible_reason`).

@@ -1,0 +1,784 @@
+//! The office-day rotation planner (contract §3): who is in at their home
+//! office on which days, within rule 1 (closures, time off, no-office days),
+//! desks, the weekly policy and the lead's locks, maximising co-presence of
+//! teammates, anchor days, preferences and in-person meeting attendance.
+//!
+//! Method. Offices never share reps and weeks never share a constraint or an
+//! objective term, so the plan splits into independent (office, ISO week)
+//! subproblems. Each is made feasible by a max-flow over reps × days (the
+//! policy minimums against desks), then improved by iterated local search
+//! (add a day, move a day, exchange days between two reps, move a team's
+//! whole day), deterministic for the same input. Each subproblem also gets an
+//! upper bound, so the answer says how far from optimal it can at most be.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::io::scenario::{office_open, rule1_blocks};
+use crate::model::{Office, RotationRequest, Scenario, Weekday};
+use crate::plan::calendar::meeting_occurrences;
+use crate::plan::PlanError;
+use crate::tz::{self, DAY};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RotationAnswer {
+    pub from: NaiveDate,
+    pub weeks: u32,
+    pub assignments: Vec<Assignment>,
+    pub objective: Option<RotationObjective>,
+    pub infeasible_reason: Option<String>,
+    /// An upper bound on the objective; the plan is at most
+    /// `upper_bound - objective.total` from optimal.
+    pub upper_bound: Option<i64>,
+    /// What would make an infeasible rotation fit.
+    pub fixes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Assignment {
+    pub rep: String,
+    pub date: NaiveDate,
+    pub office: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RotationObjective {
+    pub total: i64,
+    pub co_presence: i64,
+    pub anchor: i64,
+    pub preference: i64,
+    pub in_person: i64,
+}
+
+/// The ISO week label `2026-W49` of a date.
+pub fn iso_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+/// One (office, week) subproblem.
+struct Sub {
+    /// Scenario indexes of the office's reps.
+    reps: Vec<usize>,
+    days: Vec<NaiveDate>,
+    desks: i64,
+    /// Per rep: days rule 1 leaves open, forced in, forced out (bit d = day d).
+    avail: Vec<u8>,
+    forced_in: Vec<u8>,
+    forced_out: Vec<u8>,
+    lo: Vec<i64>,
+    hi: Vec<i64>,
+    /// Per rep and day: anchor + preference + in-person points.
+    weight: Vec<[i64; 7]>,
+    /// Per rep: team index (reps without a team form no pairs).
+    team: Vec<Option<usize>>,
+    n_teams: usize,
+}
+
+/// A plan of one subproblem with its incremental bookkeeping.
+#[derive(Clone)]
+struct State {
+    x: Vec<u8>,
+    count: Vec<i64>,
+    used: [i64; 7],
+    /// team × day presence counts.
+    team_in: Vec<[i64; 7]>,
+    value: i64,
+}
+
+impl Sub {
+    fn free(&self, i: usize) -> u8 {
+        self.avail[i] & !self.forced_out[i]
+    }
+
+    fn empty_state(&self) -> State {
+        State {
+            x: vec![0; self.reps.len()],
+            count: vec![0; self.reps.len()],
+            used: [0; 7],
+            team_in: vec![[0; 7]; self.n_teams],
+            value: 0,
+        }
+    }
+
+    /// Change in value if rep `i` comes in on day `d` (not yet in).
+    fn gain_in(&self, st: &State, i: usize, d: usize) -> i64 {
+        let mates = self.team[i].map_or(0, |t| st.team_in[t][d]);
+        self.weight[i][d] + mates
+    }
+
+    /// Change in value if rep `i` leaves day `d` (now in).
+    fn loss_out(&self, st: &State, i: usize, d: usize) -> i64 {
+        let mates = self.team[i].map_or(0, |t| st.team_in[t][d] - 1);
+        self.weight[i][d] + mates
+    }
+
+    fn put(&self, st: &mut State, i: usize, d: usize) {
+        st.value += self.gain_in(st, i, d);
+        st.x[i] |= 1 << d;
+        st.count[i] += 1;
+        st.used[d] += 1;
+        if let Some(t) = self.team[i] {
+            st.team_in[t][d] += 1;
+        }
+    }
+
+    fn take(&self, st: &mut State, i: usize, d: usize) {
+        st.value -= self.loss_out(st, i, d);
+        st.x[i] &= !(1 << d);
+        st.count[i] -= 1;
+        st.used[d] -= 1;
+        if let Some(t) = self.team[i] {
+            st.team_in[t][d] -= 1;
+        }
+    }
+}
+
+impl Sub {
+    /// A feasible plan (forced days, then the policy minimums placed by
+    /// augmenting paths), or the problems that make none exist.
+    fn initial(&self) -> Result<State, Vec<String>> {
+        let n = self.reps.len();
+        let mut st = self.empty_state();
+        let mut problems = Vec::new();
+        for i in 0..n {
+            for d in 0..7 {
+                if self.forced_in[i] >> d & 1 == 1 {
+                    self.put(&mut st, i, d);
+                }
+            }
+            if st.count[i] > self.hi[i] {
+                problems.push(format!(
+                    "{{rep:{i}}} is locked in on {} days, more than their maximum {}",
+                    st.count[i], self.hi[i]
+                ));
+            }
+        }
+        for d in 0..7 {
+            if st.used[d] > self.desks {
+                problems.push(format!(
+                    "{} reps are locked in on {} but there are {} desks",
+                    st.used[d], self.days[d], self.desks
+                ));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        // Flow-assigned days (movable), per rep.
+        let mut flow = vec![0u8; n];
+        for i in 0..n {
+            let need = self.lo[i] - st.count[i];
+            for _ in 0..need.max(0) {
+                if !self.augment(i, &mut flow, &st) {
+                    let free = (self.free(i) & !self.forced_in[i]).count_ones();
+                    problems.push(format!(
+                        "{{rep:{i}}} needs {} more office days; {} open days are free for them and the desks are taken",
+                        need, free
+                    ));
+                    break;
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        for (i, days) in flow.iter().enumerate() {
+            for d in 0..7 {
+                if days >> d & 1 == 1 {
+                    self.put(&mut st, i, d);
+                }
+            }
+        }
+        Ok(st)
+    }
+
+    /// One more flow day for rep `start`: a breadth-first search over reps,
+    /// where a rep may give up a flow day to take another (bipartite
+    /// augmenting path with day capacities).
+    fn augment(&self, start: usize, flow: &mut [u8], st: &State) -> bool {
+        let n = self.reps.len();
+        let load: [i64; 7] = std::array::from_fn(|d| {
+            st.used[d] + flow.iter().filter(|f| *f >> d & 1 == 1).count() as i64
+        });
+        // prev[rep] = (previous rep, day that previous rep takes from this rep)
+        let mut prev: Vec<Option<(usize, usize)>> = vec![None; n];
+        let mut seen_rep = vec![false; n];
+        let mut seen_day = [false; 7];
+        let mut queue = std::collections::VecDeque::from([start]);
+        seen_rep[start] = true;
+        while let Some(u) = queue.pop_front() {
+            let can = self.free(u) & !self.forced_in[u] & !flow[u];
+            for d in 0..7 {
+                if can >> d & 1 == 0 || seen_day[d] {
+                    continue;
+                }
+                seen_day[d] = true;
+                if load[d] < self.desks {
+                    // Walk back: u takes d; each predecessor takes the day it
+                    // freed from its successor.
+                    let (mut rep, mut day) = (u, d);
+                    loop {
+                        flow[rep] |= 1 << day;
+                        match prev[rep] {
+                            None => return true,
+                            Some((p, freed)) => {
+                                flow[rep] &= !(1 << freed);
+                                let _ = p;
+                                day = freed;
+                                rep = p;
+                            }
+                        }
+                    }
+                }
+                for v in 0..n {
+                    if !seen_rep[v] && flow[v] >> d & 1 == 1 {
+                        seen_rep[v] = true;
+                        prev[v] = Some((u, d));
+                        queue.push_back(v);
+                    }
+                }
+            }
+        }
+        false
+    }
+}
+
+/// A small deterministic generator (xorshift64*), so the same input always
+/// gives the same plan.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+impl Sub {
+    fn can_add(&self, st: &State, i: usize, d: usize) -> bool {
+        self.free(i) >> d & 1 == 1
+            && st.x[i] >> d & 1 == 0
+            && st.count[i] < self.hi[i]
+            && st.used[d] < self.desks
+    }
+
+    fn movable(&self, st: &State, i: usize, d: usize) -> bool {
+        st.x[i] >> d & 1 == 1 && self.forced_in[i] >> d & 1 == 0
+    }
+
+    /// Hill climbing to a local optimum of the move neighbourhood.
+    fn climb(&self, st: &mut State) {
+        let n = self.reps.len();
+        loop {
+            let mut improved = false;
+            for i in 0..n {
+                // Add a day.
+                for d in 0..7 {
+                    if self.can_add(st, i, d) && self.gain_in(st, i, d) > 0 {
+                        self.put(st, i, d);
+                        improved = true;
+                    }
+                }
+                // Move a day.
+                for d in 0..7 {
+                    if !self.movable(st, i, d) {
+                        continue;
+                    }
+                    for e in 0..7 {
+                        if e == d
+                            || self.free(i) >> e & 1 == 0
+                            || st.x[i] >> e & 1 == 1
+                            || st.used[e] >= self.desks
+                        {
+                            continue;
+                        }
+                        let before = st.value;
+                        self.take(st, i, d);
+                        self.put(st, i, e);
+                        if st.value > before {
+                            improved = true;
+                            break;
+                        }
+                        self.take(st, i, e);
+                        self.put(st, i, d);
+                    }
+                }
+            }
+            // Hand a full day from one rep to another who gains more there.
+            for d in 0..7 {
+                if st.used[d] < self.desks {
+                    continue;
+                }
+                for i in 0..n {
+                    if !self.movable(st, i, d) {
+                        continue;
+                    }
+                    for j in 0..n {
+                        if j == i
+                            || self.free(j) >> d & 1 == 0
+                            || st.x[j] >> d & 1 == 1
+                            || st.count[j] >= self.hi[j]
+                        {
+                            continue;
+                        }
+                        let before = st.value;
+                        let lower_ok = st.count[i] > self.lo[i];
+                        // i either just leaves (if above its minimum) or moves
+                        // to another open day of theirs.
+                        let alt = (0..7)
+                            .find(|&e| e != d && self.can_add(st, i, e) && st.x[i] >> e & 1 == 0);
+                        if !lower_ok && alt.is_none() {
+                            continue;
+                        }
+                        self.take(st, i, d);
+                        self.put(st, j, d);
+                        let moved = if !lower_ok {
+                            alt.inspect(|&e| self.put(st, i, e))
+                        } else {
+                            None
+                        };
+                        if st.value > before {
+                            improved = true;
+                            break;
+                        }
+                        if let Some(e) = moved {
+                            self.take(st, i, e);
+                        }
+                        self.take(st, j, d);
+                        self.put(st, i, d);
+                    }
+                }
+            }
+            if !improved {
+                break;
+            }
+        }
+    }
+
+    /// Brings the given reps back to their weekly minimum, each time at the
+    /// open day with a free desk that gains most (ties broken at random);
+    /// false when a desk cannot be found.
+    fn restore_minimums(&self, st: &mut State, reps: &[usize], rng: &mut Rng) -> bool {
+        for &i in reps {
+            while st.count[i] < self.lo[i] {
+                let offset = rng.below(7);
+                let best = (0..7)
+                    .map(|k| (k + offset) % 7)
+                    .filter(|&d| self.can_add(st, i, d))
+                    .max_by_key(|&d| self.gain_in(st, i, d));
+                match best {
+                    Some(d) => self.put(st, i, d),
+                    None => return false,
+                }
+            }
+        }
+        true
+    }
+
+    /// Moves every movable member of team `t` from day `d` to day `e` where
+    /// they may; returns whether anything moved.
+    fn shift_team(&self, st: &mut State, t: usize, d: usize, e: usize) -> bool {
+        let mut moved = false;
+        for i in 0..self.reps.len() {
+            if self.team[i] == Some(t)
+                && self.movable(st, i, d)
+                && self.free(i) >> e & 1 == 1
+                && st.x[i] >> e & 1 == 0
+                && st.used[e] < self.desks
+            {
+                self.take(st, i, d);
+                self.put(st, i, e);
+                moved = true;
+            }
+        }
+        moved
+    }
+
+    /// Iterated local search from a feasible state: climb, kick (a team
+    /// shift or random day moves), climb again, keep the best.
+    fn improve(&self, mut st: State, rounds: usize, seed: u64) -> State {
+        self.climb(&mut st);
+        let mut best = st.clone();
+        let mut rng = Rng(seed | 1);
+        let n = self.reps.len();
+        if n == 0 {
+            return best;
+        }
+        for _ in 0..rounds {
+            let mut cur = best.clone();
+            match rng.below(4) {
+                3 => {
+                    // Ruin a whole day and rebuild it.
+                    let d = rng.below(7);
+                    let cleared: Vec<usize> =
+                        (0..n).filter(|&i| self.movable(&cur, i, d)).collect();
+                    for &i in &cleared {
+                        self.take(&mut cur, i, d);
+                    }
+                    if !self.restore_minimums(&mut cur, &cleared, &mut rng) {
+                        continue;
+                    }
+                }
+                0 if self.n_teams > 0 => {
+                    let (t, d, e) = (rng.below(self.n_teams), rng.below(7), rng.below(7));
+                    if d != e {
+                        self.shift_team(&mut cur, t, d, e);
+                    }
+                }
+                _ => {
+                    // Ruin and recreate: clear a few reps' movable days,
+                    // then restore their minimums at their best open days.
+                    let k = 1 + rng.below(3.min(n));
+                    let picked: Vec<usize> = (0..k).map(|_| rng.below(n)).collect();
+                    for &i in &picked {
+                        for d in 0..7 {
+                            if self.movable(&cur, i, d) {
+                                self.take(&mut cur, i, d);
+                            }
+                        }
+                    }
+                    if !self.restore_minimums(&mut cur, &picked, &mut rng) {
+                        continue;
+                    }
+                }
+            }
+            self.climb(&mut cur);
+            if cur.value > best.value {
+                best = cur;
+            }
+        }
+        best
+    }
+
+    /// An upper bound on this subproblem's value: each rep's best days for
+    /// the weights, plus every team-day's pairs at the most the desks and
+    /// availability allow.
+    fn upper_bound(&self) -> i64 {
+        let n = self.reps.len();
+        let mut ub = 0;
+        for i in 0..n {
+            let mut w: Vec<i64> = (0..7)
+                .filter(|&d| (self.free(i) | self.forced_in[i]) >> d & 1 == 1)
+                .map(|d| self.weight[i][d])
+                .collect();
+            w.sort_unstable_by(|a, b| b.cmp(a));
+            ub += w.iter().take(self.hi[i].max(0) as usize).sum::<i64>();
+        }
+        for t in 0..self.n_teams {
+            let members: Vec<usize> = (0..n).filter(|&i| self.team[i] == Some(t)).collect();
+            // Pairs on a day are at most C(m, 2) with m the members who can
+            // be in that day; over the week each member adds at most
+            // (its days) × (teammates) / 2 pairs.
+            let mut by_day = 0;
+            for d in 0..7 {
+                let m = members
+                    .iter()
+                    .filter(|&&i| (self.free(i) | self.forced_in[i]) >> d & 1 == 1)
+                    .count() as i64;
+                let m = m.min(self.desks);
+                by_day += m * (m - 1) / 2;
+            }
+            let k = members.len() as i64;
+            let by_rep: i64 = members
+                .iter()
+                .map(|&i| self.hi[i].min(7) * (k - 1))
+                .sum::<i64>()
+                / 2;
+            ub += by_day.min(by_rep);
+        }
+        ub
+    }
+}
+
+/// Plans the rotation request of a scenario.
+///
+/// # Errors
+/// [`PlanError`] when a zone or meeting rule cannot be resolved.
+pub fn rotate(sc: &Scenario, req: &RotationRequest) -> Result<RotationAnswer, PlanError> {
+    let (monday, last) = crate::io::scenario::rotation_days(req.from, req.weeks);
+    let in_person = in_person_points(sc, monday, last)?;
+    let team_of: HashMap<&str, &crate::model::Team> =
+        sc.teams.iter().map(|t| (t.id.as_str(), t)).collect();
+    let locks: HashMap<(&str, NaiveDate), bool> = req
+        .locks
+        .iter()
+        .map(|l| ((l.rep.as_str(), l.date), l.in_office))
+        .collect();
+    let mut assignments: Vec<(NaiveDate, usize)> = Vec::new();
+    let mut failures: Vec<String> = Vec::new();
+    let mut fixes: Vec<String> = Vec::new();
+    let mut upper = 0;
+    for w in 0..req.weeks {
+        let days: Vec<NaiveDate> = (0..7)
+            .map(|k| monday + Duration::days(7 * i64::from(w) + k))
+            .collect();
+        for office in &sc.offices {
+            let sub = build_sub(sc, office, &days, &team_of, &locks, &in_person);
+            if sub.reps.is_empty() {
+                continue;
+            }
+            match sub.initial() {
+                Err(problems) => {
+                    let open = days.iter().filter(|d| office_open(office, **d)).count() as i64;
+                    let need: i64 = sub.lo.iter().sum();
+                    let named: Vec<String> =
+                        problems.iter().map(|p| name_reps(p, &sub, sc)).collect();
+                    failures.push(format!(
+                        "{}, week {}: reps need at least {need} desk-days, {} are available ({})",
+                        office.id,
+                        iso_week(days[0]),
+                        office.desks as i64 * open,
+                        named.join("; ")
+                    ));
+                    let short = need - office.desks as i64 * open;
+                    if short > 0 && open > 0 {
+                        fixes.push(format!(
+                            "{}: {} more desk(s) would fit week {}",
+                            office.id,
+                            (short + open - 1) / open,
+                            iso_week(days[0])
+                        ));
+                    }
+                    fixes.push(format!(
+                        "{}, week {}: lower the minimum office days for that week, or release locks that conflict",
+                        office.id,
+                        iso_week(days[0])
+                    ));
+                }
+                Ok(st) => {
+                    upper += sub.upper_bound();
+                    let rounds = 30 + 6000 / (sub.reps.len() + 1);
+                    let seed = 0x9E37_79B9_7F4A_7C15 ^ (u64::from(w) << 32) ^ sub.reps.len() as u64;
+                    let best = sub.improve(st, rounds, seed);
+                    for (i, &r) in sub.reps.iter().enumerate() {
+                        for (d, day) in days.iter().enumerate() {
+                            if best.x[i] >> d & 1 == 1 {
+                                assignments.push((*day, r));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if !failures.is_empty() {
+        return Ok(RotationAnswer {
+            from: req.from,
+            weeks: req.weeks,
+            assignments: Vec::new(),
+            objective: None,
+            infeasible_reason: Some(failures.join("; ")),
+            upper_bound: None,
+            fixes,
+        });
+    }
+    assignments.sort_unstable();
+    let assignments: Vec<Assignment> = assignments
+        .into_iter()
+        .filter_map(|(date, r)| {
+            let rep = &sc.reps[r];
+            rep.office.clone().map(|office| Assignment {
+                rep: rep.id.clone(),
+                date,
+                office,
+            })
+        })
+        .collect();
+    let objective = objective_of(sc, &assignments, &in_person);
+    Ok(RotationAnswer {
+        from: req.from,
+        weeks: req.weeks,
+        assignments,
+        objective: Some(objective),
+        infeasible_reason: None,
+        upper_bound: Some(upper.max(objective.total)),
+        fixes: Vec::new(),
+    })
+}
+
+fn name_reps(problem: &str, sub: &Sub, sc: &Scenario) -> String {
+    let mut out = problem.to_string();
+    for (i, &r) in sub.reps.iter().enumerate() {
+        out = out.replace(&format!("{{rep:{i}}}"), &sc.reps[r].id);
+    }
+    out
+}
+
+fn build_sub(
+    sc: &Scenario,
+    office: &Office,
+    days: &[NaiveDate],
+    team_of: &HashMap<&str, &crate::model::Team>,
+    locks: &HashMap<(&str, NaiveDate), bool>,
+    in_person: &HashMap<(usize, NaiveDate), i64>,
+) -> Sub {
+    let policy = sc.policy.office_days_per_week;
+    let mut sub = Sub {
+        reps: Vec::new(),
+        days: days.to_vec(),
+        desks: i64::from(office.desks),
+        avail: Vec::new(),
+        forced_in: Vec::new(),
+        forced_out: Vec::new(),
+        lo: Vec::new(),
+        hi: Vec::new(),
+        weight: Vec::new(),
+        team: Vec::new(),
+        n_teams: 0,
+    };
+    let mut team_index: HashMap<&str, usize> = HashMap::new();
+    for (r, rep) in sc.reps.iter().enumerate() {
+        if rep.office.as_deref() != Some(office.id.as_str()) {
+            continue;
+        }
+        let bounds = rep.office_days_per_week.unwrap_or(policy);
+        let (mut avail, mut fin, mut fout) = (0u8, 0u8, 0u8);
+        let mut weight = [0i64; 7];
+        let team = rep.team.as_deref().and_then(|t| team_of.get(t));
+        for (d, &day) in days.iter().enumerate() {
+            if rule1_blocks(rep, &sc.offices, day).is_none() {
+                avail |= 1 << d;
+            }
+            match locks.get(&(rep.id.as_str(), day)) {
+                Some(true) => fin |= 1 << d,
+                Some(false) => fout |= 1 << d,
+                None => {}
+            }
+            let wd = Weekday::of(day);
+            if team.is_some_and(|t| t.anchor_days.contains(&wd)) {
+                weight[d] += 2;
+            }
+            if rep.preferred_office_days.contains(&wd) {
+                weight[d] += 2;
+            }
+            weight[d] += 3 * in_person.get(&(r, day)).copied().unwrap_or(0);
+        }
+        let t = team.map(|t| {
+            let next = team_index.len();
+            *team_index.entry(t.id.as_str()).or_insert(next)
+        });
+        sub.reps.push(r);
+        sub.avail.push(avail);
+        sub.forced_in.push(fin & avail);
+        sub.forced_out.push(fout);
+        sub.lo
+            .push(i64::from(bounds.min).min(i64::from(avail.count_ones())));
+        sub.hi.push(i64::from(bounds.max));
+        sub.weight.push(weight);
+        sub.team.push(t);
+    }
+    sub.n_teams = team_index.len();
+    sub
+}
+
+/// Number of in-person occurrences per (rep index, date): meetings whose
+/// in-person office is the attendee's office, on the occurrence's local date
+/// in that office's zone.
+fn in_person_points(
+    sc: &Scenario,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<HashMap<(usize, NaiveDate), i64>, PlanError> {
+    let lo = tz::day_index(first) * DAY - 2 * DAY;
+    let hi = (tz::day_index(last) + 1) * DAY + 2 * DAY;
+    let rep_index: HashMap<&str, usize> = sc
+        .reps
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut out = HashMap::new();
+    for m in &sc.meetings {
+        let Some(oid) = &m.in_person_office else {
+            continue;
+        };
+        let Some(office) = sc.offices.iter().find(|o| &o.id == oid) else {
+            continue;
+        };
+        let attendees: Vec<usize> = m
+            .attendees
+            .iter()
+            .filter_map(|a| rep_index.get(a.as_str()).copied())
+            .filter(|&i| sc.reps[i].office.as_deref() == Some(oid.as_str()))
+            .collect();
+        if attendees.is_empty() {
+            continue;
+        }
+        let mz = tz::Zone::get(&m.time_zone)?;
+        let oz = tz::Zone::get(&office.time_zone)?;
+        for (s, _) in meeting_occurrences(m, &mz, lo, hi)? {
+            let date = tz::index_date(oz.local_minute(s).div_euclid(DAY));
+            if date < first || date > last {
+                continue;
+            }
+            for &a in &attendees {
+                *out.entry((a, date)).or_insert(0) += 1;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The objective's terms recomputed from the assignments alone.
+fn objective_of(
+    sc: &Scenario,
+    assignments: &[Assignment],
+    in_person: &HashMap<(usize, NaiveDate), i64>,
+) -> RotationObjective {
+    let rep_index: HashMap<&str, usize> = sc
+        .reps
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut groups: HashMap<(&str, &str, NaiveDate), i64> = HashMap::new();
+    let mut o = RotationObjective::default();
+    for a in assignments {
+        let Some(&i) = rep_index.get(a.rep.as_str()) else {
+            continue;
+        };
+        let rep = &sc.reps[i];
+        let wd = Weekday::of(a.date);
+        if let Some(team) = rep.team.as_deref() {
+            *groups.entry((team, a.office.as_str(), a.date)).or_insert(0) += 1;
+            if sc
+                .teams
+                .iter()
+                .any(|t| t.id == team && t.anchor_days.contains(&wd))
+            {
+                o.anchor += 2;
+            }
+        }
+        if rep.preferred_office_days.contains(&wd) {
+            o.preference += 2;
+        }
+        o.in_person += 3 * in_person.get(&(i, a.date)).copied().unwrap_or(0);
+    }
+    o.co_presence = groups.values().map(|n| n * (n - 1) / 2).sum();
+    o.total = o.co_presence + o.anchor + o.preference + o.in_person;
+    o
+}
+
+/// Plans the scenario's rotation request.
+///
+/// # Errors
+/// [`PlanError::MissingRequest`] when the scenario has none.
+pub fn rotate_stored(sc: &Scenario) -> Result<RotationAnswer, PlanError> {
+    let req = sc
+        .requests
+        .rotation
+        .as_ref()
+        .ok_or(PlanError::MissingRequest("rotation"))?;
+    rotate(sc, req)
+}
