@@ -477,17 +477,32 @@ impl Sub {
         }
         for t in 0..self.n_teams {
             let members: Vec<usize> = (0..n).filter(|&i| self.team[i] == Some(t)).collect();
-            // Pairs on a day are at most C(m, 2) with m the members who can
-            // be in that day; over the week each member adds at most
-            // (its days) × (teammates) / 2 pairs.
+            // The team's presence over the week is at most P (each member's
+            // maximum within their open days), and on day d at most m_d
+            // (members open that day, capped by desks). C(k, 2) is convex, so
+            // pairs are largest when P is packed into the fullest days first.
+            let mut caps: Vec<i64> = (0..7)
+                .map(|d| {
+                    let m = members
+                        .iter()
+                        .filter(|&&i| (self.free(i) | self.forced_in[i]) >> d & 1 == 1)
+                        .count() as i64;
+                    m.min(self.desks)
+                })
+                .collect();
+            caps.sort_unstable_by(|a, b| b.cmp(a));
+            let mut presence: i64 = members
+                .iter()
+                .map(|&i| {
+                    let open = i64::from((self.free(i) | self.forced_in[i]).count_ones());
+                    self.hi[i].min(open)
+                })
+                .sum();
             let mut by_day = 0;
-            for d in 0..7 {
-                let m = members
-                    .iter()
-                    .filter(|&&i| (self.free(i) | self.forced_in[i]) >> d & 1 == 1)
-                    .count() as i64;
-                let m = m.min(self.desks);
-                by_day += m * (m - 1) / 2;
+            for m in caps {
+                let k = m.min(presence);
+                by_day += k * (k - 1) / 2;
+                presence -= k;
             }
             let k = members.len() as i64;
             let by_rep: i64 = members
