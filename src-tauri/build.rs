@@ -18,6 +18,9 @@ const COMMANDS: &[&str] = &[
     "update_office",
     "delete_office",
     "update_policy",
+    "suggest_meeting",
+    "book_meeting",
+    "delete_meeting",
 ];
 
 fn main() {

@@ -23,7 +23,7 @@ use crate::state::Db;
 
 /// The registry of commands, shared by the running app and the bindings export.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    use commands::{app, offices, people, teams};
+    use commands::{app, meetings, offices, people, teams};
     // One TypeScript type per Rust type (not `_Serialize`/`_Deserialize` pairs):
     // the UI sends back what it received.
     Builder::<tauri::Wry>::new()
@@ -43,6 +43,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             offices::create_office,
             offices::update_office,
             offices::delete_office,
+            meetings::suggest_meeting,
+            meetings::book_meeting,
+            meetings::delete_meeting,
         ])
 }
 

@@ -160,4 +160,57 @@ mod tests {
             err.problems
         );
     }
+
+    #[test]
+    fn a_suggested_slot_books_as_a_meeting_and_a_bad_request_names_its_field() {
+        use meridian::model::MeetingRequest;
+        use meridian::plan::meeting::Booking;
+
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join(DB_FILE));
+        block_on(db.run(|core| core.load_sample_team())).unwrap();
+        let request = MeetingRequest {
+            id: "find-a-time".into(),
+            title: "Find a time".into(),
+            duration_minutes: 30,
+            required: vec!["kai".into(), "tara".into()],
+            optional: vec![],
+            from: "2026-11-30".parse().unwrap(),
+            to: "2026-12-04".parse().unwrap(),
+            time_zone: "Europe/London".into(),
+            granularity_minutes: 15,
+            max_results: 3,
+            repeat_weeks: 1,
+            fair_rotation: false,
+        };
+        let mut bad = request.clone();
+        bad.required[1] = "nobody".into();
+        let err = block_on(db.run(move |core| core.suggest_meeting(bad))).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Invalid);
+        assert!(
+            err.problems.iter().any(|p| p.path == "required[1]"),
+            "{:?}",
+            err.problems
+        );
+
+        let answer = block_on(db.run(move |core| core.suggest_meeting(request))).unwrap();
+        let first = answer
+            .suggestions
+            .first()
+            .expect("a slot for two EMEA reps");
+        let booking = Booking {
+            id: "review".into(),
+            title: "Review".into(),
+            time_zone: "Europe/London".into(),
+            duration_minutes: 30,
+            attendees: vec!["kai".into(), "tara".into()],
+            starts: vec![first.start.clone()],
+            weeks: 6,
+        };
+        let team = block_on(db.run(move |core| core.book_meeting(booking))).unwrap();
+        let booked = team.meetings.iter().find(|m| m.id == "review").unwrap();
+        assert_eq!(booked.rrule.as_deref(), Some("FREQ=WEEKLY;COUNT=6"));
+        let team = block_on(db.run(|core| core.delete_meeting("review"))).unwrap();
+        assert!(team.meetings.iter().all(|m| m.id != "review"));
+    }
 }

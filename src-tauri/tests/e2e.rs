@@ -38,6 +38,22 @@ mod ui {
     pub const REP_NAME: Sel = Css("#rep-name");
     /// Submits the rep form.
     pub const REP_SAVE: Sel = Css("form[aria-label='Person'] button[type='submit']");
+    /// The main navigation's screens.
+    pub const NAV_FIND: Sel = XPath("//nav//button[contains(normalize-space(), 'Find a time')]");
+    pub const NAV_MEETINGS: Sel = XPath("//nav//button[contains(normalize-space(), 'Meetings')]");
+    /// Find a time: the people search, the window's dates, the run button.
+    pub const PEOPLE_SEARCH: Sel = Css("#ft-people");
+    pub const ADD_FIRST_REQUIRED: Sel = Css("button[aria-label='Add Kai Tanaka as required']");
+    pub const ADD_SECOND_REQUIRED: Sel = Css("button[aria-label='Add Tara Okafor as required']");
+    pub const FIND_TIMES: Sel = XPath("//button[normalize-space()='Find times']");
+    /// The first ranked slot's Book button, and the booking dialog.
+    pub const BOOK_FIRST: Sel = Css("button[aria-label='Book suggestion 1']");
+    pub const BOOK_TITLE: Sel = Css("#book-title");
+    pub const BOOK_SAVE: Sel = Css("form[aria-label='Booking'] button[type='submit']");
+    /// The status line that confirms a change ("Booked …").
+    pub const STATUS: Sel = Css(".toast-region");
+    /// The stored meetings; its text holds every meeting's title.
+    pub const MEETING_LIST: Sel = Css("table[aria-label='Meetings']");
 }
 
 /// A WebDriver locator.
@@ -120,6 +136,76 @@ fn a_rep_added_through_the_form_is_still_listed_after_a_restart() {
         scenario.reps.iter().any(|r| r.name == NEW_REP),
         "{NEW_REP} missing from {}",
         db.display()
+    );
+    drop(driver);
+}
+
+#[test]
+fn a_suggested_slot_booked_through_find_a_time_is_listed_after_a_restart() {
+    if !e2e_enabled() {
+        return;
+    }
+    const TITLE: &str = "E2E deal review";
+    let data = tempfile::tempdir().expect("temp XDG_DATA_HOME");
+    let driver = TauriDriver::start(data.path());
+
+    // First run: the sample team, two of its EMEA reps, the sample's first week.
+    {
+        let s = driver.new_session();
+        s.click(&s.wait_for(ui::LOAD_SAMPLE));
+        s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
+        s.click(&s.wait_for(ui::NAV_FIND));
+        s.fill(ui::PEOPLE_SEARCH, "Kai Tanaka");
+        s.click(&s.wait_for(ui::ADD_FIRST_REQUIRED));
+        s.fill(ui::PEOPLE_SEARCH, "Tara");
+        s.click(&s.wait_for(ui::ADD_SECOND_REQUIRED));
+        // Date inputs differ between engines: set them as the user's input would.
+        s.execute(
+            "for (const [id, v] of [['ft-from', '2026-11-30'], ['ft-to', '2026-12-04']]) {
+               const el = document.getElementById(id);
+               el.value = v;
+               el.dispatchEvent(new Event('input', { bubbles: true }));
+               el.dispatchEvent(new Event('change', { bubbles: true }));
+             }
+             return true;",
+        );
+        s.click(&s.wait_for(ui::FIND_TIMES));
+        s.click(&s.wait_for(ui::BOOK_FIRST));
+        s.fill(ui::BOOK_TITLE, TITLE);
+        s.click(&s.wait_for(ui::BOOK_SAVE));
+        // Stored: the dialog has closed and the status line says so.
+        s.wait_for_text(ui::STATUS, &format!("Booked {TITLE}"));
+        s.click(&s.wait_for(ui::NAV_MEETINGS));
+        s.wait_for_text(ui::MEETING_LIST, TITLE);
+    }
+
+    // Second run: the booked meeting is read back from SQLite.
+    {
+        let s = driver.new_session();
+        s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
+        s.click(&s.wait_for(ui::NAV_MEETINGS));
+        let list = s.wait_for_text(ui::MEETING_LIST, TITLE);
+        assert!(list.contains("Kai Tanaka"), "attendees missing: {list}");
+    }
+
+    let db = data
+        .path()
+        .join(meridian::APP_IDENTIFIER)
+        .join("meridian.db");
+    let core = meridian::Meridian::open(&db).expect("open the app's database");
+    let scenario = core.scenario().expect("read the app's database");
+    let booked = scenario
+        .meetings
+        .iter()
+        .find(|m| m.title == TITLE)
+        .unwrap_or_else(|| panic!("{TITLE} missing from {}", db.display()));
+    assert_eq!(booked.id, "e2e-deal-review");
+    assert_eq!(booked.attendees, ["kai", "tara"]);
+    // The organiser zone is the app's default (the system's or UTC): a day either side.
+    let day = booked.start.0.format("%Y-%m-%d").to_string();
+    assert!(
+        ("2026-11-29"..="2026-12-05").contains(&day.as_str()),
+        "booked outside the window: {day}"
     );
     drop(driver);
 }

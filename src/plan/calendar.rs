@@ -14,6 +14,8 @@ use crate::tz::{self, Minute, Zone, DAY};
 pub struct Context<'a> {
     pub sc: &'a Scenario,
     zones: HashMap<&'a str, Zone>,
+    /// Rep id → rep (a request may name a thousand people).
+    reps: HashMap<&'a str, &'a Rep>,
     /// Meeting index → its occurrences within the horizon.
     occurrences: Vec<Vec<(Minute, Minute)>>,
     /// Rep id → indexes of the meetings they attend.
@@ -57,6 +59,7 @@ impl<'a> Context<'a> {
         Ok(Context {
             sc,
             zones,
+            reps: sc.reps.iter().map(|r| (r.id.as_str(), r)).collect(),
             occurrences,
             meetings_of,
             lo,
@@ -69,7 +72,7 @@ impl<'a> Context<'a> {
     }
 
     pub fn rep(&self, id: &str) -> Option<&'a Rep> {
-        self.sc.reps.iter().find(|r| r.id == id)
+        self.reps.get(id).copied()
     }
 
     /// The calendar of rep `id` over the context's horizon.

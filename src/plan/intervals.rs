@@ -75,6 +75,25 @@ impl IntervalSet {
         self.measure(s, e) > 0
     }
 
+    /// The intervals overlapping `[lo, hi)`, in order (a binary search,
+    /// then only those).
+    pub fn overlapping(
+        &self,
+        lo: Minute,
+        hi: Minute,
+    ) -> impl Iterator<Item = (Minute, Minute)> + '_ {
+        let i = if lo < hi {
+            self.ends.partition_point(|&e| e <= lo)
+        } else {
+            self.ends.len()
+        };
+        self.starts[i..]
+            .iter()
+            .copied()
+            .zip(self.ends[i..].iter().copied())
+            .take_while(move |&(s, _)| s < hi)
+    }
+
     pub fn sweep(&self) -> Sweep<'_> {
         Sweep { set: self, i: 0 }
     }
@@ -123,6 +142,16 @@ mod tests {
         assert_eq!(s.measure(20, 30), 0);
         assert!(!s.intersects(40, 50));
         assert!(s.intersects(39, 50));
+    }
+
+    #[test]
+    fn overlapping_yields_only_the_intervals_sharing_a_minute() {
+        let s = IntervalSet::new(vec![(10, 20), (30, 40), (45, 47)]);
+        let got = |lo, hi| s.overlapping(lo, hi).collect::<Vec<_>>();
+        assert_eq!(got(20, 30), vec![]);
+        assert_eq!(got(19, 31), vec![(10, 20), (30, 40)]);
+        assert_eq!(got(0, 100), vec![(10, 20), (30, 40), (45, 47)]);
+        assert_eq!(got(46, 46), vec![]);
     }
 
     #[test]

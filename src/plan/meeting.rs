@@ -41,6 +41,7 @@ pub struct MeetingAnswer {
 pub struct Suggestion {
     pub start: String,
     pub end: String,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub cost: i64,
     pub occurrences: Vec<Occurrence>,
     /// How the first occurrence looks to each attendee.
@@ -52,6 +53,7 @@ pub struct Suggestion {
 pub struct Occurrence {
     pub start: String,
     pub end: String,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub cost: i64,
     pub attendees: Vec<AttendeeSlot>,
 }
@@ -73,6 +75,7 @@ pub struct AttendeeSlot {
     pub local_start: String,
     pub local_end: String,
     pub status: Status,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub stretch_minutes: i64,
     /// Why an unavailable attendee is unavailable: `busy: m1, m2`,
     /// `time off` or `outside hours`.
@@ -91,9 +94,12 @@ pub struct AttendeeSlot {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DayRibbon {
     pub date: String,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub length_minutes: i64,
     pub segments: Vec<RibbonSegment>,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub slot_from: i64,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub slot_to: i64,
 }
 
@@ -111,7 +117,9 @@ pub enum RibbonKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RibbonSegment {
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub from: i64,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub to: i64,
     pub kind: RibbonKind,
 }
@@ -120,8 +128,11 @@ pub struct RibbonSegment {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FairPlan {
     pub occurrences: Vec<Occurrence>,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub max_person_stretch_minutes: i64,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub total_cost: i64,
+    #[cfg_attr(feature = "specta", specta(type = BTreeMap<String, i32>))]
     pub per_person_stretch_minutes: BTreeMap<String, i64>,
 }
 
@@ -239,8 +250,11 @@ impl<'a> Planner<'a> {
 
     /// Cost of each start (`None` when a required attendee is unavailable)
     /// and, when `keep_stretch`, each required attendee's stretch minutes
-    /// (`stretch[i * n_required + r]`). One sweep per person, no per-slot
-    /// allocation.
+    /// (`stretch[i * n_required + r]`, meaningful for feasible starts only).
+    /// One sweep per person, no per-slot allocation. People come required
+    /// first, and each is asked only about the starts still feasible: in an
+    /// all-hands a few required people rule out most of the window before
+    /// the many optional ones are looked at.
     pub fn score(&self, starts: &[Minute], keep_stretch: bool) -> (Vec<Option<i64>>, Vec<i64>) {
         let n_req = self.people.iter().filter(|p| p.required).count();
         let mut cost: Vec<Option<i64>> = vec![Some(0); starts.len()];
@@ -249,21 +263,33 @@ impl<'a> Planner<'a> {
         } else {
             Vec::new()
         };
+        // Indexes of the starts still feasible (ascending) and those starts.
+        let mut alive: Vec<usize> = (0..starts.len()).collect();
+        let mut alive_starts: Vec<Minute> = starts.to_vec();
         let mut r = 0;
         for p in &self.people {
-            let views = p.cal.views(starts, self.duration);
-            for (i, v) in views.iter().enumerate() {
+            if alive.is_empty() {
+                break;
+            }
+            let views = p.cal.views(&alive_starts, self.duration);
+            let mut pruned = false;
+            for (&i, v) in alive.iter().zip(&views) {
                 let Some(c) = cost[i].as_mut() else { continue };
                 if v.available() {
                     *c += v.stretch;
                 } else if p.required {
                     cost[i] = None;
+                    pruned = true;
                 } else {
                     *c += self.duration;
                 }
                 if keep_stretch && p.required {
                     stretch[i * n_req + r] = v.stretch;
                 }
+            }
+            if pruned {
+                alive.retain(|&i| cost[i].is_some());
+                alive_starts = alive.iter().map(|&i| starts[i]).collect();
             }
             if p.required {
                 r += 1;

@@ -126,7 +126,7 @@ fn ribbon(cal: &RepCalendar, local_start: &str, s: Minute, e: Minute) -> DayRibb
     };
     let mut cuts: Vec<Minute> = vec![day_start, day_end];
     for set in [&cal.working, &cal.stretch, &cal.busy_set, &cal.time_off] {
-        for (a, b) in set.iter() {
+        for (a, b) in set.overlapping(day_start, day_end) {
             for t in [a, b] {
                 if day_start < t && t < day_end {
                     cuts.push(t);

@@ -1,8 +1,12 @@
 //! Integration tests of the core, one binary: validation rule by rule, store
-//! and migrations, document round trips, the facade's edits and the CLI.
+//! and migrations, document round trips, the facade's edits, the CLI, and the
+//! meeting planner (outside checker, property tests against brute force).
 
 mod cli;
 mod edits;
+mod meeting;
+mod meeting_props;
+mod rotation;
 mod roundtrip;
 mod shared;
 mod store;

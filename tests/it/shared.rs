@@ -46,11 +46,16 @@ pub fn generate(args: &[&str]) -> Option<String> {
 
 /// Runs `check_solution.py validate FILE`: (exit code, output).
 pub fn outside_validate(file: &std::path::Path) -> Option<(i32, String)> {
+    outside_check(&["validate".as_ref(), file.as_os_str()])
+}
+
+/// Runs `check_solution.py ARGS…` (e.g. `meeting SCENARIO ANSWER --best B`):
+/// (exit code, stdout and stderr). `None` when `../shared` is missing.
+pub fn outside_check(args: &[&std::ffi::OsStr]) -> Option<(i32, String)> {
     let dir = shared_dir()?;
     let out = Command::new("python3")
         .arg(dir.join("tools/check_solution.py"))
-        .arg("validate")
-        .arg(file)
+        .args(args)
         .output()
         .ok()?;
     let text = format!(
@@ -59,4 +64,10 @@ pub fn outside_validate(file: &std::path::Path) -> Option<(i32, String)> {
         String::from_utf8_lossy(&out.stderr)
     );
     Some((out.status.code().unwrap_or(-1), text))
+}
+
+/// `NAME.expected.json` beside a contract example, when there is one.
+pub fn expected_of(example: &std::path::Path) -> Option<PathBuf> {
+    let best = example.with_extension("expected.json");
+    best.exists().then_some(best)
 }

@@ -4,6 +4,7 @@
 //! [`crate::error::CommandError`].
 
 pub mod app;
+pub mod meetings;
 pub mod offices;
 pub mod people;
 pub mod teams;

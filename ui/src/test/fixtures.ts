@@ -102,3 +102,108 @@ export function fakeBackend(initial: Scenario, overrides: Record<string, Handler
     },
   };
 }
+
+// ---- Meeting answers (hand-made, shaped like Rust's) ----
+import type { AttendeeSlot, DayRibbon, FairPlan, MeetingAnswer, Suggestion } from '../lib/api';
+
+/** A 24-hour local day: off, stretch 07–09, working 09–17, busy 12–13, off. */
+export function day(date: string, slotFrom: number, slotTo: number, length = 1440): DayRibbon {
+  const end = length;
+  return {
+    date,
+    length_minutes: length,
+    segments: [
+      { from: 0, to: 420, kind: 'off' },
+      { from: 420, to: 540, kind: 'stretch' },
+      { from: 540, to: 720, kind: 'working' },
+      { from: 720, to: 780, kind: 'busy' },
+      { from: 780, to: 1020, kind: 'working' },
+      { from: 1020, to: end, kind: 'off' },
+    ],
+    slot_from: slotFrom,
+    slot_to: slotTo,
+  };
+}
+
+export function slot(id: string, zone: string, localStart: string, localEnd: string, extra: Partial<AttendeeSlot> = {}): AttendeeSlot {
+  const mins = (t: string) => Number(t.slice(11, 13)) * 60 + Number(t.slice(14, 16));
+  return {
+    id,
+    time_zone: zone,
+    local_start: localStart,
+    local_end: localEnd,
+    status: 'working',
+    stretch_minutes: 0,
+    required: true,
+    note: `Mon ${localStart.slice(11)}–${localEnd.slice(11)}: within working hours`,
+    day: day(localStart.slice(0, 10), mins(localStart), mins(localEnd)),
+    ...extra,
+  };
+}
+
+export function suggestion(start: string, end: string, cost: number, attendees: AttendeeSlot[]): Suggestion {
+  return { start, end, cost, occurrences: [{ start, end, cost, attendees }], attendees };
+}
+
+export function twoSuggestions(): MeetingAnswer {
+  return {
+    request: 'find-a-time',
+    suggestions: [
+      suggestion('2026-11-30T10:00:00Z', '2026-11-30T10:30:00Z', 0, [
+        slot('unit-ana', 'Europe/London', '2026-11-30T10:00', '2026-11-30T10:30'),
+        slot('unit-bo', 'Asia/Kolkata', '2026-11-30T15:30', '2026-11-30T16:00'),
+      ]),
+      suggestion('2026-11-30T08:00:00Z', '2026-11-30T08:30:00Z', 30, [
+        slot('unit-ana', 'Europe/London', '2026-11-30T08:00', '2026-11-30T08:30', {
+          status: 'stretch',
+          stretch_minutes: 30,
+          note: 'Mon 08:00–08:30: 30 min in stretch hours',
+        }),
+        slot('unit-bo', 'Asia/Kolkata', '2026-11-30T13:30', '2026-11-30T14:00'),
+      ]),
+    ],
+    fair_plan: null,
+    infeasible_reason: null,
+    ways_out: [],
+    dst_warnings: [],
+  };
+}
+
+export function infeasibleAnswer(): MeetingAnswer {
+  return {
+    request: 'find-a-time',
+    suggestions: [],
+    fair_plan: null,
+    infeasible_reason: 'Unit Ana (unit-ana, Europe/London) and Unit Bo (unit-bo, Asia/Kolkata) have no common working or stretch hours on any day in the window',
+    ways_out: ['fits 2026-11-30T09:00:00Z if Unit Bo (unit-bo, Asia/Kolkata) is optional', 'fits 2026-11-30T08:00:00Z (their local Mon 08:00) if Unit Ana (unit-ana, Europe/London) stretches 60 minutes beyond their hours'],
+    dst_warnings: [],
+  };
+}
+
+export function fairPlan(): FairPlan {
+  const week = (d: string, anaStretch: number, boStretch: number) => ({
+    start: `2026-${d}T08:00:00Z`,
+    end: `2026-${d}T08:30:00Z`,
+    cost: anaStretch + boStretch,
+    attendees: [
+      slot('unit-ana', 'Europe/London', `2026-${d}T08:00`, `2026-${d}T08:30`, {
+        status: anaStretch > 0 ? 'stretch' : 'working',
+        stretch_minutes: anaStretch,
+      }),
+      slot('unit-bo', 'Asia/Kolkata', `2026-${d}T13:30`, `2026-${d}T14:00`, {
+        status: boStretch > 0 ? 'stretch' : 'working',
+        stretch_minutes: boStretch,
+      }),
+    ],
+  });
+  return {
+    occurrences: [week('11-30', 30, 0), week('12-07', 0, 30), week('12-14', 30, 0)],
+    max_person_stretch_minutes: 60,
+    total_cost: 90,
+    per_person_stretch_minutes: { 'unit-ana': 60, 'unit-bo': 30 },
+  };
+}
+
+export function fairAnswer(): MeetingAnswer {
+  return { ...twoSuggestions(), suggestions: [], fair_plan: fairPlan(), dst_warnings: ['week 2: Unit Ana (Europe/London) meets at 07:00 instead of 08:00'] };
+}

@@ -81,6 +81,101 @@
     return clone(db);
   }
 
+
+  // A tiny stand-in for the meeting planner: every fake rep works 09:00–17:00
+  // with stretch 07:00–09:00 and 17:00–19:00 local; candidates are whole UTC
+  // hours of the first day (or each week's first day). Enough to drive the UI.
+  const offsetMinutes = (zone, at) => {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at);
+    const raw = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+    const m = /GMT([+-])(\d\d):(\d\d)/.exec(raw);
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  };
+  const iso = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  const wall = (ms) => new Date(ms).toISOString().slice(0, 16);
+  const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const SEGMENTS = [[0, 420, 'off'], [420, 540, 'stretch'], [540, 1020, 'working'], [1020, 1140, 'stretch'], [1140, 1440, 'off']];
+  function attendee(id, required, startMs, dur) {
+    const r = db.reps.find((x) => x.id === id);
+    const off = offsetMinutes(r.time_zone, new Date(startMs));
+    const localMs = startMs + off * 60000;
+    const from = new Date(localMs).getUTCHours() * 60 + new Date(localMs).getUTCMinutes();
+    const to = from + dur;
+    let stretch = 0;
+    let outside = false;
+    for (let m = from; m < to; m++) {
+      const kind = SEGMENTS.find(([a, b]) => m % 1440 >= a && m % 1440 < b)[2];
+      if (kind === 'stretch') stretch++;
+      if (kind === 'off') outside = true;
+    }
+    const status = outside ? 'unavailable' : stretch > 0 ? 'stretch' : 'working';
+    const when = `${DAYS[new Date(localMs).getUTCDay()]} ${wall(localMs).slice(11)}–${wall(localMs + dur * 60000).slice(11)}`;
+    const note = status === 'unavailable' ? `${when}: outside their hours` : status === 'stretch' ? `${when}: ${stretch} min in stretch hours` : `${when}: within working hours`;
+    return {
+      id, time_zone: r.time_zone, local_start: wall(localMs), local_end: wall(localMs + dur * 60000),
+      status, stretch_minutes: status === 'unavailable' ? 0 : stretch, ...(status === 'unavailable' ? { reason: 'outside hours' } : {}),
+      required, note,
+      day: { date: wall(localMs).slice(0, 10), length_minutes: 1440, segments: SEGMENTS.map(([a, b, kind]) => ({ from: a, to: b, kind })), slot_from: from, slot_to: Math.min(to, 1440) },
+    };
+  }
+  function occurrence(req, startMs) {
+    const dur = req.duration_minutes;
+    const attendees = [...req.required.map((id) => attendee(id, true, startMs, dur)), ...req.optional.map((id) => attendee(id, false, startMs, dur))];
+    const feasible = attendees.every((a) => !a.required || a.status !== 'unavailable');
+    const cost = attendees.reduce((c, a) => c + (a.status === 'unavailable' ? dur : a.stretch_minutes), 0);
+    return { start: iso(startMs), end: iso(startMs + dur * 60000), cost, attendees, feasible };
+  }
+  const strip = ({ feasible, ...o }) => o;
+  function suggest(req) {
+    const p = [];
+    if (req.required.length === 0) p.push({ path: 'required', message: 'at least one required attendee is needed' });
+    req.required.forEach((id, i) => db.reps.some((r) => r.id === id) || p.push({ path: `required[${i}]`, message: `unknown rep "${id}"` }));
+    if (req.to < req.from) p.push({ path: 'to', message: `the window ends (${req.to}) before it starts (${req.from})` });
+    if (p.length) throw { code: 'invalid', message: 'the request is invalid', problems: p };
+    const day0 = Date.parse(`${req.from}T00:00:00Z`);
+    const week = (k) => [...Array(24).keys()].map((h) => occurrence(req, day0 + k * 7 * 86400000 + h * 3600000)).filter((o) => o.feasible);
+    const base = { request: req.id, suggestions: [], fair_plan: null, infeasible_reason: null, ways_out: [], dst_warnings: [] };
+    const weeks = Math.max(1, req.repeat_weeks);
+    if (weeks > 1 && req.fair_rotation) {
+      const options = [...Array(weeks).keys()].map(week);
+      if (options.some((o) => o.length === 0)) return { ...base, infeasible_reason: 'no slot fits every week' };
+      const per = Object.fromEntries(req.required.map((id) => [id, 0]));
+      const occurrences = options.map((opts) => {
+        // Greedy: the slot that keeps the worst-off person's total lowest.
+        const score = (o) => Math.max(...o.attendees.filter((a) => a.required).map((a) => per[a.id] + a.stretch_minutes)) * 1000 + o.cost;
+        const best = [...opts].sort((a, b) => score(a) - score(b))[0];
+        for (const a of best.attendees) if (a.required) per[a.id] += a.stretch_minutes;
+        return strip(best);
+      });
+      return { ...base, fair_plan: { occurrences, max_person_stretch_minutes: Math.max(...Object.values(per)), total_cost: occurrences.reduce((c, o) => c + o.cost, 0), per_person_stretch_minutes: per } };
+    }
+    const ranked = week(0).sort((a, b) => a.cost - b.cost || a.start.localeCompare(b.start));
+    if (ranked.length === 0) {
+      const names = req.required.map((id) => db.reps.find((r) => r.id === id)).map((r) => `${r.name} (${r.id}, ${r.time_zone})`);
+      return { ...base, infeasible_reason: `${names.join(' and ')} have no common working or stretch hours on any day in the window`, ways_out: req.required.map((id, i) => `fits if ${names[i]} is optional`) };
+    }
+    const taken = [];
+    for (const o of ranked) {
+      if (taken.length >= req.max_results) break;
+      if (taken.some((t) => t.start < o.end && o.start < t.end)) continue;
+      taken.push(o);
+    }
+    return { ...base, suggestions: taken.map((o) => ({ start: o.start, end: o.end, cost: o.cost * weeks, occurrences: [...Array(weeks).keys()].map((k) => strip(occurrence(req, Date.parse(o.start) + k * 7 * 86400000))), attendees: o.attendees })) };
+  }
+  function book(b) {
+    const out = b.starts.map((s, i) => {
+      const off = offsetMinutes(b.time_zone, new Date(s));
+      return {
+        id: i === 0 ? b.id : `${b.id}-w${i + 1}`, title: b.title, start: wall(Date.parse(s) + off * 60000), time_zone: b.time_zone,
+        duration_minutes: b.duration_minutes, rrule: b.starts.length === 1 && b.weeks > 1 ? `FREQ=WEEKLY;COUNT=${b.weeks}` : null,
+        attendees: [...b.attendees], in_person_office: null,
+      };
+    });
+    for (const m of out) if (db.meetings.some((x) => x.id === m.id)) throw { code: 'duplicate_id', message: `meeting id "${m.id}" is already used`, problems: [] };
+    db.meetings.push(...out);
+    return clone(db);
+  }
+
   const handlers = {
     about: () => ({ version: '0.0.0-test', tzdata: 'test', db_path: null }),
     load_team: () => clone(db),
@@ -95,6 +190,9 @@
     create_office: ({ office }) => upsert('offices', office, 'create', (o) => (zones.includes(o.time_zone) ? [] : [{ path: 'time_zone', message: 'unknown time zone' }])),
     update_office: ({ office }) => upsert('offices', office, 'update'),
     delete_office: ({ id }) => remove('offices', id),
+    suggest_meeting: ({ request }) => suggest(request),
+    book_meeting: ({ booking }) => book(booking),
+    delete_meeting: ({ id }) => remove('meetings', id),
     update_policy: ({ policy }) => {
       const { min, max } = policy.office_days_per_week;
       if (min > max) throw invalid([{ path: 'office_days_per_week', message: 'min is more than max' }]);

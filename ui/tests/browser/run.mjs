@@ -79,6 +79,14 @@ await page.addInitScript({ path: join(here, 'fake-backend.js') });
 // As the desktop shell does (tauri.conf.json: app.security.freezePrototype).
 await page.addInitScript(() => Object.freeze(Object.prototype));
 
+/** A screenshot of the whole scrolled content (the main pane scrolls, not the page). */
+async function tallShot(name) {
+  const height = await page.evaluate(() => Math.max(820, document.querySelector('.main')?.scrollHeight ?? 0));
+  await page.setViewportSize({ width: 1280, height: Math.min(height, 2400) });
+  await page.screenshot({ path: join(results, name) });
+  await page.setViewportSize({ width: 1280, height: 820 });
+}
+
 async function test(name, fn) {
   try {
     await fn();
@@ -215,6 +223,119 @@ await test('offices and teams are listed and the policy can be saved', async () 
   await page.getByRole('button', { name: 'Save policy' }).click();
   await page.waitForFunction(() => window.__FAKE_BACKEND__.db.policy.office_days_per_week.max === 4);
   await page.screenshot({ path: join(results, 'teams-light.png') });
+});
+
+
+const nav = (name) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name });
+
+await test('find a time asks for a required person first, then ranks slots with one ribbon per attendee', async () => {
+  await nav(/Find a time/).click();
+  await page.getByRole('form', { name: 'Find a time' }).waitFor();
+  await page.getByRole('button', { name: 'Find times' }).click();
+  const err = page.locator('#ft-people-error');
+  await err.waitFor();
+  expect(/at least one required/.test(await err.innerText()), `people error: ${await err.innerText()}`);
+  const search = page.locator('#ft-people');
+  await search.fill('ada');
+  await page.getByRole('button', { name: 'Add Fake Ada as required' }).click();
+  await search.fill('new_york');
+  await page.getByRole('button', { name: 'Add Fake Cy as required' }).click();
+  await search.fill('');
+  await page.getByRole('button', { name: 'Add team Test East as optional' }).click();
+  const optional = await page.getByRole('group', { name: 'Optional attendees' }).innerText();
+  const required = await page.getByRole('group', { name: 'Required attendees' }).innerText();
+  expect(/Fake Bo/.test(optional) && !/Fake Ada/.test(optional), `adding a team keeps Ada required: ${optional}`);
+  expect(/Fake Ada/.test(required) && /Fake Cy/.test(required), `required: ${required}`);
+  await page.getByLabel('Duration (minutes)').fill('45');
+  await page.getByLabel('From', { exact: true }).fill('2026-11-30');
+  await page.getByLabel('To', { exact: true }).fill('2026-12-04');
+  const zone = page.getByRole('combobox', { name: "Organiser's time zone" });
+  await zone.fill('Europe/London');
+  await zone.press('Escape');
+  await page.getByRole('button', { name: 'Find times' }).click();
+  const cards = page.getByRole('article');
+  await cards.first().waitFor();
+  expect((await cards.count()) >= 2, `expected several suggestions, got ${await cards.count()}`);
+  const ribbons = cards.first().getByRole('img');
+  expect((await ribbons.count()) === 3, `one ribbon per attendee, got ${await ribbons.count()}`);
+  const label = await ribbons.first().getAttribute('aria-label');
+  expect(/local day 2026-1\d-\d\d: meeting \w{3} \d\d:\d\d–\d\d:\d\d local \(working hours\); \d+ h working/.test(label), `ribbon label: ${label}`);
+  const head = await cards.first().locator('header').innerText();
+  expect(/UTC/.test(head) && /Europe\/London/.test(head), `card head shows UTC and organiser time: ${head}`);
+  expect((await cards.first().locator('rect[data-slot]').count()) === 3, 'each ribbon marks the slot');
+  await tallShot('find-time-light.png');
+});
+
+await test('booking the first suggestion suggests an id from the title and lists the meeting', async () => {
+  await page.getByRole('button', { name: 'Book suggestion 1' }).click();
+  await page.getByRole('dialog', { name: 'Book this time' }).waitFor();
+  await page.getByLabel('Title').fill('Deal review');
+  expect((await page.getByLabel('Meeting id').inputValue()) === 'deal-review', 'id suggested from the title');
+  expect((await page.getByLabel('Weekly for (weeks)').inputValue()) === '1', 'weeks prefilled from the request');
+  await page.getByLabel('Weekly for (weeks)').fill('6');
+  await page.screenshot({ path: join(results, 'book-dialog-light.png') });
+  await dialog().getByRole('button', { name: 'Book', exact: true }).click();
+  await dialog().waitFor({ state: 'detached' });
+  const booked = await page.evaluate(() => window.__FAKE_BACKEND__.db.meetings.find((m) => m.id === 'deal-review'));
+  expect(booked && booked.time_zone === 'Europe/London' && booked.attendees.length === 3 && booked.rrule === 'FREQ=WEEKLY;COUNT=6', `booked: ${JSON.stringify(booked)}`);
+  await nav(/Meetings/).click();
+  const row = page.getByRole('table', { name: 'Meetings' }).locator('tbody tr').filter({ hasText: 'Deal review' });
+  const text = await row.innerText();
+  expect(/Europe\/London/.test(text) && /weekly, 6 times/.test(text) && /Fake Ada/.test(text), `meeting row: ${text}`);
+});
+
+await test('a fair weekly rotation shows the burden ledger and books one meeting per week', async () => {
+  await nav(/Find a time/).click();
+  expect((await page.getByRole('article').count()) >= 2, 'results kept after visiting another screen');
+  await page.getByLabel('Repeat weekly').check();
+  await page.getByLabel('Number of weeks').fill('3');
+  await page.getByLabel('Share early and late calls fairly').check();
+  await page.getByRole('button', { name: 'Find times' }).click();
+  const ledger = page.getByRole('table', { name: 'Burden ledger' });
+  await ledger.waitFor();
+  expect((await ledger.locator('tbody tr').count()) === 3, 'one row per week');
+  const foot = await ledger.locator('tfoot').innerText();
+  expect(/Stretch total/.test(foot), `totals row: ${foot}`);
+  await tallShot('find-time-fair-light.png');
+  await page.getByRole('button', { name: 'Book series…' }).click();
+  await page.getByLabel('Title').fill('Rotating sync');
+  await dialog().getByRole('button', { name: 'Book series' }).click();
+  await dialog().waitFor({ state: 'detached' });
+  const ids = await page.evaluate(() => window.__FAKE_BACKEND__.db.meetings.map((m) => m.id));
+  expect(['rotating-sync', 'rotating-sync-w2', 'rotating-sync-w3'].every((id) => ids.includes(id)), `ids: ${ids}`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await tallShot('find-time-fair-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
+});
+
+await test('when nothing fits, the reason and the ways out are shown', async () => {
+  await page.getByLabel('Repeat weekly').uncheck();
+  await page.getByRole('button', { name: 'Remove Fake Ada' }).click();
+  await page.getByRole('button', { name: 'Make Fake Bo required' }).click();
+  await page.getByLabel('Duration (minutes)').fill('120');
+  await page.getByRole('button', { name: 'Find times' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'No time fits everyone' });
+  await alert.waitFor();
+  const text = await alert.innerText();
+  expect(/Fake Bo/.test(text) && /Ways out/.test(text) && /is optional/.test(text), `infeasible: ${text}`);
+  await tallShot('find-time-infeasible-light.png');
+  await page.getByLabel('Duration (minutes)').fill('45');
+  await page.getByRole('button', { name: 'Find times' }).click();
+  await page.getByRole('article').first().waitFor();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await tallShot('find-time-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
+});
+
+await test('meetings list shows recurrence in words and deletes after confirmation', async () => {
+  await nav(/Meetings/).click();
+  const table = page.getByRole('table', { name: 'Meetings' });
+  expect((await table.locator('tbody tr').count()) === 4, `rows: ${await table.locator('tbody tr').count()}`);
+  await page.screenshot({ path: join(results, 'meetings-light.png') });
+  await page.getByRole('button', { name: 'Delete meeting Deal review (deal-review)' }).click();
+  await page.getByRole('dialog', { name: 'Delete Deal review?' }).getByRole('button', { name: 'Delete meeting' }).click();
+  await dialog().waitFor({ state: 'detached' });
+  expect((await table.locator('tbody tr').filter({ hasText: 'Deal review' }).count()) === 0, 'deleted');
 });
 
 await test('loading the sample team over existing data asks before replacing it', async () => {

@@ -35,6 +35,19 @@ export const commands = {
 	updateOffice: (office: Office) => typedError<Scenario, CommandError>(__TAURI_INVOKE("update_office", { office })),
 	/**  Removes the office with this id. */
 	deleteOffice: (id: string) => typedError<Scenario, CommandError>(__TAURI_INVOKE("delete_office", { id })),
+	/**
+	 *  Ranked slots (or a fair plan) for an ad-hoc request over the stored team;
+	 *  problems name paths relative to the request (`required[0]`, `to`). The
+	 *  planner is the heavy call: like every command it runs on the blocking pool.
+	 */
+	suggestMeeting: (request: MeetingRequest) => typedError<MeetingAnswer, CommandError>(__TAURI_INVOKE("suggest_meeting", { request })),
+	/**
+	 *  Stores a suggestion (one meeting or a weekly series) or a fair plan (one
+	 *  meeting per week) in one step: all of them or none.
+	 */
+	bookMeeting: (booking: Booking) => typedError<Scenario, CommandError>(__TAURI_INVOKE("book_meeting", { booking })),
+	/**  Removes the meeting with this id. */
+	deleteMeeting: (id: string) => typedError<Scenario, CommandError>(__TAURI_INVOKE("delete_meeting", { id })),
 };
 
 /* Types */
@@ -47,9 +60,47 @@ export type About = {
 	db_path: string | null,
 };
 
+export type AttendeeSlot = {
+	id: string,
+	time_zone: string,
+	local_start: string,
+	local_end: string,
+	status: Status,
+	stretch_minutes: number,
+	/**
+	 *  Why an unavailable attendee is unavailable: `busy: m1, m2`,
+	 *  `time off` or `outside hours`.
+	 */
+	reason?: string | null,
+	required: boolean,
+	/**  One line a lead can act on ("Tue 08:30–09:15: 30 min in stretch hours"). */
+	note: string,
+	/**  The attendee's local day around the slot, for drawing a ribbon. */
+	day: DayRibbon,
+};
+
 export type BalanceRequest = {
 	from: string,
 	to: string,
+};
+
+/**  A suggestion or fair plan a lead books as meetings. */
+export type Booking = {
+	/**  Id of the (first) meeting to create; a fair plan's weeks get `-w2`, `-w3`, …. */
+	id: string,
+	title: string,
+	/**  The organiser's zone: the meeting recurs at the same wall-clock time there. */
+	time_zone: string,
+	duration_minutes: number,
+	/**  Required and optional attendees together. */
+	attendees: string[],
+	/**
+	 *  UTC starts (`2026-12-01T15:00:00Z`): one for a single meeting or a
+	 *  weekly series, one per week for a fair plan.
+	 */
+	starts: string[],
+	/**  With one start: repeat weekly this many times (1 = a single meeting). */
+	weeks: number,
 };
 
 /**  What a failed command returns over IPC. */
@@ -71,8 +122,27 @@ export type DayRange = {
 	max: number,
 };
 
+/**
+ *  One attendee's local day as coloured pieces. Minutes count from the
+ *  start of that local day, so a DST day is 23 or 25 hours long.
+ */
+export type DayRibbon = {
+	date: string,
+	length_minutes: number,
+	segments: RibbonSegment[],
+	slot_from: number,
+	slot_to: number,
+};
+
 /**  What kind of failure, for programs (the UI switches on this, never on text). */
 export type ErrorCode = "invalid" | "not_found" | "duplicate_id" | "storage" | "io";
+
+export type FairPlan = {
+	occurrences: Occurrence[],
+	max_person_stretch_minutes: number,
+	total_cost: number,
+	per_person_stretch_minutes: { [key in string]: number },
+};
 
 /**
  *  A half-open wall-clock interval `[start, end)` within one day, written
@@ -100,6 +170,21 @@ export type Meeting = {
 	in_person_office: string | null,
 };
 
+/**
+ *  The answer to one meeting request, in the contract's shape (plus
+ *  `ways_out` and `dst_warnings`, which the contract does not define).
+ */
+export type MeetingAnswer = {
+	request: string,
+	suggestions: Suggestion[],
+	fair_plan: FairPlan | null,
+	infeasible_reason: string | null,
+	/**  When nothing fits: the nearest changes that would make a slot fit. */
+	ways_out: string[],
+	/**  Weeks of a series in which someone's local time moves (DST). */
+	dst_warnings: string[],
+};
+
 export type MeetingRequest = {
 	id: string,
 	title: string,
@@ -113,6 +198,13 @@ export type MeetingRequest = {
 	max_results: number,
 	repeat_weeks: number,
 	fair_rotation: boolean,
+};
+
+export type Occurrence = {
+	start: string,
+	end: string,
+	cost: number,
+	attendees: AttendeeSlot[],
 };
 
 export type Office = {
@@ -168,6 +260,14 @@ export type Requests = {
 	balance: BalanceRequest | null,
 };
 
+export type RibbonKind = "working" | "stretch" | "busy" | "time_off" | "off";
+
+export type RibbonSegment = {
+	from: number,
+	to: number,
+	kind: RibbonKind,
+};
+
 export type RotationRequest = {
 	from: string,
 	weeks: number,
@@ -185,6 +285,17 @@ export type Scenario = {
 	office_days: OfficeDay[],
 	tasks: Task[],
 	requests: Requests,
+};
+
+export type Status = "working" | "stretch" | "unavailable";
+
+export type Suggestion = {
+	start: string,
+	end: string,
+	cost: number,
+	occurrences: Occurrence[],
+	/**  How the first occurrence looks to each attendee. */
+	attendees: AttendeeSlot[],
 };
 
 export type Task = {

@@ -8,7 +8,10 @@
 import { commands } from './bindings';
 import type {
   About,
+  Booking,
   CommandError,
+  MeetingAnswer,
+  MeetingRequest,
   Office,
   Policy,
   Problem,
@@ -19,7 +22,19 @@ import type {
 
 export type {
   About,
+  AttendeeSlot,
+  Booking,
   CommandError,
+  DayRibbon,
+  FairPlan,
+  Meeting,
+  MeetingAnswer,
+  MeetingRequest,
+  Occurrence,
+  RibbonKind,
+  RibbonSegment,
+  Status,
+  Suggestion,
   DateRange,
   DayRange,
   Interval,
@@ -110,6 +125,9 @@ export const api = {
   updateOffice: (office: Office): Promise<Scenario> => call(() => commands.updateOffice(office)),
   deleteOffice: (id: string): Promise<Scenario> => call(() => commands.deleteOffice(id)),
   updatePolicy: (policy: Policy): Promise<Scenario> => call(() => commands.updatePolicy(policy)),
+  suggestMeeting: (request: MeetingRequest): Promise<MeetingAnswer> => call(() => commands.suggestMeeting(request)),
+  bookMeeting: (booking: Booking): Promise<Scenario> => call(() => commands.bookMeeting(booking)),
+  deleteMeeting: (id: string): Promise<Scenario> => call(() => commands.deleteMeeting(id)),
 };
 
 export type Api = typeof api;

@@ -9,7 +9,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import { api as defaultApi, ApiError } from '../api';
-import type { About, Api, Office, Policy, Rep, Scenario, Team } from '../api';
+import type { About, Api, Booking, Meeting, MeetingAnswer, MeetingRequest, Office, Policy, Rep, Scenario, Team } from '../api';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 export type SaveMode = 'create' | 'update';
@@ -43,6 +43,9 @@ export class AppState {
   }
   get offices(): Office[] {
     return this.scenario?.offices ?? [];
+  }
+  get meetings(): Meeting[] {
+    return this.scenario?.meetings ?? [];
   }
   get policy(): Policy {
     return this.scenario?.policy ?? { office_days_per_week: { min: 0, max: 5 } };
@@ -100,6 +103,26 @@ export class AppState {
     await this.#apply(this.#api.updatePolicy(policy), 'Team policy saved');
   }
 
+  /** Asks Rust for slots; changes no state (the caller keeps the answer). */
+  async suggestMeeting(request: MeetingRequest): Promise<MeetingAnswer> {
+    try {
+      return await this.#api.suggestMeeting(request);
+    } catch (e) {
+      throw ApiError.from(e);
+    }
+  }
+
+  async bookMeeting(booking: Booking): Promise<void> {
+    const n = booking.starts.length > 1 ? `${booking.starts.length} meetings` : booking.title;
+    await this.#apply(this.#api.bookMeeting(booking), `Booked ${n}`);
+  }
+  async deleteMeeting(meeting: Meeting): Promise<void> {
+    await this.#apply(this.#api.deleteMeeting(meeting.id), `Deleted meeting ${meeting.title}`);
+  }
+
+  repName(id: string): string {
+    return this.reps.find((r) => r.id === id)?.name ?? id;
+  }
   teamName(id: string | null): string | null {
     if (id === null) return null;
     return this.teams.find((t) => t.id === id)?.name ?? id;

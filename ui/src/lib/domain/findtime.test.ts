@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addAttendees,
+  bookingFor,
+  draftToRequest,
+  fairLedger,
+  newFindTimeDraft,
+  nextWorkWeek,
+  validateFindTimeDraft,
+} from './findtime';
+import { fairPlan } from '../../test/fixtures';
+
+describe('find-a-time drafts', () => {
+  it('defaults to the next Monday to Friday', () => {
+    expect(nextWorkWeek('2026-11-28')).toEqual({ from: '2026-11-30', to: '2026-12-04' });
+    expect(nextWorkWeek('2026-11-30')).toEqual({ from: '2026-12-07', to: '2026-12-11' });
+  });
+
+  it('turns the draft into a request with required and optional ids', () => {
+    const d = newFindTimeDraft('Europe/London', '2026-11-28');
+    d.attendees = [
+      { id: 'a', role: 'required' },
+      { id: 'b', role: 'optional' },
+      { id: 'c', role: 'required' },
+    ];
+    d.repeat = true;
+    d.weeks = '3';
+    d.fair = true;
+    expect(draftToRequest(d)).toMatchObject({
+      required: ['a', 'c'],
+      optional: ['b'],
+      duration_minutes: 30,
+      repeat_weeks: 3,
+      fair_rotation: true,
+      time_zone: 'Europe/London',
+    });
+    d.repeat = false;
+    expect(draftToRequest(d)).toMatchObject({ repeat_weeks: 1, fair_rotation: false });
+  });
+
+  it('catches the obvious mistakes by request path', () => {
+    const d = newFindTimeDraft('UTC', '2026-11-28');
+    d.duration = 'x';
+    d.to = '2026-11-01';
+    expect(validateFindTimeDraft(d, ['UTC']).map((p) => p.path)).toEqual(['required', 'duration_minutes', 'to']);
+  });
+
+  it('adding a person switches their role, adding a team keeps the roles already picked', () => {
+    const one = addAttendees([{ id: 'a', role: 'required' }], ['a'], 'optional');
+    expect(one).toEqual([{ id: 'a', role: 'optional' }]);
+    const team = addAttendees([{ id: 'a', role: 'required' }], ['a', 'b'], 'optional', true);
+    expect(team).toEqual([
+      { id: 'a', role: 'required' },
+      { id: 'b', role: 'optional' },
+    ]);
+  });
+
+  it('books a fair plan with one start per week', () => {
+    const request = { ...draftToRequest(newFindTimeDraft('UTC', '2026-11-28')), required: ['unit-ana', 'unit-bo'] };
+    const b = bookingFor({ kind: 'fair', request, plan: fairPlan() }, { title: ' Sync ', id: 'sync', weeks: '3' });
+    expect(b).toEqual({
+      id: 'sync',
+      title: 'Sync',
+      time_zone: 'UTC',
+      duration_minutes: 30,
+      attendees: ['unit-ana', 'unit-bo'],
+      starts: ['2026-11-30T08:00:00Z', '2026-12-07T08:00:00Z', '2026-12-14T08:00:00Z'],
+      weeks: 1,
+    });
+  });
+
+  it('lays a fair plan out as weeks × people with the worst-off total marked', () => {
+    const l = fairLedger(fairPlan());
+    expect(l.people).toEqual([
+      { id: 'unit-ana', required: true, total: 60, worst: true },
+      { id: 'unit-bo', required: true, total: 30, worst: false },
+    ]);
+    expect(l.weeks.map((w) => w.cells.map((c) => `${c.day} ${c.time}`))).toEqual([
+      ['Mon 08:00', 'Mon 13:30'],
+      ['Mon 08:00', 'Mon 13:30'],
+      ['Mon 08:00', 'Mon 13:30'],
+    ]);
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * The "Find a time" form as a draft (numbers as text while typed), its client
+ * checks, the request Rust answers, and the bookings made from an answer.
+ * Field keys are the request's own paths (`required`, `to`, `duration_minutes`),
+ * so Rust's problems land next to the right control.
+ */
+import type { Booking, FairPlan, MeetingAnswer, MeetingRequest, Problem, Suggestion } from '../api';
+import { isDate } from './clock';
+import { clockOf, weekdayTime } from './meetings';
+import { slugify, uniqueId } from './slug';
+
+export type AttendeeRole = 'required' | 'optional';
+export type PickedAttendee = { id: string; role: AttendeeRole };
+
+export type FindTimeDraft = {
+  attendees: PickedAttendee[];
+  duration: string;
+  from: string;
+  to: string;
+  time_zone: string;
+  granularity: string;
+  max_results: string;
+  repeat: boolean;
+  weeks: string;
+  fair: boolean;
+};
+
+export const GRANULARITIES = [5, 10, 15, 20, 30, 60] as const;
+export const DURATIONS = [15, 30, 45, 60, 90] as const;
+
+export const FIND_TIME_FIELDS = [
+  'required',
+  'optional',
+  'duration_minutes',
+  'from',
+  'to',
+  'time_zone',
+  'granularity_minutes',
+  'max_results',
+  'repeat_weeks',
+  'fair_rotation',
+];
+
+/** `YYYY-MM-DD` of a date's calendar day (the date's own UTC fields). */
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** Next Monday to Friday after `today` (a calendar date `YYYY-MM-DD`). */
+export function nextWorkWeek(today: string): { from: string; to: string } {
+  const d = new Date(`${today}T00:00:00Z`);
+  const dow = (d.getUTCDay() + 6) % 7;
+  const monday = new Date(d.getTime() + (7 - dow) * 86_400_000);
+  return { from: isoDay(monday), to: isoDay(new Date(monday.getTime() + 4 * 86_400_000)) };
+}
+
+export function newFindTimeDraft(zone: string, today: string): FindTimeDraft {
+  return {
+    attendees: [],
+    duration: '30',
+    ...nextWorkWeek(today),
+    time_zone: zone,
+    granularity: '15',
+    max_results: '5',
+    repeat: false,
+    weeks: '4',
+    fair: false,
+  };
+}
+
+const WHOLE = /^\d+$/;
+
+function whole(text: string): number | null {
+  const t = text.trim();
+  return WHOLE.test(t) ? Number(t) : null;
+}
+
+/** The weeks the request repeats over (1 when not repeating). */
+export function draftWeeks(d: FindTimeDraft): number {
+  return d.repeat ? (whole(d.weeks) ?? 1) : 1;
+}
+
+/** The obvious mistakes, by request path; Rust checks the rest. */
+export function validateFindTimeDraft(d: FindTimeDraft, zones: readonly string[]): Problem[] {
+  const out: Problem[] = [];
+  if (!d.attendees.some((a) => a.role === 'required')) {
+    out.push({ path: 'required', message: 'pick at least one required attendee' });
+  }
+  const dur = whole(d.duration);
+  if (dur === null || dur < 1 || dur > 1440) out.push({ path: 'duration_minutes', message: 'enter whole minutes, 1 to 1440' });
+  if (!isDate(d.from)) out.push({ path: 'from', message: 'enter a date YYYY-MM-DD' });
+  if (!isDate(d.to)) out.push({ path: 'to', message: 'enter a date YYYY-MM-DD' });
+  else if (isDate(d.from) && d.to < d.from) out.push({ path: 'to', message: 'the last day is before the first' });
+  if (zones.length > 0 && !zones.includes(d.time_zone)) out.push({ path: 'time_zone', message: 'pick a time zone from the list' });
+  const max = whole(d.max_results);
+  if (max === null || max < 1) out.push({ path: 'max_results', message: 'enter a whole number, at least 1' });
+  if (d.repeat) {
+    const w = whole(d.weeks);
+    if (w === null || w < 2 || w > 52) out.push({ path: 'repeat_weeks', message: 'enter 2 to 52 weeks' });
+  }
+  return out;
+}
+
+export function draftToRequest(d: FindTimeDraft): MeetingRequest {
+  const weeks = draftWeeks(d);
+  return {
+    id: 'find-a-time',
+    title: 'Find a time',
+    duration_minutes: whole(d.duration) ?? 0,
+    required: d.attendees.filter((a) => a.role === 'required').map((a) => a.id),
+    optional: d.attendees.filter((a) => a.role === 'optional').map((a) => a.id),
+    from: d.from.trim(),
+    to: d.to.trim(),
+    time_zone: d.time_zone.trim(),
+    granularity_minutes: whole(d.granularity) ?? 15,
+    max_results: whole(d.max_results) ?? 5,
+    repeat_weeks: weeks,
+    fair_rotation: weeks > 1 && d.fair,
+  };
+}
+
+/**
+ * Adds people not yet picked, with `role`. A picked person changes to `role`,
+ * unless `keepRoles` (adding a whole team leaves the people already picked as they are).
+ */
+export function addAttendees(
+  list: PickedAttendee[],
+  ids: readonly string[],
+  role: AttendeeRole,
+  keepRoles = false,
+): PickedAttendee[] {
+  const next = keepRoles ? [...list] : list.map((a) => (ids.includes(a.id) ? { ...a, role } : a));
+  for (const id of ids) if (!next.some((a) => a.id === id)) next.push({ id, role });
+  return next;
+}
+
+/** What to book: which answer item and the request it answered. */
+export type BookTarget =
+  | { kind: 'suggestion'; request: MeetingRequest; suggestion: Suggestion }
+  | { kind: 'fair'; request: MeetingRequest; plan: FairPlan };
+
+export type BookingDraft = { title: string; id: string; weeks: string };
+
+export function newBookingDraft(target: BookTarget): BookingDraft {
+  return { title: '', id: '', weeks: String(target.kind === 'fair' ? target.plan.occurrences.length : target.request.repeat_weeks) };
+}
+
+/** A free meeting id from a title: `Pipeline review` → `pipeline-review` (or `-2`…). */
+export function meetingIdFor(title: string, taken: ReadonlySet<string>): string {
+  return uniqueId(slugify(title), taken);
+}
+
+export const BOOKING_FIELDS = ['id', 'title', 'weeks', 'starts'];
+
+export function validateBookingDraft(d: BookingDraft, taken: ReadonlySet<string>, fair: boolean): Problem[] {
+  const out: Problem[] = [];
+  if (d.title.trim() === '') out.push({ path: 'title', message: 'enter a title' });
+  const id = d.id.trim();
+  if (id === '') out.push({ path: 'id', message: 'enter an id' });
+  else if (taken.has(id)) out.push({ path: 'id', message: `a meeting "${id}" already exists` });
+  if (!fair) {
+    const w = whole(d.weeks);
+    if (w === null || w < 1 || w > 520) out.push({ path: 'weeks', message: 'enter 1 or more weeks' });
+  }
+  return out;
+}
+
+export function bookingFor(target: BookTarget, d: BookingDraft): Booking {
+  const r = target.request;
+  const base = {
+    id: d.id.trim(),
+    title: d.title.trim(),
+    time_zone: r.time_zone,
+    duration_minutes: r.duration_minutes,
+    attendees: [...r.required, ...r.optional],
+  };
+  if (target.kind === 'fair') {
+    return { ...base, starts: target.plan.occurrences.map((o) => o.start), weeks: 1 };
+  }
+  return { ...base, starts: [target.suggestion.start], weeks: whole(d.weeks) ?? 1 };
+}
+
+/** The burden ledger of a fair plan: one row per week, one column per person. */
+export type Ledger = {
+  people: { id: string; required: boolean; total: number; worst: boolean }[];
+  weeks: { start: string; cost: number; cells: { time: string; day: string; status: string; stretch: number }[] }[];
+  max: number;
+};
+
+export function fairLedger(plan: FairPlan): Ledger {
+  const ids: { id: string; required: boolean }[] = [];
+  for (const o of plan.occurrences) {
+    for (const a of o.attendees) if (!ids.some((x) => x.id === a.id)) ids.push({ id: a.id, required: a.required });
+  }
+  const max = plan.max_person_stretch_minutes;
+  const people = ids.map((p) => {
+    const total = plan.per_person_stretch_minutes[p.id] ?? 0;
+    return { ...p, total, worst: p.required && total === max && max > 0 };
+  });
+  const weeks = plan.occurrences.map((o) => ({
+    start: o.start,
+    cost: o.cost,
+    cells: people.map((p) => {
+      const a = o.attendees.find((x) => x.id === p.id);
+      return a
+        ? { time: clockOf(a.local_start), day: weekdayTime(a.local_start).split(' ')[0], status: a.status, stretch: a.stretch_minutes }
+        : { time: '—', day: '', status: 'unavailable', stretch: 0 };
+    }),
+  }));
+  return { people, weeks, max };
+}
+
+/** Whether the answer has anything to book. */
+export function isEmptyAnswer(a: MeetingAnswer): boolean {
+  return a.suggestions.length === 0 && a.fair_plan === null;
+}
