@@ -13,10 +13,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, Problem};
 use crate::io::scenario::{self, ScenarioError};
-use crate::model::{Meeting, MeetingRequest, Office, Policy, Rep, Scenario, Team};
+use crate::model::{
+    Lock, Meeting, MeetingRequest, Office, OfficeDay, Policy, Rep, RotationRequest, Scenario, Team,
+};
 use crate::plan::meeting::{self, MeetingAnswer};
+use crate::plan::rotation::{self, RotationAnswer};
 use crate::plan::PlanError;
 use crate::{store, tz, APP_IDENTIFIER, SAMPLE_TEAM};
+use chrono::NaiveDate;
 
 /// What the app says about itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -298,8 +302,141 @@ impl Meridian {
     ///
     /// # Errors
     /// [`AppError::Plan`] with [`PlanError::MissingRequest`] when none is stored.
-    pub fn rotate_stored(&self) -> Result<crate::plan::rotation::RotationAnswer, AppError> {
-        Ok(crate::plan::rotation::rotate_stored(&self.scenario()?)?)
+    pub fn rotate_stored(&self) -> Result<RotationAnswer, AppError> {
+        Ok(rotation::rotate_stored(&self.scenario()?)?)
+    }
+
+    /// Plans office days over the stored team with the stored locks: the
+    /// stored rotation window unless `from`/`weeks` say otherwise (locks
+    /// outside the window are left out), for one office or all.
+    ///
+    /// # Errors
+    /// [`AppError::Invalid`] for a window the contract refuses,
+    /// [`PlanError::MissingRequest`] when no window is given or stored,
+    /// [`PlanError::UnknownOffice`].
+    pub fn plan_rotation(
+        &self,
+        from: Option<NaiveDate>,
+        weeks: Option<u32>,
+        office: Option<&str>,
+    ) -> Result<RotationAnswer, AppError> {
+        let mut sc = self.scenario()?;
+        let stored = sc.requests.rotation.clone();
+        let from = match (from, &stored) {
+            (Some(f), _) => f,
+            (None, Some(r)) => r.from,
+            (None, None) => return Err(PlanError::MissingRequest("rotation").into()),
+        };
+        let weeks = weeks.or(stored.as_ref().map(|r| r.weeks)).unwrap_or(4);
+        let (first, last) = scenario::rotation_days(from, weeks.max(1));
+        let locks = stored
+            .map(|r| r.locks)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|l| l.date >= first && l.date <= last)
+            .collect();
+        sc.requests.rotation = Some(RotationRequest { from, weeks, locks });
+        check_request(&sc, "requests.rotation.")?;
+        let req = sc
+            .requests
+            .rotation
+            .as_ref()
+            .ok_or(PlanError::MissingRequest("rotation"))?;
+        Ok(rotation::rotate_office(&sc, req, office)?)
+    }
+
+    /// Sets the weeks the rotation covers; locks outside them are dropped
+    /// (the lead moved on from those weeks).
+    ///
+    /// # Errors
+    /// [`AppError::Invalid`] for a window the contract refuses.
+    pub fn set_rotation_window(
+        &mut self,
+        from: NaiveDate,
+        weeks: u32,
+    ) -> Result<Scenario, AppError> {
+        let mut sc = self.scenario()?;
+        let (first, last) = scenario::rotation_days(from, weeks.max(1));
+        let locks = sc
+            .requests
+            .rotation
+            .take()
+            .map(|r| r.locks)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|l| l.date >= first && l.date <= last)
+            .collect();
+        sc.requests.rotation = Some(RotationRequest { from, weeks, locks });
+        self.commit_edit(sc, Some("requests.rotation."))
+    }
+
+    /// Locks a rep in (`Some(true)`) or out (`Some(false)`) of the office on
+    /// a date of the stored rotation window, or releases the lock (`None`).
+    ///
+    /// # Errors
+    /// [`PlanError::MissingRequest`] when no window is stored,
+    /// [`AppError::Invalid`] when the lock breaks a rule (e.g. the office is
+    /// closed that day) or lies outside the window.
+    pub fn set_rotation_lock(
+        &mut self,
+        rep: &str,
+        date: NaiveDate,
+        in_office: Option<bool>,
+    ) -> Result<Scenario, AppError> {
+        let mut sc = self.scenario()?;
+        if !sc.reps.iter().any(|r| r.id == rep) {
+            return Err(not_found("rep", rep));
+        }
+        let req = sc
+            .requests
+            .rotation
+            .as_mut()
+            .ok_or(PlanError::MissingRequest("rotation"))?;
+        req.locks.retain(|l| !(l.rep == rep && l.date == date));
+        if let Some(in_office) = in_office {
+            req.locks.push(Lock {
+                rep: rep.to_string(),
+                date,
+                in_office,
+            });
+        }
+        req.locks
+            .sort_by(|a, b| (a.date, &a.rep).cmp(&(b.date, &b.rep)));
+        self.commit_edit(sc, Some("requests.rotation."))
+    }
+
+    /// Saves a plan as the accepted office days: the stored office days of
+    /// the plan's weeks (of its office's reps, when the plan is for one
+    /// office) are replaced by the plan's, all or nothing.
+    ///
+    /// # Errors
+    /// [`AppError::Invalid`] when an assignment breaks a rule.
+    pub fn accept_rotation(&mut self, plan: &RotationAnswer) -> Result<Scenario, AppError> {
+        let mut sc = self.scenario()?;
+        let (first, last) = scenario::rotation_days(plan.from, plan.weeks.max(1));
+        let covered = |rep: &str| match &plan.office {
+            None => true,
+            Some(o) => sc
+                .reps
+                .iter()
+                .any(|r| r.id == rep && r.office.as_deref() == Some(o.as_str())),
+        };
+        let keep: Vec<OfficeDay> = sc
+            .office_days
+            .iter()
+            .filter(|d| d.date < first || d.date > last || !covered(&d.rep))
+            .cloned()
+            .collect();
+        sc.office_days = keep;
+        sc.office_days
+            .extend(plan.assignments.iter().map(|a| OfficeDay {
+                rep: a.rep.clone(),
+                date: a.date,
+                office: a.office.clone(),
+            }));
+        sc.office_days
+            .sort_by(|a, b| (a.date, &a.rep).cmp(&(b.date, &b.rep)));
+        self.commit_edit(sc, None)
     }
 
     /// Suggests slots for an ad-hoc request over the stored team; the request
@@ -405,6 +542,20 @@ impl Meridian {
         tx.commit().map_err(store::StoreError::from)?;
         Ok(())
     }
+}
+
+/// Validates a document whose only new part is a request, reporting
+/// problems relative to it.
+fn check_request(sc: &Scenario, prefix: &str) -> Result<(), AppError> {
+    scenario::validate(sc).map_err(|problems| {
+        AppError::Invalid(ScenarioError {
+            file: "request".to_string(),
+            problems: problems
+                .into_iter()
+                .map(|p| relative(p, Some(prefix)))
+                .collect(),
+        })
+    })
 }
 
 fn relative(p: Problem, prefix: Option<&str>) -> Problem {

@@ -72,9 +72,11 @@ impl AppError {
             AppError::DuplicateId { .. } => ErrorCode::DuplicateId,
             AppError::Storage(_) => ErrorCode::Storage,
             AppError::Io { .. } | AppError::NoDataDir => ErrorCode::Io,
-            AppError::Plan(PlanError::UnknownRequest(_) | PlanError::MissingRequest(_)) => {
-                ErrorCode::NotFound
-            }
+            AppError::Plan(
+                PlanError::UnknownRequest(_)
+                | PlanError::MissingRequest(_)
+                | PlanError::UnknownOffice(_),
+            ) => ErrorCode::NotFound,
             AppError::Plan(_) => ErrorCode::Invalid,
         }
     }

@@ -46,11 +46,22 @@ enum Command {
     /// Suggest meeting slots (contract §2): from a scenario file's requests,
     /// or an ad-hoc request over the database's team.
     SuggestMeeting(SuggestArgs),
-    /// Plan office days (contract §3) for a scenario file's rotation request.
+    /// Plan office days (contract §3): a scenario file's rotation request, or
+    /// the database's team over its stored (or the given) weeks and locks.
     RotateOffices {
         /// The team document whose `requests.rotation` to plan.
         #[arg(long, value_name = "FILE")]
         scenario: Option<PathBuf>,
+        /// A date in the first ISO week to plan (YYYY-MM-DD; default: the
+        /// stored window, else this week).
+        #[arg(long, conflicts_with = "scenario")]
+        from: Option<String>,
+        /// How many weeks (default: the stored window's, else 4).
+        #[arg(long, conflicts_with = "scenario")]
+        weeks: Option<u32>,
+        /// Only this office's reps.
+        #[arg(long, value_name = "ID")]
+        office: Option<String>,
         /// One JSON document on stdout (the contract's shape).
         #[arg(long)]
         json: bool,
@@ -195,12 +206,31 @@ fn execute(cli: Cli) -> Result<(), AppError> {
             }
         }
         Command::SuggestMeeting(args) => suggest_meeting(cli.db.as_deref(), args)?,
-        Command::RotateOffices { scenario, json } => {
-            let m = match &scenario {
-                Some(file) => load_scenario_file(file)?,
-                None => open(cli.db.as_deref())?,
+        Command::RotateOffices {
+            scenario,
+            from,
+            weeks,
+            office,
+            json,
+        } => {
+            let answer = match &scenario {
+                Some(file) => {
+                    let m = load_scenario_file(file)?;
+                    match office.as_deref() {
+                        None => m.rotate_stored()?,
+                        Some(o) => m.plan_rotation(None, None, Some(o))?,
+                    }
+                }
+                None => {
+                    let m = open(cli.db.as_deref())?;
+                    let from = match from.as_deref() {
+                        Some(text) => Some(parse_cli_date("--from", text)?),
+                        None if m.scenario()?.requests.rotation.is_some() => None,
+                        None => Some(chrono::Local::now().date_naive()),
+                    };
+                    m.plan_rotation(from, weeks, office.as_deref())?
+                }
             };
-            let answer = m.rotate_stored()?;
             if json {
                 println!(
                     "{}",

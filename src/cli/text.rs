@@ -77,9 +77,10 @@ pub fn meeting_answer(a: &MeetingAnswer) -> String {
     out
 }
 
-/// A rotation answer as a board: one line per rep and week.
+/// A rotation answer as a board: per ISO week, one row per rep (by office
+/// and team) with a mark per day and why the rep is in on those days.
 pub fn rotation_answer(a: &meridian::plan::rotation::RotationAnswer) -> String {
-    use std::collections::BTreeMap;
+    use std::collections::HashSet;
     let mut out = String::new();
     if let Some(reason) = &a.infeasible_reason {
         out.push_str(&format!("no rotation fits: {reason}\n"));
@@ -88,26 +89,100 @@ pub fn rotation_answer(a: &meridian::plan::rotation::RotationAnswer) -> String {
         }
         return out;
     }
-    let mut by_rep: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
-    for x in &a.assignments {
-        let week = meridian::plan::rotation::iso_week(x.date);
-        by_rep
-            .entry((x.office.clone(), x.rep.clone()))
-            .or_default()
-            .push(format!("{week} {}", x.date.format("%a %d")));
-    }
-    for ((office, rep), days) in by_rep {
-        out.push_str(&format!("{office:<6} {rep:<12} {}\n", days.join(", ")));
+    let in_office: HashSet<(&str, chrono::NaiveDate)> = a
+        .assignments
+        .iter()
+        .map(|x| (x.rep.as_str(), x.date))
+        .collect();
+    let rep_w = a
+        .explanations
+        .iter()
+        .map(|e| e.rep.len())
+        .max()
+        .unwrap_or(3)
+        .max(3);
+    let team_w = a
+        .explanations
+        .iter()
+        .map(|e| e.team.as_deref().map_or(1, str::len))
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let office_w = a
+        .explanations
+        .iter()
+        .map(|e| e.office.len())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    let mut week = "";
+    for e in &a.explanations {
+        let Some(monday) = e
+            .days
+            .first()
+            .map(|d| {
+                d.date
+                    - chrono::Duration::days(i64::from(
+                        chrono::Datelike::weekday(&d.date).num_days_from_monday(),
+                    ))
+            })
+            .or_else(|| week_monday(&e.week))
+        else {
+            continue;
+        };
+        if e.week != week {
+            week = &e.week;
+            out.push_str(&format!(
+                "\n{} ({} – {})\n{:office_w$} {:team_w$} {:rep_w$}  Mo Tu We Th Fr Sa Su\n",
+                e.week,
+                monday.format("%-d %b"),
+                (monday + chrono::Duration::days(6)).format("%-d %b %Y"),
+                "OFFICE",
+                "TEAM",
+                "REP",
+            ));
+        }
+        let marks: Vec<&str> = (0..7)
+            .map(|k| {
+                let d = monday + chrono::Duration::days(k);
+                if in_office.contains(&(e.rep.as_str(), d)) {
+                    "■ "
+                } else {
+                    "· "
+                }
+            })
+            .collect();
+        out.push_str(&format!(
+            "{:office_w$} {:team_w$} {:rep_w$}  {} {}\n",
+            e.office,
+            e.team.as_deref().unwrap_or("-"),
+            e.rep,
+            marks.concat(),
+            e.summary
+        ));
     }
     if let Some(o) = &a.objective {
         out.push_str(&format!(
-            "objective {} = co-presence {} + anchor {} + preference {} + in-person {}",
+            "\nobjective {} = co-presence {} + anchor {} + preference {} + in-person {}",
             o.total, o.co_presence, o.anchor, o.preference, o.in_person
         ));
         if let Some(ub) = a.upper_bound {
-            out.push_str(&format!(" (upper bound {ub})"));
+            if ub == o.total {
+                out.push_str(" (proven optimal)");
+            } else {
+                out.push_str(&format!(
+                    " (upper bound {ub}: at most {:.1}% below optimal)",
+                    100.0 * (ub - o.total) as f64 / ub.max(1) as f64
+                ));
+            }
         }
         out.push('\n');
     }
     out
+}
+
+/// The Monday of an ISO week label `2026-W49`.
+fn week_monday(label: &str) -> Option<chrono::NaiveDate> {
+    let (year, week) = label.split_once("-W")?;
+    chrono::NaiveDate::from_isoywd_opt(year.parse().ok()?, week.parse().ok()?, chrono::Weekday::Mon)
 }

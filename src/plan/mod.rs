@@ -22,6 +22,8 @@ pub enum PlanError {
     UnknownRep(String),
     #[error("no meeting request {0:?} in the scenario")]
     UnknownRequest(String),
+    #[error("unknown office {0:?}")]
+    UnknownOffice(String),
     #[error("the scenario has no {0} request")]
     MissingRequest(&'static str),
 }

@@ -32,9 +32,38 @@ pub struct RotationAnswer {
     pub infeasible_reason: Option<String>,
     /// An upper bound on the objective; the plan is at most
     /// `upper_bound - objective.total` from optimal.
+    #[cfg_attr(feature = "specta", specta(type = Option<i32>))]
     pub upper_bound: Option<i64>,
     /// What would make an infeasible rotation fit.
     pub fixes: Vec<String>,
+    /// The office the plan is limited to (all offices when `None`).
+    pub office: Option<String>,
+    /// Per rep and week: which days and why.
+    pub explanations: Vec<RepWeek>,
+}
+
+/// Why a rep is in on the days the plan gives them in one ISO week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RepWeek {
+    pub rep: String,
+    pub office: String,
+    pub team: Option<String>,
+    /// ISO week label, e.g. `2026-W49`.
+    pub week: String,
+    /// The rep's weekly bounds after rule 1 (`min(min, open days)`, `max`).
+    pub min_days: u32,
+    pub max_days: u32,
+    pub days: Vec<DayWhy>,
+    /// One line a lead can read, e.g. "Tue (anchor day, 3 teammates in), Thu (preferred)".
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DayWhy {
+    pub date: NaiveDate,
+    pub reasons: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,10 +77,15 @@ pub struct Assignment {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RotationObjective {
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub total: i64,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub co_presence: i64,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub anchor: i64,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub preference: i64,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub in_person: i64,
 }
 
@@ -59,6 +93,19 @@ pub struct RotationObjective {
 pub fn iso_week(d: NaiveDate) -> String {
     let w = d.iso_week();
     format!("{}-W{:02}", w.year(), w.week())
+}
+
+/// Why an (office, week) has no feasible plan; `rep` and `day` index the
+/// subproblem.
+enum Shortfall {
+    /// Locked in on more days than the rep's maximum.
+    OverMaximum { rep: usize },
+    /// More reps locked in on a day than there are desks.
+    DayOverLocked { day: usize },
+    /// Lock-outs leave the rep fewer free open days than their minimum.
+    LockedOut { rep: usize },
+    /// The desks on the rep's open days are all needed by others.
+    NoDesk { rep: usize },
 }
 
 /// One (office, week) subproblem.
@@ -142,7 +189,7 @@ impl Sub {
 impl Sub {
     /// A feasible plan (forced days, then the policy minimums placed by
     /// augmenting paths), or the problems that make none exist.
-    fn initial(&self) -> Result<State, Vec<String>> {
+    fn initial(&self) -> Result<State, Vec<Shortfall>> {
         let n = self.reps.len();
         let mut st = self.empty_state();
         let mut problems = Vec::new();
@@ -153,18 +200,12 @@ impl Sub {
                 }
             }
             if st.count[i] > self.hi[i] {
-                problems.push(format!(
-                    "{{rep:{i}}} is locked in on {} days, more than their maximum {}",
-                    st.count[i], self.hi[i]
-                ));
+                problems.push(Shortfall::OverMaximum { rep: i });
             }
         }
         for d in 0..7 {
             if st.used[d] > self.desks {
-                problems.push(format!(
-                    "{} reps are locked in on {} but there are {} desks",
-                    st.used[d], self.days[d], self.desks
-                ));
+                problems.push(Shortfall::DayOverLocked { day: d });
             }
         }
         if !problems.is_empty() {
@@ -176,11 +217,11 @@ impl Sub {
             let need = self.lo[i] - st.count[i];
             for _ in 0..need.max(0) {
                 if !self.augment(i, &mut flow, &st) {
-                    let free = (self.free(i) & !self.forced_in[i]).count_ones();
-                    problems.push(format!(
-                        "{{rep:{i}}} needs {} more office days; {} open days are free for them and the desks are taken",
-                        need, free
-                    ));
+                    if i64::from(self.free(i).count_ones()) < self.lo[i] {
+                        problems.push(Shortfall::LockedOut { rep: i });
+                    } else {
+                        problems.push(Shortfall::NoDesk { rep: i });
+                    }
                     break;
                 }
             }
@@ -196,6 +237,84 @@ impl Sub {
             }
         }
         Ok(st)
+    }
+
+    /// What a shortfall means, and what would remove it, in a lead's words.
+    fn describe(&self, p: &Shortfall, sc: &Scenario) -> (String, Vec<String>) {
+        let rep_id = |i: usize| sc.reps[self.reps[i]].id.as_str();
+        let locked_out = |i: usize| -> Vec<String> {
+            (0..7)
+                .filter(|&d| self.avail[i] & self.forced_out[i] >> d & 1 == 1)
+                .map(|d| self.days[d].to_string())
+                .collect()
+        };
+        match *p {
+            Shortfall::OverMaximum { rep } => {
+                let locked = self.forced_in[rep].count_ones();
+                (
+                    format!(
+                        "{} is locked in on {locked} days, more than their maximum of {}",
+                        rep_id(rep),
+                        self.hi[rep]
+                    ),
+                    vec![format!(
+                        "release {} of {}'s locks in that week",
+                        i64::from(locked) - self.hi[rep],
+                        rep_id(rep)
+                    )],
+                )
+            }
+            Shortfall::DayOverLocked { day } => {
+                let who: Vec<&str> = (0..self.reps.len())
+                    .filter(|&i| self.forced_in[i] >> day & 1 == 1)
+                    .map(rep_id)
+                    .collect();
+                (
+                    format!(
+                        "{} reps are locked in on {} but there are {} desks",
+                        who.len(),
+                        self.days[day],
+                        self.desks
+                    ),
+                    vec![format!(
+                        "release {} of the locks on {} ({})",
+                        who.len() as i64 - self.desks,
+                        self.days[day],
+                        who.join(", ")
+                    )],
+                )
+            }
+            Shortfall::LockedOut { rep } => (
+                format!(
+                    "{} must be in on {} day(s) (policy minimum, capped by open days) but is locked out of all but {}",
+                    rep_id(rep),
+                    self.lo[rep],
+                    self.free(rep).count_ones()
+                ),
+                vec![format!(
+                    "release {}'s lock-out on {}",
+                    rep_id(rep),
+                    locked_out(rep).join(" or ")
+                )],
+            ),
+            Shortfall::NoDesk { rep } => (
+                format!(
+                    "{} needs {} office day(s) and every desk on their {} open day(s) is taken",
+                    rep_id(rep),
+                    self.lo[rep],
+                    self.free(rep).count_ones()
+                ),
+                vec![format!(
+                    "a desk more on {}, or a lower minimum for {}",
+                    (0..7)
+                        .filter(|&d| self.free(rep) >> d & 1 == 1)
+                        .map(|d| self.days[d].format("%a %-d %b").to_string())
+                        .collect::<Vec<_>>()
+                        .join(" or "),
+                    rep_id(rep)
+                )],
+            ),
+        }
     }
 
     /// One more flow day for rep `start`: a breadth-first search over reps,
@@ -246,6 +365,166 @@ impl Sub {
             }
         }
         false
+    }
+}
+
+/// Depth-first branch and bound over whole weeks of one rep at a time; it
+/// proves a plan optimal when the search space is small enough.
+struct Proof<'a> {
+    sub: &'a Sub,
+    /// Reps in search order: by team, identical reps next to each other.
+    order: Vec<usize>,
+    /// Per position: the rep's allowed weekly masks, and whether the rep is
+    /// interchangeable with the one before (then its mask may not exceed
+    /// that rep's, which removes mirrored branches).
+    masks: Vec<Vec<u8>>,
+    same_as_prev: Vec<bool>,
+    chosen: Vec<u8>,
+    best: State,
+    nodes: usize,
+    budget: usize,
+}
+
+impl Sub {
+    /// Searches for a better plan than `best` (and so proves `best` optimal
+    /// when none exists) within a node budget; the flag says whether the
+    /// search finished.
+    fn prove(&self, best: State) -> (State, bool) {
+        const MAX_REPS: usize = 14;
+        const BUDGET: usize = 400_000;
+        let n = self.reps.len();
+        if n > MAX_REPS {
+            return (best, false);
+        }
+        let key = |i: usize| {
+            (
+                self.team[i],
+                self.free(i),
+                self.forced_in[i],
+                self.lo[i],
+                self.hi[i],
+                self.weight[i],
+            )
+        };
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&i| key(i));
+        let same_as_prev: Vec<bool> = (0..n)
+            .map(|k| k > 0 && key(order[k]) == key(order[k - 1]))
+            .collect();
+        let masks: Vec<Vec<u8>> = order
+            .iter()
+            .map(|&i| {
+                let allowed = self.free(i) | self.forced_in[i];
+                (0..=u8::MAX >> 1)
+                    .filter(|&m| {
+                        m & !allowed == 0
+                            && m & self.forced_in[i] == self.forced_in[i]
+                            && i64::from(m.count_ones()) >= self.lo[i]
+                            && i64::from(m.count_ones()) <= self.hi[i]
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut proof = Proof {
+            sub: self,
+            order,
+            masks,
+            same_as_prev,
+            chosen: vec![0; n],
+            best,
+            nodes: 0,
+            budget: BUDGET,
+        };
+        let mut st = self.empty_state();
+        proof.search(0, &mut st);
+        let done = proof.nodes <= proof.budget;
+        (proof.best, done)
+    }
+}
+
+impl Proof<'_> {
+    fn search(&mut self, k: usize, st: &mut State) {
+        let sub = self.sub;
+        let n = self.order.len();
+        if self.nodes > self.budget {
+            return;
+        }
+        self.nodes += 1;
+        if k == n {
+            if st.value > self.best.value {
+                self.best = st.clone();
+            }
+            return;
+        }
+        if st.value + self.bound(k, st) <= self.best.value {
+            return;
+        }
+        let i = self.order[k];
+        // Best-first: masks by their immediate gain.
+        let mut options: Vec<(i64, u8)> = self.masks[k]
+            .iter()
+            .copied()
+            .filter(|&m| !self.same_as_prev[k] || m <= self.chosen[k - 1])
+            .filter(|&m| (0..7).all(|d| m >> d & 1 == 0 || st.used[d] < sub.desks))
+            .map(|m| {
+                let g: i64 = (0..7)
+                    .filter(|d| m >> d & 1 == 1)
+                    .map(|d| sub.gain_in(st, i, d))
+                    .sum();
+                (g, m)
+            })
+            .collect();
+        options.sort_unstable_by(|a, b| b.cmp(a));
+        for (_, m) in options {
+            for d in 0..7 {
+                if m >> d & 1 == 1 {
+                    sub.put(st, i, d);
+                }
+            }
+            self.chosen[k] = m;
+            self.search(k + 1, st);
+            for d in 0..7 {
+                if m >> d & 1 == 1 {
+                    sub.take(st, i, d);
+                }
+            }
+            if self.nodes > self.budget {
+                return;
+            }
+        }
+    }
+
+    /// An upper bound on what the reps from position `k` on can still add:
+    /// each takes its best days, counting teammates already placed and,
+    /// once per pair, teammates after it who could be in that day.
+    fn bound(&self, k: usize, st: &State) -> i64 {
+        let sub = self.sub;
+        let n = self.order.len();
+        let mut total = 0;
+        for p in k..n {
+            let i = self.order[p];
+            let allowed = sub.free(i) | sub.forced_in[i];
+            let mut v: [i64; 7] = [0; 7];
+            for (d, slot) in v.iter_mut().enumerate() {
+                if allowed >> d & 1 == 0 {
+                    continue;
+                }
+                let mut g = sub.weight[i][d];
+                if let Some(t) = sub.team[i] {
+                    g += st.team_in[t][d];
+                    g += self.order[p + 1..]
+                        .iter()
+                        .filter(|&&j| {
+                            sub.team[j] == Some(t) && (sub.free(j) | sub.forced_in[j]) >> d & 1 == 1
+                        })
+                        .count() as i64;
+                }
+                *slot = g;
+            }
+            v.sort_unstable_by(|a, b| b.cmp(a));
+            total += v.iter().take(sub.hi[i].clamp(0, 7) as usize).sum::<i64>();
+        }
+        total
     }
 }
 
@@ -516,13 +795,32 @@ impl Sub {
     }
 }
 
-/// Plans the rotation request of a scenario.
+/// Plans the rotation request of a scenario, every office.
 ///
 /// # Errors
 /// [`PlanError`] when a zone or meeting rule cannot be resolved.
 pub fn rotate(sc: &Scenario, req: &RotationRequest) -> Result<RotationAnswer, PlanError> {
+    rotate_office(sc, req, None)
+}
+
+/// Plans the rotation request for one office (or all with `None`); the
+/// objective then counts that office's reps only.
+///
+/// # Errors
+/// [`PlanError::UnknownOffice`], or [`PlanError`] when a zone or meeting rule
+/// cannot be resolved.
+pub fn rotate_office(
+    sc: &Scenario,
+    req: &RotationRequest,
+    only: Option<&str>,
+) -> Result<RotationAnswer, PlanError> {
+    if let Some(id) = only {
+        if !sc.offices.iter().any(|o| o.id == id) {
+            return Err(PlanError::UnknownOffice(id.to_string()));
+        }
+    }
     let (monday, last) = crate::io::scenario::rotation_days(req.from, req.weeks);
-    let in_person = in_person_points(sc, monday, last)?;
+    let in_person = in_person_meetings(sc, monday, last)?;
     let team_of: HashMap<&str, &crate::model::Team> =
         sc.teams.iter().map(|t| (t.id.as_str(), t)).collect();
     let locks: HashMap<(&str, NaiveDate), bool> = req
@@ -533,50 +831,79 @@ pub fn rotate(sc: &Scenario, req: &RotationRequest) -> Result<RotationAnswer, Pl
     let mut assignments: Vec<(NaiveDate, usize)> = Vec::new();
     let mut failures: Vec<String> = Vec::new();
     let mut fixes: Vec<String> = Vec::new();
+    let mut bounds: Vec<(usize, NaiveDate, i64, i64)> = Vec::new();
     let mut upper = 0;
     for w in 0..req.weeks {
         let days: Vec<NaiveDate> = (0..7)
             .map(|k| monday + Duration::days(7 * i64::from(w) + k))
             .collect();
-        for office in &sc.offices {
+        for office in sc
+            .offices
+            .iter()
+            .filter(|o| only.is_none_or(|id| o.id == id))
+        {
             let sub = build_sub(sc, office, &days, &team_of, &locks, &in_person);
             if sub.reps.is_empty() {
                 continue;
             }
             match sub.initial() {
                 Err(problems) => {
+                    let week = iso_week(days[0]);
                     let open = days.iter().filter(|d| office_open(office, **d)).count() as i64;
-                    let need: i64 = sub.lo.iter().sum();
-                    let named: Vec<String> =
-                        problems.iter().map(|p| name_reps(p, &sub, sc)).collect();
+                    let have = i64::from(office.desks) * open;
+                    let need: i64 = (0..sub.reps.len())
+                        .map(|i| sub.lo[i].max(i64::from(sub.forced_in[i].count_ones())))
+                        .sum();
+                    let mut said: Vec<String> = Vec::new();
+                    let mut fix_set: Vec<String> = Vec::new();
+                    for p in &problems {
+                        let (text, fx) = sub.describe(p, sc);
+                        said.push(text);
+                        fix_set.extend(fx);
+                    }
+                    const SHOWN: usize = 4;
+                    if said.len() > SHOWN {
+                        let more = said.len() - SHOWN;
+                        said.truncate(SHOWN);
+                        said.push(format!("and {more} more"));
+                    }
+                    let head = if need > have {
+                        format!("reps need at least {need} desk-days, {have} are available: ")
+                    } else {
+                        String::new()
+                    };
                     failures.push(format!(
-                        "{}, week {}: reps need at least {need} desk-days, {} are available ({})",
+                        "{}, week {week}: {head}{}",
                         office.id,
-                        iso_week(days[0]),
-                        office.desks as i64 * open,
-                        named.join("; ")
+                        said.join("; ")
                     ));
-                    let short = need - office.desks as i64 * open;
-                    if short > 0 && open > 0 {
+                    if need > have && open > 0 {
                         fixes.push(format!(
-                            "{}: {} more desk(s) would fit week {}",
+                            "{}, week {week}: {} more desk(s), or weekly minimums lower by {} desk-day(s) in all",
                             office.id,
-                            (short + open - 1) / open,
-                            iso_week(days[0])
+                            (need - have + open - 1) / open,
+                            need - have
                         ));
                     }
-                    fixes.push(format!(
-                        "{}, week {}: lower the minimum office days for that week, or release locks that conflict",
-                        office.id,
-                        iso_week(days[0])
-                    ));
+                    fix_set.truncate(SHOWN);
+                    fixes.extend(
+                        fix_set
+                            .into_iter()
+                            .map(|f| format!("{}, week {week}: {f}", office.id)),
+                    );
                 }
                 Ok(st) => {
-                    upper += sub.upper_bound();
                     let rounds = 30 + 6000 / (sub.reps.len() + 1);
                     let seed = 0x9E37_79B9_7F4A_7C15 ^ (u64::from(w) << 32) ^ sub.reps.len() as u64;
                     let best = sub.improve(st, rounds, seed);
+                    let (best, proven) = sub.prove(best);
+                    upper += if proven {
+                        best.value
+                    } else {
+                        sub.upper_bound()
+                    };
                     for (i, &r) in sub.reps.iter().enumerate() {
+                        bounds.push((r, days[0], sub.lo[i], sub.hi[i]));
                         for (d, day) in days.iter().enumerate() {
                             if best.x[i] >> d & 1 == 1 {
                                 assignments.push((*day, r));
@@ -587,6 +914,7 @@ pub fn rotate(sc: &Scenario, req: &RotationRequest) -> Result<RotationAnswer, Pl
             }
         }
     }
+    let office = only.map(str::to_string);
     if !failures.is_empty() {
         return Ok(RotationAnswer {
             from: req.from,
@@ -596,6 +924,8 @@ pub fn rotate(sc: &Scenario, req: &RotationRequest) -> Result<RotationAnswer, Pl
             infeasible_reason: Some(failures.join("; ")),
             upper_bound: None,
             fixes,
+            office,
+            explanations: Vec::new(),
         });
     }
     assignments.sort_unstable();
@@ -611,6 +941,7 @@ pub fn rotate(sc: &Scenario, req: &RotationRequest) -> Result<RotationAnswer, Pl
         })
         .collect();
     let objective = objective_of(sc, &assignments, &in_person);
+    let explanations = explain(sc, &assignments, &bounds, &locks, &in_person);
     Ok(RotationAnswer {
         from: req.from,
         weeks: req.weeks,
@@ -619,14 +950,114 @@ pub fn rotate(sc: &Scenario, req: &RotationRequest) -> Result<RotationAnswer, Pl
         infeasible_reason: None,
         upper_bound: Some(upper.max(objective.total)),
         fixes: Vec::new(),
+        office,
+        explanations,
     })
 }
 
-fn name_reps(problem: &str, sub: &Sub, sc: &Scenario) -> String {
-    let mut out = problem.to_string();
-    for (i, &r) in sub.reps.iter().enumerate() {
-        out = out.replace(&format!("{{rep:{i}}}"), &sc.reps[r].id);
+/// Per rep and week, the days they are in and the reasons the objective
+/// (and the lead's locks) give for each.
+fn explain(
+    sc: &Scenario,
+    assignments: &[Assignment],
+    bounds: &[(usize, NaiveDate, i64, i64)],
+    locks: &HashMap<(&str, NaiveDate), bool>,
+    in_person: &InPerson,
+) -> Vec<RepWeek> {
+    let rep_index: HashMap<&str, usize> = sc
+        .reps
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut in_days: HashMap<usize, Vec<NaiveDate>> = HashMap::new();
+    let mut team_day: HashMap<(&str, &str, NaiveDate), i64> = HashMap::new();
+    for a in assignments {
+        if let Some(&i) = rep_index.get(a.rep.as_str()) {
+            in_days.entry(i).or_default().push(a.date);
+            if let Some(t) = sc.reps[i].team.as_deref() {
+                *team_day.entry((t, a.office.as_str(), a.date)).or_insert(0) += 1;
+            }
+        }
     }
+    let mut out = Vec::with_capacity(bounds.len());
+    for &(r, monday, lo, hi) in bounds {
+        let rep = &sc.reps[r];
+        let team = rep
+            .team
+            .as_deref()
+            .and_then(|t| sc.teams.iter().find(|x| x.id == t));
+        let sunday = monday + Duration::days(6);
+        let dates: Vec<NaiveDate> = in_days
+            .get(&r)
+            .map(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|d| *d >= monday && *d <= sunday)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut days = Vec::with_capacity(dates.len());
+        let mut parts = Vec::with_capacity(dates.len());
+        for date in dates {
+            let wd = Weekday::of(date);
+            let mut reasons = Vec::new();
+            if locks.get(&(rep.id.as_str(), date)) == Some(&true) {
+                reasons.push("locked in by the lead".to_string());
+            }
+            if team.is_some_and(|t| t.anchor_days.contains(&wd)) {
+                reasons.push("team anchor day".to_string());
+            }
+            if let (Some(t), Some(o)) = (rep.team.as_deref(), rep.office.as_deref()) {
+                let mates = team_day.get(&(t, o, date)).copied().unwrap_or(0) - 1;
+                if mates > 0 {
+                    reasons.push(format!(
+                        "{mates} teammate{} in",
+                        if mates == 1 { "" } else { "s" }
+                    ));
+                }
+            }
+            if rep.preferred_office_days.contains(&wd) {
+                reasons.push("preferred day".to_string());
+            }
+            if let Some(titles) = in_person.titles.get(&(r, date)) {
+                for t in titles {
+                    reasons.push(format!("in-person meeting: {t}"));
+                }
+            }
+            if reasons.is_empty() {
+                reasons.push(format!("weekly minimum of {lo} office days"));
+            }
+            parts.push(format!(
+                "{} ({})",
+                date.format("%a %-d %b"),
+                reasons.join(", ")
+            ));
+            days.push(DayWhy { date, reasons });
+        }
+        let summary = if parts.is_empty() {
+            if hi == 0 {
+                "remote this week (maximum 0 office days)".to_string()
+            } else {
+                "remote this week (no office day required)".to_string()
+            }
+        } else {
+            parts.join("; ")
+        };
+        out.push(RepWeek {
+            rep: rep.id.clone(),
+            office: rep.office.clone().unwrap_or_default(),
+            team: rep.team.clone(),
+            week: iso_week(monday),
+            min_days: u32::try_from(lo.max(0)).unwrap_or(0),
+            max_days: u32::try_from(hi.max(0)).unwrap_or(u32::MAX),
+            days,
+            summary,
+        });
+    }
+    out.sort_by(|a, b| {
+        (&a.week, &a.office, &a.team, &a.rep).cmp(&(&b.week, &b.office, &b.team, &b.rep))
+    });
     out
 }
 
@@ -636,7 +1067,7 @@ fn build_sub(
     days: &[NaiveDate],
     team_of: &HashMap<&str, &crate::model::Team>,
     locks: &HashMap<(&str, NaiveDate), bool>,
-    in_person: &HashMap<(usize, NaiveDate), i64>,
+    in_person: &InPerson,
 ) -> Sub {
     let policy = sc.policy.office_days_per_week;
     let mut sub = Sub {
@@ -677,7 +1108,7 @@ fn build_sub(
             if rep.preferred_office_days.contains(&wd) {
                 weight[d] += 2;
             }
-            weight[d] += 3 * in_person.get(&(r, day)).copied().unwrap_or(0);
+            weight[d] += in_person.points(r, day);
         }
         let t = team.map(|t| {
             let next = team_index.len();
@@ -697,14 +1128,26 @@ fn build_sub(
     sub
 }
 
-/// Number of in-person occurrences per (rep index, date): meetings whose
+/// In-person meeting occurrences per (rep index, local date): meetings whose
 /// in-person office is the attendee's office, on the occurrence's local date
 /// in that office's zone.
-fn in_person_points(
+#[derive(Default)]
+struct InPerson {
+    count: HashMap<(usize, NaiveDate), i64>,
+    titles: HashMap<(usize, NaiveDate), Vec<String>>,
+}
+
+impl InPerson {
+    fn points(&self, r: usize, date: NaiveDate) -> i64 {
+        3 * self.count.get(&(r, date)).copied().unwrap_or(0)
+    }
+}
+
+fn in_person_meetings(
     sc: &Scenario,
     first: NaiveDate,
     last: NaiveDate,
-) -> Result<HashMap<(usize, NaiveDate), i64>, PlanError> {
+) -> Result<InPerson, PlanError> {
     let lo = tz::day_index(first) * DAY - 2 * DAY;
     let hi = (tz::day_index(last) + 1) * DAY + 2 * DAY;
     let rep_index: HashMap<&str, usize> = sc
@@ -713,7 +1156,7 @@ fn in_person_points(
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
-    let mut out = HashMap::new();
+    let mut out = InPerson::default();
     for m in &sc.meetings {
         let Some(oid) = &m.in_person_office else {
             continue;
@@ -738,7 +1181,11 @@ fn in_person_points(
                 continue;
             }
             for &a in &attendees {
-                *out.entry((a, date)).or_insert(0) += 1;
+                *out.count.entry((a, date)).or_insert(0) += 1;
+                let titles = out.titles.entry((a, date)).or_default();
+                if !titles.contains(&m.title) {
+                    titles.push(m.title.clone());
+                }
             }
         }
     }
@@ -749,7 +1196,7 @@ fn in_person_points(
 fn objective_of(
     sc: &Scenario,
     assignments: &[Assignment],
-    in_person: &HashMap<(usize, NaiveDate), i64>,
+    in_person: &InPerson,
 ) -> RotationObjective {
     let rep_index: HashMap<&str, usize> = sc
         .reps
@@ -778,7 +1225,7 @@ fn objective_of(
         if rep.preferred_office_days.contains(&wd) {
             o.preference += 2;
         }
-        o.in_person += 3 * in_person.get(&(i, a.date)).copied().unwrap_or(0);
+        o.in_person += in_person.points(i, a.date);
     }
     o.co_presence = groups.values().map(|n| n * (n - 1) / 2).sum();
     o.total = o.co_presence + o.anchor + o.preference + o.in_person;

@@ -7,6 +7,7 @@ mod edits;
 mod meeting;
 mod meeting_props;
 mod rotation;
+mod rotation_props;
 mod roundtrip;
 mod shared;
 mod store;
