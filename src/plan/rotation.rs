@@ -368,6 +368,11 @@ impl Sub {
     }
 }
 
+/// Offices up to this size get a branch-and-bound proof.
+const PROOF_MAX_REPS: usize = 14;
+/// Search nodes for all proofs of one plan together.
+const PROOF_BUDGET: usize = 8_000_000;
+
 /// Depth-first branch and bound over whole weeks of one rep at a time; it
 /// proves a plan optimal when the search space is small enough.
 struct Proof<'a> {
@@ -380,6 +385,8 @@ struct Proof<'a> {
     masks: Vec<Vec<u8>>,
     same_as_prev: Vec<bool>,
     chosen: Vec<u8>,
+    /// Per position and day: teammates later in the order who could be in.
+    later_mates: Vec<[i64; 7]>,
     best: State,
     nodes: usize,
     budget: usize,
@@ -389,11 +396,9 @@ impl Sub {
     /// Searches for a better plan than `best` (and so proves `best` optimal
     /// when none exists) within a node budget; the flag says whether the
     /// search finished.
-    fn prove(&self, best: State) -> (State, bool) {
-        const MAX_REPS: usize = 14;
-        const BUDGET: usize = 400_000;
+    fn prove(&self, best: State, budget: usize) -> (State, bool) {
         let n = self.reps.len();
-        if n > MAX_REPS {
+        if n > PROOF_MAX_REPS {
             return (best, false);
         }
         let key = |i: usize| {
@@ -425,15 +430,31 @@ impl Sub {
                     .collect()
             })
             .collect();
+        let later_mates: Vec<[i64; 7]> = (0..n)
+            .map(|p| {
+                let i = order[p];
+                std::array::from_fn(|d| {
+                    order[p + 1..]
+                        .iter()
+                        .filter(|&&j| {
+                            self.team[i].is_some()
+                                && self.team[j] == self.team[i]
+                                && (self.free(j) | self.forced_in[j]) >> d & 1 == 1
+                        })
+                        .count() as i64
+                })
+            })
+            .collect();
         let mut proof = Proof {
             sub: self,
             order,
             masks,
             same_as_prev,
+            later_mates,
             chosen: vec![0; n],
             best,
             nodes: 0,
-            budget: BUDGET,
+            budget,
         };
         let mut st = self.empty_state();
         proof.search(0, &mut st);
@@ -509,17 +530,8 @@ impl Proof<'_> {
                 if allowed >> d & 1 == 0 {
                     continue;
                 }
-                let mut g = sub.weight[i][d];
-                if let Some(t) = sub.team[i] {
-                    g += st.team_in[t][d];
-                    g += self.order[p + 1..]
-                        .iter()
-                        .filter(|&&j| {
-                            sub.team[j] == Some(t) && (sub.free(j) | sub.forced_in[j]) >> d & 1 == 1
-                        })
-                        .count() as i64;
-                }
-                *slot = g;
+                let mates = sub.team[i].map_or(0, |t| st.team_in[t][d]);
+                *slot = sub.weight[i][d] + mates + self.later_mates[p][d];
             }
             v.sort_unstable_by(|a, b| b.cmp(a));
             total += v.iter().take(sub.hi[i].clamp(0, 7) as usize).sum::<i64>();
@@ -556,45 +568,52 @@ impl Sub {
         st.x[i] >> d & 1 == 1 && self.forced_in[i] >> d & 1 == 0
     }
 
-    /// Hill climbing to a local optimum of the move neighbourhood.
+    /// The open day other than `skip` with a free desk where rep `i` (not
+    /// in that day) would gain most, with the gain.
+    fn best_new_day(&self, st: &State, i: usize, skip: usize) -> Option<(i64, usize)> {
+        let mut best: Option<(i64, usize)> = None;
+        let can = self.free(i) & !st.x[i];
+        for e in 0..7 {
+            if e == skip || can >> e & 1 == 0 || st.used[e] >= self.desks {
+                continue;
+            }
+            let g = self.gain_in(st, i, e);
+            if best.is_none_or(|(b, _)| g > b) {
+                best = Some((g, e));
+            }
+        }
+        best
+    }
+
+    /// Hill climbing to a local optimum of the move neighbourhood: add a
+    /// day, move a day, hand a full day's desk to another rep. Moves are
+    /// scored from the incremental counts before they are made.
     fn climb(&self, st: &mut State) {
         let n = self.reps.len();
         loop {
             let mut improved = false;
             for i in 0..n {
-                // Add a day.
                 for d in 0..7 {
                     if self.can_add(st, i, d) && self.gain_in(st, i, d) > 0 {
                         self.put(st, i, d);
                         improved = true;
                     }
                 }
-                // Move a day.
                 for d in 0..7 {
                     if !self.movable(st, i, d) {
                         continue;
                     }
-                    for e in 0..7 {
-                        if e == d
-                            || self.free(i) >> e & 1 == 0
-                            || st.x[i] >> e & 1 == 1
-                            || st.used[e] >= self.desks
-                        {
-                            continue;
-                        }
-                        let before = st.value;
-                        self.take(st, i, d);
-                        self.put(st, i, e);
-                        if st.value > before {
+                    // Leaving d does not change i's gain on another day.
+                    let out = self.loss_out(st, i, d);
+                    if let Some((g, e)) = self.best_new_day(st, i, d) {
+                        if g > out {
+                            self.take(st, i, d);
+                            self.put(st, i, e);
                             improved = true;
-                            break;
                         }
-                        self.take(st, i, e);
-                        self.put(st, i, d);
                     }
                 }
             }
-            // Hand a full day from one rep to another who gains more there.
             for d in 0..7 {
                 if st.used[d] < self.desks {
                     continue;
@@ -603,6 +622,18 @@ impl Sub {
                     if !self.movable(st, i, d) {
                         continue;
                     }
+                    let out = self.loss_out(st, i, d);
+                    // i leaves (if above its minimum) or moves to its best
+                    // other open day.
+                    let alt = if st.count[i] > self.lo[i] {
+                        Some(None)
+                    } else {
+                        self.best_new_day(st, i, d).map(|(g, e)| Some((g, e)))
+                    };
+                    let Some(alt) = alt else { continue };
+                    let back = alt.map_or(0, |(g, _)| g);
+                    let ti = self.team[i];
+                    let mut best: Option<(i64, usize)> = None;
                     for j in 0..n {
                         if j == i
                             || self.free(j) >> d & 1 == 0
@@ -611,31 +642,20 @@ impl Sub {
                         {
                             continue;
                         }
-                        let before = st.value;
-                        let lower_ok = st.count[i] > self.lo[i];
-                        // i either just leaves (if above its minimum) or moves
-                        // to another open day of theirs.
-                        let alt = (0..7)
-                            .find(|&e| e != d && self.can_add(st, i, e) && st.x[i] >> e & 1 == 0);
-                        if !lower_ok && alt.is_none() {
-                            continue;
+                        let tj = self.team[j];
+                        let mates = tj.map_or(0, |t| st.team_in[t][d] - i64::from(ti == Some(t)));
+                        let delta = self.weight[j][d] + mates + back - out;
+                        if delta > 0 && best.is_none_or(|(b, _)| delta > b) {
+                            best = Some((delta, j));
                         }
+                    }
+                    if let Some((_, j)) = best {
                         self.take(st, i, d);
                         self.put(st, j, d);
-                        let moved = if !lower_ok {
-                            alt.inspect(|&e| self.put(st, i, e))
-                        } else {
-                            None
-                        };
-                        if st.value > before {
-                            improved = true;
-                            break;
+                        if let Some((_, e)) = alt {
+                            self.put(st, i, e);
                         }
-                        if let Some(e) = moved {
-                            self.take(st, i, e);
-                        }
-                        self.take(st, j, d);
-                        self.put(st, i, d);
+                        improved = true;
                     }
                 }
             }
@@ -833,6 +853,40 @@ pub fn rotate_office(
     let mut fixes: Vec<String> = Vec::new();
     let mut bounds: Vec<(usize, NaiveDate, i64, i64)> = Vec::new();
     let mut upper = 0;
+    // Search effort: a round costs about n² for an office of n reps; small
+    // teams get more rounds per office, large ones stay within time.
+    const SEARCH_BUDGET: usize = 150_000_000;
+    let work: usize = sc
+        .offices
+        .iter()
+        .filter(|o| only.is_none_or(|id| o.id == id))
+        .map(|o| {
+            let n = sc
+                .reps
+                .iter()
+                .filter(|r| r.office.as_deref() == Some(o.id.as_str()))
+                .count();
+            n * n
+        })
+        .sum::<usize>()
+        * req.weeks as usize;
+    // Proof effort (search nodes): shared by the offices small enough to
+    // prove, so a small team gets a deep search and a large one stays fast.
+    let small = sc
+        .offices
+        .iter()
+        .filter(|o| only.is_none_or(|id| o.id == id))
+        .filter(|o| {
+            let n = sc
+                .reps
+                .iter()
+                .filter(|r| r.office.as_deref() == Some(o.id.as_str()))
+                .count();
+            n > 0 && n <= PROOF_MAX_REPS
+        })
+        .count()
+        * req.weeks as usize;
+    let proof_budget = (PROOF_BUDGET / small.max(1)).clamp(50_000, 2_000_000);
     for w in 0..req.weeks {
         let days: Vec<NaiveDate> = (0..7)
             .map(|k| monday + Duration::days(7 * i64::from(w) + k))
@@ -893,10 +947,12 @@ pub fn rotate_office(
                     );
                 }
                 Ok(st) => {
-                    let rounds = 30 + 6000 / (sub.reps.len() + 1);
+                    let n = sub.reps.len();
+                    let base = 30 + 6000 / (n + 1);
+                    let rounds = (SEARCH_BUDGET / work.max(1)).clamp(base, 6 * base);
                     let seed = 0x9E37_79B9_7F4A_7C15 ^ (u64::from(w) << 32) ^ sub.reps.len() as u64;
                     let best = sub.improve(st, rounds, seed);
-                    let (best, proven) = sub.prove(best);
+                    let (best, proven) = sub.prove(best, proof_budget);
                     upper += if proven {
                         best.value
                     } else {
