@@ -369,9 +369,11 @@ impl Sub {
 }
 
 /// Offices up to this size get a branch-and-bound proof.
-const PROOF_MAX_REPS: usize = 14;
+const PROOF_MAX_REPS: usize = 24;
+/// Search nodes for proving one team's optimum in an upper bound.
+const TEAM_PROOF_BUDGET: usize = 5_000;
 /// Search nodes for all proofs of one plan together.
-const PROOF_BUDGET: usize = 8_000_000;
+const PROOF_BUDGET: usize = 1_000_000;
 
 /// Depth-first branch and bound over whole weeks of one rep at a time; it
 /// proves a plan optimal when the search space is small enough.
@@ -385,6 +387,7 @@ struct Proof<'a> {
     masks: Vec<Vec<u8>>,
     same_as_prev: Vec<bool>,
     chosen: Vec<u8>,
+    buffers: Vec<Vec<(i64, u8)>>,
     /// Per position and day: teammates later in the order who could be in.
     later_mates: Vec<[i64; 7]>,
     best: State,
@@ -452,6 +455,7 @@ impl Sub {
             same_as_prev,
             later_mates,
             chosen: vec![0; n],
+            buffers: vec![Vec::new(); n],
             best,
             nodes: 0,
             budget,
@@ -481,22 +485,31 @@ impl Proof<'_> {
             return;
         }
         let i = self.order[k];
-        // Best-first: masks by their immediate gain.
-        let mut options: Vec<(i64, u8)> = self.masks[k]
-            .iter()
-            .copied()
-            .filter(|&m| !self.same_as_prev[k] || m <= self.chosen[k - 1])
-            .filter(|&m| (0..7).all(|d| m >> d & 1 == 0 || st.used[d] < sub.desks))
-            .map(|m| {
-                let g: i64 = (0..7)
-                    .filter(|d| m >> d & 1 == 1)
-                    .map(|d| sub.gain_in(st, i, d))
-                    .sum();
-                (g, m)
-            })
-            .collect();
+        // Best-first: masks by their immediate gain. Buffers are kept per
+        // depth so the search allocates nothing once warm.
+        let gain: [i64; 7] = std::array::from_fn(|d| sub.gain_in(st, i, d));
+        let full = (0..7)
+            .filter(|&d| st.used[d] >= sub.desks)
+            .fold(0u8, |m, d| m | 1 << d);
+        let cap = if self.same_as_prev[k] {
+            self.chosen[k - 1]
+        } else {
+            u8::MAX
+        };
+        let mut options = std::mem::take(&mut self.buffers[k]);
+        options.clear();
+        options.extend(
+            self.masks[k]
+                .iter()
+                .copied()
+                .filter(|&m| m <= cap && m & full == 0)
+                .map(|m| {
+                    let g: i64 = (0..7).filter(|d| m >> d & 1 == 1).map(|d| gain[d]).sum();
+                    (g, m)
+                }),
+        );
         options.sort_unstable_by(|a, b| b.cmp(a));
-        for (_, m) in options {
+        for &(_, m) in &options {
             for d in 0..7 {
                 if m >> d & 1 == 1 {
                     sub.put(st, i, d);
@@ -510,9 +523,10 @@ impl Proof<'_> {
                 }
             }
             if self.nodes > self.budget {
-                return;
+                break;
             }
         }
+        self.buffers[k] = options;
     }
 
     /// An upper bound on what the reps from position `k` on can still add:
@@ -753,7 +767,7 @@ impl Sub {
                 }
             }
             self.climb(&mut cur);
-            if cur.value > best.value {
+            if cur.value >= best.value {
                 best = cur;
             }
         }
@@ -812,6 +826,59 @@ impl Sub {
             ub += by_day.min(by_rep);
         }
         ub
+    }
+
+    /// The subproblem of some reps only, as one team, with the same desks.
+    fn restrict(&self, members: &[usize]) -> Sub {
+        Sub {
+            reps: members.iter().map(|&i| self.reps[i]).collect(),
+            days: self.days.clone(),
+            desks: self.desks,
+            avail: members.iter().map(|&i| self.avail[i]).collect(),
+            forced_in: members.iter().map(|&i| self.forced_in[i]).collect(),
+            forced_out: members.iter().map(|&i| self.forced_out[i]).collect(),
+            lo: members.iter().map(|&i| self.lo[i]).collect(),
+            hi: members.iter().map(|&i| self.hi[i]).collect(),
+            weight: members.iter().map(|&i| self.weight[i]).collect(),
+            team: members.iter().map(|_| Some(0)).collect(),
+            n_teams: 1,
+        }
+    }
+
+    /// A tighter upper bound where teams are small: each team's exact
+    /// optimum as if it had the office's desks to itself (proven by the
+    /// branch and bound, starting from its part of `plan`), plus the best
+    /// days of reps without a team. Teams interact only through desks, so
+    /// the sum bounds the whole. `None` when a team is too large to prove.
+    fn team_bound(&self, plan: &State, budget: usize) -> Option<i64> {
+        let n = self.reps.len();
+        let mut total = 0;
+        for i in (0..n).filter(|&i| self.team[i].is_none()) {
+            let mut w: Vec<i64> = (0..7)
+                .filter(|&d| (self.free(i) | self.forced_in[i]) >> d & 1 == 1)
+                .map(|d| self.weight[i][d])
+                .collect();
+            w.sort_unstable_by(|a, b| b.cmp(a));
+            total += w.iter().take(self.hi[i].max(0) as usize).sum::<i64>();
+        }
+        for t in 0..self.n_teams {
+            let members: Vec<usize> = (0..n).filter(|&i| self.team[i] == Some(t)).collect();
+            let team = self.restrict(&members);
+            let mut st = team.empty_state();
+            for (k, &i) in members.iter().enumerate() {
+                for d in 0..7 {
+                    if plan.x[i] >> d & 1 == 1 {
+                        team.put(&mut st, k, d);
+                    }
+                }
+            }
+            let (best, proven) = team.prove(st, budget);
+            if !proven {
+                return None;
+            }
+            total += best.value;
+        }
+        Some(total)
     }
 }
 
@@ -886,7 +953,7 @@ pub fn rotate_office(
         })
         .count()
         * req.weeks as usize;
-    let proof_budget = (PROOF_BUDGET / small.max(1)).clamp(50_000, 2_000_000);
+    let proof_budget = (PROOF_BUDGET / small.max(1)).clamp(2_000, 2_000_000);
     for w in 0..req.weeks {
         let days: Vec<NaiveDate> = (0..7)
             .map(|k| monday + Duration::days(7 * i64::from(w) + k))
@@ -949,14 +1016,16 @@ pub fn rotate_office(
                 Ok(st) => {
                     let n = sub.reps.len();
                     let base = 30 + 6000 / (n + 1);
-                    let rounds = (SEARCH_BUDGET / work.max(1)).clamp(base, 6 * base);
+                    let rounds = (SEARCH_BUDGET / work.max(1)).clamp(base, 4 * base);
                     let seed = 0x9E37_79B9_7F4A_7C15 ^ (u64::from(w) << 32) ^ sub.reps.len() as u64;
                     let best = sub.improve(st, rounds, seed);
                     let (best, proven) = sub.prove(best, proof_budget);
                     upper += if proven {
                         best.value
                     } else {
-                        sub.upper_bound()
+                        let loose = sub.upper_bound();
+                        sub.team_bound(&best, TEAM_PROOF_BUDGET)
+                            .map_or(loose, |b| b.min(loose))
                     };
                     for (i, &r) in sub.reps.iter().enumerate() {
                         bounds.push((r, days[0], sub.lo[i], sub.hi[i]));
