@@ -21,6 +21,10 @@ const COMMANDS: &[&str] = &[
     "suggest_meeting",
     "book_meeting",
     "delete_meeting",
+    "plan_rotation",
+    "set_rotation_window",
+    "set_rotation_lock",
+    "accept_rotation",
 ];
 
 fn main() {

@@ -16,6 +16,7 @@ use crate::io::scenario::{self, ScenarioError};
 use crate::model::{
     Lock, Meeting, MeetingRequest, Office, OfficeDay, Policy, Rep, RotationRequest, Scenario, Team,
 };
+use crate::plan::balance::{self, AcceptedMove, BalanceAnswer};
 use crate::plan::meeting::{self, MeetingAnswer};
 use crate::plan::rotation::{self, RotationAnswer};
 use crate::plan::PlanError;
@@ -298,6 +299,25 @@ impl Meridian {
             .collect()
     }
 
+    /// A rep's agenda (contract §5) over the local dates `[from, to]` in
+    /// their zone.
+    ///
+    /// # Errors
+    /// [`PlanError::UnknownRep`], [`PlanError::Dates`] for backward dates.
+    pub fn agenda(
+        &self,
+        rep: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<crate::plan::agenda::Agenda, AppError> {
+        Ok(crate::plan::agenda::agenda(
+            &self.scenario()?,
+            rep,
+            from,
+            to,
+        )?)
+    }
+
     /// Plans the stored rotation request.
     ///
     /// # Errors
@@ -520,6 +540,86 @@ impl Meridian {
             "meeting",
             id,
         )
+    }
+
+    /// Balances the stored team's tasks (contract §4) over `from`..`to`.
+    /// A missing `from` is the stored balance request's; a missing `to` is
+    /// the stored request's when the window starts where it does, else two
+    /// weeks from `from` (`from` + 13 days).
+    ///
+    /// # Errors
+    /// [`PlanError::MissingRequest`] when no `from` is given or stored,
+    /// [`AppError::Invalid`] for a window the contract refuses (paths
+    /// relative to the request: `to`).
+    pub fn balance_stored(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<BalanceAnswer, AppError> {
+        let mut sc = self.scenario()?;
+        let stored = sc.requests.balance;
+        let from = from
+            .or(stored.map(|r| r.from))
+            .ok_or(PlanError::MissingRequest("balance"))?;
+        let to = to.unwrap_or_else(|| match stored {
+            Some(r) if r.from == from => r.to,
+            _ => from + chrono::Duration::days(13),
+        });
+        let req = crate::model::BalanceRequest { from, to };
+        // The stored document is valid; only a new window needs checking.
+        if stored != Some(req) {
+            sc.requests.balance = Some(req);
+            check_request(&sc, "requests.balance.")?;
+        }
+        Ok(balance::balance(&sc, &req)?)
+    }
+
+    /// Stores the window the balancer works on.
+    ///
+    /// # Errors
+    /// [`AppError::Invalid`] for a window the contract refuses.
+    pub fn set_balance_window(
+        &mut self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Scenario, AppError> {
+        let mut sc = self.scenario()?;
+        sc.requests.balance = Some(crate::model::BalanceRequest { from, to });
+        self.commit_edit(sc, Some("requests.balance."))
+    }
+
+    /// Gives tasks to the reps of accepted balance moves, all in one
+    /// transaction (all of them or none).
+    ///
+    /// # Errors
+    /// [`AppError::NotFound`] for an unknown task or rep, [`AppError::Invalid`]
+    /// when a move would take a pinned task from its assignee (unpin it
+    /// first) or the result breaks a rule.
+    pub fn apply_balance(&mut self, moves: &[AcceptedMove]) -> Result<Scenario, AppError> {
+        let mut sc = self.scenario()?;
+        for (k, m) in moves.iter().enumerate() {
+            if !sc.reps.iter().any(|r| r.id == m.rep) {
+                return Err(not_found("rep", &m.rep));
+            }
+            let i = position(&sc.tasks, |t| t.id == m.task)
+                .ok_or_else(|| not_found("task", &m.task))?;
+            let task = &mut sc.tasks[i];
+            if task.pinned && task.assignee.as_deref() != Some(m.rep.as_str()) {
+                return Err(AppError::Invalid(ScenarioError {
+                    file: "balance moves".to_string(),
+                    problems: vec![Problem {
+                        path: format!("[{k}].rep"),
+                        message: format!(
+                            "task {} is pinned to {}; unpin it before moving it",
+                            task.id,
+                            task.assignee.as_deref().unwrap_or("nobody")
+                        ),
+                    }],
+                }));
+            }
+            task.assignee = Some(m.rep.clone());
+        }
+        self.commit_edit(sc, None)
     }
 
     /// Validates and stores; problems under `prefix` are reported relative to

@@ -7,6 +7,7 @@
 //! YEARLY), `BYMONTH`. Everything else is refused with a reason, so a rule that
 //! Meridian would read differently from the calendar that wrote it never gets in.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -61,6 +62,16 @@ const UNSUPPORTED: [&str; 6] = [
     "BYSECOND",
     "BYYEARDAY",
     "BYWEEKNO",
+];
+const KNOWN: [&str; 8] = [
+    "FREQ",
+    "INTERVAL",
+    "COUNT",
+    "UNTIL",
+    "BYDAY",
+    "BYMONTHDAY",
+    "BYMONTH",
+    "WKST",
 ];
 const RR_DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
@@ -126,40 +137,38 @@ impl RRule {
         if text.is_empty() {
             return err("empty rule");
         }
-        let mut parts: Vec<(String, String)> = Vec::new();
+        // Names and values compare upper-cased; a team document holds a
+        // rule per meeting, so the usual all-caps ones are not copied.
+        let mut parts: Vec<(&str, Cow<'_, str>)> = Vec::with_capacity(KNOWN.len());
         for chunk in text.split(';') {
             let Some((k, v)) = chunk.split_once('=') else {
                 return err(format!("part {chunk:?} is not NAME=VALUE"));
             };
-            let (k, v) = (k.trim().to_ascii_uppercase(), v.trim().to_ascii_uppercase());
-            let known = [
-                "FREQ",
-                "INTERVAL",
-                "COUNT",
-                "UNTIL",
-                "BYDAY",
-                "BYMONTHDAY",
-                "BYMONTH",
-                "WKST",
-            ];
-            if UNSUPPORTED.contains(&k.as_str()) {
-                return err(format!(
-                    "{k} is not supported (supported: {})",
-                    known.join(", ")
-                ));
-            }
-            if !known.contains(&k.as_str()) {
+            let (k, v) = (k.trim(), v.trim());
+            let Some(&k) = KNOWN.iter().find(|name| name.eq_ignore_ascii_case(k)) else {
+                let k = k.to_ascii_uppercase();
+                if UNSUPPORTED.contains(&k.as_str()) {
+                    return err(format!(
+                        "{k} is not supported (supported: {})",
+                        KNOWN.join(", ")
+                    ));
+                }
                 return err(format!("unknown part {k:?}"));
-            }
+            };
             if parts.iter().any(|(p, _)| *p == k) {
                 return err(format!("part {k} given twice"));
             }
             if v.is_empty() {
                 return err(format!("part {k} has no value"));
             }
+            let v = if v.bytes().any(|b| b.is_ascii_lowercase()) {
+                Cow::Owned(v.to_ascii_uppercase())
+            } else {
+                Cow::Borrowed(v)
+            };
             parts.push((k, v));
         }
-        let get = |k: &str| parts.iter().find(|(p, _)| p == k).map(|(_, v)| v.as_str());
+        let get = |k: &str| parts.iter().find(|(p, _)| *p == k).map(|(_, v)| v.as_ref());
         let freq = match get("FREQ") {
             None => return err("FREQ is required"),
             Some("DAILY") => Freq::Daily,
@@ -314,20 +323,35 @@ pub const MAX_STEPS: usize = 2_000_000;
 /// `keep_from` are counted (for COUNT) but not returned.
 ///
 /// Method: the `rrule` crate generates the rule's dates on a floating (UTC
-/// stand-in) clock; this function adds what the contract fixes on top: `start`
+/// stand-in) clock (DAILY and WEEKLY rules with plain BYDAY, most of a
+/// team's meetings, are walked directly instead, with the same dates, see
+/// `Simple`); this function adds what the contract fixes on top: `start`
 /// counts as the first occurrence even when the rule would not produce it,
 /// `COUNT` includes it, and the three `UNTIL` forms are applied here (an
 /// instant is compared after resolving the wall clock in `zone`).
 ///
 /// # Errors
 /// [`RRuleError`] when the crate refuses the rule for this start, or the
-/// expansion would exceed [`MAX_OCCURRENCES`].
+/// expansion would exceed [`MAX_STEPS`].
 pub fn expand(
     rule: Option<&RRule>,
     start: NaiveDateTime,
     zone: &crate::tz::Zone,
     keep_from: NaiveDateTime,
     horizon: NaiveDateTime,
+) -> Result<Vec<NaiveDateTime>, RRuleError> {
+    expand_by(rule, start, zone, keep_from, horizon, true)
+}
+
+/// [`expand`], with `fast` choosing whether simple rules skip the crate
+/// (the tests compare both ways).
+fn expand_by(
+    rule: Option<&RRule>,
+    start: NaiveDateTime,
+    zone: &crate::tz::Zone,
+    keep_from: NaiveDateTime,
+    horizon: NaiveDateTime,
+    fast: bool,
 ) -> Result<Vec<NaiveDateTime>, RRuleError> {
     let mut out = Vec::new();
     if start > horizon {
@@ -342,8 +366,6 @@ pub fn expand(
     if rule.count == Some(1) {
         return Ok(out);
     }
-    let mut emitted: usize = 1;
-    let set = rule.to_crate_set(start)?;
     let until_ok = |dt: NaiveDateTime| -> bool {
         match rule.until {
             None => true,
@@ -355,6 +377,12 @@ pub fn expand(
                 .unwrap_or(false),
         }
     };
+    if let Some(simple) = Simple::of(rule, start, horizon).filter(|_| fast) {
+        simple.expand(rule, start, keep_from, horizon, until_ok, &mut out)?;
+        return Ok(out);
+    }
+    let mut emitted: usize = 1;
+    let set = rule.to_crate_set(start)?;
     for (step, dt) in (&set).into_iter().enumerate() {
         let dt = dt.naive_local();
         if dt > horizon {
@@ -377,6 +405,133 @@ pub fn expand(
         }
     }
     Ok(out)
+}
+
+/// A DAILY or WEEKLY rule with at most plain BYDAY (the usual stand-ups,
+/// syncs and 1:1s), walked on day numbers instead of through the `rrule`
+/// crate. It yields exactly the crate's dates, in the crate's order (the
+/// `fast_path_*` tests compare the two over many rules, starts and zones):
+/// - DAILY: `start + k × INTERVAL` days, kept when the weekday is in BYDAY
+///   (all weekdays without BYDAY);
+/// - WEEKLY: the weeks (starting on WKST) `k × INTERVAL` after the week of
+///   `start`, their days in BYDAY (`start`'s weekday without BYDAY) on or
+///   after `start`;
+///
+/// each at `start`'s time of day. Steps count as in [`expand`].
+struct Simple {
+    weekly: bool,
+    /// Days between periods (`INTERVAL`, times 7 when weekly).
+    step: i64,
+    /// Weekdays kept, Monday = bit 0.
+    days: u8,
+    /// First day of the first period: `start`'s date, or when weekly the
+    /// first day of its week.
+    first: i64,
+    start_day: i64,
+}
+
+impl Simple {
+    fn of(rule: &RRule, start: NaiveDateTime, horizon: NaiveDateTime) -> Option<Simple> {
+        use chrono::Datelike as _;
+        let plain = rule.by_month.is_empty()
+            && rule.by_month_day.is_empty()
+            && rule.by_day.iter().all(|&(n, _)| n == 0);
+        // The crate's own limits (INTERVAL as u16, years within ±10,000)
+        // are left to the crate, which reports them.
+        let in_range = (1..=9000).contains(&start.year()) && horizon.year() <= 9000;
+        if !plain || !in_range || u16::try_from(rule.interval).is_err() {
+            return None;
+        }
+        let start_day = crate::tz::day_index(start.date());
+        let start_wd = crate::tz::weekday_index(start_day);
+        let mut days: u8 = rule
+            .by_day
+            .iter()
+            .fold(0, |acc, &(_, d)| acc | 1 << (d as u8));
+        let interval = i64::from(rule.interval);
+        match rule.freq {
+            Freq::Daily => Some(Simple {
+                weekly: false,
+                step: interval,
+                days: if days == 0 { 0x7f } else { days },
+                first: start_day,
+                start_day,
+            }),
+            Freq::Weekly => {
+                if days == 0 {
+                    days = 1 << start_wd;
+                }
+                let back = (start_wd + 7 - rule.wkst as usize) % 7;
+                Some(Simple {
+                    weekly: true,
+                    step: 7 * interval,
+                    days,
+                    first: start_day - back as i64,
+                    start_day,
+                })
+            }
+            Freq::Monthly | Freq::Yearly => None,
+        }
+    }
+
+    /// [`expand`]'s walk after `start`, pushing to `out`.
+    fn expand(
+        &self,
+        rule: &RRule,
+        start: NaiveDateTime,
+        keep_from: NaiveDateTime,
+        horizon: NaiveDateTime,
+        until_ok: impl Fn(NaiveDateTime) -> bool,
+        out: &mut Vec<NaiveDateTime>,
+    ) -> Result<(), RRuleError> {
+        let day_of = |dt: NaiveDateTime| crate::tz::day_index(dt.date());
+        let time = start.time();
+        let at = |day: i64| crate::tz::index_date(day).and_time(time);
+        // `(day, time)` orders like the date-time itself.
+        let (h_day, h_time) = (day_of(horizon), horizon.time());
+        let (k_day, k_time) = (day_of(keep_from), keep_from.time());
+        let mut emitted: usize = 1;
+        let mut step: usize = 0;
+        let period_len = if self.weekly { 7 } else { 1 };
+        let mut base = self.first;
+        loop {
+            for day in base..base + period_len {
+                if day < self.start_day || self.days & (1 << crate::tz::weekday_index(day)) == 0 {
+                    continue;
+                }
+                if day > h_day || (day == h_day && time > h_time) {
+                    return Ok(());
+                }
+                if step >= MAX_STEPS {
+                    return err(format!(
+                        "the rule needs more than {MAX_STEPS} steps to reach the window"
+                    ));
+                }
+                step += 1;
+                if day <= self.start_day {
+                    continue;
+                }
+                let ok = match rule.until {
+                    None => true,
+                    Some(Until::Floating(u)) => (day, time) <= (day_of(u), u.time()),
+                    Some(Until::Date(d)) => day <= crate::tz::day_index(d),
+                    Some(Until::Instant(_)) => until_ok(at(day)),
+                };
+                if rule.count.is_some_and(|c| emitted >= c as usize) || !ok {
+                    return Ok(());
+                }
+                emitted += 1;
+                if day > k_day || (day == k_day && time >= k_time) {
+                    out.push(at(day));
+                }
+            }
+            // Periods with no kept day still end at the horizon.
+            if base > h_day {
+                return Ok(());
+            }
+            base += self.step;
+        }
+    }
 }
 
 impl RRule {
@@ -540,6 +695,141 @@ mod expand_tests {
             got,
             vec![local("2026-12-04T10:00"), local("2026-12-05T10:00")]
         );
+    }
+
+    /// A small deterministic generator for the sampled comparisons.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((self.0 >> 33) % n as u64) as usize
+        }
+
+        fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+            items[self.below(items.len())]
+        }
+    }
+
+    #[test]
+    fn fast_path_matches_the_rrule_crate() {
+        const ZONES: [&str; 5] = [
+            "America/New_York",
+            "Europe/London",
+            "America/Santiago",
+            "Australia/Lord_Howe",
+            "Pacific/Chatham",
+        ];
+        // DST gaps and folds, year ends, a leap day, ordinary days.
+        const STARTS: [&str; 12] = [
+            "2026-03-08T02:30",
+            "2026-11-01T01:30",
+            "2026-03-29T01:15",
+            "2026-10-25T01:45",
+            "2026-09-06T00:00",
+            "2026-04-05T01:45",
+            "2026-12-29T09:00",
+            "2027-01-03T23:45",
+            "2028-02-29T12:00",
+            "2026-02-26T10:00",
+            "2025-06-14T00:00",
+            "2026-05-31T18:30",
+        ];
+        const BYDAY: [&str; 8] = [
+            "",
+            ";BYDAY=MO",
+            ";BYDAY=SA,SU",
+            ";BYDAY=MO,WE,FR",
+            ";BYDAY=TU,TH",
+            ";BYDAY=MO,TU,WE,TH,FR",
+            ";BYDAY=SU,MO,TU,WE,TH,FR,SA",
+            ";BYDAY=FR,MO",
+        ];
+        const ENDS: [&str; 12] = [
+            "",
+            ";COUNT=1",
+            ";COUNT=2",
+            ";COUNT=7",
+            ";COUNT=40",
+            ";UNTIL=20260315T070000Z",
+            ";UNTIL=20261101T053000Z",
+            ";UNTIL=20270105T000000Z",
+            ";UNTIL=20261101T013000",
+            ";UNTIL=20260410T023000",
+            ";UNTIL=20270102",
+            ";UNTIL=20260329",
+        ];
+        let mut rng = Lcg(7);
+        let (mut fast_cases, mut many) = (0, 0);
+        for case in 0..3000 {
+            let freq = rng.pick(&["DAILY", "WEEKLY"]);
+            // A DAILY rule stepping whole weeks onto weekdays BYDAY leaves
+            // out never yields, and the crate then walks to year 10,000:
+            // correct, but slow without optimisation.
+            let interval = match freq {
+                "DAILY" => rng.pick(&[1u32, 1, 2, 3, 5, 6]),
+                _ => rng.pick(&[1u32, 1, 2, 3, 5, 7, 14]),
+            };
+            let wkst = rng.pick(&["", ";WKST=SU", ";WKST=WE", ";WKST=SA"]);
+            let text = format!(
+                "FREQ={freq};INTERVAL={interval}{}{wkst}{}",
+                rng.pick(&BYDAY),
+                rng.pick(&ENDS)
+            );
+            let rule = RRule::parse(&text).expect("rule");
+            let start = local(rng.pick(&STARTS));
+            let zone = Zone::get(rng.pick(&ZONES)).expect("zone");
+            let keep_from = start + chrono::Duration::days(rng.below(60) as i64 - 10);
+            let horizon = keep_from + chrono::Duration::days(rng.below(75) as i64);
+            if Simple::of(&rule, start, horizon).is_some() {
+                fast_cases += 1;
+            }
+            let fast = expand_by(Some(&rule), start, &zone, keep_from, horizon, true);
+            let slow = expand_by(Some(&rule), start, &zone, keep_from, horizon, false);
+            if fast.as_ref().is_ok_and(|v| v.len() > 3) {
+                many += 1;
+            }
+            assert_eq!(
+                fast,
+                slow,
+                "case {case}: {text} from {start} in {} keeping {keep_from}..={horizon}",
+                zone.name()
+            );
+        }
+        assert_eq!(fast_cases, 3000, "every sampled rule takes the fast path");
+        assert!(
+            many > 700,
+            "only {many} cases with more than three occurrences"
+        );
+    }
+
+    #[test]
+    fn a_daily_rule_that_never_lands_on_its_weekdays_has_only_its_start() {
+        // 2026-03-02 is a Monday; every 7th day is a Monday, never a Tuesday.
+        check(
+            "FREQ=DAILY;INTERVAL=7;BYDAY=TU",
+            "2026-03-02T09:00",
+            "2026-12-31T00:00",
+            &["2026-03-02T09:00"],
+        );
+    }
+
+    #[test]
+    fn other_rules_keep_the_crate() {
+        let start = local("2026-03-02T09:00");
+        let horizon = local("2026-12-31T00:00");
+        for text in [
+            "FREQ=MONTHLY;BYDAY=-1FR",
+            "FREQ=YEARLY;BYMONTH=3",
+            "FREQ=WEEKLY;BYMONTH=3,4",
+            "FREQ=DAILY;BYMONTH=10",
+        ] {
+            let rule = RRule::parse(text).expect("rule");
+            assert!(Simple::of(&rule, start, horizon).is_none(), "{text}");
+        }
     }
 
     #[test]

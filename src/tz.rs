@@ -162,7 +162,82 @@ pub fn instant_of(m: Minute) -> DateTime<Utc> {
 
 /// `2026-12-01T15:00:00Z`.
 pub fn fmt_utc(m: Minute) -> String {
+    let mut out = String::with_capacity(20);
+    if push_date_time(&mut out, m) {
+        out.push_str(":00Z");
+        return out;
+    }
     instant_of(m).format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// `YYYY-MM-DDTHH:MM` of a wall clock given as local epoch minutes (see
+/// [`Zone::local_minute`]).
+pub fn fmt_local_minute(local: Minute) -> String {
+    let mut out = String::with_capacity(16);
+    if push_date_time(&mut out, local) {
+        return out;
+    }
+    let d = index_date(local.div_euclid(DAY));
+    let mm = local.rem_euclid(DAY);
+    format!("{}T{:02}:{:02}", d.format("%Y-%m-%d"), mm / 60, mm % 60)
+}
+
+/// Year, month and day of a day index (days since 1970-01-01), proleptic
+/// Gregorian (H. Hinnant's `civil_from_days`).
+pub fn civil_from_days(day: i64) -> (i64, u32, u32) {
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// Writes `YYYY-MM-DDTHH:MM` of epoch-style minutes `m`; `false` (nothing
+/// written) for years chrono would print differently (outside 0000–9999),
+/// which then take the chrono path so the text never depends on the path.
+fn push_date_time(out: &mut String, m: Minute) -> bool {
+    let (y, mo, d) = civil_from_days(m.div_euclid(DAY));
+    if !(0..=9999).contains(&y) {
+        return false;
+    }
+    let mm = m.rem_euclid(DAY);
+    let digit = |n: i64| b'0' + (n % 10) as u8;
+    let (mo, d) = (i64::from(mo), i64::from(d));
+    let text = [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(mo / 10),
+        digit(mo),
+        b'-',
+        digit(d / 10),
+        digit(d),
+        b'T',
+        digit(mm / 600),
+        digit(mm / 60),
+        b':',
+        digit(mm % 60 / 10),
+        digit(mm % 60),
+    ];
+    match std::str::from_utf8(&text) {
+        Ok(t) => {
+            out.push_str(t);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// Weekday of a day index, Monday = 0 (1970-01-01 was a Thursday).
+pub fn weekday_index(day: i64) -> usize {
+    (day + 3).rem_euclid(7) as usize
 }
 
 impl Zone {
@@ -264,6 +339,118 @@ impl Zone {
     }
 }
 
+/// A zone's constant-offset pieces over a span, computed once and shared by
+/// every calendar in that zone (a request may name a thousand people in a
+/// handful of zones). Every answer equals the [`Zone`] method it stands for;
+/// outside the span, or when a transition falls inside a minute (historical
+/// local mean time), callers use the `Zone` method instead.
+#[derive(Debug, Clone)]
+pub struct Offsets {
+    lo: Minute,
+    hi: Minute,
+    /// `(start, end, offset_minutes)` as [`Zone::offset_segments`] gives them.
+    segs: Vec<(Minute, Minute, i64)>,
+    /// Every transition in the span falls on a whole minute.
+    exact: bool,
+}
+
+impl Offsets {
+    pub fn new(zone: &Zone, lo: Minute, hi: Minute) -> Offsets {
+        let exact = match jiff::Timestamp::from_second(lo * 60) {
+            Ok(start) => zone
+                .tz
+                .following(start)
+                .map(|t| t.timestamp().as_second())
+                .take_while(|&s| s < hi * 60)
+                .all(|s| s.rem_euclid(60) == 0),
+            Err(_) => false,
+        };
+        Offsets {
+            lo,
+            hi,
+            segs: zone.offset_segments(lo, hi),
+            exact,
+        }
+    }
+
+    fn covers(&self, lo: Minute, hi: Minute) -> bool {
+        self.exact && self.lo <= lo && hi <= self.hi && lo < hi
+    }
+
+    /// [`Zone::offset_minutes`] at `m`, when `m` is inside the span.
+    pub fn offset_minutes(&self, m: Minute) -> Option<i64> {
+        if !self.covers(m, m + 1) {
+            return None;
+        }
+        let i = self.segs.partition_point(|&(_, e, _)| e <= m);
+        self.segs.get(i).map(|&(_, _, off)| off)
+    }
+
+    /// [`Zone::local_pattern`] over `[lo, hi)` (inside the span), with the
+    /// minute-of-day intervals of local day `di` given by `day(di)`, at
+    /// most `per_day` of them (a capacity hint). The result is unsorted;
+    /// `None` outside the span.
+    pub fn local_pattern<I: IntoIterator<Item = (Minute, Minute)>>(
+        &self,
+        lo: Minute,
+        hi: Minute,
+        per_day: usize,
+        mut day: impl FnMut(i64) -> I,
+    ) -> Option<Vec<(Minute, Minute)>> {
+        if !self.covers(lo, hi) {
+            return None;
+        }
+        let days = usize::try_from((hi - lo) / DAY + 3).unwrap_or(0);
+        let mut out = Vec::with_capacity(days * per_day);
+        let first_seg = self.segs.partition_point(|&(_, e, _)| e <= lo);
+        for &(a, b, off) in &self.segs[first_seg..] {
+            if a >= hi {
+                break;
+            }
+            let (a, b) = (a.max(lo), b.min(hi));
+            let first = (a + off).div_euclid(DAY);
+            let last = (b + off - 1).div_euclid(DAY);
+            for di in first..=last {
+                for (s, e) in day(di) {
+                    let us = (di * DAY + s - off).max(a);
+                    let ue = (di * DAY + e - off).min(b);
+                    if us < ue {
+                        out.push((us, ue));
+                    }
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// The first and last instant (end, exclusive) whose local date is day
+    /// `di`, as the first and last piece of [`Zone::local_dates`] of that
+    /// date; `None` outside the span or when the date never occurs.
+    pub fn date_span(&self, di: i64) -> Option<(Minute, Minute)> {
+        // The same reach as `Zone::local_dates`, so the pieces are the same.
+        let (lo, hi) = (di * DAY - 26 * 60, (di + 1) * DAY + 26 * 60);
+        if !self.covers(lo, hi) {
+            return None;
+        }
+        let mut span: Option<(Minute, Minute)> = None;
+        let first_seg = self.segs.partition_point(|&(_, e, _)| e <= lo);
+        for &(a, b, off) in &self.segs[first_seg..] {
+            if a >= hi {
+                break;
+            }
+            let us = (di * DAY - off).max(a.max(lo));
+            let ue = ((di + 1) * DAY - off).min(b.min(hi));
+            if us < ue {
+                span = Some(match span {
+                    Some((s, e)) => (s.min(us), e.max(ue)),
+                    None => (us, ue),
+                });
+            }
+        }
+        span
+    }
+}
+
 fn to_timestamp(instant: DateTime<Utc>) -> Option<jiff::Timestamp> {
     jiff::Timestamp::from_second(instant.timestamp()).ok()
 }
@@ -285,7 +472,7 @@ fn civil(local: NaiveDateTime) -> Option<jiff::civil::DateTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone as _;
+    use chrono::{Datelike as _, TimeZone as _};
 
     fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, 0)
@@ -389,6 +576,96 @@ mod tests {
         assert_eq!(z.fmt_local(m), "2026-12-01T10:00");
         assert_eq!(z.minute_at_local(z.local_minute(m)), m);
         assert_eq!(fmt_utc(m), "2026-12-01T04:15:00Z");
+    }
+
+    #[test]
+    fn hand_formatting_matches_chrono() {
+        let z = Zone::get("Pacific/Chatham").expect("zone");
+        let chrono_local = |m: Minute| {
+            let l = z.local_minute(m);
+            let d = index_date(l.div_euclid(DAY));
+            let mm = l.rem_euclid(DAY);
+            format!("{}T{:02}:{:02}", d.format("%Y-%m-%d"), mm / 60, mm % 60)
+        };
+        // Every 7,919 minutes over 1890-2110 (all times of day, leap days,
+        // century years), then the year ends around 0000 and 9999.
+        let (a, b) = (-42_000_000, 73_000_000);
+        let extremes = [
+            day_index(NaiveDate::from_ymd_opt(0, 1, 1).expect("d")) * DAY,
+            day_index(NaiveDate::from_ymd_opt(9999, 12, 31).expect("d")) * DAY + 1439,
+        ];
+        let ms = (a..b)
+            .step_by(7919)
+            .chain(extremes.iter().flat_map(|&m| m - 3000..m + 3000));
+        for m in ms {
+            assert_eq!(
+                fmt_local_minute(z.local_minute(m)),
+                chrono_local(m),
+                "m={m}"
+            );
+            assert_eq!(
+                fmt_utc(m),
+                instant_of(m).format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                "m={m}"
+            );
+            let (y, mo, d) = civil_from_days(m.div_euclid(DAY));
+            let date = index_date(m.div_euclid(DAY));
+            assert_eq!(
+                (y, mo, d),
+                (i64::from(date.year()), date.month(), date.day()),
+                "m={m}"
+            );
+            assert_eq!(
+                weekday_index(m.div_euclid(DAY)),
+                date.weekday().num_days_from_monday() as usize
+            );
+        }
+    }
+
+    #[test]
+    fn an_offset_table_answers_as_the_zone_does() {
+        // Zones with 30- and 45-minute offsets and shifts, a missing
+        // midnight, and many transitions.
+        for name in [
+            "America/New_York",
+            "Europe/London",
+            "America/Santiago",
+            "Australia/Lord_Howe",
+            "Pacific/Chatham",
+            "Asia/Kathmandu",
+            "Africa/Casablanca",
+            "America/St_Johns",
+            "UTC",
+        ] {
+            let z = Zone::get(name).expect("zone");
+            let lo = day_index(NaiveDate::from_ymd_opt(2026, 1, 1).expect("d")) * DAY;
+            let hi = lo + 366 * DAY;
+            let table = Offsets::new(&z, lo - 2 * DAY, hi + 2 * DAY);
+            for m in (lo..hi).step_by(37) {
+                assert_eq!(
+                    table.offset_minutes(m),
+                    Some(z.offset_minutes(m)),
+                    "{name} m={m}"
+                );
+            }
+            for di in lo / DAY..hi / DAY {
+                let d = index_date(di);
+                let pieces = z.local_dates(d, d);
+                let want = pieces.first().zip(pieces.last()).map(|(a, b)| (a.0, b.1));
+                assert_eq!(table.date_span(di), want, "{name} {d}");
+            }
+            let day = |di: i64| match weekday_index(di) {
+                0 => vec![(0, 90), (120, 600)],
+                3 => vec![(60, 180)],
+                5 => vec![(1380, 1440)],
+                _ => vec![(540, 1020)],
+            };
+            let mut fast = table.local_pattern(lo, hi, 2, day).expect("covered");
+            fast.sort_unstable();
+            assert_eq!(fast, z.local_pattern(lo, hi, day), "{name}");
+            assert!(table.offset_minutes(hi + 3 * DAY).is_none());
+            assert!(table.local_pattern(lo - 3 * DAY, hi, 1, day).is_none());
+        }
     }
 
     #[test]

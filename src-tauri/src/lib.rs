@@ -23,7 +23,7 @@ use crate::state::Db;
 
 /// The registry of commands, shared by the running app and the bindings export.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    use commands::{app, meetings, offices, people, teams};
+    use commands::{app, meetings, offices, people, rotation, teams};
     // One TypeScript type per Rust type (not `_Serialize`/`_Deserialize` pairs):
     // the UI sends back what it received.
     Builder::<tauri::Wry>::new()
@@ -46,6 +46,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             meetings::suggest_meeting,
             meetings::book_meeting,
             meetings::delete_meeting,
+            rotation::plan_rotation,
+            rotation::set_rotation_window,
+            rotation::set_rotation_lock,
+            rotation::accept_rotation,
         ])
 }
 

@@ -213,4 +213,46 @@ mod tests {
         let team = block_on(db.run(|core| core.delete_meeting("review"))).unwrap();
         assert!(team.meetings.iter().all(|m| m.id != "review"));
     }
+
+    #[test]
+    fn a_lock_is_kept_by_the_next_plan_and_an_accepted_plan_becomes_the_office_days() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join(DB_FILE));
+        block_on(db.run(|core| core.load_sample_team())).unwrap();
+        let from: chrono::NaiveDate = "2026-11-30".parse().unwrap();
+        block_on(db.run(move |core| core.set_rotation_window(from, 1))).unwrap();
+
+        // Lock kai out of a day the plan gave him, then plan again.
+        let plan = block_on(db.run(|core| core.plan_rotation(None, None, None))).unwrap();
+        let day = plan
+            .assignments
+            .iter()
+            .find(|a| a.rep == "kai")
+            .map(|a| a.date)
+            .expect("kai has an office day in the sample's first week");
+        block_on(db.run(move |core| core.set_rotation_lock("kai", day, Some(false)))).unwrap();
+        let plan = block_on(db.run(|core| core.plan_rotation(None, None, None))).unwrap();
+        assert!(
+            plan.infeasible_reason.is_none(),
+            "{:?}",
+            plan.infeasible_reason
+        );
+        assert!(!plan
+            .assignments
+            .iter()
+            .any(|a| a.rep == "kai" && a.date == day));
+
+        // A lock the rules forbid (carlos is off that day) is refused.
+        let err = block_on(db.run(move |core| core.set_rotation_lock("carlos", from, Some(true))))
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Invalid);
+
+        let accepted = plan.assignments.len();
+        let team = block_on(db.run(move |core| core.accept_rotation(&plan))).unwrap();
+        assert_eq!(team.office_days.len(), accepted);
+        let locks = team.requests.rotation.expect("the window is kept").locks;
+        assert!(locks
+            .iter()
+            .any(|l| l.rep == "kai" && l.date == day && !l.in_office));
+    }
 }

@@ -54,6 +54,27 @@ mod ui {
     pub const STATUS: Sel = Css(".toast-region");
     /// The stored meetings; its text holds every meeting's title.
     pub const MEETING_LIST: Sel = Css("table[aria-label='Meetings']");
+    /// Office days: the screen, its Plan / Re-plan button, the plan's score,
+    /// the note that locks changed since the plan, and Accept plan.
+    pub const NAV_OFFICE_DAYS: Sel =
+        XPath("//nav//button[contains(normalize-space(), 'Office days')]");
+    pub const PLAN: Sel = Css("form[aria-label='Plan office days'] button[type='submit']");
+    pub const PLAN_SCORE: Sel = Css("section[aria-label='Plan score']");
+    pub const STALE_NOTE: Sel =
+        XPath("//p[contains(normalize-space(), 'Locks changed since this plan')]");
+    pub const ACCEPT_PLAN: Sel = XPath("//button[normalize-space()='Accept plan']");
+    /// The first board cell in which the shown plan has the rep remote.
+    pub fn remote_cell(rep: &str) -> String {
+        format!(
+            "table[aria-label='Office days board'] button[data-rep='{rep}'][data-kind='remote']"
+        )
+    }
+    /// A board cell (a button) of a rep on a date.
+    pub fn cell(rep: &str, date: &str) -> String {
+        format!(
+            "table[aria-label='Office days board'] button[data-rep='{rep}'][data-date='{date}']"
+        )
+    }
 }
 
 /// A WebDriver locator.
@@ -211,6 +232,99 @@ fn a_suggested_slot_booked_through_find_a_time_is_listed_after_a_restart() {
 }
 
 #[test]
+fn a_rep_locked_in_on_the_office_days_board_is_in_after_a_re_plan_and_the_lock_survives_a_restart()
+{
+    if !e2e_enabled() {
+        return;
+    }
+    const REP: &str = "kai";
+    let data = tempfile::tempdir().expect("temp XDG_DATA_HOME");
+    let driver = TauriDriver::start(data.path());
+
+    // First run: the sample team (its stored weeks start 2026-11-30), plan them.
+    let date = {
+        let s = driver.new_session();
+        s.click(&s.wait_for(ui::LOAD_SAMPLE));
+        s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
+        s.click(&s.wait_for(ui::NAV_OFFICE_DAYS));
+        s.click(&s.wait_for(ui::PLAN));
+        s.wait_for(ui::PLAN_SCORE);
+
+        // A day the plan keeps kai at home although he could come in.
+        let date = s.execute(&format!(
+            "const b = document.querySelector(\"{}\"); return b ? b.dataset.date : null;",
+            ui::remote_cell(REP)
+        ));
+        let date = date
+            .as_str()
+            .unwrap_or_else(|| panic!("the plan has no remote day for {REP}"))
+            .to_string();
+        let cell = ui::cell(REP, &date);
+        s.click(&s.wait_for_css(&cell));
+        s.wait_until(&format!(
+            "return document.querySelector(\"{cell}\")?.dataset.lock === 'in';"
+        ));
+        s.wait_for(ui::STALE_NOTE);
+
+        // Re-plan around the lock: the new plan has kai in on that day. The
+        // click on the cell scrolled the board; the button is back at the top,
+        // under the sticky title, where the driver would call it covered.
+        s.execute("document.querySelector('main')?.scrollTo(0, 0); return true;");
+        s.click(&s.wait_for(ui::PLAN));
+        s.wait_gone(ui::STALE_NOTE);
+        s.wait_until(&format!(
+            "const b = document.querySelector(\"{cell}\");
+             return !!b && b.dataset.kind === 'in' && b.dataset.lock === 'in';"
+        ));
+        // The picture for the README: the top of the board, once the toast is gone.
+        s.execute("document.querySelector('main')?.scrollTo(0, 0); return true;");
+        s.wait_until("return !document.querySelector('.toast');");
+        s.save_screenshot("office-days.png");
+        s.click(&s.wait_for(ui::ACCEPT_PLAN));
+        s.wait_for_text(ui::STATUS, "office days");
+        date
+    };
+
+    // Second run: the lock and the accepted day are read back from SQLite.
+    {
+        let s = driver.new_session();
+        s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
+        s.click(&s.wait_for(ui::NAV_OFFICE_DAYS));
+        let cell = ui::cell(REP, &date);
+        s.wait_until(&format!(
+            "const b = document.querySelector(\"{cell}\");
+             return !!b && b.dataset.kind === 'in' && b.dataset.lock === 'in';"
+        ));
+    }
+
+    let db = data
+        .path()
+        .join(meridian::APP_IDENTIFIER)
+        .join("meridian.db");
+    let core = meridian::Meridian::open(&db).expect("open the app's database");
+    let scenario = core.scenario().expect("read the app's database");
+    let locks = scenario
+        .requests
+        .rotation
+        .map(|r| r.locks)
+        .unwrap_or_default();
+    assert!(
+        locks
+            .iter()
+            .any(|l| l.rep == REP && l.date.to_string() == date && l.in_office),
+        "lock missing: {locks:?}"
+    );
+    assert!(
+        scenario
+            .office_days
+            .iter()
+            .any(|d| d.rep == REP && d.date.to_string() == date),
+        "the accepted plan lacks {REP} on {date}"
+    );
+    drop(driver);
+}
+
+#[test]
 fn the_page_may_call_only_the_apps_own_commands_and_run_no_inline_script() {
     if !e2e_enabled() {
         return;
@@ -356,7 +470,11 @@ impl Session<'_> {
     }
 
     fn find(&self, sel: Sel) -> Result<String, String> {
-        let found = self.post("/element", sel.locator())?;
+        self.find_by(sel.locator())
+    }
+
+    fn find_by(&self, locator: Value) -> Result<String, String> {
+        let found = self.post("/element", locator)?;
         found
             .as_object()
             .and_then(|o| o.values().next())
@@ -377,6 +495,62 @@ impl Session<'_> {
                 Err(_) => sleep(Duration::from_millis(200)),
             }
         }
+    }
+
+    /// [`Session::wait_for`] with a CSS selector built at run time.
+    fn wait_for_css(&self, css: &str) -> String {
+        let deadline = Instant::now() + STEP_TIMEOUT;
+        loop {
+            match self.find_by(json!({ "using": "css selector", "value": css })) {
+                Ok(id) => return id,
+                Err(e) if Instant::now() >= deadline => {
+                    panic!("{css} never appeared: {e}\n{}", self.page())
+                }
+                Err(_) => sleep(Duration::from_millis(200)),
+            }
+        }
+    }
+
+    /// Waits until the element is no longer in the page.
+    fn wait_gone(&self, sel: Sel) {
+        let deadline = Instant::now() + STEP_TIMEOUT;
+        while self.find(sel).is_ok() {
+            assert!(
+                Instant::now() < deadline,
+                "{sel:?} never went away\n{}",
+                self.page()
+            );
+            sleep(Duration::from_millis(200));
+        }
+    }
+
+    /// Waits until `script` (a function body) returns `true` in the page.
+    fn wait_until(&self, script: &str) {
+        let deadline = Instant::now() + STEP_TIMEOUT;
+        while self.execute(script) != json!(true) {
+            assert!(
+                Instant::now() < deadline,
+                "never true: {script}\n{}",
+                self.page()
+            );
+            sleep(Duration::from_millis(200));
+        }
+    }
+
+    /// Saves a PNG of the window as `CARGO_TARGET_TMPDIR/e2e/<name>` (the
+    /// README's screenshots are copied from there).
+    fn save_screenshot(&self, name: &str) {
+        use base64::Engine as _;
+        let shot = self
+            .get("/screenshot")
+            .unwrap_or_else(|e| panic!("screenshot: {e}"));
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(shot.as_str().unwrap_or_default())
+            .expect("a base64 PNG from the driver");
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e");
+        std::fs::create_dir_all(&dir).expect("screenshot folder");
+        std::fs::write(dir.join(name), png).expect("write the screenshot");
+        eprintln!("screenshot: {}", dir.join(name).display());
     }
 
     /// Waits until the element's text contains `needle`; returns that text.

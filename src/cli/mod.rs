@@ -66,6 +66,28 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Balance task workload (contract §4): a scenario file's balance
+    /// request, or the database's team over the stored (or the given) window.
+    Balance(BalanceArgs),
+    /// A rep's agenda (contract §5): meetings, time off and office days
+    /// between two local dates in the rep's zone.
+    Agenda {
+        /// Read this team document instead of the database.
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        /// The rep whose agenda to show.
+        #[arg(long, value_name = "ID")]
+        rep: String,
+        /// First local date (YYYY-MM-DD, in the rep's zone; default today).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last local date (default: 6 days after --from).
+        #[arg(long)]
+        to: Option<String>,
+        /// One JSON document on stdout (the contract's shape).
+        #[arg(long)]
+        json: bool,
+    },
     /// Version, zone data release and database path.
     About {
         #[arg(long)]
@@ -111,6 +133,28 @@ struct SuggestArgs {
     /// How many suggestions.
     #[arg(long, default_value_t = 5)]
     max_results: u32,
+    /// One JSON document on stdout (the contract's shape).
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+struct BalanceArgs {
+    /// The team document whose `requests.balance` to plan (loaded into
+    /// memory; nothing is stored).
+    #[arg(long, value_name = "FILE")]
+    scenario: Option<PathBuf>,
+    /// First local date of the window (YYYY-MM-DD; default: the stored
+    /// window's, else this week's Monday).
+    #[arg(long, conflicts_with = "scenario")]
+    from: Option<String>,
+    /// Last local date (default: the stored window's when it starts at
+    /// --from, else two weeks from --from).
+    #[arg(long, conflicts_with = "scenario")]
+    to: Option<String>,
+    /// Store the proposed moves in the database (all or none).
+    #[arg(long, conflicts_with = "scenario")]
+    apply: bool,
     /// One JSON document on stdout (the contract's shape).
     #[arg(long)]
     json: bool,
@@ -240,6 +284,36 @@ fn execute(cli: Cli) -> Result<(), AppError> {
                 print!("{}", text::rotation_answer(&answer));
             }
         }
+        Command::Balance(args) => balance(cli.db.as_deref(), args)?,
+        Command::Agenda {
+            scenario,
+            rep,
+            from,
+            to,
+            json,
+        } => {
+            let m = match &scenario {
+                Some(file) => load_scenario_file(file)?,
+                None => open(cli.db.as_deref())?,
+            };
+            let from = match from.as_deref() {
+                Some(text) => parse_cli_date("--from", text)?,
+                None => chrono::Local::now().date_naive(),
+            };
+            let to = match to.as_deref() {
+                Some(text) => parse_cli_date("--to", text)?,
+                None => from + chrono::Duration::days(6),
+            };
+            let agenda = m.agenda(&rep, from, to)?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&agenda).unwrap_or_default()
+                );
+            } else {
+                print!("{}", text::agenda(&agenda));
+            }
+        }
         Command::About { json } => {
             let m = open(cli.db.as_deref())?;
             let a = m.about();
@@ -333,6 +407,46 @@ fn suggest_meeting(db: Option<&Path>, a: SuggestArgs) -> Result<(), AppError> {
         for ans in &answers {
             print!("{}", text::meeting_answer(ans));
         }
+    }
+    Ok(())
+}
+
+fn balance(db: Option<&Path>, a: BalanceArgs) -> Result<(), AppError> {
+    let answer = match &a.scenario {
+        Some(file) => load_scenario_file(file)?.balance_stored(None, None)?,
+        None => {
+            let mut m = open(db)?;
+            let from = match a.from.as_deref() {
+                Some(text) => Some(parse_cli_date("--from", text)?),
+                None if m.scenario()?.requests.balance.is_some() => None,
+                None => {
+                    let today = chrono::Local::now().date_naive();
+                    let back = chrono::Datelike::weekday(&today).num_days_from_monday();
+                    Some(today - chrono::Duration::days(i64::from(back)))
+                }
+            };
+            let to =
+                a.to.as_deref()
+                    .map(|t| parse_cli_date("--to", t))
+                    .transpose()?;
+            let answer = m.balance_stored(from, to)?;
+            if a.apply {
+                let moves = answer.proposed_moves();
+                m.apply_balance(&moves)?;
+                if !a.json {
+                    println!("applied {} change(s) to the stored tasks", moves.len());
+                }
+            }
+            answer
+        }
+    };
+    if a.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&answer).unwrap_or_default()
+        );
+    } else {
+        print!("{}", text::balance_answer(&answer));
     }
     Ok(())
 }

@@ -186,3 +186,179 @@ fn week_monday(label: &str) -> Option<chrono::NaiveDate> {
     let (year, week) = label.split_once("-W")?;
     chrono::NaiveDate::from_isoywd_opt(year.parse().ok()?, week.parse().ok()?, chrono::Weekday::Mon)
 }
+
+/// `81%`, `∞`.
+fn pct(u: Option<f64>) -> String {
+    u.map_or_else(|| "∞".to_string(), |u| format!("{:.0}%", u * 100.0))
+}
+
+/// Minutes as hours, one decimal when needed (`9 h`, `9.5 h`).
+fn hrs(minutes: i64) -> String {
+    let tenths = (minutes * 10 + 30).div_euclid(60);
+    if tenths % 10 == 0 {
+        format!("{} h", tenths / 10)
+    } else {
+        format!("{}.{} h", tenths / 10, tenths % 10)
+    }
+}
+
+/// A balance answer as a table: per rep capacity, load and utilisation
+/// before → after; then the moves with their reasons, tasks at risk, tasks
+/// nobody can take, and how good the plan is known to be.
+pub fn balance_answer(a: &meridian::plan::balance::BalanceAnswer) -> String {
+    let mut out = format!("workload {} – {}\n", a.from, a.to);
+    let header = [
+        "REP",
+        "ZONE",
+        "CAPACITY",
+        "LOAD BEFORE → AFTER",
+        "UTILISATION",
+        "AT RISK",
+    ]
+    .map(String::from);
+    let rows: Vec<[String; 6]> = a
+        .reps
+        .iter()
+        .map(|r| {
+            [
+                r.rep.clone(),
+                r.time_zone.clone(),
+                hrs(r.capacity_minutes),
+                format!("{} → {}", hrs(r.load_before_minutes), hrs(r.load_minutes)),
+                format!("{} → {}", pct(r.utilization_before), pct(r.utilization)),
+                format!("{} → {}", r.at_risk_before, r.at_risk),
+            ]
+        })
+        .collect();
+    let mut widths = header.clone().map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    for row in std::iter::once(&header).chain(rows.iter()) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .enumerate()
+            .map(|(i, (c, w))| {
+                let pad = w.saturating_sub(c.chars().count());
+                if i >= 2 {
+                    format!("{}{c}", " ".repeat(pad))
+                } else {
+                    format!("{c}{}", " ".repeat(pad))
+                }
+            })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    let (b, o) = (&a.before, &a.objective);
+    let squares = |s: Option<f64>| s.map_or_else(|| "∞".to_string(), |s| format!("{s:.3}"));
+    out.push_str(&format!(
+        "\nat risk {} → {}, highest utilisation {} → {}, moves {}, sum of squares {} → {}",
+        b.at_risk,
+        o.at_risk,
+        pct(b.max_utilization),
+        pct(o.max_utilization),
+        o.moves,
+        squares(b.sum_squares),
+        squares(o.sum_squares)
+    ));
+    if a.bounds.optimal {
+        out.push_str(" (proven optimal)\n");
+    } else {
+        out.push_str(&format!(
+            " (no plan has fewer than {} at risk or a highest utilisation below {})\n",
+            a.bounds.at_risk,
+            pct(a.bounds.max_utilization)
+        ));
+    }
+    let changes: Vec<_> = a
+        .assignments
+        .iter()
+        .filter(|x| x.reason.is_some())
+        .collect();
+    if !changes.is_empty() {
+        out.push_str(&format!("\n{} proposed change(s):\n", changes.len()));
+        for x in changes {
+            out.push_str(&format!(
+                "  {} {} ({}): {} → {}  {}\n",
+                x.task,
+                x.title,
+                hrs(x.minutes),
+                x.moved_from.as_deref().unwrap_or("unassigned"),
+                x.rep,
+                x.reason.as_deref().unwrap_or("")
+            ));
+        }
+    }
+    let risky: Vec<_> = a.assignments.iter().filter(|x| x.at_risk).collect();
+    if !risky.is_empty() {
+        out.push_str(&format!("\n{} task(s) still at risk:\n", risky.len()));
+        for x in risky {
+            out.push_str(&format!(
+                "  {} {} ({}) with {}, due {}{}\n",
+                x.task,
+                x.title,
+                hrs(x.minutes),
+                x.rep,
+                x.due,
+                if x.pinned { " (pinned)" } else { "" }
+            ));
+        }
+    }
+    if !a.unassignable.is_empty() {
+        out.push_str(&format!(
+            "\n{} task(s) nobody can take:\n",
+            a.unassignable.len()
+        ));
+        for u in &a.unassignable {
+            out.push_str(&format!("  {}: {}\n", u.task, u.reason));
+        }
+    }
+    out
+}
+
+/// An agenda as a day-by-day list in the rep's zone.
+pub fn agenda(a: &meridian::plan::agenda::Agenda) -> String {
+    use meridian::plan::agenda::AgendaItem;
+    let mut out = format!("{} ({})\n", a.rep, a.time_zone);
+    if a.items.is_empty() {
+        out.push_str("  nothing on the agenda\n");
+        return out;
+    }
+    let mut day = String::new();
+    for item in &a.items {
+        let (date, line) = match item {
+            AgendaItem::Meeting {
+                id,
+                title,
+                local_start,
+                local_end,
+                ..
+            } => {
+                let (d, start) = local_start.split_once('T').unwrap_or((local_start, ""));
+                let (end_d, end) = local_end.split_once('T').unwrap_or((local_end, ""));
+                let next = if end_d != d { " (+1)" } else { "" };
+                (
+                    d.to_string(),
+                    format!("{start}–{end}{next}  {title} [{id}]"),
+                )
+            }
+            AgendaItem::TimeOff { date } => (date.to_string(), "time off".to_string()),
+            AgendaItem::OfficeDay { date, office } => {
+                (date.to_string(), format!("in the office: {office}"))
+            }
+        };
+        if date != day {
+            let label = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+                .map(|d| d.format("%a %-d %b %Y").to_string())
+                .unwrap_or_else(|_| date.clone());
+            out.push_str(&format!("{label}\n"));
+            day = date;
+        }
+        out.push_str(&format!("  {line}\n"));
+    }
+    out
+}

@@ -2,36 +2,90 @@
 //! busy instants (epoch minutes) over a horizon, built from wall-clock rules
 //! in the rep's own zone and meetings expanded in their own zone.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use crate::model::{Meeting, Rep, Scenario};
 use crate::plan::intervals::IntervalSet;
 use crate::plan::PlanError;
 use crate::recurrence::{self, RRule};
-use crate::tz::{self, Minute, Zone, DAY};
+use crate::tz::{self, Minute, Offsets, Zone, DAY};
+
+/// FxHash (rustc's) for the maps below: a request over a thousand people
+/// hashes their ids many times, and SipHash's guard against crafted keys
+/// would only protect one local planning run from its own document.
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut word = [0u8; 8];
+        let rest = chunks.remainder();
+        word[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(word));
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
 /// Zones and expanded meetings of one planning run, computed once.
 pub struct Context<'a> {
     pub sc: &'a Scenario,
-    zones: HashMap<&'a str, Zone>,
+    zones: IdMap<&'a str, Zone>,
+    /// Zone name → its offsets over the horizon and two days either side,
+    /// shared by every calendar in that zone.
+    offsets: IdMap<&'a str, Arc<Offsets>>,
     /// Rep id → rep (a request may name a thousand people).
-    reps: HashMap<&'a str, &'a Rep>,
-    /// Meeting index → its occurrences within the horizon.
-    occurrences: Vec<Vec<(Minute, Minute)>>,
+    reps: IdMap<&'a str, &'a Rep>,
+    /// Meeting index → its occurrences within the horizon; `None` for
+    /// meetings none of the context's people attend (never expanded).
+    occurrences: Vec<Option<Vec<(Minute, Minute)>>>,
     /// Rep id → indexes of the meetings they attend.
-    meetings_of: HashMap<&'a str, Vec<usize>>,
+    meetings_of: IdMap<&'a str, Vec<usize>>,
     pub lo: Minute,
     pub hi: Minute,
 }
 
 impl<'a> Context<'a> {
-    /// Expands every meeting over `[lo, hi)`.
+    /// Expands, over `[lo, hi)`, the meetings that any of `people` attends:
+    /// the others cannot make anyone in the request busy, and a large team
+    /// has many of them.
     ///
     /// # Errors
     /// [`PlanError`] for a zone or rule that cannot be resolved (a validated
     /// scenario has none).
-    pub fn new(sc: &'a Scenario, lo: Minute, hi: Minute) -> Result<Context<'a>, PlanError> {
-        let mut zones = HashMap::new();
+    pub fn new(
+        sc: &'a Scenario,
+        lo: Minute,
+        hi: Minute,
+        people: &[&str],
+    ) -> Result<Context<'a>, PlanError> {
+        let mut zones = IdMap::default();
         let mut zone = |name: &'a str| -> Result<(), PlanError> {
             if !zones.contains_key(name) {
                 zones.insert(name, Zone::get(name)?);
@@ -47,19 +101,37 @@ impl<'a> Context<'a> {
         for o in &sc.offices {
             zone(&o.time_zone)?;
         }
+        let wanted: HashSet<&str, BuildHasherDefault<IdHasher>> = people.iter().copied().collect();
         let mut occurrences = Vec::with_capacity(sc.meetings.len());
-        let mut meetings_of: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut meetings_of: IdMap<&str, Vec<usize>> = IdMap::default();
         for (i, m) in sc.meetings.iter().enumerate() {
-            let z = &zones[m.time_zone.as_str()];
-            occurrences.push(meeting_occurrences(m, z, lo, hi)?);
+            let needed = m.attendees.iter().any(|a| wanted.contains(a.as_str()));
+            occurrences.push(if needed {
+                let z = &zones[m.time_zone.as_str()];
+                Some(meeting_occurrences(m, z, lo, hi)?)
+            } else {
+                None
+            });
             for a in &m.attendees {
                 meetings_of.entry(a.as_str()).or_default().push(i);
+            }
+        }
+        let reps: IdMap<&str, &Rep> = sc.reps.iter().map(|r| (r.id.as_str(), r)).collect();
+        let mut offsets = IdMap::default();
+        for id in people {
+            if let Some(r) = reps.get(id) {
+                let name = r.time_zone.as_str();
+                if !offsets.contains_key(name) {
+                    let table = Offsets::new(&zones[name], lo - 2 * DAY, hi + 2 * DAY);
+                    offsets.insert(name, Arc::new(table));
+                }
             }
         }
         Ok(Context {
             sc,
             zones,
-            reps: sc.reps.iter().map(|r| (r.id.as_str(), r)).collect(),
+            offsets,
+            reps,
             occurrences,
             meetings_of,
             lo,
@@ -78,27 +150,33 @@ impl<'a> Context<'a> {
     /// The calendar of rep `id` over the context's horizon.
     ///
     /// # Errors
-    /// [`PlanError::UnknownRep`].
+    /// [`PlanError::UnknownRep`], or [`PlanError::Rule`] for a meeting of a
+    /// rep outside the context's people that cannot be expanded.
     pub fn calendar(&self, id: &str) -> Result<RepCalendar, PlanError> {
         let rep = self
             .rep(id)
             .ok_or_else(|| PlanError::UnknownRep(id.to_string()))?;
         let zone = self.zones[rep.time_zone.as_str()].clone();
         let (lo, hi) = (self.lo, self.hi);
-        let hours = |map: &crate::model::WeekHours| {
-            zone.local_pattern(lo, hi, |di| {
-                let wd = crate::model::Weekday::of(tz::index_date(di));
-                map.get(&wd)
-                    .map(|ivs| {
-                        ivs.iter()
-                            .map(|iv| (Minute::from(iv.0.minutes()), Minute::from(iv.1.minutes())))
-                            .collect()
-                    })
-                    .unwrap_or_default()
+        let offsets = match self.offsets.get(rep.time_zone.as_str()) {
+            Some(o) => o.clone(),
+            None => Arc::new(Offsets::new(&zone, lo - 2 * DAY, hi + 2 * DAY)),
+        };
+        let hours = |map: &crate::model::WeekHours| -> IntervalSet {
+            // Intervals per weekday, Monday first.
+            let mut week: [&[crate::model::Interval]; 7] = [&[]; 7];
+            for (wd, ivs) in map {
+                week[*wd as usize] = ivs;
+            }
+            let per_day = week.iter().map(|w| w.len()).max().unwrap_or(0);
+            local_pattern(&zone, &offsets, lo, hi, per_day, |di| {
+                week[tz::weekday_index(di)]
+                    .iter()
+                    .map(|iv| (Minute::from(iv.0.minutes()), Minute::from(iv.1.minutes())))
             })
         };
-        let working = IntervalSet::new(hours(&rep.working_hours));
-        let stretch = IntervalSet::new(hours(&rep.stretch_hours));
+        let working = hours(&rep.working_hours);
+        let stretch = hours(&rep.stretch_hours);
         let (lo_day, hi_day) = (lo.div_euclid(DAY) - 2, hi.div_euclid(DAY) + 2);
         let off_days: Vec<(i64, i64)> = rep
             .time_off
@@ -111,23 +189,31 @@ impl<'a> Context<'a> {
             })
             .filter(|(a, b)| a <= b)
             .collect();
-        let time_off = IntervalSet::new(zone.local_pattern(lo, hi, |di| {
-            if off_days.iter().any(|&(a, b)| a <= di && di <= b) {
-                vec![(0, DAY)]
-            } else {
-                Vec::new()
-            }
-        }));
+        let time_off = if off_days.is_empty() {
+            IntervalSet::default()
+        } else {
+            local_pattern(&zone, &offsets, lo, hi, 1, |di| {
+                let off = off_days.iter().any(|&(a, b)| a <= di && di <= b);
+                off.then_some((0, DAY))
+            })
+        };
         let mut busy = Vec::new();
         for &mi in self.meetings_of.get(id).map(Vec::as_slice).unwrap_or(&[]) {
-            for &(s, e) in &self.occurrences[mi] {
-                busy.push((s, e, mi));
+            match &self.occurrences[mi] {
+                Some(occ) => busy.extend(occ.iter().map(|&(s, e)| (s, e, mi))),
+                None => {
+                    let m = &self.sc.meetings[mi];
+                    let z = &self.zones[m.time_zone.as_str()];
+                    let occ = meeting_occurrences(m, z, lo, hi)?;
+                    busy.extend(occ.into_iter().map(|(s, e)| (s, e, mi)));
+                }
             }
         }
         busy.sort_unstable();
         let busy_set = IntervalSet::new(busy.iter().map(|&(s, e, _)| (s, e)).collect());
         Ok(RepCalendar {
             zone,
+            offsets,
             working,
             stretch,
             time_off,
@@ -138,21 +224,34 @@ impl<'a> Context<'a> {
 
     /// Ids of the meetings of this calendar overlapping `[s, e)`, sorted.
     pub fn busy_ids(&self, cal: &RepCalendar, s: Minute, e: Minute) -> Vec<String> {
-        let mut ids: Vec<String> = cal
-            .busy
+        self.busy_meetings(cal, s, e)
+            .into_iter()
+            .map(|mi| self.sc.meetings[mi].id.clone())
+            .collect()
+    }
+
+    /// Indexes of the meetings of this calendar overlapping `[s, e)`, in the
+    /// order of their ids, one per id.
+    pub fn busy_meetings(&self, cal: &RepCalendar, s: Minute, e: Minute) -> Vec<usize> {
+        // Sorted by start: only those starting before `e` can overlap.
+        let upto = cal.busy.partition_point(|&(bs, _, _)| bs < e);
+        let mut idx: Vec<usize> = cal.busy[..upto]
             .iter()
-            .filter(|&&(bs, be, _)| bs < e && s < be)
-            .map(|&(_, _, mi)| self.sc.meetings[mi].id.clone())
+            .filter(|&&(_, be, _)| s < be)
+            .map(|&(_, _, mi)| mi)
             .collect();
-        ids.sort();
-        ids.dedup();
-        ids
+        let meetings = &self.sc.meetings;
+        idx.sort_by(|&a, &b| meetings[a].id.cmp(&meetings[b].id));
+        idx.dedup_by(|a, b| meetings[*a].id == meetings[*b].id);
+        idx
     }
 }
 
 /// One rep's time over a horizon.
 pub struct RepCalendar {
     pub zone: Zone,
+    /// The zone's offsets over the horizon (shared with others in the zone).
+    pub offsets: Arc<Offsets>,
     pub working: IntervalSet,
     pub stretch: IntervalSet,
     pub time_off: IntervalSet,
@@ -178,6 +277,27 @@ impl SlotView {
 }
 
 impl RepCalendar {
+    /// The wall clock at `m` as local epoch minutes ([`Zone::local_minute`]).
+    pub fn local_minute(&self, m: Minute) -> Minute {
+        match self.offsets.offset_minutes(m) {
+            Some(off) => m + off,
+            None => self.zone.local_minute(m),
+        }
+    }
+
+    /// The first and last instant (end exclusive) of local day `di`:
+    /// the ends of [`Zone::local_dates`] of that date.
+    pub fn date_span(&self, di: i64) -> Option<(Minute, Minute)> {
+        self.offsets.date_span(di).or_else(|| {
+            let d = tz::index_date(di);
+            let pieces = self.zone.local_dates(d, d);
+            match (pieces.first(), pieces.last()) {
+                (Some(a), Some(b)) => Some((a.0, b.1)),
+                _ => None,
+            }
+        })
+    }
+
     pub fn view(&self, s: Minute, e: Minute) -> SlotView {
         let working = self.working.measure(s, e);
         let stretch = self.stretch.measure(s, e);
@@ -195,8 +315,8 @@ impl RepCalendar {
     pub fn views(&self, starts: &[Minute], duration: Minute) -> Vec<SlotView> {
         let (mut w0, mut w1) = (self.working.sweep(), self.working.sweep());
         let (mut s0, mut s1) = (self.stretch.sweep(), self.stretch.sweep());
-        let (mut b0, mut b1) = (self.busy_set.sweep(), self.busy_set.sweep());
-        let (mut t0, mut t1) = (self.time_off.sweep(), self.time_off.sweep());
+        let mut busy = self.busy_set.touch();
+        let mut time_off = self.time_off.touch();
         starts
             .iter()
             .map(|&s| {
@@ -207,12 +327,28 @@ impl RepCalendar {
                     working,
                     stretch,
                     outside: duration - working - stretch,
-                    busy: b1.cumulative(e) - b0.cumulative(s) > 0,
-                    time_off: t1.cumulative(e) - t0.cumulative(s) > 0,
+                    busy: busy.meets(s, e),
+                    time_off: time_off.meets(s, e),
                 }
             })
             .collect()
     }
+}
+
+/// [`Zone::local_pattern`] as a set, through the zone's shared offsets
+/// when they cover `[lo, hi)`.
+fn local_pattern<I: IntoIterator<Item = (Minute, Minute)>>(
+    zone: &Zone,
+    offsets: &Offsets,
+    lo: Minute,
+    hi: Minute,
+    per_day: usize,
+    day: impl Fn(i64) -> I,
+) -> IntervalSet {
+    let fast = offsets.local_pattern(lo, hi, per_day, &day);
+    IntervalSet::new(
+        fast.unwrap_or_else(|| zone.local_pattern(lo, hi, |di| day(di).into_iter().collect())),
+    )
 }
 
 /// UTC intervals of a meeting's occurrences that overlap `[lo, hi)`, in order.

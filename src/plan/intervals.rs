@@ -7,58 +7,73 @@
 
 use crate::tz::Minute;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IntervalSet {
-    starts: Vec<Minute>,
-    ends: Vec<Minute>,
-    /// `before[i]` = total length of intervals `0..i`.
+    /// `(start, end)`, sorted, neither overlapping nor touching.
+    ivs: Vec<(Minute, Minute)>,
+    /// `before[i]` = total length of intervals `0..i` (one more than `ivs`).
     before: Vec<Minute>,
 }
 
+impl Default for IntervalSet {
+    /// The empty set (with its one prefix sum, which queries rely on).
+    fn default() -> IntervalSet {
+        IntervalSet::new(Vec::new())
+    }
+}
+
 impl IntervalSet {
+    /// Sorts and merges `intervals` in place (empty ones dropped, touching
+    /// ones joined).
     pub fn new(mut intervals: Vec<(Minute, Minute)>) -> IntervalSet {
         intervals.retain(|(s, e)| s < e);
         intervals.sort_unstable();
-        let mut starts: Vec<Minute> = Vec::with_capacity(intervals.len());
-        let mut ends: Vec<Minute> = Vec::with_capacity(intervals.len());
-        for (s, e) in intervals {
-            match ends.last_mut() {
-                Some(last) if s <= *last => *last = (*last).max(e),
-                _ => {
-                    starts.push(s);
-                    ends.push(e);
-                }
+        let mut kept = 0;
+        for i in 0..intervals.len() {
+            let (s, e) = intervals[i];
+            if kept > 0 && s <= intervals[kept - 1].1 {
+                let last = &mut intervals[kept - 1].1;
+                *last = (*last).max(e);
+            } else {
+                intervals[kept] = (s, e);
+                kept += 1;
             }
         }
-        let mut before = Vec::with_capacity(starts.len() + 1);
+        intervals.truncate(kept);
+        let mut before = Vec::with_capacity(kept + 1);
         let mut acc = 0;
-        for (s, e) in starts.iter().zip(&ends) {
+        for &(s, e) in &intervals {
             before.push(acc);
             acc += e - s;
         }
         before.push(acc);
         IntervalSet {
-            starts,
-            ends,
+            ivs: intervals,
             before,
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
+        self.ivs.is_empty()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (Minute, Minute)> + '_ {
-        self.starts.iter().copied().zip(self.ends.iter().copied())
+        self.ivs.iter().copied()
+    }
+
+    /// Index of the first interval ending after `t`.
+    fn after(&self, t: Minute) -> usize {
+        self.ivs.partition_point(|&(_, e)| e <= t)
     }
 
     /// Minutes of the set before `t`.
     fn cumulative(&self, t: Minute) -> Minute {
-        // First interval whose end is after t.
-        let i = self.ends.partition_point(|&e| e <= t);
+        let i = self.after(t);
         let mut acc = self.before[i];
-        if i < self.starts.len() && self.starts[i] < t {
-            acc += t - self.starts[i];
+        if let Some(&(s, _)) = self.ivs.get(i) {
+            if s < t {
+                acc += t - s;
+            }
         }
         acc
     }
@@ -83,19 +98,36 @@ impl IntervalSet {
         hi: Minute,
     ) -> impl Iterator<Item = (Minute, Minute)> + '_ {
         let i = if lo < hi {
-            self.ends.partition_point(|&e| e <= lo)
+            self.after(lo)
         } else {
-            self.ends.len()
+            self.ivs.len()
         };
-        self.starts[i..]
+        self.ivs[i..]
             .iter()
             .copied()
-            .zip(self.ends[i..].iter().copied())
             .take_while(move |&(s, _)| s < hi)
     }
 
     pub fn sweep(&self) -> Sweep<'_> {
         Sweep { set: self, i: 0 }
+    }
+
+    /// A sweep whose first query is at or after `t`, positioned there by
+    /// binary search rather than by walking from the first interval.
+    pub fn sweep_from(&self, t: Minute) -> Sweep<'_> {
+        Sweep {
+            set: self,
+            i: self.after(t),
+        }
+    }
+
+    /// A cursor answering [`IntervalSet::intersects`] for slots whose
+    /// starts never decrease.
+    pub fn touch(&self) -> Touch<'_> {
+        Touch {
+            ivs: &self.ivs,
+            i: 0,
+        }
     }
 }
 
@@ -109,18 +141,43 @@ impl Sweep<'_> {
     /// Minutes of the set before `t`; `t` must not be smaller than the
     /// previous call's (falls back to a binary search when it is).
     pub fn cumulative(&mut self, t: Minute) -> Minute {
-        let set = self.set;
-        if self.i > 0 && self.i <= set.ends.len() && set.ends[self.i - 1] > t {
-            self.i = set.ends.partition_point(|&e| e <= t);
+        let ivs = &self.set.ivs;
+        if self.i > 0 && self.i <= ivs.len() && ivs[self.i - 1].1 > t {
+            self.i = self.set.after(t);
         }
-        while self.i < set.ends.len() && set.ends[self.i] <= t {
+        while self.i < ivs.len() && ivs[self.i].1 <= t {
             self.i += 1;
         }
-        let mut acc = set.before[self.i];
-        if self.i < set.starts.len() && set.starts[self.i] < t {
-            acc += t - set.starts[self.i];
+        let mut acc = self.set.before[self.i];
+        if let Some(&(s, _)) = ivs.get(self.i) {
+            if s < t {
+                acc += t - s;
+            }
         }
         acc
+    }
+}
+
+/// A cursor telling whether slots `[s, e)` share a minute with the set,
+/// for non-decreasing `s`: one forward pass, no sums.
+pub struct Touch<'a> {
+    ivs: &'a [(Minute, Minute)],
+    i: usize,
+}
+
+impl Touch<'_> {
+    /// `[s, e)` shares a minute with the set; `s` must not be smaller than
+    /// the previous call's (falls back to a binary search when it is).
+    pub fn meets(&mut self, s: Minute, e: Minute) -> bool {
+        if self.i > 0 && self.i <= self.ivs.len() && self.ivs[self.i - 1].1 > s {
+            self.i = self.ivs.partition_point(|&(_, end)| end <= s);
+        }
+        while self.i < self.ivs.len() && self.ivs[self.i].1 <= s {
+            self.i += 1;
+        }
+        // The first interval ending after `s` is the earliest that can
+        // overlap; when it starts at or after `e`, so do all later ones.
+        s < e && self.ivs.get(self.i).is_some_and(|&(start, _)| start < e)
     }
 }
 
@@ -132,6 +189,13 @@ mod tests {
     fn overlapping_and_touching_intervals_merge() {
         let s = IntervalSet::new(vec![(10, 20), (15, 30), (30, 40), (50, 60), (5, 5)]);
         assert_eq!(s.iter().collect::<Vec<_>>(), vec![(10, 40), (50, 60)]);
+    }
+
+    #[test]
+    fn the_empty_set_answers_queries() {
+        let s = IntervalSet::default();
+        assert_eq!(s.measure(0, 100), 0);
+        assert_eq!(s.sweep_from(50).cumulative(60), 0);
     }
 
     #[test]
@@ -163,5 +227,18 @@ mod tests {
         }
         // Going backwards still answers correctly.
         assert_eq!(sw.cumulative(15), s.cumulative(15));
+        let mut touch = s.touch();
+        for t in 0..60 {
+            for d in 0..5 {
+                assert_eq!(touch.meets(t, t + d), s.intersects(t, t + d), "t={t} d={d}");
+            }
+        }
+        assert_eq!(touch.meets(12, 13), s.intersects(12, 13));
+        for from in 0..60 {
+            let mut sw = s.sweep_from(from);
+            for t in from..60 {
+                assert_eq!(sw.cumulative(t), s.cumulative(t), "from={from} t={t}");
+            }
+        }
     }
 }

@@ -170,7 +170,13 @@ impl<'a> Planner<'a> {
         let weeks = i64::from(req.repeat_weeks.max(1));
         let lo = tz::day_index(req.from) * DAY - 2 * DAY;
         let hi = (tz::day_index(req.to) + 1 + 7 * (weeks - 1)) * DAY + 2 * DAY + duration;
-        let ctx = Context::new(sc, lo, hi)?;
+        let ids: Vec<&str> = req
+            .required
+            .iter()
+            .chain(&req.optional)
+            .map(String::as_str)
+            .collect();
+        let ctx = Context::new(sc, lo, hi, &ids)?;
         let mut people = Vec::new();
         for (ids, required) in [(&req.required, true), (&req.optional, false)] {
             for id in ids {
@@ -298,13 +304,41 @@ impl<'a> Planner<'a> {
         (cost, stretch)
     }
 
-    pub fn occurrence(&self, s: Minute) -> Occurrence {
-        let views: Vec<SlotView> = self
-            .people
+    /// The occurrences starting at `starts`, explained for every attendee.
+    /// Person by person rather than slot by slot, so each calendar is
+    /// read while it is in cache (a thousand calendars are not).
+    pub fn occurrences(&self, starts: &[Minute]) -> Vec<Occurrence> {
+        let n = self.people.len();
+        let mut views: Vec<SlotView> = Vec::with_capacity(starts.len() * n);
+        let mut slots: Vec<Vec<AttendeeSlot>> =
+            starts.iter().map(|_| Vec::with_capacity(n)).collect();
+        for p in &self.people {
+            for (&s, slots) in starts.iter().zip(&mut slots) {
+                let v = p.cal.view(s, s + self.duration);
+                slots.push(explain::attendee_slot(self, p, &v, s));
+                views.push(v);
+            }
+        }
+        // Person-major: person `j`'s view of start `i` is at `j * m + i`.
+        let m = starts.len();
+        starts
             .iter()
-            .map(|p| p.cal.view(s, s + self.duration))
-            .collect();
-        let cost = self.cost_of(&views).unwrap_or_else(|| {
+            .zip(slots)
+            .enumerate()
+            .map(|(i, (&s, attendees))| {
+                let views: Vec<SlotView> = (0..n).map(|j| views[j * m + i]).collect();
+                self.occurrence_of(s, &views, attendees)
+            })
+            .collect()
+    }
+
+    fn occurrence_of(
+        &self,
+        s: Minute,
+        views: &[SlotView],
+        attendees: Vec<AttendeeSlot>,
+    ) -> Occurrence {
+        let cost = self.cost_of(views).unwrap_or_else(|| {
             // An infeasible slot still has a cost by the formula; only shown
             // when explaining.
             views
@@ -323,12 +357,7 @@ impl<'a> Planner<'a> {
             start: tz::fmt_utc(s),
             end: tz::fmt_utc(s + self.duration),
             cost,
-            attendees: self
-                .people
-                .iter()
-                .zip(&views)
-                .map(|(p, v)| explain::attendee_slot(self, p, v, s))
-                .collect(),
+            attendees,
         }
     }
 }
@@ -395,22 +424,29 @@ fn top_k(p: &Planner) -> MeetingAnswer {
         .filter_map(|(t, &s)| t.map(|c| (c, s)))
         .collect();
     feasible.sort_unstable();
-    let mut taken: Vec<Minute> = Vec::new();
-    let mut answer = empty_answer(req);
+    let mut taken: Vec<(i64, Minute)> = Vec::new();
     for (cost, s) in feasible {
         if taken.len() >= req.max_results as usize {
             break;
         }
         if taken
             .iter()
-            .any(|&t| t < s + p.duration && s < t + p.duration)
+            .any(|&(_, t)| t < s + p.duration && s < t + p.duration)
         {
             continue;
         }
-        taken.push(s);
-        let occurrences: Vec<Occurrence> = (0..k_weeks)
-            .map(|k| p.occurrence(p.series_start(s, k)))
-            .collect();
+        taken.push((cost, s));
+    }
+    // Every occurrence of every suggestion, explained in one pass.
+    let starts: Vec<Minute> = taken
+        .iter()
+        .flat_map(|&(_, s)| (0..k_weeks).map(move |k| p.series_start(s, k)))
+        .collect();
+    let per_suggestion = usize::try_from(k_weeks).unwrap_or(1);
+    let mut occurrences = p.occurrences(&starts).into_iter();
+    let mut answer = empty_answer(req);
+    for &(cost, s) in &taken {
+        let occurrences: Vec<Occurrence> = occurrences.by_ref().take(per_suggestion).collect();
         answer.suggestions.push(Suggestion {
             start: tz::fmt_utc(s),
             end: tz::fmt_utc(s + p.duration),
@@ -473,7 +509,7 @@ fn fair(p: &Planner) -> MeetingAnswer {
         answer.infeasible_reason = Some("no plan exists".to_string());
         return answer;
     };
-    let occurrences: Vec<Occurrence> = chosen.iter().map(|&s| p.occurrence(s)).collect();
+    let occurrences: Vec<Occurrence> = p.occurrences(&chosen);
     let mut per_person: BTreeMap<String, i64> = BTreeMap::new();
     for person in &p.people {
         let total = chosen

@@ -33,70 +33,91 @@ fn who(p: &Planner, id: &str) -> String {
     }
 }
 
+/// `Mon` … `Sun` by weekday index (Monday = 0).
+const WEEKDAY_SHORT: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// A local time as text and as local epoch minutes. Outside the years
+/// 0000–9999 the text is chrono's, and what is read from it (weekday,
+/// date) is read from the text as before.
+struct Local {
+    text: String,
+    minute: Minute,
+}
+
+impl Local {
+    fn new(cal: &RepCalendar, m: Minute) -> Local {
+        let minute = cal.local_minute(m);
+        Local {
+            text: tz::fmt_local_minute(minute),
+            minute,
+        }
+    }
+
+    fn standard(&self) -> bool {
+        self.text.len() == 16
+    }
+
+    fn day(&self) -> i64 {
+        self.minute.div_euclid(tz::DAY)
+    }
+
+    fn weekday_short(&self) -> std::borrow::Cow<'static, str> {
+        if self.standard() {
+            WEEKDAY_SHORT[tz::weekday_index(self.day())].into()
+        } else {
+            weekday_short(&self.text).into()
+        }
+    }
+}
+
 /// How the slot `[s, s + duration)` looks to one person.
 pub(crate) fn attendee_slot(p: &Planner, person: &Person, v: &SlotView, s: Minute) -> AttendeeSlot {
+    use std::fmt::Write as _;
     let e = s + p.duration;
-    let local_start = person.cal.zone.fmt_local(s);
-    let local_end = person.cal.zone.fmt_local(e);
-    let when = format!(
-        "{} {}–{}",
-        weekday_short(&local_start),
-        hhmm(&local_start),
-        hhmm(&local_end)
-    );
-    let (status, reason, note) = if v.busy {
-        let ids = p.ctx.busy_ids(&person.cal, s, e);
-        let titles: Vec<String> = ids
-            .iter()
-            .map(|id| {
-                p.ctx
-                    .sc
-                    .meetings
-                    .iter()
-                    .find(|m| &m.id == id)
-                    .map(|m| format!("{} ({id})", m.title))
-                    .unwrap_or_else(|| id.clone())
-            })
-            .collect();
-        (
-            Status::Unavailable,
-            Some(format!("busy: {}", ids.join(", "))),
-            format!("{when}: in {}", titles.join(", ")),
-        )
+    let cal = &person.cal;
+    let start = Local::new(cal, s);
+    let end = Local::new(cal, e);
+    // "Tue 08:30–09:15: " then what it means; writing to a String cannot fail.
+    let mut note = String::with_capacity(64);
+    note.push_str(&start.weekday_short());
+    note.push(' ');
+    note.push_str(hhmm(&start.text));
+    note.push('–');
+    note.push_str(hhmm(&end.text));
+    note.push_str(": ");
+    let (status, reason) = if v.busy {
+        let meetings = p.ctx.busy_meetings(cal, s, e);
+        let mut reason = String::from("busy: ");
+        note.push_str("in ");
+        for (k, &mi) in meetings.iter().enumerate() {
+            let m = &p.ctx.sc.meetings[mi];
+            if k > 0 {
+                reason.push_str(", ");
+                note.push_str(", ");
+            }
+            reason.push_str(&m.id);
+            let _ = write!(note, "{} ({})", m.title, m.id);
+        }
+        (Status::Unavailable, Some(reason))
     } else if v.time_off {
-        (
-            Status::Unavailable,
-            Some("time off".to_string()),
-            format!("{when}: on time off"),
-        )
+        note.push_str("on time off");
+        (Status::Unavailable, Some("time off".to_string()))
     } else if v.outside > 0 {
-        (
-            Status::Unavailable,
-            Some("outside hours".to_string()),
-            format!(
-                "{when}: {} min outside working and stretch hours",
-                v.outside
-            ),
-        )
+        let _ = write!(note, "{} min outside working and stretch hours", v.outside);
+        (Status::Unavailable, Some("outside hours".to_string()))
     } else if v.stretch > 0 {
-        (
-            Status::Stretch,
-            None,
-            format!("{when}: {} min in stretch hours", v.stretch),
-        )
+        let _ = write!(note, "{} min in stretch hours", v.stretch);
+        (Status::Stretch, None)
     } else {
-        (
-            Status::Working,
-            None,
-            format!("{when}: within working hours"),
-        )
+        note.push_str("within working hours");
+        (Status::Working, None)
     };
-    let day = ribbon(&person.cal, &local_start, s, e);
+    let day = ribbon(cal, &start, s, e);
     AttendeeSlot {
         id: person.id.to_string(),
-        time_zone: person.cal.zone.name().to_string(),
-        local_start,
-        local_end,
+        time_zone: cal.zone.name().to_string(),
+        local_start: start.text,
+        local_end: end.text,
         status,
         stretch_minutes: v.stretch,
         reason,
@@ -108,9 +129,14 @@ pub(crate) fn attendee_slot(p: &Planner, person: &Person, v: &SlotView, s: Minut
 
 /// The local day (of the slot's local start) of one calendar, as pieces of
 /// one kind each; time off wins over busy over working over stretch.
-fn ribbon(cal: &RepCalendar, local_start: &str, s: Minute, e: Minute) -> DayRibbon {
-    let date = local_start.get(..10).unwrap_or("").to_string();
-    let Some(d) = crate::model::parse_date(&date) else {
+fn ribbon(cal: &RepCalendar, start: &Local, s: Minute, e: Minute) -> DayRibbon {
+    let date = start.text.get(..10).unwrap_or("").to_string();
+    let di = if start.standard() {
+        Some(start.day())
+    } else {
+        crate::model::parse_date(&date).map(tz::day_index)
+    };
+    let Some(di) = di else {
         return DayRibbon {
             date,
             length_minutes: 0,
@@ -119,13 +145,18 @@ fn ribbon(cal: &RepCalendar, local_start: &str, s: Minute, e: Minute) -> DayRibb
             slot_to: 0,
         };
     };
-    let pieces = cal.zone.local_dates(d, d);
-    let (day_start, day_end) = match (pieces.first(), pieces.last()) {
-        (Some(a), Some(b)) => (a.0, b.1),
-        _ => (s, e),
-    };
-    let mut cuts: Vec<Minute> = vec![day_start, day_end];
-    for set in [&cal.working, &cal.stretch, &cal.busy_set, &cal.time_off] {
+    let (day_start, day_end) = cal.date_span(di).unwrap_or((s, e));
+    // In priority order: the first set covering a piece gives its kind.
+    let sets = [
+        (&cal.time_off, RibbonKind::TimeOff),
+        (&cal.busy_set, RibbonKind::Busy),
+        (&cal.working, RibbonKind::Working),
+        (&cal.stretch, RibbonKind::Stretch),
+    ];
+    let mut cuts: Vec<Minute> = Vec::with_capacity(16);
+    cuts.push(day_start);
+    cuts.push(day_end);
+    for (set, _) in &sets {
         for (a, b) in set.overlapping(day_start, day_end) {
             for t in [a, b] {
                 if day_start < t && t < day_end {
@@ -136,20 +167,24 @@ fn ribbon(cal: &RepCalendar, local_start: &str, s: Minute, e: Minute) -> DayRibb
     }
     cuts.sort_unstable();
     cuts.dedup();
-    let mut segments: Vec<RibbonSegment> = Vec::new();
+    // Every set boundary inside the day is a cut, so a set meets a piece
+    // between two cuts exactly when it covers some of it: one sweep per set
+    // over the cuts answers all pieces.
+    let mut sweeps = sets.map(|(set, kind)| (set.sweep_from(day_start), kind, 0));
+    for (sweep, _, before) in &mut sweeps {
+        *before = sweep.cumulative(day_start);
+    }
+    let mut segments: Vec<RibbonSegment> = Vec::with_capacity(cuts.len().saturating_sub(1));
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
-        let kind = if cal.time_off.intersects(a, b) {
-            RibbonKind::TimeOff
-        } else if cal.busy_set.intersects(a, b) {
-            RibbonKind::Busy
-        } else if cal.working.intersects(a, b) {
-            RibbonKind::Working
-        } else if cal.stretch.intersects(a, b) {
-            RibbonKind::Stretch
-        } else {
-            RibbonKind::Off
-        };
+        let mut kind = RibbonKind::Off;
+        for (sweep, k, before) in &mut sweeps {
+            let upto = sweep.cumulative(b);
+            if upto > *before && kind == RibbonKind::Off {
+                kind = *k;
+            }
+            *before = upto;
+        }
         let (from, to) = (a - day_start, b - day_start);
         match segments.last_mut() {
             Some(last) if last.kind == kind && last.to == from => last.to = to,

@@ -4,6 +4,11 @@
 //!
 //! [`Scenario`]: crate::model::Scenario
 
+pub mod agenda;
+pub mod balance;
+mod balance_exact;
+mod balance_explain;
+mod balance_solve;
 pub mod calendar;
 pub mod intervals;
 pub mod meeting;
@@ -22,8 +27,15 @@ pub enum PlanError {
     UnknownRep(String),
     #[error("no meeting request {0:?} in the scenario")]
     UnknownRequest(String),
+    #[error("{0}")]
+    Dates(String),
     #[error("unknown office {0:?}")]
     UnknownOffice(String),
     #[error("the scenario has no {0} request")]
     MissingRequest(&'static str),
+    #[error("balance window {from} to {to}: `to` must not be before `from` and the window may span at most 366 dates")]
+    Window {
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    },
 }

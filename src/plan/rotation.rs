@@ -371,7 +371,7 @@ impl Sub {
 /// Offices up to this size get a branch-and-bound proof.
 const PROOF_MAX_REPS: usize = 24;
 /// Search nodes for proving one team's optimum in an upper bound.
-const TEAM_PROOF_BUDGET: usize = 5_000;
+const TEAM_PROOF_BUDGET: usize = 1_000;
 /// Search nodes for all proofs of one plan together.
 const PROOF_BUDGET: usize = 1_000_000;
 
@@ -1016,7 +1016,7 @@ pub fn rotate_office(
                 Ok(st) => {
                     let n = sub.reps.len();
                     let base = 30 + 6000 / (n + 1);
-                    let rounds = (SEARCH_BUDGET / work.max(1)).clamp(base, 4 * base);
+                    let rounds = (SEARCH_BUDGET / work.max(1)).clamp(30.min(base), 3 * base);
                     let seed = 0x9E37_79B9_7F4A_7C15 ^ (u64::from(w) << 32) ^ sub.reps.len() as u64;
                     let best = sub.improve(st, rounds, seed);
                     let (best, proven) = sub.prove(best, proof_budget);

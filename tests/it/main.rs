@@ -2,6 +2,9 @@
 //! and migrations, document round trips, the facade's edits, the CLI, and the
 //! meeting planner (outside checker, property tests against brute force).
 
+mod agenda;
+mod balance;
+mod balance_props;
 mod cli;
 mod edits;
 mod meeting;

@@ -7,4 +7,5 @@ pub mod app;
 pub mod meetings;
 pub mod offices;
 pub mod people;
+pub mod rotation;
 pub mod teams;

@@ -176,6 +176,100 @@
     return clone(db);
   }
 
+  // A tiny stand-in for the rotation planner: per office and ISO week, locked-in
+  // days first, then each rep's best open days (anchor, preferred, teammates)
+  // up to the policy minimum, within desks. Enough to drive the board.
+  const addDays = (d, n) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+  const wdOf = (d) => WEEKDAYS[(new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7];
+  const mondayOf = (d) => addDays(d, -WEEKDAYS.indexOf(wdOf(d)));
+  const isoWeek = (d) => {
+    const th = new Date(`${addDays(mondayOf(d), 3)}T00:00:00Z`);
+    const y = th.getUTCFullYear();
+    return `${y}-W${String(Math.floor((th - Date.UTC(y, 0, 1)) / 86400000 / 7) + 1).padStart(2, '0')}`;
+  };
+  function blocked(r, date) {
+    const o = db.offices.find((x) => x.id === r.office);
+    if (!o) return 'the rep has no office';
+    if (r.time_off.some((t) => t.start <= date && date <= t.end)) return "the date is in the rep's time off";
+    if (r.no_office_days.includes(wdOf(date))) return `${wdOf(date)} is one of the rep's no_office_days`;
+    if (!o.open_days.includes(wdOf(date))) return `office ${o.id} is not open on ${wdOf(date)}`;
+    if (o.closed_dates.includes(date)) return `office ${o.id} is closed on ${date}`;
+    return null;
+  }
+  function planRotation({ office }) {
+    const req = db.requests.rotation;
+    if (!req) throw { code: 'invalid', message: 'the team has no rotation request', problems: [] };
+    if (office !== null && !db.offices.some((o) => o.id === office)) throw { code: 'invalid', message: `unknown office "${office}"`, problems: [] };
+    const start = mondayOf(req.from);
+    const locks = new Map(req.locks.map((l) => [`${l.rep}|${l.date}`, l.in_office]));
+    const assignments = [];
+    const explanations = [];
+    const objective = { total: 0, co_presence: 0, anchor: 0, preference: 0, in_person: 0 };
+    for (const o of db.offices.filter((x) => office === null || x.id === office)) {
+      const reps = db.reps.filter((r) => r.office === o.id);
+      for (let w = 0; w < req.weeks; w++) {
+        const days = [...Array(7).keys()].map((i) => addDays(start, w * 7 + i));
+        const used = new Map(days.map((d) => [d, 0]));
+        const chosen = new Map(reps.map((r) => [r.id, []]));
+        for (const r of reps) for (const d of days) if (locks.get(`${r.id}|${d}`) === true) { chosen.get(r.id).push(d); used.set(d, used.get(d) + 1); }
+        for (const r of reps) {
+          const pol = r.office_days_per_week ?? db.policy.office_days_per_week;
+          const anchors = db.teams.find((t) => t.id === r.team)?.anchor_days ?? [];
+          const score = (d) => (anchors.includes(wdOf(d)) ? 2 : 0) + (r.preferred_office_days.includes(wdOf(d)) ? 2 : 0) + used.get(d) * 0.1;
+          const open = days.filter((d) => !blocked(r, d) && locks.get(`${r.id}|${d}`) !== false && !chosen.get(r.id).includes(d));
+          const want = Math.min(pol.min, open.length + chosen.get(r.id).length);
+          for (const d of [...open].sort((a, b) => score(b) - score(a) || a.localeCompare(b))) {
+            if (chosen.get(r.id).length >= want) break;
+            if (used.get(d) >= o.desks) continue;
+            chosen.get(r.id).push(d);
+            used.set(d, used.get(d) + 1);
+          }
+          if (chosen.get(r.id).length < want) {
+            return { from: start, weeks: req.weeks, assignments: [], objective: null, upper_bound: null, office,
+              infeasible_reason: `${o.id}, ${isoWeek(days[0])}: reps need more desk-days than ${o.desks} desks allow`,
+              fixes: [`add desks at ${o.id}`, `lower the minimum office days for ${isoWeek(days[0])}`], explanations: [] };
+          }
+        }
+        for (const r of reps) {
+          const anchors = db.teams.find((t) => t.id === r.team)?.anchor_days ?? [];
+          const mine = chosen.get(r.id).sort();
+          const why = mine.map((d) => {
+            const reasons = [];
+            if (locks.get(`${r.id}|${d}`) === true) reasons.push('locked in');
+            if (anchors.includes(wdOf(d))) { reasons.push('team anchor day'); objective.anchor += 2; }
+            const mates = reps.filter((x) => x.id !== r.id && r.team !== null && x.team === r.team && chosen.get(x.id).includes(d)).length;
+            if (mates > 0) { reasons.push(`${mates} teammate${mates === 1 ? '' : 's'} in`); objective.co_presence += mates / 2; }
+            if (r.preferred_office_days.includes(wdOf(d))) { reasons.push('preferred day'); objective.preference += 2; }
+            return { date: d, reasons };
+          });
+          for (const d of mine) assignments.push({ rep: r.id, date: d, office: o.id });
+          const pol = r.office_days_per_week ?? db.policy.office_days_per_week;
+          if (mine.length > 0 || pol.min > 0) {
+            explanations.push({ rep: r.id, office: o.id, team: r.team, week: isoWeek(days[0]), min_days: pol.min, max_days: pol.max, days: why,
+              summary: why.map((x) => `${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][WEEKDAYS.indexOf(wdOf(x.date))]}${x.reasons.length ? ` (${x.reasons.join(', ')})` : ''}`).join(', ') || 'no office days' });
+          }
+        }
+      }
+    }
+    objective.total = objective.co_presence + objective.anchor + objective.preference + objective.in_person;
+    assignments.sort((a, b) => a.date.localeCompare(b.date) || a.rep.localeCompare(b.rep));
+    return { from: start, weeks: req.weeks, assignments, objective, infeasible_reason: null, upper_bound: objective.total + 4, fixes: [], office, explanations };
+  }
+  function setRotationLock({ rep, date, inOffice }) {
+    const req = db.requests.rotation;
+    if (!req) throw { code: 'invalid', message: 'the team has no rotation request', problems: [] };
+    const r = db.reps.find((x) => x.id === rep);
+    if (!r) throw { code: 'not_found', message: `no rep "${rep}"`, problems: [] };
+    const start = mondayOf(req.from);
+    const last = addDays(start, req.weeks * 7 - 1);
+    if (date < start || date > last) throw invalid([{ path: 'locks[0].date', message: `${date} is outside the rotation's days ${start}..${last}` }]);
+    const why = inOffice === true ? blocked(r, date) : null;
+    if (why) throw invalid([{ path: `locks[${req.locks.length}]`, message: `lock puts ${rep} in the office on ${date} but ${why}` }]);
+    req.locks = req.locks.filter((l) => !(l.rep === rep && l.date === date));
+    if (inOffice !== null) req.locks.push({ rep, date, in_office: inOffice });
+    return clone(db);
+  }
+
   const handlers = {
     about: () => ({ version: '0.0.0-test', tzdata: 'test', db_path: null }),
     load_team: () => clone(db),
@@ -193,6 +287,22 @@
     suggest_meeting: ({ request }) => suggest(request),
     book_meeting: ({ booking }) => book(booking),
     delete_meeting: ({ id }) => remove('meetings', id),
+    plan_rotation: (args) => planRotation(args),
+    set_rotation_window: ({ from, weeks }) => {
+      const start = mondayOf(from);
+      const last = addDays(start, weeks * 7 - 1);
+      const locks = (db.requests.rotation?.locks ?? []).filter((l) => l.date >= start && l.date <= last);
+      db.requests.rotation = { from, weeks, locks };
+      return clone(db);
+    },
+    set_rotation_lock: (args) => setRotationLock(args),
+    accept_rotation: ({ plan }) => {
+      const start = mondayOf(plan.from);
+      const last = addDays(start, plan.weeks * 7 - 1);
+      const covered = (rep) => plan.office === null || db.reps.find((r) => r.id === rep)?.office === plan.office;
+      db.office_days = db.office_days.filter((d) => d.date < start || d.date > last || !covered(d.rep)).concat(plan.assignments.map((a) => ({ ...a })));
+      return clone(db);
+    },
     update_policy: ({ policy }) => {
       const { min, max } = policy.office_days_per_week;
       if (min > max) throw invalid([{ path: 'office_days_per_week', message: 'min is more than max' }]);

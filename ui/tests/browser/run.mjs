@@ -338,6 +338,90 @@ await test('meetings list shows recurrence in words and deletes after confirmati
   expect((await table.locator('tbody tr').filter({ hasText: 'Deal review' }).count()) === 0, 'deleted');
 });
 
+/** A board cell by rep id and date. */
+const cell = (rep, date) => page.locator(`table[aria-label="Office days board"] button[data-rep="${rep}"][data-date="${date}"]`);
+const attr = (loc, name) => loc.getAttribute(name);
+
+await test('office days: plan, lock a cell, re-plan around the lock, accept', async () => {
+  await nav(/Office days/).click();
+  const form = page.getByRole('form', { name: 'Plan office days' });
+  await form.waitFor();
+  // With no stored weeks the form starts on a Monday for four weeks.
+  const from = await page.getByLabel('Weeks from').inputValue();
+  expect(new Date(`${from}T00:00:00Z`).getUTCDay() === 1 && (await page.getByLabel('Weeks', { exact: true }).inputValue()) === '4', `default window ${from}`);
+  await page.getByLabel('Weeks from').fill('2026-12-02');
+  await page.getByLabel('Weeks', { exact: true }).fill('4');
+  await page.getByRole('button', { name: 'Plan', exact: true }).click();
+  await page.getByRole('region', { name: 'Plan score' }).waitFor();
+  const stored = await page.evaluate(() => window.__FAKE_BACKEND__.db.requests.rotation);
+  expect(stored && stored.from === '2026-11-30' && stored.weeks === 4, `window stored snapped to Monday: ${JSON.stringify(stored)}`);
+  expect(/Plan, not saved/.test(await page.getByRole('status').filter({ hasText: 'Plan' }).first().innerText()), 'plan status');
+  // Desk bars per office and day; a closed date is greyed.
+  const board = page.getByRole('table', { name: 'Office days board' });
+  expect((await board.getByRole('img', { name: /Test New York, Fri 25 Dec: closed/ }).count()) === 1, 'closed day on the desk bar');
+  expect((await board.getByRole('img', { name: /Test London, Tue 1 Dec: 1 of 4 desks used/ }).count()) === 1, 'desk bar counts');
+
+  // Ada is remote on Wednesday in the plan: lock her in.
+  const wed = cell('fake-ada', '2026-12-02');
+  expect((await attr(wed, 'data-kind')) === 'remote', `Ada's Wednesday: ${await attr(wed, 'data-kind')}`);
+  await wed.click();
+  await page.waitForFunction(() => document.querySelector('button[data-rep="fake-ada"][data-date="2026-12-02"]')?.dataset.lock === 'in');
+  await page.getByText('Locks changed since this plan').waitFor();
+  expect((await page.getByRole('complementary', { name: 'Why these days' }).innerText()).includes('Locked in'), 'side panel shows the lock');
+
+  // An impossible lock (the office is closed) is refused by the backend and shown under that row.
+  await cell('fake-cy', '2026-12-25').click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'Could not change the lock for Fake Cy' });
+  await refusal.waitFor();
+  expect(/closed on 2026-12-25/.test(await refusal.innerText()), `refusal: ${await refusal.innerText()}`);
+
+  await page.getByRole('button', { name: 'Re-plan', exact: true }).click();
+  await page.getByText('Locks changed since this plan').waitFor({ state: 'detached' });
+  expect((await attr(wed, 'data-kind')) === 'in' && (await attr(wed, 'data-lock')) === 'in', 'the lock is respected by the new plan');
+  const plannedWed = await page.evaluate(() => window.__FAKE_BACKEND__.calls.filter((c) => c === 'plan_rotation').length);
+  expect(plannedWed === 2, `planned twice, got ${plannedWed}`);
+
+  // The side panel explains the rep's week.
+  await wed.focus();
+  const why = await page.getByRole('complementary', { name: 'Why these days' }).innerText();
+  expect(/locked in/.test(why) && /Week 49/.test(why), `why panel: ${why}`);
+
+  // Keyboard: arrows move the focus, Enter walks the lock in → out → none.
+  await page.keyboard.press('ArrowRight');
+  const thu = cell('fake-ada', '2026-12-03');
+  expect(await thu.evaluate((el) => el === document.activeElement), 'ArrowRight moves to Thursday');
+  for (const expected of ['in', 'out', 'none']) {
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((v) => document.querySelector('button[data-rep="fake-ada"][data-date="2026-12-03"]')?.dataset.lock === v, expected);
+  }
+  await tallShot('office-days-light.png');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await tallShot('office-days-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await page.getByRole('button', { name: 'Accept plan' }).click();
+  await page.getByText('Accepted office days', { exact: true }).waitFor();
+  const saved = await page.evaluate(() => window.__FAKE_BACKEND__.db.office_days);
+  expect(saved.some((d) => d.rep === 'fake-ada' && d.date === '2026-12-02'), `accepted: ${JSON.stringify(saved.slice(0, 4))}`);
+  expect((await attr(wed, 'data-kind')) === 'in', 'the board shows the accepted day');
+});
+
+await test('my week shows my office days and the teammates in with me', async () => {
+  await nav(/My week/).click();
+  await page.getByLabel('I am').selectOption({ label: 'Fake Cy' });
+  expect((await page.evaluate(() => localStorage.getItem('meridian.my-week.rep'))) === 'fake-cy', 'choice remembered');
+  // Go to the week of 30 Nov 2026 from whatever week today is.
+  const monday = (d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - ((d.getUTCDay() + 6) % 7)));
+  const now = new Date();
+  const weeks = Math.round((Date.UTC(2026, 10, 30) - monday(new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())))) / (7 * 86400000));
+  for (let i = 0; i < Math.abs(weeks); i++) await page.getByRole('button', { name: weeks > 0 ? 'Next week' : 'Previous week' }).click();
+  await page.getByRole('heading', { name: /30 Nov – 6 Dec 2026/ }).waitFor();
+  const days = page.getByRole('list', { name: 'Days of the week' });
+  const wed = await days.locator('li').filter({ hasText: 'Wednesday' }).innerText();
+  expect(/In the office · Test New York/.test(wed) && /With Eve Example/.test(wed), `Wednesday: ${wed}`);
+  await tallShot('my-week-light.png');
+});
+
 await test('loading the sample team over existing data asks before replacing it', async () => {
   await page.getByRole('button', { name: 'Load sample team…' }).click();
   await page.getByRole('dialog', { name: /Replace all data/ }).waitFor();

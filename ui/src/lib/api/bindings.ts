@@ -48,6 +48,25 @@ export const commands = {
 	bookMeeting: (booking: Booking) => typedError<Scenario, CommandError>(__TAURI_INVOKE("book_meeting", { booking })),
 	/**  Removes the meeting with this id. */
 	deleteMeeting: (id: string) => typedError<Scenario, CommandError>(__TAURI_INVOKE("delete_meeting", { id })),
+	/**
+	 *  Plans office days with the stored locks: over the stored weeks unless
+	 *  `from`/`weeks` are given, for one office or (`None`) all of them. An
+	 *  infeasible week is an answer (`infeasible_reason`, `fixes`), not an error.
+	 */
+	planRotation: (from: string | null, weeks: number | null, office: string | null) => typedError<RotationAnswer, CommandError>(__TAURI_INVOKE("plan_rotation", { from, weeks, office })),
+	/**  Stores the weeks the rotation covers; locks outside them are dropped. */
+	setRotationWindow: (from: string, weeks: number) => typedError<Scenario, CommandError>(__TAURI_INVOKE("set_rotation_window", { from, weeks })),
+	/**
+	 *  Locks a rep in (`true`) or out (`false`) of the office on a date of the
+	 *  stored weeks, or releases the lock (`null`). A lock the rules forbid (the
+	 *  office is closed, the rep is off) is refused with the reason.
+	 */
+	setRotationLock: (rep: string, date: string, inOffice: boolean | null) => typedError<Scenario, CommandError>(__TAURI_INVOKE("set_rotation_lock", { rep, date, inOffice })),
+	/**
+	 *  Saves a plan as the accepted office days of its weeks (of its office's
+	 *  reps when the plan is for one office), all or nothing.
+	 */
+	acceptRotation: (plan: RotationAnswer) => typedError<Scenario, CommandError>(__TAURI_INVOKE("accept_rotation", { plan })),
 };
 
 /* Types */
@@ -58,6 +77,12 @@ export type About = {
 	tzdata: string,
 	/**  The database file; `None` for an in-memory database. */
 	db_path: string | null,
+};
+
+export type Assignment = {
+	rep: string,
+	date: string,
+	office: string,
 };
 
 export type AttendeeSlot = {
@@ -132,6 +157,11 @@ export type DayRibbon = {
 	segments: RibbonSegment[],
 	slot_from: number,
 	slot_to: number,
+};
+
+export type DayWhy = {
+	date: string,
+	reasons: string[],
 };
 
 /**  What kind of failure, for programs (the UI switches on this, never on text). */
@@ -254,6 +284,21 @@ export type Rep = {
 	skills: string[],
 };
 
+/**  Why a rep is in on the days the plan gives them in one ISO week. */
+export type RepWeek = {
+	rep: string,
+	office: string,
+	team: string | null,
+	/**  ISO week label, e.g. `2026-W49`. */
+	week: string,
+	/**  The rep's weekly bounds after rule 1 (`min(min, open days)`, `max`). */
+	min_days: number,
+	max_days: number,
+	days: DayWhy[],
+	/**  One line a lead can read, e.g. "Tue (anchor day, 3 teammates in), Thu (preferred)". */
+	summary: string,
+};
+
 export type Requests = {
 	meetings: MeetingRequest[],
 	rotation: RotationRequest | null,
@@ -266,6 +311,33 @@ export type RibbonSegment = {
 	from: number,
 	to: number,
 	kind: RibbonKind,
+};
+
+export type RotationAnswer = {
+	from: string,
+	weeks: number,
+	assignments: Assignment[],
+	objective: RotationObjective | null,
+	infeasible_reason: string | null,
+	/**
+	 *  An upper bound on the objective; the plan is at most
+	 *  `upper_bound - objective.total` from optimal.
+	 */
+	upper_bound: number | null,
+	/**  What would make an infeasible rotation fit. */
+	fixes: string[],
+	/**  The office the plan is limited to (all offices when `None`). */
+	office: string | null,
+	/**  Per rep and week: which days and why. */
+	explanations: RepWeek[],
+};
+
+export type RotationObjective = {
+	total: number,
+	co_presence: number,
+	anchor: number,
+	preference: number,
+	in_person: number,
 };
 
 export type RotationRequest = {

@@ -16,6 +16,7 @@ import type {
   Policy,
   Problem,
   Rep,
+  RotationAnswer,
   Scenario,
   Team,
 } from './bindings';
@@ -45,6 +46,14 @@ export type {
   Scenario,
   Team,
   Weekday,
+  Assignment,
+  DayWhy,
+  Lock,
+  OfficeDay,
+  RepWeek,
+  RotationAnswer,
+  RotationObjective,
+  RotationRequest,
 } from './bindings';
 
 /** The codes Rust sends, plus `unexpected` for a failure that carried no code. */
@@ -128,6 +137,12 @@ export const api = {
   suggestMeeting: (request: MeetingRequest): Promise<MeetingAnswer> => call(() => commands.suggestMeeting(request)),
   bookMeeting: (booking: Booking): Promise<Scenario> => call(() => commands.bookMeeting(booking)),
   deleteMeeting: (id: string): Promise<Scenario> => call(() => commands.deleteMeeting(id)),
+  planRotation: (from: string | null, weeks: number | null, office: string | null): Promise<RotationAnswer> =>
+    call(() => commands.planRotation(from, weeks, office)),
+  setRotationWindow: (from: string, weeks: number): Promise<Scenario> => call(() => commands.setRotationWindow(from, weeks)),
+  setRotationLock: (rep: string, date: string, inOffice: boolean | null): Promise<Scenario> =>
+    call(() => commands.setRotationLock(rep, date, inOffice)),
+  acceptRotation: (plan: RotationAnswer): Promise<Scenario> => call(() => commands.acceptRotation(plan)),
 };
 
 export type Api = typeof api;

@@ -9,7 +9,20 @@
  */
 import { getContext, setContext } from 'svelte';
 import { api as defaultApi, ApiError } from '../api';
-import type { About, Api, Booking, Meeting, MeetingAnswer, MeetingRequest, Office, Policy, Rep, Scenario, Team } from '../api';
+import type {
+  About,
+  Api,
+  Booking,
+  Meeting,
+  MeetingAnswer,
+  MeetingRequest,
+  Office,
+  Policy,
+  Rep,
+  RotationAnswer,
+  Scenario,
+  Team,
+} from '../api';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 export type SaveMode = 'create' | 'update';
@@ -118,6 +131,32 @@ export class AppState {
   }
   async deleteMeeting(meeting: Meeting): Promise<void> {
     await this.#apply(this.#api.deleteMeeting(meeting.id), `Deleted meeting ${meeting.title}`);
+  }
+
+  /** Plans office days over the stored weeks and locks; changes no state (the caller keeps the answer). */
+  async planRotation(office: string | null): Promise<RotationAnswer> {
+    try {
+      return await this.#api.planRotation(null, null, office);
+    } catch (e) {
+      throw ApiError.from(e);
+    }
+  }
+
+  async setRotationWindow(from: string, weeks: number): Promise<void> {
+    await this.#apply(this.#api.setRotationWindow(from, weeks), `Planning ${weeks} ${weeks === 1 ? 'week' : 'weeks'} from ${from}`);
+  }
+
+  /** Locks a rep in (`true`) or out (`false`) on a date, or releases the lock (`null`). */
+  async setRotationLock(rep: Rep, date: string, inOffice: boolean | null): Promise<void> {
+    const message =
+      inOffice === null
+        ? `Lock released for ${rep.name} on ${date}`
+        : `${rep.name} locked ${inOffice ? 'in' : 'out'} on ${date}`;
+    await this.#apply(this.#api.setRotationLock(rep.id, date, inOffice), message);
+  }
+
+  async acceptRotation(plan: RotationAnswer): Promise<void> {
+    await this.#apply(this.#api.acceptRotation(plan), `Saved ${plan.assignments.length} office days`);
   }
 
   repName(id: string): string {
