@@ -25,6 +25,12 @@ const COMMANDS: &[&str] = &[
     "set_rotation_window",
     "set_rotation_lock",
     "accept_rotation",
+    "create_task",
+    "update_task",
+    "delete_task",
+    "plan_balance",
+    "set_balance_window",
+    "apply_balance",
 ];
 
 fn main() {

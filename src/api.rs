@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{AppError, Problem};
 use crate::io::scenario::{self, ScenarioError};
 use crate::model::{
-    Lock, Meeting, MeetingRequest, Office, OfficeDay, Policy, Rep, RotationRequest, Scenario, Team,
+    Lock, Meeting, MeetingRequest, Office, OfficeDay, Policy, Rep, RotationRequest, Scenario, Task,
+    Team,
 };
 use crate::plan::balance::{self, AcceptedMove, BalanceAnswer};
 use crate::plan::meeting::{self, MeetingAnswer};
@@ -257,6 +258,7 @@ impl Meridian {
             "rep" => "reps",
             "team" => "teams",
             "meeting" => "meetings",
+            "task" => "tasks",
             _ => "offices",
         };
         self.commit_edit(sc, Some(&format!("{list}[{i}].")))
@@ -538,6 +540,51 @@ impl Meridian {
                 sc.meetings.len() != before
             },
             "meeting",
+            id,
+        )
+    }
+
+    /// Adds a task; its id must be new.
+    ///
+    /// # Errors
+    /// [`AppError::DuplicateId`], or [`AppError::Invalid`] with paths relative
+    /// to the task (`hours`, `assignee`, `skills_required[0]`...).
+    pub fn create_task(&mut self, task: Task) -> Result<Scenario, AppError> {
+        self.edit("task", &task.id.clone(), |sc| {
+            if sc.tasks.iter().any(|t| t.id == task.id) {
+                return Err(duplicate("task", &task.id));
+            }
+            sc.tasks.push(task);
+            Ok(sc.tasks.len() - 1)
+        })
+    }
+
+    /// Replaces the task with the same id.
+    ///
+    /// # Errors
+    /// [`AppError::NotFound`], or [`AppError::Invalid`] with paths relative to
+    /// the task.
+    pub fn update_task(&mut self, task: Task) -> Result<Scenario, AppError> {
+        self.edit("task", &task.id.clone(), |sc| {
+            let i = position(&sc.tasks, |t| t.id == task.id)
+                .ok_or_else(|| not_found("task", &task.id))?;
+            sc.tasks[i] = task;
+            Ok(i)
+        })
+    }
+
+    /// Removes the task with this id.
+    ///
+    /// # Errors
+    /// [`AppError::NotFound`].
+    pub fn delete_task(&mut self, id: &str) -> Result<Scenario, AppError> {
+        self.remove(
+            |sc| {
+                let before = sc.tasks.len();
+                sc.tasks.retain(|t| t.id != id);
+                sc.tasks.len() != before
+            },
+            "task",
             id,
         )
     }

@@ -23,7 +23,7 @@ use crate::state::Db;
 
 /// The registry of commands, shared by the running app and the bindings export.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    use commands::{app, meetings, offices, people, rotation, teams};
+    use commands::{app, meetings, offices, people, rotation, teams, workload};
     // One TypeScript type per Rust type (not `_Serialize`/`_Deserialize` pairs):
     // the UI sends back what it received.
     Builder::<tauri::Wry>::new()
@@ -50,6 +50,12 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             rotation::set_rotation_window,
             rotation::set_rotation_lock,
             rotation::accept_rotation,
+            workload::create_task,
+            workload::update_task,
+            workload::delete_task,
+            workload::plan_balance,
+            workload::set_balance_window,
+            workload::apply_balance,
         ])
 }
 

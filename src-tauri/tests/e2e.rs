@@ -63,6 +63,18 @@ mod ui {
     pub const STALE_NOTE: Sel =
         XPath("//p[contains(normalize-space(), 'Locks changed since this plan')]");
     pub const ACCEPT_PLAN: Sel = XPath("//button[normalize-space()='Accept plan']");
+    /// Workload: the screen, the proposed changes (each `li` carries the task
+    /// and the rep it would go to), Apply accepted, and the task table.
+    pub const NAV_WORKLOAD: Sel = XPath("//nav//button[contains(normalize-space(), 'Workload')]");
+    pub const FIRST_CHANGE: Sel = Css("ul[aria-label='Proposed changes'] li[data-task]");
+    pub const APPLY_ACCEPTED: Sel =
+        XPath("//button[starts-with(normalize-space(), 'Apply accepted (1)')]");
+    pub fn accept_change(task: &str) -> String {
+        format!("ul[aria-label='Proposed changes'] li[data-task='{task}'] button[aria-pressed]")
+    }
+    pub fn task_row(task: &str) -> String {
+        format!("table[aria-label='Tasks'] tr[data-task='{task}']")
+    }
     /// The first board cell in which the shown plan has the rep remote.
     pub fn remote_cell(rep: &str) -> String {
         format!(
@@ -320,6 +332,64 @@ fn a_rep_locked_in_on_the_office_days_board_is_in_after_a_re_plan_and_the_lock_s
             .iter()
             .any(|d| d.rep == REP && d.date.to_string() == date),
         "the accepted plan lacks {REP} on {date}"
+    );
+    drop(driver);
+}
+
+#[test]
+fn a_balance_move_accepted_and_applied_on_the_workload_screen_is_kept_after_a_restart() {
+    if !e2e_enabled() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("temp XDG_DATA_HOME");
+    let driver = TauriDriver::start(data.path());
+
+    // First run: the sample team has a stored balance window; the screen
+    // balances it on opening. Accept the first proposed change and apply it.
+    let (task, rep) = {
+        let s = driver.new_session();
+        s.click(&s.wait_for(ui::LOAD_SAMPLE));
+        s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
+        s.click(&s.wait_for(ui::NAV_WORKLOAD));
+        s.wait_for(ui::FIRST_CHANGE);
+        let attr = |name: &str| {
+            s.execute(&format!(
+                "return document.querySelector(\"ul[aria-label='Proposed changes'] li[data-task]\")?.dataset.{name} ?? null;"
+            ))
+            .as_str()
+            .unwrap_or_else(|| panic!("the first proposed change has no data-{name}"))
+            .to_string()
+        };
+        let (task, rep) = (attr("task"), attr("rep"));
+        // The first of the change's two buttons is Accept.
+        s.click(&s.wait_for_css(&ui::accept_change(&task)));
+        s.click(&s.wait_for(ui::APPLY_ACCEPTED));
+        s.wait_for_text(ui::STATUS, "Moved 1 task");
+        (task, rep)
+    };
+
+    // Second run: the task's new assignee is read back from SQLite.
+    {
+        let s = driver.new_session();
+        s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
+        s.click(&s.wait_for(ui::NAV_WORKLOAD));
+        let row = ui::task_row(&task);
+        s.wait_until(&format!(
+            "return document.querySelector(\"{row}\")?.dataset.assignee === '{rep}';"
+        ));
+    }
+
+    let db = data
+        .path()
+        .join(meridian::APP_IDENTIFIER)
+        .join("meridian.db");
+    let core = meridian::Meridian::open(&db).expect("open the app's database");
+    let scenario = core.scenario().expect("read the app's database");
+    let stored = scenario.tasks.iter().find(|t| t.id == task);
+    assert_eq!(
+        stored.and_then(|t| t.assignee.as_deref()),
+        Some(rep.as_str()),
+        "task {task} should be {rep}'s after applying the move"
     );
     drop(driver);
 }

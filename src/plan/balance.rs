@@ -78,6 +78,9 @@ pub struct BalanceAssignment {
     pub pinned: bool,
     /// At risk in the plan (contract §4).
     pub at_risk: bool,
+    /// At risk with its current assignee, as things stand (`false` for a
+    /// task nobody has yet).
+    pub at_risk_before: bool,
     /// Why the task changes hands ("ana 130% → 96%, bo 60% → 81%; due Thu
     /// 3 Dec, bo has 9 h free before then"); `null` when it stays.
     pub reason: Option<String>,
@@ -242,6 +245,7 @@ pub fn balance(sc: &Scenario, req: &BalanceRequest) -> Result<BalanceAnswer, Pla
             due: cap.dates[scope.jobs[j].due],
             pinned: t.pinned,
             at_risk: after.at_risk_jobs[j],
+            at_risk_before: before.at_risk_jobs[j],
             reason: changed.then(|| why.move_reason(j, r)),
         });
     }

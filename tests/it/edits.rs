@@ -172,3 +172,54 @@ fn teams_and_policy_edits_are_validated() {
         .expect_err("empty id");
     assert_eq!(err.problems()[0].path, "id");
 }
+
+fn task(id: &str, assignee: Option<&str>) -> meridian::model::Task {
+    meridian::model::Task {
+        id: id.to_string(),
+        title: "Renewal quotes".to_string(),
+        hours: meridian::model::Hours::from_whole(6),
+        due: chrono::NaiveDate::from_ymd_opt(2026, 12, 4),
+        assignee: assignee.map(str::to_string),
+        skills_required: Vec::new(),
+        pinned: false,
+    }
+}
+
+#[test]
+fn tasks_are_created_updated_and_deleted() {
+    let mut m = sample();
+    let rep = m.scenario().expect("read").reps[0].id.clone();
+    let sc = m
+        .create_task(task("new-task", Some(&rep)))
+        .expect("created");
+    assert_eq!(sc.tasks.last(), Some(&task("new-task", Some(&rep))));
+    let mut changed = task("new-task", None);
+    changed.pinned = false;
+    changed.hours = meridian::model::Hours::from_whole(2);
+    let sc = m.update_task(changed.clone()).expect("updated");
+    assert!(sc.tasks.contains(&changed));
+    let sc = m.delete_task("new-task").expect("deleted");
+    assert!(!sc.tasks.iter().any(|t| t.id == "new-task"));
+    assert_eq!(
+        m.delete_task("new-task").expect_err("gone").code(),
+        ErrorCode::NotFound
+    );
+}
+
+#[test]
+fn a_task_for_an_unknown_rep_is_refused_with_a_path_relative_to_the_task() {
+    let mut m = sample();
+    let before = m.export_document().expect("export");
+    let err = m
+        .create_task(task("t-x", Some("nobody-here")))
+        .expect_err("invalid");
+    assert_eq!(err.code(), ErrorCode::Invalid);
+    let paths: Vec<String> = err.problems().into_iter().map(|p| p.path).collect();
+    assert_eq!(paths, vec!["assignee"]);
+    assert_eq!(m.export_document().expect("export"), before);
+    let first = m.scenario().expect("read").tasks[0].id.clone();
+    assert_eq!(
+        m.create_task(task(&first, None)).expect_err("dup").code(),
+        ErrorCode::DuplicateId
+    );
+}

@@ -9,3 +9,4 @@ pub mod offices;
 pub mod people;
 pub mod rotation;
 pub mod teams;
+pub mod workload;

@@ -13,6 +13,9 @@
     preferred_office_days: [], no_office_days: [],
     time_off: [], skills: [],
   });
+  const task = (id, title, hours, due, assignee, pinned = false, skills_required = []) => ({
+    id, title, hours, due, assignee, skills_required, pinned,
+  });
   const empty = () => ({
     format: 'meridian.scenario/1', teams: [], offices: [],
     policy: { office_days_per_week: { min: 0, max: 5 } }, reps: [], meetings: [],
@@ -34,6 +37,12 @@
       rep('fake-bo', 'Fake Bo', 'test-east', 'Asia/Kolkata', null),
       rep('fake-cy', 'Fake Cy', 'test-west', 'America/New_York', 'test-nyc'),
       rep('fake-di', 'Fake Di', null, 'Australia/Sydney', null),
+    ],
+    tasks: [
+      task('fake-quotes', 'Renewal quotes', 40, '2026-12-02', 'fake-ada'),
+      task('fake-deck', 'QBR deck', 8, '2026-12-04', 'fake-ada'),
+      task('fake-forecast', 'Forecast', 6, '2026-12-03', 'fake-cy', true),
+      task('fake-german', 'German contract', 4, null, null, false, ['german']),
     ],
   });
 
@@ -270,6 +279,75 @@
     return clone(db);
   }
 
+  // A crude stand-in for the balancer: 8 h per weekday of the window, tasks in
+  // due order; moves the busiest rep's biggest movable task to the least busy
+  // rep with the skills while that lowers the highest utilisation.
+  function planBalance({ from, to }) {
+    const req = { from: from ?? db.requests.balance?.from, to: to ?? db.requests.balance?.to };
+    let days = 0;
+    for (let d = req.from; d <= req.to; d = addDays(d, 1)) if (WEEKDAYS.indexOf(wdOf(d)) < 5) days++;
+    const cap = Object.fromEntries(db.reps.map((r) => [r.id, days * 480]));
+    const can = (r, t) => t.skills_required.every((s) => r.skills.includes(s));
+    const unassignable = db.tasks.filter((t) => !db.reps.some((r) => can(r, t))).map((t) => ({ task: t.id, reason: `no rep has skills: ${t.skills_required.join(', ')}` }));
+    const tasks = db.tasks.filter((t) => !unassignable.some((u) => u.task === t.id));
+    const before = Object.fromEntries(tasks.map((t) => [t.id, t.assignee]));
+    const after = { ...before };
+    for (const t of tasks) if (after[t.id] === null) after[t.id] = db.reps.find((r) => can(r, t)).id;
+    const load = (a) => Object.fromEntries(db.reps.map((r) => [r.id, tasks.filter((t) => a[t.id] === r.id).reduce((m, t) => m + t.hours * 60, 0)]));
+    const util = (l, id) => (cap[id] === 0 ? (l[id] === 0 ? 0 : null) : l[id] / cap[id]);
+    const top = (l) => Math.max(...db.reps.map((r) => util(l, r.id) ?? 1e9));
+    for (let guard = 0; guard < 20; guard++) {
+      const l = load(after);
+      const busiest = db.reps.reduce((a, b) => ((util(l, b.id) ?? 1e9) > (util(l, a.id) ?? 1e9) ? b : a)).id;
+      const movable = tasks.filter((t) => after[t.id] === busiest && !t.pinned).sort((a, b) => b.hours - a.hours);
+      let moved = false;
+      for (const t of movable) {
+        const to = db.reps.filter((r) => r.id !== busiest && can(r, t)).sort((a, b) => util(l, a.id) - util(l, b.id))[0];
+        if (!to) continue;
+        const next = { ...after, [t.id]: to.id };
+        if (top(load(next)) < top(l)) { Object.assign(after, next); moved = true; break; }
+      }
+      if (!moved) break;
+    }
+    const lb = load(before), la = load(after);
+    const objective = (l, a) => ({
+      at_risk: 0,
+      max_utilization: top(l),
+      moves: tasks.filter((t) => before[t.id] !== null && a[t.id] !== before[t.id]).length,
+      sum_squares: db.reps.reduce((s, r) => s + (util(l, r.id) ?? 0) ** 2, 0),
+    });
+    const pctOf = (l, id) => `${Math.round((util(l, id) ?? 0) * 100)}%`;
+    return {
+      assignments: tasks.map((t) => ({
+        task: t.id, rep: after[t.id], moved_from: before[t.id] !== null && before[t.id] !== after[t.id] ? before[t.id] : null,
+        title: t.title, minutes: t.hours * 60, due: t.due ?? req.to, pinned: t.pinned, at_risk: false,
+        at_risk_before: (util(lb, before[t.id]) ?? 0) > 1,
+        reason: after[t.id] === before[t.id] ? null
+          : `${before[t.id] ?? 'unassigned'} ${before[t.id] ? pctOf(lb, before[t.id]) + ' → ' + pctOf(la, before[t.id]) + ', ' : ''}${after[t.id]} ${pctOf(lb, after[t.id])} → ${pctOf(la, after[t.id])}`,
+      })),
+      utilization: Object.fromEntries(db.reps.map((r) => [r.id, util(la, r.id)])),
+      objective: objective(la, after),
+      unassignable,
+      infeasible_reason: null,
+      from: req.from,
+      to: req.to,
+      before: objective(lb, before),
+      reps: db.reps.map((r) => ({
+        rep: r.id, name: r.name, time_zone: r.time_zone, capacity_minutes: cap[r.id],
+        load_before_minutes: lb[r.id], load_minutes: la[r.id],
+        utilization_before: util(lb, r.id), utilization: util(la, r.id), at_risk_before: 0, at_risk: 0,
+      })),
+      bounds: { at_risk: 0, max_utilization: top(la), optimal: false },
+    };
+  }
+
+  function taskProblems(t) {
+    const p = [];
+    if (t.assignee !== null && !db.reps.some((r) => r.id === t.assignee)) p.push({ path: 'assignee', message: `unknown rep "${t.assignee}"` });
+    if (!(t.hours > 0)) p.push({ path: 'hours', message: 'hours must be more than 0' });
+    return p;
+  }
+
   const handlers = {
     about: () => ({ version: '0.0.0-test', tzdata: 'test', db_path: null }),
     load_team: () => clone(db),
@@ -301,6 +379,24 @@
       const last = addDays(start, plan.weeks * 7 - 1);
       const covered = (rep) => plan.office === null || db.reps.find((r) => r.id === rep)?.office === plan.office;
       db.office_days = db.office_days.filter((d) => d.date < start || d.date > last || !covered(d.rep)).concat(plan.assignments.map((a) => ({ ...a })));
+      return clone(db);
+    },
+    create_task: ({ task }) => upsert('tasks', task, 'create', taskProblems),
+    update_task: ({ task }) => upsert('tasks', task, 'update', taskProblems),
+    delete_task: ({ id }) => remove('tasks', id),
+    plan_balance: (args) => planBalance(args),
+    set_balance_window: ({ from, to }) => {
+      if (to < from) throw invalid([{ path: 'to', message: 'is before from' }]);
+      db.requests.balance = { from, to };
+      return clone(db);
+    },
+    apply_balance: ({ moves }) => {
+      for (const m of moves) {
+        const t = db.tasks.find((x) => x.id === m.task);
+        if (!t) throw { code: 'not_found', message: `no task "${m.task}"`, problems: [] };
+        if (t.pinned && t.assignee !== m.rep) throw invalid([{ path: '[0].rep', message: `task ${t.id} is pinned` }]);
+      }
+      for (const m of moves) db.tasks.find((x) => x.id === m.task).assignee = m.rep;
       return clone(db);
     },
     update_policy: ({ policy }) => {

@@ -406,6 +406,61 @@ await test('office days: plan, lock a cell, re-plan around the lock, accept', as
   expect((await attr(wed, 'data-kind')) === 'in', 'the board shows the accepted day');
 });
 
+await test('workload: balance a week, see load against capacity, accept and apply one move, add a task', async () => {
+  await nav(/Workload/).click();
+  await page.getByRole('form', { name: 'Balance workload' }).waitFor();
+  await page.getByLabel('From', { exact: true }).fill('2026-11-30');
+  await page.getByLabel('To', { exact: true }).fill('2026-12-04');
+  await page.getByRole('button', { name: 'Balance', exact: true }).click();
+  const figures = page.getByRole('region', { name: 'Plan figures' });
+  await figures.waitFor();
+  expect(/Busiest rep\s*120% → 100%/.test(await figures.innerText()), `figures: ${await figures.innerText()}`);
+  const stored = await page.evaluate(() => window.__FAKE_BACKEND__.db.requests.balance);
+  expect(stored && stored.from === '2026-11-30' && stored.to === '2026-12-04', `window stored: ${JSON.stringify(stored)}`);
+  const ada = await page.getByRole('table', { name: 'Utilisation by rep' }).getByRole('row', { name: /Fake Ada/ }).innerText();
+  expect(/120%/.test(ada) && /20%/.test(ada), `Ada's row: ${ada}`);
+  // Chart.js drew the bars on the canvas (not only the table).
+  const inked = await page.evaluate(() => {
+    const c = document.querySelector('section[aria-labelledby="load-title"] canvas');
+    if (!c || c.width === 0) return 0;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+    return n;
+  });
+  expect(inked > 500, `chart canvas has ${inked} drawn pixels`);
+  const unassignable = await page.getByRole('list', { name: 'Tasks nobody can take' }).innerText();
+  expect(/German contract/.test(unassignable) && /no rep has skills: german/.test(unassignable), `unassignable: ${unassignable}`);
+  const risky = await page.getByRole('table', { name: 'Tasks' }).getByRole('row', { name: /Renewal quotes/ }).innerText();
+  expect(/at risk/.test(risky), `quotes row: ${risky}`);
+  await tallShot('workload-light.png');
+
+  const moves = page.getByRole('list', { name: 'Proposed changes' });
+  const move = moves.locator('li[data-task="fake-quotes"]');
+  expect((await move.getAttribute('data-rep')) === 'fake-bo', 'quotes go to Bo');
+  await move.getByRole('button', { name: 'Accept' }).click();
+  await page.getByRole('button', { name: 'Apply accepted (1)' }).click();
+  await page.getByText('Moved 1 task').waitFor();
+  const assignee = await page.evaluate(() => window.__FAKE_BACKEND__.db.tasks.find((t) => t.id === 'fake-quotes').assignee);
+  expect(assignee === 'fake-bo', `stored assignee: ${assignee}`);
+  await page.waitForFunction(() => document.querySelector('table[aria-label="Tasks"] tr[data-task="fake-quotes"]')?.dataset.assignee === 'fake-bo');
+  // Re-planned after applying: nothing left to move.
+  await page.getByText('none: keep things as they are').waitFor();
+
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await dialog().waitFor();
+  await page.getByLabel('Title').fill('Pipeline clean-up');
+  await page.getByLabel('Hours of work').fill('2.5');
+  await page.getByLabel('Assignee').selectOption({ label: 'Fake Cy' });
+  await dialog().getByRole('button', { name: 'Add task' }).click();
+  await dialog().waitFor({ state: 'detached' });
+  const added = await page.evaluate(() => window.__FAKE_BACKEND__.db.tasks.find((t) => t.id === 'pipeline-clean-up'));
+  expect(added && added.hours === 2.5 && added.assignee === 'fake-cy', `added: ${JSON.stringify(added)}`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await tallShot('workload-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
+});
+
 await test('my week shows my office days and the teammates in with me', async () => {
   await nav(/My week/).click();
   await page.getByLabel('I am').selectOption({ label: 'Fake Cy' });

@@ -67,6 +67,22 @@ export const commands = {
 	 *  reps when the plan is for one office), all or nothing.
 	 */
 	acceptRotation: (plan: RotationAnswer) => typedError<Scenario, CommandError>(__TAURI_INVOKE("accept_rotation", { plan })),
+	/**  Adds a task; its id must be new. */
+	createTask: (task: Task) => typedError<Scenario, CommandError>(__TAURI_INVOKE("create_task", { task })),
+	/**  Replaces the task with the same id. */
+	updateTask: (task: Task) => typedError<Scenario, CommandError>(__TAURI_INVOKE("update_task", { task })),
+	/**  Removes the task with this id. */
+	deleteTask: (id: string) => typedError<Scenario, CommandError>(__TAURI_INVOKE("delete_task", { id })),
+	/**
+	 *  Balances the tasks over `from`..`to` (both local dates, inclusive; each
+	 *  missing end falls back to the stored window). Tasks nobody can take and
+	 *  every proposed move come with their reasons.
+	 */
+	planBalance: (from: string | null, to: string | null) => typedError<BalanceAnswer, CommandError>(__TAURI_INVOKE("plan_balance", { from, to })),
+	/**  Stores the window the balancer works on. */
+	setBalanceWindow: (from: string, to: string) => typedError<Scenario, CommandError>(__TAURI_INVOKE("set_balance_window", { from, to })),
+	/**  Gives each accepted move's task to its rep, all of them or none. */
+	applyBalance: (moves: AcceptedMove[]) => typedError<Scenario, CommandError>(__TAURI_INVOKE("apply_balance", { moves })),
 };
 
 /* Types */
@@ -77,6 +93,15 @@ export type About = {
 	tzdata: string,
 	/**  The database file; `None` for an in-memory database. */
 	db_path: string | null,
+};
+
+/**
+ *  A move the lead accepted: `task` goes to `rep`
+ *  ([`crate::Meridian::apply_balance`]).
+ */
+export type AcceptedMove = {
+	task: string,
+	rep: string,
 };
 
 export type Assignment = {
@@ -102,6 +127,78 @@ export type AttendeeSlot = {
 	note: string,
 	/**  The attendee's local day around the slot, for drawing a ribbon. */
 	day: DayRibbon,
+};
+
+/**
+ *  A balance plan in the contract's shape (§4, §7.12), followed by what the
+ *  contract does not define: the window, the objective of the current
+ *  assignment, per-rep figures before and after, and the bounds that say how
+ *  good the plan is known to be.
+ */
+export type BalanceAnswer = {
+	/**  Every in-scope task that can be assigned, in (due, id) order. */
+	assignments: BalanceAssignment[],
+	/**  Every rep's `load / capacity` after the plan; `null` is infinite. */
+	utilization: { [key in string]: number | null },
+	objective: BalanceObjective,
+	unassignable: Unassignable[],
+	/**  Always `null`: every task is either assigned or listed as unassignable. */
+	infeasible_reason: string | null,
+	from: string,
+	to: string,
+	/**
+	 *  The objective of the assignment as it stands (unassigned tasks and
+	 *  unassignable ones left out, nothing moved).
+	 */
+	before: BalanceObjective,
+	/**  Every rep, in document order. */
+	reps: RepWorkload[],
+	bounds: BalanceBounds,
+};
+
+export type BalanceAssignment = {
+	task: string,
+	rep: string,
+	/**  The current assignee when the plan gives the task to someone else. */
+	moved_from: string | null,
+	title: string,
+	minutes: number,
+	/**  The due date used (the window's last day for a task without one). */
+	due: string,
+	pinned: boolean,
+	/**  At risk in the plan (contract §4). */
+	at_risk: boolean,
+	/**
+	 *  At risk with its current assignee, as things stand (`false` for a
+	 *  task nobody has yet).
+	 */
+	at_risk_before: boolean,
+	/**
+	 *  Why the task changes hands ("ana 130% → 96%, bo 60% → 81%; due Thu
+	 *  3 Dec, bo has 9 h free before then"); `null` when it stays.
+	 */
+	reason: string | null,
+};
+
+/**
+ *  What is proven about the plan: lower bounds on the first two terms, and
+ *  whether the whole objective is a proven optimum (small instances).
+ */
+export type BalanceBounds = {
+	/**  No plan has fewer tasks at risk. */
+	at_risk: number,
+	/**  No plan has a lower highest utilisation; `null` is infinite. */
+	max_utilization: number | null,
+	/**  The plan is optimal on all four terms (exhaustive search finished). */
+	optimal: boolean,
+};
+
+/**  The four terms of the contract's objective. `null` is infinite. */
+export type BalanceObjective = {
+	at_risk: number,
+	max_utilization: number | null,
+	moves: number,
+	sum_squares: number | null,
 };
 
 export type BalanceRequest = {
@@ -299,6 +396,21 @@ export type RepWeek = {
 	summary: string,
 };
 
+/**  One rep over the window, before and after the plan. */
+export type RepWorkload = {
+	rep: string,
+	name: string,
+	time_zone: string,
+	/**  `C_r`: minutes of working time in the window. */
+	capacity_minutes: number,
+	load_before_minutes: number,
+	load_minutes: number,
+	utilization_before: number | null,
+	utilization: number | null,
+	at_risk_before: number,
+	at_risk: number,
+};
+
 export type Requests = {
 	meetings: MeetingRequest[],
 	rotation: RotationRequest | null,
@@ -386,6 +498,12 @@ export type Team = {
 	name: string,
 	/**  Weekdays the team aims to be in the office together. */
 	anchor_days: Weekday[],
+};
+
+export type Unassignable = {
+	task: string,
+	/**  e.g. "no rep has skills: german". */
+	reason: string,
 };
 
 /**  A day of the week as the document spells it (`"mon"` … `"sun"`), Monday first. */

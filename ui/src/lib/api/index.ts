@@ -19,6 +19,9 @@ import type {
   RotationAnswer,
   Scenario,
   Team,
+  Task,
+  AcceptedMove,
+  BalanceAnswer,
 } from './bindings';
 
 export type {
@@ -54,6 +57,15 @@ export type {
   RotationAnswer,
   RotationObjective,
   RotationRequest,
+  Task,
+  AcceptedMove,
+  BalanceAnswer,
+  BalanceAssignment,
+  BalanceBounds,
+  BalanceObjective,
+  BalanceRequest,
+  RepWorkload,
+  Unassignable,
 } from './bindings';
 
 /** The codes Rust sends, plus `unexpected` for a failure that carried no code. */
@@ -143,6 +155,13 @@ export const api = {
   setRotationLock: (rep: string, date: string, inOffice: boolean | null): Promise<Scenario> =>
     call(() => commands.setRotationLock(rep, date, inOffice)),
   acceptRotation: (plan: RotationAnswer): Promise<Scenario> => call(() => commands.acceptRotation(plan)),
+  createTask: (task: Task): Promise<Scenario> => call(() => commands.createTask(task)),
+  updateTask: (task: Task): Promise<Scenario> => call(() => commands.updateTask(task)),
+  deleteTask: (id: string): Promise<Scenario> => call(() => commands.deleteTask(id)),
+  planBalance: (from: string | null, to: string | null): Promise<BalanceAnswer> =>
+    call(() => commands.planBalance(from, to)),
+  setBalanceWindow: (from: string, to: string): Promise<Scenario> => call(() => commands.setBalanceWindow(from, to)),
+  applyBalance: (moves: AcceptedMove[]): Promise<Scenario> => call(() => commands.applyBalance(moves)),
 };
 
 export type Api = typeof api;

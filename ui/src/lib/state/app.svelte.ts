@@ -22,6 +22,9 @@ import type {
   RotationAnswer,
   Scenario,
   Team,
+  Task,
+  AcceptedMove,
+  BalanceAnswer,
 } from '../api';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
@@ -59,6 +62,9 @@ export class AppState {
   }
   get meetings(): Meeting[] {
     return this.scenario?.meetings ?? [];
+  }
+  get tasks(): Task[] {
+    return this.scenario?.tasks ?? [];
   }
   get policy(): Policy {
     return this.scenario?.policy ?? { office_days_per_week: { min: 0, max: 5 } };
@@ -157,6 +163,32 @@ export class AppState {
 
   async acceptRotation(plan: RotationAnswer): Promise<void> {
     await this.#apply(this.#api.acceptRotation(plan), `Saved ${plan.assignments.length} office days`);
+  }
+
+  async saveTask(task: Task, mode: SaveMode): Promise<void> {
+    const run = mode === 'create' ? this.#api.createTask(task) : this.#api.updateTask(task);
+    await this.#apply(run, `${mode === 'create' ? 'Added' : 'Saved'} task ${task.title}`);
+  }
+  async deleteTask(task: Task): Promise<void> {
+    await this.#apply(this.#api.deleteTask(task.id), `Deleted task ${task.title}`);
+  }
+
+  /** Balances the tasks over a window; changes no state (the caller keeps the answer). */
+  async planBalance(from: string, to: string): Promise<BalanceAnswer> {
+    try {
+      return await this.#api.planBalance(from, to);
+    } catch (e) {
+      throw ApiError.from(e);
+    }
+  }
+
+  async setBalanceWindow(from: string, to: string): Promise<void> {
+    await this.#apply(this.#api.setBalanceWindow(from, to), `Balancing ${from} to ${to}`);
+  }
+
+  async applyBalance(moves: AcceptedMove[]): Promise<void> {
+    const n = moves.length === 1 ? '1 task' : `${moves.length} tasks`;
+    await this.#apply(this.#api.applyBalance(moves), `Moved ${n}`);
   }
 
   repName(id: string): string {
