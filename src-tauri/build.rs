@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "plan_balance",
     "set_balance_window",
     "apply_balance",
+    "calendar_view",
 ];
 
 fn main() {

@@ -320,6 +320,31 @@ impl Meridian {
         )?)
     }
 
+    /// The calendar of `reps` over the dates `[from, to]` of the display
+    /// zone `zone`, as wall-clock events for the week screens
+    /// ([`crate::plan::week`]).
+    ///
+    /// # Errors
+    /// [`PlanError::UnknownRep`], [`PlanError::Zone`] for an unknown zone,
+    /// [`PlanError::Dates`] for a backwards or too long span.
+    pub fn calendar_view(
+        &self,
+        reps: &[&str],
+        from: NaiveDate,
+        to: NaiveDate,
+        zone: &str,
+        opts: crate::plan::week::ViewOptions,
+    ) -> Result<crate::plan::week::CalendarView, AppError> {
+        Ok(crate::plan::week::calendar_view(
+            &self.scenario()?,
+            reps,
+            from,
+            to,
+            zone,
+            opts,
+        )?)
+    }
+
     /// Plans the stored rotation request.
     ///
     /// # Errors

@@ -23,7 +23,7 @@ use crate::state::Db;
 
 /// The registry of commands, shared by the running app and the bindings export.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    use commands::{app, meetings, offices, people, rotation, teams, workload};
+    use commands::{app, calendar, meetings, offices, people, rotation, teams, workload};
     // One TypeScript type per Rust type (not `_Serialize`/`_Deserialize` pairs):
     // the UI sends back what it received.
     Builder::<tauri::Wry>::new()
@@ -56,6 +56,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             workload::plan_balance,
             workload::set_balance_window,
             workload::apply_balance,
+            calendar::calendar_view,
         ])
 }
 

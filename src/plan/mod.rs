@@ -14,6 +14,7 @@ pub mod intervals;
 pub mod meeting;
 mod meeting_explain;
 pub mod rotation;
+pub mod week;
 
 /// Why a planner could not run (distinct from "no plan exists", which is an
 /// answer with an `infeasible_reason`).

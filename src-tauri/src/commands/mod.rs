@@ -4,6 +4,7 @@
 //! [`crate::error::CommandError`].
 
 pub mod app;
+pub mod calendar;
 pub mod meetings;
 pub mod offices;
 pub mod people;

@@ -341,6 +341,63 @@
     };
   }
 
+  // A stand-in for the calendar view: weekly meetings expanded by COUNT,
+  // working hours 09–17 on each rep's weekdays, converted with Intl offsets
+  // (approximate around DST changes; the real conversion is Rust's).
+  function calendarView({ reps, from, to, timeZone, hours, tasks }) {
+    const msOf = (wallText, zone) => {
+      const guess = Date.parse(`${wallText}:00Z`);
+      return guess - offsetMinutes(zone, new Date(guess)) * 60000;
+    };
+    const inView = (ms) => wall(ms + offsetMinutes(timeZone, new Date(ms)) * 60000);
+    const lo = msOf(`${from}T00:00`, timeZone);
+    const hi = msOf(`${addDays(to, 1)}T00:00`, timeZone);
+    const events = [];
+    const resources = [];
+    for (const id of reps) {
+      const r = db.reps.find((x) => x.id === id);
+      if (!r) throw { code: 'not_found', message: `no rep "${id}"`, problems: [] };
+      resources.push({ id, name: r.name, time_zone: r.time_zone, offsets: `UTC${offsetMinutes(r.time_zone, new Date(lo)) >= 0 ? '+' : '-'}${String(Math.floor(Math.abs(offsetMinutes(r.time_zone, new Date(lo))) / 60)).padStart(2, '0')}:${String(Math.abs(offsetMinutes(r.time_zone, new Date(lo))) % 60).padStart(2, '0')}` });
+      const base = { rep: id, meeting: null, meeting_zone: null, attendees: [], office: null, teammates: [] };
+      if (hours) {
+        for (let d = addDays(from, -1); d <= addDays(to, 1); d = addDays(d, 1)) {
+          if (!(r.working_hours[wdOf(d)] ?? []).length) continue;
+          for (const [a, b] of r.working_hours[wdOf(d)]) {
+            const s = Math.max(lo, msOf(`${d}T${a}`, r.time_zone));
+            const e = Math.min(hi, msOf(`${d}T${b === '24:00' ? '23:59' : b}`, r.time_zone));
+            if (s < e) events.push({ ...base, id: `working:${id}:${s}`, kind: 'working', title: 'Working hours', start: inView(s), end: inView(e), all_day: false });
+          }
+        }
+      }
+      for (const m of db.meetings.filter((x) => x.attendees.includes(id))) {
+        const count = Number((/COUNT=(\d+)/.exec(m.rrule ?? '') ?? [0, 1])[1]);
+        for (let k = 0; k < count; k++) {
+          const s = msOf(`${addDays(m.start.slice(0, 10), 7 * k)}T${m.start.slice(11, 16)}`, m.time_zone);
+          const e = s + m.duration_minutes * 60000;
+          if (e <= lo || s >= hi) continue;
+          const attendees = m.attendees.map((a) => db.reps.find((x) => x.id === a)).filter(Boolean).map((a) => ({
+            rep: a.id, name: a.name, time_zone: a.time_zone,
+            local_start: wall(s + offsetMinutes(a.time_zone, new Date(s)) * 60000),
+            local_end: wall(e + offsetMinutes(a.time_zone, new Date(e)) * 60000),
+          }));
+          events.push({ ...base, id: `meeting:${id}:${m.id}:${s}`, kind: 'meeting', title: m.title, start: inView(s), end: inView(e), all_day: false, meeting: m.id, meeting_zone: m.time_zone, attendees });
+        }
+      }
+      for (const od of db.office_days.filter((x) => x.rep === id && x.date >= from && x.date <= to)) {
+        const office = db.offices.find((o) => o.id === od.office)?.name ?? od.office;
+        const teammates = db.office_days.filter((x) => x.date === od.date && x.office === od.office && x.rep !== id)
+          .map((x) => db.reps.find((y) => y.id === x.rep)).filter((y) => y && r.team && y.team === r.team).map((y) => y.name);
+        events.push({ ...base, id: `office:${id}:${od.date}`, kind: 'office_day', title: `In the office · ${office}`, start: od.date, end: addDays(od.date, 1), all_day: true, office, teammates });
+      }
+      if (tasks) {
+        for (const t of db.tasks.filter((x) => x.assignee === id && x.due && x.due >= from && x.due <= to)) {
+          events.push({ ...base, id: `task:${id}:${t.id}`, kind: 'task_due', title: `Due: ${t.title}`, start: t.due, end: addDays(t.due, 1), all_day: true });
+        }
+      }
+    }
+    return { from, to, time_zone: timeZone, resources, events };
+  }
+
   function taskProblems(t) {
     const p = [];
     if (t.assignee !== null && !db.reps.some((r) => r.id === t.assignee)) p.push({ path: 'assignee', message: `unknown rep "${t.assignee}"` });
@@ -385,6 +442,7 @@
     update_task: ({ task }) => upsert('tasks', task, 'update', taskProblems),
     delete_task: ({ id }) => remove('tasks', id),
     plan_balance: (args) => planBalance(args),
+    calendar_view: (args) => calendarView(args),
     set_balance_window: ({ from, to }) => {
       if (to < from) throw invalid([{ path: 'to', message: 'is before from' }]);
       db.requests.balance = { from, to };

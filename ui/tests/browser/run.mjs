@@ -474,7 +474,34 @@ await test('my week shows my office days and the teammates in with me', async ()
   const days = page.getByRole('list', { name: 'Days of the week' });
   const wed = await days.locator('li').filter({ hasText: 'Wednesday' }).innerText();
   expect(/In the office · Test New York/.test(wed) && /With Eve Example/.test(wed), `Wednesday: ${wed}`);
+  // The week calendar: Rust's wall clocks drawn by @event-calendar; hovering a meeting lists every attendee's local time.
+  const cal = page.getByRole('region', { name: 'Week calendar of Fake Cy' });
+  await cal.waitFor();
+  const office = cal.locator('.ec-event[data-kind="office_day"]');
+  expect((await office.count()) >= 1, 'office days on the calendar');
+  expect(/With Eve Example/.test((await office.first().getAttribute('aria-label')) ?? ''), 'office day names the teammates');
+  const meeting = cal.locator('.ec-event[data-kind="meeting"]').first();
+  await meeting.waitFor();
+  await meeting.hover();
+  const tip = page.getByRole('tooltip');
+  await tip.waitFor();
+  const tipText = await tip.innerText();
+  expect(/Fake Ada \(Europe\/London\): \w{3} \d\d:\d\d–\d\d:\d\d/.test(tipText) && /Fake Cy \(America\/New_York\)/.test(tipText), `attendee times: ${tipText}`);
   await tallShot('my-week-light.png');
+});
+
+await test('team week shows every rep as a row with their working hours on one clock', async () => {
+  await nav(/Team week/).click();
+  const zone = page.getByLabel('Times in');
+  await zone.fill('Asia/Tokyo');
+  await zone.press('Enter');
+  const timeline = page.getByRole('region', { name: 'Team week timeline' });
+  await timeline.waitFor();
+  const text = await timeline.innerText();
+  expect(/Fake Ada · Europe\/London/.test(text) && /Fake Bo · Asia\/Kolkata/.test(text), `rows: ${text.slice(0, 300)}`);
+  const calls = await page.evaluate(() => window.__FAKE_BACKEND__.calls.filter((c) => c === 'calendar_view').length);
+  expect(calls >= 1, 'asked Rust for the view');
+  await tallShot('team-week-light.png');
 });
 
 await test('loading the sample team over existing data asks before replacing it', async () => {

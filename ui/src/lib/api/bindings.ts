@@ -83,6 +83,12 @@ export const commands = {
 	setBalanceWindow: (from: string, to: string) => typedError<Scenario, CommandError>(__TAURI_INVOKE("set_balance_window", { from, to })),
 	/**  Gives each accepted move's task to its rep, all of them or none. */
 	applyBalance: (moves: AcceptedMove[]) => typedError<Scenario, CommandError>(__TAURI_INVOKE("apply_balance", { moves })),
+	/**
+	 *  The events of `reps` over the dates `from`..=`to` of `time_zone`, with
+	 *  working and stretch hours as backgrounds when `hours`, and tasks due when
+	 *  `tasks`.
+	 */
+	calendarView: (reps: string[], from: string, to: string, timeZone: string, hours: boolean, tasks: boolean) => typedError<CalendarView, CommandError>(__TAURI_INVOKE("calendar_view", { reps, from, to, timeZone, hours, tasks })),
 };
 
 /* Types */
@@ -127,6 +133,16 @@ export type AttendeeSlot = {
 	note: string,
 	/**  The attendee's local day around the slot, for drawing a ribbon. */
 	day: DayRibbon,
+};
+
+/**  How one occurrence of a meeting reads on one attendee's clock. */
+export type AttendeeTime = {
+	rep: string,
+	name: string,
+	time_zone: string,
+	/**  `YYYY-MM-DDTHH:MM` in the attendee's zone. */
+	local_start: string,
+	local_end: string,
 };
 
 /**
@@ -225,6 +241,52 @@ export type Booking = {
 	weeks: number,
 };
 
+export type CalendarEvent = {
+	/**  Unique within the view. */
+	id: string,
+	kind: EventKind,
+	/**  The rep (resource) the event belongs to. */
+	rep: string,
+	title: string,
+	/**  `YYYY-MM-DDTHH:MM` in the view's zone; `YYYY-MM-DD` for day events. */
+	start: string,
+	/**  Exclusive; for day events the day after the last. */
+	end: string,
+	all_day: boolean,
+	/**  Meetings: the meeting's id, zone, and each attendee's local times. */
+	meeting: string | null,
+	meeting_zone: string | null,
+	attendees: AttendeeTime[],
+	/**  Office days: the office's name and the teammates in on that date. */
+	office: string | null,
+	teammates: string[],
+};
+
+export type CalendarResource = {
+	id: string,
+	name: string,
+	time_zone: string,
+	/**
+	 *  Now-independent description of the rep's offset over the view, e.g.
+	 *  `UTC+09:00` or `UTC+01:00 → UTC+00:00` across a change.
+	 */
+	offsets: string,
+};
+
+/**
+ *  What a view shows: events of `reps` over the display zone's dates
+ *  `[from, to]`.
+ */
+export type CalendarView = {
+	from: string,
+	to: string,
+	/**  The zone every timed `start` / `end` is written in. */
+	time_zone: string,
+	/**  One per rep asked for, in the order asked. */
+	resources: CalendarResource[],
+	events: CalendarEvent[],
+};
+
 /**  What a failed command returns over IPC. */
 export type CommandError = {
 	code: ErrorCode,
@@ -263,6 +325,12 @@ export type DayWhy = {
 
 /**  What kind of failure, for programs (the UI switches on this, never on text). */
 export type ErrorCode = "invalid" | "not_found" | "duplicate_id" | "storage" | "io";
+
+export type EventKind = "meeting" | "office_day" | "time_off" | "task_due" | 
+/**  Working hours, drawn as a background. */
+"working" | 
+/**  Stretch hours (early / late calls are acceptable), a fainter background. */
+"stretch";
 
 export type FairPlan = {
 	occurrences: Occurrence[],

@@ -22,6 +22,7 @@ import type {
   Task,
   AcceptedMove,
   BalanceAnswer,
+  CalendarView,
 } from './bindings';
 
 export type {
@@ -66,6 +67,11 @@ export type {
   BalanceRequest,
   RepWorkload,
   Unassignable,
+  AttendeeTime,
+  CalendarEvent,
+  CalendarResource,
+  CalendarView,
+  EventKind,
 } from './bindings';
 
 /** The codes Rust sends, plus `unexpected` for a failure that carried no code. */
@@ -162,6 +168,8 @@ export const api = {
     call(() => commands.planBalance(from, to)),
   setBalanceWindow: (from: string, to: string): Promise<Scenario> => call(() => commands.setBalanceWindow(from, to)),
   applyBalance: (moves: AcceptedMove[]): Promise<Scenario> => call(() => commands.applyBalance(moves)),
+  calendarView: (reps: string[], from: string, to: string, zone: string, hours: boolean, tasks: boolean): Promise<CalendarView> =>
+    call(() => commands.calendarView(reps, from, to, zone, hours, tasks)),
 };
 
 export type Api = typeof api;

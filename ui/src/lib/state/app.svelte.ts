@@ -25,6 +25,7 @@ import type {
   Task,
   AcceptedMove,
   BalanceAnswer,
+  CalendarView,
 } from '../api';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
@@ -189,6 +190,15 @@ export class AppState {
   async applyBalance(moves: AcceptedMove[]): Promise<void> {
     const n = moves.length === 1 ? '1 task' : `${moves.length} tasks`;
     await this.#apply(this.#api.applyBalance(moves), `Moved ${n}`);
+  }
+
+  /** Wall-clock events of some reps over dates of a display zone; changes no state. */
+  async calendarView(reps: string[], from: string, to: string, zone: string, opts: { hours: boolean; tasks: boolean }): Promise<CalendarView> {
+    try {
+      return await this.#api.calendarView(reps, from, to, zone, opts.hours, opts.tasks);
+    } catch (e) {
+      throw ApiError.from(e);
+    }
   }
 
   repName(id: string): string {
