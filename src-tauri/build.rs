@@ -32,6 +32,18 @@ const COMMANDS: &[&str] = &[
     "set_balance_window",
     "apply_balance",
     "calendar_view",
+    "export_ics",
+    "export_document",
+    "export_reps_csv",
+    "save_reps_csv_template",
+    "export_rotation_csv",
+    "open_reps_csv",
+    "import_reps_csv",
+    "open_document",
+    "import_document",
+    "open_ics_busy",
+    "import_ics_busy",
+    "cancel_import",
 ];
 
 fn main() {

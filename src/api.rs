@@ -6,6 +6,9 @@
 //! only then replaces the stored rows in one `IMMEDIATE` transaction. A refused
 //! edit or import leaves the database exactly as it was.
 
+mod csv;
+mod ics;
+
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
@@ -135,6 +138,15 @@ impl Meridian {
         let sc = scenario::parse_document(text, source)?;
         self.replace_all(&sc)?;
         Ok(ImportSummary::of(&sc))
+    }
+
+    /// What importing the document in `text` would store (counts per list),
+    /// without storing anything.
+    ///
+    /// # Errors
+    /// [`AppError::Invalid`] listing every problem with its JSON path.
+    pub fn preview_document(&self, text: &str, source: &str) -> Result<ImportSummary, AppError> {
+        Ok(ImportSummary::of(&scenario::parse_document(text, source)?))
     }
 
     /// Reads a document file and imports it (see [`Meridian::import_document`]).

@@ -363,7 +363,7 @@ fn expand_by(
     let Some(rule) = rule else {
         return Ok(out);
     };
-    if rule.count == Some(1) {
+    if rule.count == Some(1) || rule.never_repeats(start) {
         return Ok(out);
     }
     let until_ok = |dt: NaiveDateTime| -> bool {
@@ -586,6 +586,171 @@ impl RRule {
     /// As [`expand`].
     pub fn check_start(&self, start: NaiveDateTime) -> Result<(), RRuleError> {
         self.to_crate_set(start).map(|_| ())
+    }
+}
+
+/// Expands any RFC 5545 rule, also outside the contract's subset (BYSETPOS,
+/// BYYEARDAY, HOURLY...), for calendars Meridian imports: the wall-clock
+/// starts from `start` (always the first, counted by COUNT) up to and
+/// including `horizon`, those before `keep_from` left out, at most `max`
+/// of them. Same method as [`expand`]: the `rrule` crate on a floating
+/// clock, COUNT and UNTIL applied here.
+///
+/// # Errors
+/// [`RRuleError`] for a rule the crate refuses, or a walk longer than
+/// [`MAX_STEPS`].
+pub fn expand_rfc(
+    text: &str,
+    start: NaiveDateTime,
+    zone: &crate::tz::Zone,
+    keep_from: NaiveDateTime,
+    horizon: NaiveDateTime,
+    max: usize,
+) -> Result<Vec<NaiveDateTime>, RRuleError> {
+    use chrono::TimeZone as _;
+    let mut count = None;
+    let mut until = None;
+    let mut rest = Vec::new();
+    for part in text.trim().split(';') {
+        let (k, v) = part.split_once('=').unwrap_or((part, ""));
+        match k.trim().to_ascii_uppercase().as_str() {
+            "COUNT" => count = Some(pos_int("COUNT", v.trim())?),
+            "UNTIL" => until = Some(parse_until(v.trim())?),
+            _ => rest.push(part.trim()),
+        }
+    }
+    let rule: rrule::RRule<rrule::Unvalidated> = rest
+        .join(";")
+        .parse()
+        .map_err(|e| RRuleError(format!("rule cannot be read: {e}")))?;
+    let dt_start = rrule::Tz::UTC
+        .from_local_datetime(&start)
+        .single()
+        .ok_or_else(|| RRuleError(format!("start {start} cannot be expanded")))?;
+    let set = rule
+        .build(dt_start)
+        .map_err(|e| RRuleError(format!("rule cannot be expanded: {e}")))?;
+    let mut out = Vec::new();
+    if start > horizon {
+        return Ok(out);
+    }
+    if start >= keep_from {
+        out.push(start);
+    }
+    let mut emitted: usize = 1;
+    for (step, dt) in (&set).into_iter().enumerate() {
+        let dt = dt.naive_local();
+        if dt > horizon || out.len() >= max {
+            break;
+        }
+        if step >= MAX_STEPS {
+            return err(format!(
+                "the rule needs more than {MAX_STEPS} steps to reach the window"
+            ));
+        }
+        if dt <= start {
+            continue;
+        }
+        let until_ok = match until {
+            None => true,
+            Some(Until::Floating(u)) => dt <= u,
+            Some(Until::Date(d)) => dt.date() <= d,
+            Some(Until::Instant(u)) => zone
+                .instant(dt)
+                .map(|i| i.naive_utc() <= u)
+                .unwrap_or(false),
+        };
+        if count.is_some_and(|c| emitted >= c as usize) || !until_ok {
+            break;
+        }
+        emitted += 1;
+        if dt >= keep_from {
+            out.push(dt);
+        }
+    }
+    Ok(out)
+}
+
+impl RRule {
+    /// Whether `start` is one of the rule's own dates (RFC 5545 calls such a
+    /// DTSTART "synchronized"). The contract counts `start` as the first
+    /// occurrence either way; calendars that follow dateutil do not count
+    /// an unsynchronized start toward COUNT, so the ICS export rewrites
+    /// such rules.
+    pub fn matches_start(&self, start: NaiveDateTime) -> bool {
+        use chrono::Datelike as _;
+        let date = start.date();
+        let (month, dom) = (date.month(), date.day() as i32);
+        let dim = days_in_month(date.year(), month) as i32;
+        if !self.by_month.is_empty() && !self.by_month.contains(&(month as u8)) {
+            return false;
+        }
+        let dom_ok = self
+            .by_month_day
+            .iter()
+            .any(|&n| i32::from(n) == dom || (n < 0 && dim + 1 + i32::from(n) == dom));
+        if !self.by_month_day.is_empty() && !dom_ok {
+            return false;
+        }
+        let wd = Weekday::ALL[date.weekday().num_days_from_monday() as usize];
+        let day_ok = self.by_day.iter().any(|&(n, d)| {
+            d == wd
+                && match n {
+                    0 => true,
+                    n if n > 0 => (dom - 1) / 7 + 1 == i32::from(n),
+                    n => (dim - dom) / 7 + 1 == -i32::from(n),
+                }
+        });
+        if !self.by_day.is_empty() && !day_ok {
+            return false;
+        }
+        // Without BYDAY a weekly rule repeats the start's weekday and a
+        // monthly or yearly one (without BYMONTHDAY) the start's day.
+        true
+    }
+}
+
+impl RRule {
+    /// Whether the rule asks only for dates no month has (the 30th of
+    /// February, the 31st of April...): then nothing follows `start`. The
+    /// `rrule` crate would walk such a rule to its loop limit (thousands of
+    /// years, about a second); this answers at once.
+    pub fn never_repeats(&self, start: NaiveDateTime) -> bool {
+        use chrono::Datelike as _;
+        let months: Vec<u32> = if self.by_month.is_empty() {
+            (1..=12).collect()
+        } else {
+            self.by_month.iter().map(|&m| u32::from(m)).collect()
+        };
+        // The longest each month can be (February in a leap year).
+        let longest = |m: u32| days_in_month(2000, m) as i32;
+        let days: Vec<i32> = if !self.by_month_day.is_empty() {
+            self.by_month_day
+                .iter()
+                .map(|&n| i32::from(n).abs())
+                .collect()
+        } else if self.by_day.is_empty() && matches!(self.freq, Freq::Monthly | Freq::Yearly) {
+            // Monthly and yearly rules repeat the start's day of the month.
+            vec![start.day() as i32]
+        } else {
+            return false;
+        };
+        let yearly_month =
+            (self.freq == Freq::Yearly && self.by_month.is_empty()).then(|| start.month());
+        !months
+            .iter()
+            .filter(|&&m| yearly_month.is_none_or(|y| y == m))
+            .any(|&m| days.iter().any(|&d| d <= longest(m)))
+    }
+}
+
+/// Days in a month of the proleptic Gregorian calendar.
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        _ => 28,
     }
 }
 
@@ -830,6 +995,33 @@ mod expand_tests {
             let rule = RRule::parse(text).expect("rule");
             assert!(Simple::of(&rule, start, horizon).is_none(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_rule_for_dates_that_never_come_returns_its_start_at_once() {
+        let zone = Zone::get("Europe/London").expect("zone");
+        let start = local("2026-01-31T09:00");
+        let horizon = local("2030-01-01T00:00");
+        for text in [
+            "FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=2",
+            "FREQ=MONTHLY;BYMONTHDAY=-30;BYMONTH=2",
+            "FREQ=DAILY;BYMONTHDAY=30;BYMONTH=2",
+            "FREQ=YEARLY;BYMONTH=2,4,6",
+            "FREQ=MONTHLY;BYMONTH=11",
+        ] {
+            let r = RRule::parse(text).expect("rule");
+            let t = std::time::Instant::now();
+            let got = expand(Some(&r), start, &zone, start, horizon).expect("expands");
+            assert_eq!(got, vec![start], "{text}");
+            assert!(t.elapsed().as_millis() < 100, "{text}: {:?}", t.elapsed());
+        }
+        // Months that do have the day still repeat.
+        let r = RRule::parse("FREQ=YEARLY;BYMONTH=2,3").expect("rule");
+        assert!(!r.never_repeats(start));
+        let got = expand(Some(&r), start, &zone, start, horizon).expect("expands");
+        assert_eq!(got[1], local("2026-03-31T09:00"));
+        let leap = RRule::parse("FREQ=YEARLY").expect("rule");
+        assert!(!leap.never_repeats(local("2028-02-29T09:00")));
     }
 
     #[test]

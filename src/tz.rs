@@ -133,6 +133,92 @@ impl Zone {
     }
 }
 
+/// One observance of a zone, as an iCalendar `VTIMEZONE` lists them
+/// (RFC 5545 §3.6.5): from `local_start` (a wall clock in the offset
+/// *before* the change, `offset_from`) the zone is at `offset_to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Observance {
+    /// Daylight saving time (`DAYLIGHT`) or standard time (`STANDARD`).
+    pub dst: bool,
+    pub local_start: NaiveDateTime,
+    /// Offsets in seconds east of UTC.
+    pub offset_from: i32,
+    pub offset_to: i32,
+    /// The abbreviation in use from then on (`EDT`, `+0530`).
+    pub name: String,
+}
+
+impl Zone {
+    /// The observances that describe this zone over `[from, to)`: the one
+    /// in force at `from` (starting at the change that began it, or at
+    /// 1970-01-01 with no change for zones that never changed), then one per
+    /// change of offset, abbreviation or DST flag before `to`, at most
+    /// `limit` in all.
+    ///
+    /// Method: jiff's transition iterators over the bundled zone data.
+    pub fn observances(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: usize,
+    ) -> Vec<Observance> {
+        let mut out = Vec::new();
+        let (Some(lo), Some(hi)) = (to_timestamp(from), to_timestamp(to)) else {
+            return out;
+        };
+        let observance = |at: jiff::Timestamp, to: jiff::tz::Offset, dst: bool, name: &str| {
+            let before = jiff::Timestamp::from_second(at.as_second() - 1)
+                .map(|t| self.tz.to_offset(t))
+                .unwrap_or(to);
+            let wall = at.as_second() + i64::from(before.seconds());
+            Observance {
+                dst,
+                local_start: DateTime::<Utc>::from_timestamp(wall, 0)
+                    .unwrap_or_default()
+                    .naive_utc(),
+                offset_from: before.seconds(),
+                offset_to: to.seconds(),
+                name: name.to_string(),
+            }
+        };
+        match self.tz.preceding(lo).next() {
+            Some(t) if t.timestamp() <= lo => {
+                out.push(observance(
+                    t.timestamp(),
+                    t.offset(),
+                    t.dst().is_dst(),
+                    t.abbreviation(),
+                ));
+            }
+            _ => {
+                let info = self.tz.to_offset_info(lo);
+                let epoch = DateTime::<Utc>::from_timestamp(0, 0)
+                    .unwrap_or_default()
+                    .naive_utc();
+                out.push(Observance {
+                    dst: info.dst().is_dst(),
+                    local_start: epoch.min(from.naive_utc()),
+                    offset_from: info.offset().seconds(),
+                    offset_to: info.offset().seconds(),
+                    name: info.abbreviation().to_string(),
+                });
+            }
+        }
+        for t in self.tz.following(lo) {
+            if t.timestamp() >= hi || out.len() >= limit {
+                break;
+            }
+            out.push(observance(
+                t.timestamp(),
+                t.offset(),
+                t.dst().is_dst(),
+                t.abbreviation(),
+            ));
+        }
+        out
+    }
+}
+
 /// Whole minutes since 1970-01-01T00:00Z: the planners' instant type (every
 /// zone in use today has whole-minute offsets).
 pub type Minute = i64;
@@ -666,6 +752,37 @@ mod tests {
             assert!(table.offset_minutes(hi + 3 * DAY).is_none());
             assert!(table.local_pattern(lo - 3 * DAY, hi, 1, day).is_none());
         }
+    }
+
+    #[test]
+    fn observances_list_the_change_in_force_and_each_change_in_the_span() {
+        let z = Zone::get("Europe/London").expect("zone");
+        let obs = z.observances(at(2026, 1, 1, 0, 0), at(2027, 1, 1, 0, 0), 100);
+        let text: Vec<String> = obs
+            .iter()
+            .map(|o| {
+                format!(
+                    "{} {} {} {} {}",
+                    o.dst, o.local_start, o.offset_from, o.offset_to, o.name
+                )
+            })
+            .collect();
+        assert_eq!(
+            text,
+            [
+                "false 2025-10-26 02:00:00 3600 0 GMT",
+                "true 2026-03-29 01:00:00 0 3600 BST",
+                "false 2026-10-25 02:00:00 3600 0 GMT",
+            ]
+        );
+        let z = Zone::get("Asia/Kolkata").expect("zone");
+        let obs = z.observances(at(2026, 1, 1, 0, 0), at(2030, 1, 1, 0, 0), 100);
+        assert_eq!(obs.len(), 1);
+        assert_eq!((obs[0].offset_to, obs[0].dst), (19800, false));
+        let z = Zone::get("UTC").expect("zone");
+        let obs = z.observances(at(2026, 1, 1, 0, 0), at(2030, 1, 1, 0, 0), 100);
+        assert_eq!(obs.len(), 1);
+        assert_eq!((obs[0].offset_from, obs[0].offset_to), (0, 0));
     }
 
     #[test]

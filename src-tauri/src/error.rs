@@ -17,12 +17,35 @@ pub enum ShellError {
     /// The blocking task running a command did not finish.
     #[error("a background task failed: {0}")]
     Task(#[source] tauri::Error),
+    /// The file dialog gave something that is not a local file.
+    #[error("the chosen file cannot be used: {0}")]
+    Dialog(String),
+    /// A chosen file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    File {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A chosen file is far larger than any team file.
+    #[error("{}: {bytes} bytes is too large to import", path.display())]
+    TooLarge {
+        path: std::path::PathBuf,
+        bytes: u64,
+    },
+    /// An import was confirmed without a file picked for it first.
+    #[error("no file is waiting to be imported: choose the file again")]
+    NothingPicked,
 }
 
 impl ShellError {
     fn code(&self) -> ErrorCode {
         match self {
-            ShellError::DataDir(_) => ErrorCode::Io,
+            ShellError::DataDir(_) | ShellError::Dialog(_) | ShellError::File { .. } => {
+                ErrorCode::Io
+            }
+            ShellError::TooLarge { .. } => ErrorCode::Invalid,
+            ShellError::NothingPicked => ErrorCode::NotFound,
             ShellError::Poisoned | ShellError::Task(_) => ErrorCode::Storage,
         }
     }

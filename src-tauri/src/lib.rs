@@ -11,6 +11,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod files;
 pub mod state;
 
 use std::path::Path;
@@ -23,7 +24,7 @@ use crate::state::Db;
 
 /// The registry of commands, shared by the running app and the bindings export.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    use commands::{app, calendar, meetings, offices, people, rotation, teams, workload};
+    use commands::{app, calendar, files, meetings, offices, people, rotation, teams, workload};
     // One TypeScript type per Rust type (not `_Serialize`/`_Deserialize` pairs):
     // the UI sends back what it received.
     Builder::<tauri::Wry>::new()
@@ -57,6 +58,18 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             workload::set_balance_window,
             workload::apply_balance,
             calendar::calendar_view,
+            files::export_ics,
+            files::export_document,
+            files::export_reps_csv,
+            files::save_reps_csv_template,
+            files::export_rotation_csv,
+            files::open_reps_csv,
+            files::import_reps_csv,
+            files::open_document,
+            files::import_document,
+            files::open_ics_busy,
+            files::import_ics_busy,
+            files::cancel_import,
         ])
 }
 
@@ -79,7 +92,11 @@ pub fn export_bindings(path: &Path) -> Result<(), specta_typescript::Error> {
 /// Starts the desktop app; returns when its window is closed.
 pub fn run() {
     let builder = specta_builder();
+    // The dialog plugin is used from Rust only: no capability grants its
+    // JavaScript commands, so the page can neither open dialogs nor see paths.
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(files::Pending::default())
         .invoke_handler(builder.invoke_handler())
         .setup(|app| {
             let data_dir = app.path().app_data_dir().map_err(ShellError::DataDir);

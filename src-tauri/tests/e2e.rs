@@ -75,6 +75,14 @@ mod ui {
     pub fn task_row(task: &str) -> String {
         format!("table[aria-label='Tasks'] tr[data-task='{task}']")
     }
+    /// People: import reps from CSV (the preview's confirm button), and My
+    /// week: who I am, export my calendar.
+    pub const IMPORT_CSV: Sel = XPath("//button[normalize-space()='Import CSV…']");
+    pub const CONFIRM_CSV: Sel =
+        XPath("//div[@role='dialog']//button[starts-with(normalize-space(), 'Import 1 person')]");
+    pub const NAV_MY_WEEK: Sel = XPath("//nav//button[contains(normalize-space(), 'My week')]");
+    pub const WHO_AM_I: Sel = Css("#mw-rep");
+    pub const EXPORT_ICS: Sel = XPath("//button[normalize-space()='Export calendar (.ics)…']");
     /// The first board cell in which the shown plan has the rep remote.
     pub fn remote_cell(rep: &str) -> String {
         format!(
@@ -352,6 +360,9 @@ fn a_balance_move_accepted_and_applied_on_the_workload_screen_is_kept_after_a_re
         s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
         s.click(&s.wait_for(ui::NAV_WORKLOAD));
         s.wait_for(ui::FIRST_CHANGE);
+        // The picture for the README, once the toast is gone.
+        s.wait_until("return !document.querySelector('.toast');");
+        s.save_screenshot("workload.png");
         let attr = |name: &str| {
             s.execute(&format!(
                 "return document.querySelector(\"ul[aria-label='Proposed changes'] li[data-task]\")?.dataset.{name} ?? null;"
@@ -391,6 +402,123 @@ fn a_balance_move_accepted_and_applied_on_the_workload_screen_is_kept_after_a_re
         Some(rep.as_str()),
         "task {task} should be {rep}'s after applying the move"
     );
+    drop(driver);
+}
+
+#[test]
+fn reps_imported_from_csv_are_listed_and_an_exported_calendar_reads_in_python_with_the_expected_events(
+) {
+    if !e2e_enabled() {
+        return;
+    }
+    const CSV_REP: &str = "Ines Csvwell";
+    const ICS_REP: &str = "kai";
+    let data = tempfile::tempdir().expect("temp XDG_DATA_HOME");
+    let files = data.path().join("files");
+    let driver = TauriDriver::start(data.path());
+
+    // The CSV a lead would write: the sample's columns, one new rep, made
+    // with the core's own export so the test does not restate the format.
+    let csv = {
+        let mut core = meridian::Meridian::open_in_memory().expect("in-memory core");
+        core.load_sample_team().expect("sample");
+        let mut rep = meridian::model::Rep::new("ines", CSV_REP, "America/Sao_Paulo");
+        rep.skills = vec!["portuguese".into()];
+        core.create_rep(rep).expect("a valid rep");
+        let all = core.export_reps_csv().expect("export");
+        let mut lines = all.lines();
+        let header = lines.next().expect("a header");
+        let row = lines
+            .find(|l| l.contains(CSV_REP))
+            .expect("the new rep's row");
+        format!("{header}\r\n{row}\r\n")
+    };
+    std::fs::write(files.join("new-reps.csv"), csv).expect("write the CSV");
+
+    {
+        let s = driver.new_session();
+        s.click(&s.wait_for(ui::LOAD_SAMPLE));
+        s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
+        s.click(&s.wait_for(ui::IMPORT_CSV));
+        s.click(&s.wait_for(ui::CONFIRM_CSV));
+        s.wait_for_text(ui::STATUS, "Imported 1 person");
+        s.wait_for_text(ui::REP_LIST, CSV_REP);
+
+        s.click(&s.wait_for(ui::NAV_MY_WEEK));
+        s.wait_for(ui::WHO_AM_I);
+        s.execute(&format!(
+            "const el = document.querySelector('#mw-rep'); el.value = '{ICS_REP}';
+             el.dispatchEvent(new Event('change', {{ bubbles: true }})); return true;"
+        ));
+        s.click(&s.wait_for(ui::EXPORT_ICS));
+        s.wait_for_text(ui::STATUS, "Saved meridian-rep-kai.ics");
+    }
+
+    // The rep came in through the CSV and is stored.
+    let db = data
+        .path()
+        .join(meridian::APP_IDENTIFIER)
+        .join("meridian.db");
+    let core = meridian::Meridian::open(&db).expect("open the app's database");
+    let scenario = core.scenario().expect("read the app's database");
+    assert!(
+        scenario
+            .reps
+            .iter()
+            .any(|r| r.id == "ines" && r.time_zone == "America/Sao_Paulo"),
+        "the CSV's rep is not stored"
+    );
+
+    // The exported file, read by Python's icalendar + recurring_ical_events:
+    // every meeting occurrence of kai's agenda is there at the same instant.
+    let ics = files.join("meridian-rep-kai.ics");
+    let d = |s: &str| meridian::model::parse_date(s).expect("date");
+    let agenda = core
+        .agenda(ICS_REP, d("2026-11-30"), d("2026-12-27"))
+        .expect("kai's agenda");
+    let want: Vec<(String, String)> = agenda
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            meridian::plan::agenda::AgendaItem::Meeting { title, start, .. } => {
+                Some((title.clone(), start.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(!want.is_empty(), "kai has meetings in the sample");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/tools/ics_occurrences.py");
+    let out = Command::new("python3")
+        .arg(&script)
+        .arg(&ics)
+        .args(["2026-11-30T00:00:00Z", "2026-12-28T00:00:00Z"])
+        .output()
+        .expect("python3 (scripts/test installs icalendar and recurring-ical-events)");
+    assert!(
+        out.status.success(),
+        "the independent reader failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let read: Value = serde_json::from_slice(&out.stdout).expect("JSON from the reader");
+    let got: Vec<(String, String)> = read
+        .as_array()
+        .expect("a list of occurrences")
+        .iter()
+        .filter(|o| o["start"].is_string())
+        .map(|o| {
+            (
+                o["summary"].as_str().unwrap_or_default().to_string(),
+                o["start"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    for w in &want {
+        assert!(
+            got.contains(w),
+            "{w:?} missing from the exported file: {got:?}"
+        );
+    }
+    assert_eq!(got.len(), want.len(), "timed events: {got:?}");
     drop(driver);
 }
 
@@ -451,10 +579,15 @@ struct TauriDriver {
 impl TauriDriver {
     fn start(xdg_data_home: &Path) -> TauriDriver {
         let [port, native_port] = free_ports();
+        // Native file dialogs cannot be driven over WebDriver: the app's test
+        // seam saves to and opens from this folder instead (src/files.rs).
+        let files = xdg_data_home.join("files");
+        std::fs::create_dir_all(&files).expect("the dialogs' folder");
         let child = Command::new(tauri_driver_bin())
             .args(["--port", &port.to_string()])
             .args(["--native-port", &native_port.to_string()])
             .env("XDG_DATA_HOME", xdg_data_home)
+            .env("MERIDIAN_E2E_FILES", &files)
             .stdin(Stdio::null())
             .spawn()
             .expect("start tauri-driver (cargo install tauri-driver --version 2.1.0 --locked)");

@@ -88,6 +88,30 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A rep's or a team's calendar as an iCalendar file (RFC 5545):
+    /// meetings in their own zones with their rules, office days and time
+    /// off as all-day events (to stdout without FILE).
+    ExportIcs {
+        /// Read this team document instead of the database.
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        /// The rep whose calendar to write.
+        #[arg(
+            long,
+            value_name = "ID",
+            required_unless_present = "team",
+            conflicts_with = "team"
+        )]
+        rep: Option<String>,
+        /// The team whose members' calendars to write (each meeting once).
+        #[arg(long, value_name = "ID")]
+        team: Option<String>,
+        /// Where to write (default: stdout).
+        file: Option<PathBuf>,
+    },
+    /// Write the saved rotation (accepted office days) as a reps × dates CSV
+    /// grid (to stdout without FILE).
+    ExportRotationCsv { file: Option<PathBuf> },
     /// Version, zone data release and database path.
     About {
         #[arg(long)]
@@ -168,6 +192,22 @@ enum RepsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Add and update reps from a CSV file (all rows or none); rows with a
+    /// stored id update that rep, reps not in the file are kept.
+    ImportCsv {
+        /// The CSV file (UTF-8, `,` or `;` separated; see `reps csv-template`).
+        file: PathBuf,
+        /// Show what would change and every problem, store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the preview as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the stored reps as CSV, in the template's columns (to stdout without FILE).
+    ExportCsv { file: Option<PathBuf> },
+    /// Print the reps CSV template: the header and two example rows.
+    CsvTemplate,
 }
 
 pub fn run() -> ExitCode {
@@ -249,6 +289,27 @@ fn execute(cli: Cli) -> Result<(), AppError> {
                 print!("{}", reps_table(&sc.reps));
             }
         }
+        Command::Reps {
+            command:
+                RepsCommand::ImportCsv {
+                    file,
+                    dry_run,
+                    json,
+                },
+        } => import_reps_csv(cli.db.as_deref(), &file, dry_run, json)?,
+        Command::Reps {
+            command: RepsCommand::ExportCsv { file },
+        } => {
+            let csv = open(cli.db.as_deref())?.export_reps_csv()?;
+            write_or_print(file.as_deref(), &csv)?;
+        }
+        Command::Reps {
+            command: RepsCommand::CsvTemplate,
+        } => write_or_print(None, &Meridian::reps_csv_template())?,
+        Command::ExportRotationCsv { file } => {
+            let csv = open(cli.db.as_deref())?.export_rotation_csv()?;
+            write_or_print(file.as_deref(), &csv)?;
+        }
         Command::SuggestMeeting(args) => suggest_meeting(cli.db.as_deref(), args)?,
         Command::RotateOffices {
             scenario,
@@ -312,6 +373,35 @@ fn execute(cli: Cli) -> Result<(), AppError> {
                 );
             } else {
                 print!("{}", text::agenda(&agenda));
+            }
+        }
+        Command::ExportIcs {
+            scenario,
+            rep,
+            team,
+            file,
+        } => {
+            let m = match &scenario {
+                Some(file) => load_scenario_file(file)?,
+                None => open(cli.db.as_deref())?,
+            };
+            let scope = match (rep, team) {
+                (Some(rep), _) => meridian::io::ics::export::IcsScope::Rep(rep),
+                (None, Some(team)) => meridian::io::ics::export::IcsScope::Team(team),
+                (None, None) => {
+                    return Err(AppError::Invalid(meridian::io::scenario::ScenarioError {
+                        file: "command line".into(),
+                        problems: vec![meridian::Problem {
+                            path: "--rep".into(),
+                            message: "give --rep ID or --team ID".into(),
+                        }],
+                    }))
+                }
+            };
+            let text = m.export_ics(scope, chrono::Utc::now())?;
+            match file {
+                Some(path) => write_file(&path, &text)?,
+                None => print!("{text}"),
             }
         }
         Command::About { json } => {
@@ -449,6 +539,54 @@ fn balance(db: Option<&Path>, a: BalanceArgs) -> Result<(), AppError> {
         print!("{}", text::balance_answer(&answer));
     }
     Ok(())
+}
+
+/// Previews a reps CSV file, prints what it would do, and imports it unless
+/// `dry_run`; a file with errors fails (exit 1) after listing them.
+fn import_reps_csv(
+    db: Option<&Path>,
+    file: &Path,
+    dry_run: bool,
+    json: bool,
+) -> Result<(), AppError> {
+    let mut m = open(db)?;
+    let preview = m.preview_reps_csv_file(file)?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&preview).unwrap_or_default()
+        );
+    } else {
+        print!("{}", text::reps_csv_preview(&preview));
+    }
+    let name = file.display().to_string();
+    if !preview.errors.is_empty() {
+        return Err(AppError::Invalid(preview.to_error(&name)));
+    }
+    if !dry_run {
+        m.import_reps_csv_file(file)?;
+        if !json {
+            println!(
+                "imported {name}: {} added, {} updated, {} unchanged",
+                preview.added, preview.updated, preview.unchanged
+            );
+        }
+    } else if !json {
+        println!("dry run: nothing stored");
+    }
+    Ok(())
+}
+
+/// CSV to a file, or to stdout without its byte-order mark (which only
+/// spreadsheets opening a file need).
+fn write_or_print(file: Option<&Path>, csv: &str) -> Result<(), AppError> {
+    match file {
+        Some(path) => write_file(path, csv),
+        None => {
+            print!("{}", csv.strip_prefix('\u{feff}').unwrap_or(csv));
+            Ok(())
+        }
+    }
 }
 
 fn write_file(path: &Path, text: &str) -> Result<(), AppError> {

@@ -362,3 +362,30 @@ pub fn agenda(a: &meridian::plan::agenda::Agenda) -> String {
     }
     out
 }
+
+/// A reps CSV preview: one line per row (what it does, the id, the columns an
+/// update changes), warnings, and the totals. Errors are printed by the caller.
+pub fn reps_csv_preview(p: &meridian::io::csv_reps::RepsCsvPreview) -> String {
+    use meridian::io::csv_reps::RowAction;
+    let mut out = String::new();
+    for r in &p.rows {
+        let what = match r.action {
+            RowAction::Add => "add".to_string(),
+            RowAction::Update => format!("update ({})", r.changed.join(", ")),
+            RowAction::Unchanged => "unchanged".to_string(),
+            RowAction::Invalid => "invalid".to_string(),
+        };
+        out.push_str(&format!("row {:>4}  {:<16} {what}\n", r.row, r.id));
+    }
+    for w in &p.warnings {
+        out.push_str(&format!("warning: {w}\n"));
+    }
+    out.push_str(&format!(
+        "{} to add, {} to update, {} unchanged, {} error(s)\n",
+        p.added,
+        p.updated,
+        p.unchanged,
+        p.errors.len()
+    ));
+    out
+}

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod calendar;
+pub mod files;
 pub mod meetings;
 pub mod offices;
 pub mod people;

@@ -443,6 +443,19 @@
     delete_task: ({ id }) => remove('tasks', id),
     plan_balance: (args) => planBalance(args),
     calendar_view: (args) => calendarView(args),
+    // Native dialogs are Rust's; the fake "user" picks a broken team file and cancels saves.
+    open_document: () => ({
+      file: 'broken-team.json', summary: null, message: 'broken-team.json: 1 problem',
+      problems: [{ path: 'reps[2].time_zone', message: 'unknown time zone "Mars/Base"' }],
+    }),
+    export_document: () => null,
+    export_ics: () => null,
+    export_reps_csv: () => null,
+    save_reps_csv_template: () => 'meridian-people-template.csv',
+    export_rotation_csv: () => null,
+    open_reps_csv: () => null,
+    open_ics_busy: () => null,
+    cancel_import: () => null,
     set_balance_window: ({ from, to }) => {
       if (to < from) throw invalid([{ path: 'to', message: 'is before from' }]);
       db.requests.balance = { from, to };

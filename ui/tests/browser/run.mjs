@@ -504,6 +504,20 @@ await test('team week shows every rep as a row with their working hours on one c
   await tallShot('team-week-light.png');
 });
 
+await test('a team file with problems is shown with its JSON paths and cannot be imported', async () => {
+  await page.getByRole('button', { name: 'Import team…' }).click();
+  const d = page.getByRole('dialog', { name: /Import team from broken-team.json/ });
+  await d.waitFor();
+  const text = await d.innerText();
+  expect(/reps\[2\]\.time_zone/.test(text) && /Mars\/Base/.test(text), `problems: ${text}`);
+  expect((await d.getByRole('button', { name: 'Replace all data' }).count()) === 0, 'no import button for a broken file');
+  await d.getByRole('button', { name: 'Cancel' }).click();
+  await d.waitFor({ state: 'detached' });
+  await nav(/People/).click();
+  await page.getByRole('button', { name: 'CSV template…' }).click();
+  await page.getByText('Saved meridian-people-template.csv').waitFor();
+});
+
 await test('loading the sample team over existing data asks before replacing it', async () => {
   await page.getByRole('button', { name: 'Load sample team…' }).click();
   await page.getByRole('dialog', { name: /Replace all data/ }).waitFor();

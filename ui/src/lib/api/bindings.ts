@@ -89,6 +89,42 @@ export const commands = {
 	 *  `tasks`.
 	 */
 	calendarView: (reps: string[], from: string, to: string, timeZone: string, hours: boolean, tasks: boolean) => typedError<CalendarView, CommandError>(__TAURI_INVOKE("calendar_view", { reps, from, to, timeZone, hours, tasks })),
+	/**
+	 *  Writes the calendar of a rep or a team as an `.ics` file where the user
+	 *  chooses; `null` when they cancel, else the file's name.
+	 */
+	exportIcs: (scope: IcsScope) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_ics", { scope })),
+	/**  Writes the whole team as a `meridian.scenario/1` document. */
+	exportDocument: () => typedError<string | null, CommandError>(__TAURI_INVOKE("export_document")),
+	/**  Writes the reps as CSV in the template's columns. */
+	exportRepsCsv: () => typedError<string | null, CommandError>(__TAURI_INVOKE("export_reps_csv")),
+	/**  Writes the reps CSV template (header and two example rows). */
+	saveRepsCsvTemplate: () => typedError<string | null, CommandError>(__TAURI_INVOKE("save_reps_csv_template")),
+	/**  Writes the accepted office days as CSV (reps × dates). */
+	exportRotationCsv: () => typedError<string | null, CommandError>(__TAURI_INVOKE("export_rotation_csv")),
+	/**
+	 *  Picks a reps CSV and previews it (rows added or updated, every error by
+	 *  row and column); `null` when the user cancels.
+	 */
+	openRepsCsv: () => typedError<RepsCsvPick | null, CommandError>(__TAURI_INVOKE("open_reps_csv")),
+	/**  Stores the previewed reps CSV: every row or none. */
+	importRepsCsv: () => typedError<Scenario, CommandError>(__TAURI_INVOKE("import_reps_csv")),
+	/**  Picks a team document and says what it holds or what is wrong with it. */
+	openDocument: () => typedError<DocumentPick | null, CommandError>(__TAURI_INVOKE("open_document")),
+	/**  Replaces the stored team with the previewed document. */
+	importDocument: () => typedError<Scenario, CommandError>(__TAURI_INVOKE("import_document")),
+	/**
+	 *  Picks an `.ics` file (Google Calendar, Outlook…) and previews its busy
+	 *  times as `rep`'s meetings, with the events that have problems.
+	 */
+	openIcsBusy: (rep: string) => typedError<IcsPick | null, CommandError>(__TAURI_INVOKE("open_ics_busy", { rep })),
+	/**
+	 *  Stores the previewed busy times of `rep`, all or nothing; with problems
+	 *  in the file only when `skip_bad` (the user agreed to leave those out).
+	 */
+	importIcsBusy: (rep: string, skipBad: boolean) => typedError<Scenario, CommandError>(__TAURI_INVOKE("import_ics_busy", { rep, skipBad })),
+	/**  Drops a picked file whose preview the user closed. */
+	cancelImport: () => typedError<null, CommandError>(__TAURI_INVOKE("cancel_import")),
 };
 
 /* Types */
@@ -294,6 +330,26 @@ export type CommandError = {
 	problems: Problem[],
 };
 
+/**
+ *  One thing wrong with (or worth knowing about) a CSV file, placed as a
+ *  spreadsheet shows it.
+ */
+export type CsvProblem = {
+	/**
+	 *  Spreadsheet row, 1-based, the header being row 1; `None` for the
+	 *  whole file.
+	 */
+	row: number | null,
+	/**
+	 *  The line of the file where that row starts (differs from `row` after
+	 *  cells holding line breaks).
+	 */
+	line: number | null,
+	/**  The column's header name (`time_zone`); `None` for the whole row. */
+	column: string | null,
+	message: string,
+};
+
 /**  Whole local days in the rep's own zone, both ends inclusive. */
 export type DateRange = {
 	start: string,
@@ -323,6 +379,14 @@ export type DayWhy = {
 	reasons: string[],
 };
 
+/**  A team document picked for import: what it holds, or why it cannot be. */
+export type DocumentPick = {
+	file: string,
+	summary: ImportSummary | null,
+	message: string | null,
+	problems: Problem[],
+};
+
 /**  What kind of failure, for programs (the UI switches on this, never on text). */
 export type ErrorCode = "invalid" | "not_found" | "duplicate_id" | "storage" | "io";
 
@@ -337,6 +401,66 @@ export type FairPlan = {
 	max_person_stretch_minutes: number,
 	total_cost: number,
 	per_person_stretch_minutes: { [key in string]: number },
+};
+
+/**  An event left out on purpose (free, cancelled, in the past...). */
+export type IcsNote = {
+	line: number,
+	summary: string,
+	reason: string,
+};
+
+/**  An iCalendar file picked for a rep's busy times, with its preview. */
+export type IcsPick = {
+	file: string,
+	rep: string,
+	preview: IcsPreview,
+};
+
+/**
+ *  What an import would store: the busy times, the problems (each would
+ *  be skipped only with the user's consent) and the events left out.
+ */
+export type IcsPreview = {
+	events: ImportedBusy[],
+	problems: IcsProblem[],
+	skipped: IcsNote[],
+	/**  Ids of meetings an earlier import stored for events now cancelled. */
+	cancelled_ids: string[],
+};
+
+/**  One thing wrong in the file, at a 1-based line number. */
+export type IcsProblem = {
+	line: number,
+	message: string,
+};
+
+/**  Whose calendar to export. */
+export type IcsScope = 
+/**  One rep: their meetings, office days and time off. */
+{ kind: "rep"; id: string } | 
+/**  Every member of a team: each meeting once, day items named per rep. */
+{ kind: "team"; id: string };
+
+/**  Counts of what an import stored. */
+export type ImportSummary = {
+	teams: number,
+	offices: number,
+	reps: number,
+	meetings: number,
+	tasks: number,
+	office_days: number,
+};
+
+/**  One busy time read from the file, as the meeting it becomes. */
+export type ImportedBusy = {
+	/**  The line of the event's `BEGIN:VEVENT`. */
+	line: number,
+	uid: string,
+	all_day: boolean,
+	/**  Its rule was expanded into single occurrences within the horizon. */
+	expanded: boolean,
+	meeting: Meeting,
 };
 
 /**
@@ -479,6 +603,43 @@ export type RepWorkload = {
 	at_risk: number,
 };
 
+/**  A reps CSV picked for import, with what importing it would do. */
+export type RepsCsvPick = {
+	file: string,
+	preview: RepsCsvPreview,
+};
+
+/**  What importing a reps CSV file would do, without storing anything. */
+export type RepsCsvPreview = {
+	/**  The separator found in the header line: `,` or `;`. */
+	separator: string,
+	/**  The columns read, in file order (ignored ones left out). */
+	columns: string[],
+	rows: RepsCsvRow[],
+	/**  Problems that stop the import; any one refuses the whole file. */
+	errors: CsvProblem[],
+	/**  Worth knowing, not stopping the import (ignored columns). */
+	warnings: CsvProblem[],
+	added: number,
+	updated: number,
+	unchanged: number,
+};
+
+/**  One data row of the file as the import reads it. */
+export type RepsCsvRow = {
+	/**  Spreadsheet row (the header is row 1). */
+	row: number,
+	/**  The file line the row starts on. */
+	line: number,
+	/**  The row's id cell as read. */
+	id: string,
+	action: RowAction,
+	/**  The rep as it would be stored; `None` when a cell could not be read. */
+	rep: Rep | null,
+	/**  For an update: the columns whose value changes. */
+	changed: string[],
+};
+
 export type Requests = {
 	meetings: MeetingRequest[],
 	rotation: RotationRequest | null,
@@ -525,6 +686,17 @@ export type RotationRequest = {
 	weeks: number,
 	locks: Lock[],
 };
+
+/**  What importing a row would do. */
+export type RowAction = 
+/**  A rep with a new id. */
+"add" | 
+/**  Changes the stored rep with this id (see `changed`). */
+"update" | 
+/**  The stored rep already has exactly these values. */
+"unchanged" | 
+/**  The row has errors (see the preview's `errors`). */
+"invalid";
 
 /**  A whole team document. */
 export type Scenario = {

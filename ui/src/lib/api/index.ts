@@ -23,6 +23,10 @@ import type {
   AcceptedMove,
   BalanceAnswer,
   CalendarView,
+  DocumentPick,
+  IcsPick,
+  IcsScope,
+  RepsCsvPick,
 } from './bindings';
 
 export type {
@@ -72,6 +76,17 @@ export type {
   CalendarResource,
   CalendarView,
   EventKind,
+  CsvProblem,
+  DocumentPick,
+  IcsPick,
+  IcsPreview,
+  IcsProblem,
+  IcsScope,
+  ImportedBusy,
+  ImportSummary,
+  RepsCsvPick,
+  RepsCsvPreview,
+  RepsCsvRow,
 } from './bindings';
 
 /** The codes Rust sends, plus `unexpected` for a failure that carried no code. */
@@ -170,6 +185,18 @@ export const api = {
   applyBalance: (moves: AcceptedMove[]): Promise<Scenario> => call(() => commands.applyBalance(moves)),
   calendarView: (reps: string[], from: string, to: string, zone: string, hours: boolean, tasks: boolean): Promise<CalendarView> =>
     call(() => commands.calendarView(reps, from, to, zone, hours, tasks)),
+  exportIcs: (scope: IcsScope): Promise<string | null> => call(() => commands.exportIcs(scope)),
+  exportDocument: (): Promise<string | null> => call(() => commands.exportDocument()),
+  exportRepsCsv: (): Promise<string | null> => call(() => commands.exportRepsCsv()),
+  saveRepsCsvTemplate: (): Promise<string | null> => call(() => commands.saveRepsCsvTemplate()),
+  exportRotationCsv: (): Promise<string | null> => call(() => commands.exportRotationCsv()),
+  openRepsCsv: (): Promise<RepsCsvPick | null> => call(() => commands.openRepsCsv()),
+  importRepsCsv: (): Promise<Scenario> => call(() => commands.importRepsCsv()),
+  openDocument: (): Promise<DocumentPick | null> => call(() => commands.openDocument()),
+  importDocument: (): Promise<Scenario> => call(() => commands.importDocument()),
+  openIcsBusy: (rep: string): Promise<IcsPick | null> => call(() => commands.openIcsBusy(rep)),
+  importIcsBusy: (rep: string, skipBad: boolean): Promise<Scenario> => call(() => commands.importIcsBusy(rep, skipBad)),
+  cancelImport: (): Promise<null> => call(() => commands.cancelImport()),
 };
 
 export type Api = typeof api;

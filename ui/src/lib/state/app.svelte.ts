@@ -26,6 +26,10 @@ import type {
   AcceptedMove,
   BalanceAnswer,
   CalendarView,
+  DocumentPick,
+  IcsPick,
+  IcsScope,
+  RepsCsvPick,
 } from '../api';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
@@ -198,6 +202,85 @@ export class AppState {
       return await this.#api.calendarView(reps, from, to, zone, opts.hours, opts.tasks);
     } catch (e) {
       throw ApiError.from(e);
+    }
+  }
+
+  /**
+   * Saves a file through a native dialog Rust opens (the page never sees a
+   * path); says where it went, or nothing when the user cancelled.
+   */
+  async saveFile(kind: 'ics' | 'document' | 'reps-csv' | 'reps-template' | 'rotation-csv', scope?: IcsScope): Promise<string | null> {
+    let name: string | null;
+    try {
+      switch (kind) {
+        case 'ics':
+          if (!scope) throw new ApiError('invalid', 'no calendar chosen to export');
+          name = await this.#api.exportIcs(scope);
+          break;
+        case 'document':
+          name = await this.#api.exportDocument();
+          break;
+        case 'reps-csv':
+          name = await this.#api.exportRepsCsv();
+          break;
+        case 'reps-template':
+          name = await this.#api.saveRepsCsvTemplate();
+          break;
+        case 'rotation-csv':
+          name = await this.#api.exportRotationCsv();
+          break;
+      }
+    } catch (e) {
+      throw ApiError.from(e);
+    }
+    if (name !== null) this.say(`Saved ${name}`);
+    return name;
+  }
+
+  /** Picks a reps CSV and returns its preview; `null` when cancelled. Stores nothing. */
+  async openRepsCsv(): Promise<RepsCsvPick | null> {
+    try {
+      return await this.#api.openRepsCsv();
+    } catch (e) {
+      throw ApiError.from(e);
+    }
+  }
+  async importRepsCsv(pick: RepsCsvPick): Promise<void> {
+    const n = pick.preview.added + pick.preview.updated;
+    await this.#apply(this.#api.importRepsCsv(), `Imported ${n} ${n === 1 ? 'person' : 'people'} from ${pick.file}`);
+  }
+
+  /** Picks a team document and returns what it holds or what is wrong; `null` when cancelled. */
+  async openDocument(): Promise<DocumentPick | null> {
+    try {
+      return await this.#api.openDocument();
+    } catch (e) {
+      throw ApiError.from(e);
+    }
+  }
+  async importDocument(pick: DocumentPick): Promise<void> {
+    await this.#apply(this.#api.importDocument(), `Imported the team from ${pick.file}`);
+  }
+
+  /** Picks an .ics file and previews it as a rep's busy times; `null` when cancelled. */
+  async openIcsBusy(rep: string): Promise<IcsPick | null> {
+    try {
+      return await this.#api.openIcsBusy(rep);
+    } catch (e) {
+      throw ApiError.from(e);
+    }
+  }
+  async importIcsBusy(pick: IcsPick, skipBad: boolean): Promise<void> {
+    const n = pick.preview.events.length;
+    await this.#apply(this.#api.importIcsBusy(pick.rep, skipBad), `Imported ${n} busy ${n === 1 ? 'time' : 'times'} for ${this.repName(pick.rep)}`);
+  }
+
+  /** Forgets a picked file whose preview was closed. */
+  async cancelImport(): Promise<void> {
+    try {
+      await this.#api.cancelImport();
+    } catch {
+      // Nothing was stored; a file left pending is replaced by the next pick.
     }
   }
 
