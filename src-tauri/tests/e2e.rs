@@ -548,6 +548,10 @@ fn the_page_may_call_only_the_apps_own_commands_and_run_no_inline_script() {
         "plugin:app|version",
         "plugin:window|close",
         "plugin:path|resolve_directory",
+        // The dialog plugin is registered for Rust's own use only: the page
+        // can neither open a file dialog nor learn a path from one.
+        "plugin:dialog|open",
+        "plugin:dialog|save",
     ] {
         let answer = invoke(cmd);
         assert!(
