@@ -55,25 +55,7 @@ pub async fn save_path(
     if let Some(dir) = e2e_dir() {
         return Ok(Some(dir.join(suggested)));
     }
-    let (name, exts) = kind.filter();
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title(title)
-        .set_file_name(suggested)
-        .add_filter(name, exts);
-    if let Some(window) = app.get_webview_window("main") {
-        dialog = dialog.set_parent(&window);
-    }
-    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
-        .await
-        .map_err(ShellError::Task)?;
-    picked
-        .map(|p| {
-            p.into_path()
-                .map_err(|e| ShellError::Dialog(e.to_string()).into())
-        })
-        .transpose()
+    ask(app, title, kind, Some(suggested)).await
 }
 
 /// Asks which file to open; `None` when the user cancels.
@@ -82,17 +64,38 @@ pub async fn open_path(
     title: &str,
     kind: FileKind,
 ) -> Result<Option<PathBuf>, CommandError> {
-    let (name, exts) = kind.filter();
     if let Some(dir) = e2e_dir() {
-        return Ok(first_with_extension(&dir, exts));
+        return Ok(first_with_extension(&dir, kind.filter().1));
     }
+    ask(app, title, kind, None).await
+}
+
+/// Shows the native dialog over the main window: a save dialog offering
+/// `save_as`, or an open dialog without it.
+async fn ask(
+    app: &AppHandle,
+    title: &str,
+    kind: FileKind,
+    save_as: Option<&str>,
+) -> Result<Option<PathBuf>, CommandError> {
+    let (name, exts) = kind.filter();
     let mut dialog = app.dialog().file().set_title(title).add_filter(name, exts);
+    if let Some(file_name) = save_as {
+        dialog = dialog.set_file_name(file_name);
+    }
     if let Some(window) = app.get_webview_window("main") {
         dialog = dialog.set_parent(&window);
     }
-    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
-        .await
-        .map_err(ShellError::Task)?;
+    let saving = save_as.is_some();
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        if saving {
+            dialog.blocking_save_file()
+        } else {
+            dialog.blocking_pick_file()
+        }
+    })
+    .await
+    .map_err(ShellError::Task)?;
     picked
         .map(|p| {
             p.into_path()
