@@ -450,6 +450,10 @@ fn reps_imported_from_csv_are_listed_and_an_exported_calendar_reads_in_python_wi
             "const el = document.querySelector('#mw-rep'); el.value = '{ICS_REP}';
              el.dispatchEvent(new Event('change', {{ bubbles: true }})); return true;"
         ));
+        // The picture for the README: kai's week (the sample's first week).
+        s.wait_for_css("[aria-label^='Week calendar of']");
+        s.wait_until("return !document.querySelector('.toast');");
+        s.save_screenshot("my-week.png");
         s.click(&s.wait_for(ui::EXPORT_ICS));
         s.wait_for_text(ui::STATUS, "Saved meridian-rep-kai.ics");
     }

@@ -9,6 +9,7 @@ mod balance_props;
 mod cli;
 mod csv;
 mod edits;
+mod fuzz_corpus;
 mod ics;
 mod meeting;
 mod meeting_props;
