@@ -774,6 +774,17 @@ impl Sub {
         best
     }
 
+    /// The most rep `i` can score on their own: the weights of their best
+    /// open days, as many as their weekly maximum allows.
+    fn best_own_days(&self, i: usize) -> i64 {
+        let mut w: Vec<i64> = (0..7)
+            .filter(|&d| (self.free(i) | self.forced_in[i]) >> d & 1 == 1)
+            .map(|d| self.weight[i][d])
+            .collect();
+        w.sort_unstable_by(|a, b| b.cmp(a));
+        w.iter().take(self.hi[i].max(0) as usize).sum::<i64>()
+    }
+
     /// An upper bound on this subproblem's value: each rep's best days for
     /// the weights, plus every team-day's pairs at the most the desks and
     /// availability allow.
@@ -781,12 +792,7 @@ impl Sub {
         let n = self.reps.len();
         let mut ub = 0;
         for i in 0..n {
-            let mut w: Vec<i64> = (0..7)
-                .filter(|&d| (self.free(i) | self.forced_in[i]) >> d & 1 == 1)
-                .map(|d| self.weight[i][d])
-                .collect();
-            w.sort_unstable_by(|a, b| b.cmp(a));
-            ub += w.iter().take(self.hi[i].max(0) as usize).sum::<i64>();
+            ub += self.best_own_days(i);
         }
         for t in 0..self.n_teams {
             let members: Vec<usize> = (0..n).filter(|&i| self.team[i] == Some(t)).collect();
@@ -854,12 +860,7 @@ impl Sub {
         let n = self.reps.len();
         let mut total = 0;
         for i in (0..n).filter(|&i| self.team[i].is_none()) {
-            let mut w: Vec<i64> = (0..7)
-                .filter(|&d| (self.free(i) | self.forced_in[i]) >> d & 1 == 1)
-                .map(|d| self.weight[i][d])
-                .collect();
-            w.sort_unstable_by(|a, b| b.cmp(a));
-            total += w.iter().take(self.hi[i].max(0) as usize).sum::<i64>();
+            total += self.best_own_days(i);
         }
         for t in 0..self.n_teams {
             let members: Vec<usize> = (0..n).filter(|&i| self.team[i] == Some(t)).collect();
