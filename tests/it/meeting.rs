@@ -9,7 +9,6 @@
 //! Scenario and answer files stay in `CARGO_TARGET_TMPDIR/meeting/` so a
 //! failure can be replayed by hand.
 
-use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -53,24 +52,7 @@ fn judge(scenario: &Path, best: Option<&Path>) -> Option<Result<String, String>>
     let stem = scenario.file_stem().expect("file name").to_string_lossy();
     let answer = work_dir().join(format!("{stem}.answer.json"));
     suggest(scenario, &answer);
-    let mut args: Vec<&OsStr> = vec!["meeting".as_ref(), scenario.as_os_str(), answer.as_os_str()];
-    if let Some(best) = best {
-        args.extend([
-            "--best".as_ref(),
-            best.as_os_str(),
-            "--require-best".as_ref(),
-        ]);
-    }
-    let (code, said) = shared::outside_check(&args)?;
-    Some(if code == 0 {
-        Ok(said)
-    } else {
-        Err(format!(
-            "{} (answer {}): check_solution.py exited {code}:\n{said}",
-            scenario.display(),
-            answer.display()
-        ))
-    })
+    shared::check_answer("meeting", scenario, &answer, best)
 }
 
 #[test]

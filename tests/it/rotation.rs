@@ -8,7 +8,6 @@
 //! Scenario and answer files stay in `CARGO_TARGET_TMPDIR/rotation/` so a
 //! failure can be replayed by hand.
 
-use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -53,24 +52,7 @@ fn judge(
     let stem = scenario.file_stem().expect("file name").to_string_lossy();
     let file = work_dir().join(format!("{stem}.answer.json"));
     std::fs::write(&file, serde_json::to_string_pretty(answer).expect("json")).expect("write");
-    let mut args: Vec<&OsStr> = vec!["rotation".as_ref(), scenario.as_os_str(), file.as_os_str()];
-    if let Some(best) = best {
-        args.extend([
-            "--best".as_ref(),
-            best.as_os_str(),
-            "--require-best".as_ref(),
-        ]);
-    }
-    let (code, said) = shared::outside_check(&args)?;
-    Some(if code == 0 {
-        Ok(said)
-    } else {
-        Err(format!(
-            "{} (answer {}): check_solution.py exited {code}:\n{said}",
-            scenario.display(),
-            file.display()
-        ))
-    })
+    shared::check_answer("rotation", scenario, &file, best)
 }
 
 #[test]

@@ -71,3 +71,33 @@ pub fn expected_of(example: &std::path::Path) -> Option<PathBuf> {
     let best = example.with_extension("expected.json");
     best.exists().then_some(best)
 }
+
+/// Runs the outside checker (`check_solution.py KIND`) on an answer file,
+/// with `--best FILE --require-best` when `best` is given. `None` when
+/// `../shared` is missing; `Err` carries the checker's words.
+pub fn check_answer(
+    kind: &str,
+    scenario: &std::path::Path,
+    answer: &std::path::Path,
+    best: Option<&std::path::Path>,
+) -> Option<Result<String, String>> {
+    use std::ffi::OsStr;
+    let mut args: Vec<&OsStr> = vec![kind.as_ref(), scenario.as_os_str(), answer.as_os_str()];
+    if let Some(best) = best {
+        args.extend([
+            "--best".as_ref(),
+            best.as_os_str(),
+            "--require-best".as_ref(),
+        ]);
+    }
+    let (code, said) = outside_check(&args)?;
+    Some(if code == 0 {
+        Ok(said)
+    } else {
+        Err(format!(
+            "{} (answer {}): check_solution.py exited {code}:\n{said}",
+            scenario.display(),
+            answer.display()
+        ))
+    })
+}
