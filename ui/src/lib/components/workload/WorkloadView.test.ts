@@ -159,6 +159,24 @@ describe('Workload', () => {
     expect(backend.called('plan_balance')).toHaveLength(2);
   });
 
+  it('lists a big team\'s tasks by due date, first 300, and finds others by search', async () => {
+    const many: Task[] = Array.from({ length: 320 }, (_, i) => ({
+      ...deck,
+      id: `t${String(i).padStart(3, '0')}`,
+      title: `Task ${i}`,
+      due: `2026-12-${String((i % 28) + 1).padStart(2, '0')}`,
+    }));
+    fakeBackend({ ...team(), tasks: many }, { plan_balance: () => plan });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: /Workload/ }));
+    const table = screen.getByRole('table', { name: 'Tasks' });
+    expect(within(table).getAllByRole('row')).toHaveLength(301);
+    expect(screen.getByText('The first 300 of 320 tasks by due date; search to find others.')).toBeInTheDocument();
+    await user.type(screen.getByRole('searchbox', { name: 'Search tasks' }), 'Task 319');
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+  });
+
   it('shows Rust refusing a task beside its field', async () => {
     const backend = fakeBackend(team(), {
       plan_balance: () => plan,
