@@ -22,7 +22,11 @@
 //!    drops strictly below the maximum), bring moved tasks back home (directly
 //!    or by sending a guest elsewhere), then spread guests to lower the sum of
 //!    squares; no step worsens an earlier term.
-//! 5. **Exact search** ([`crate::plan::balance_exact`]) on small instances,
+//! 5. **Overloaded teams** (tasks at risk above the bound): simulated
+//!    annealing on tasks at risk, then bisection on λ with annealing under
+//!    the limits, and exact re-optimisation of pairs of reps (before the λ
+//!    search and after polishing); fixed seeds and step counts.
+//! 6. **Exact search** ([`crate::plan::balance_exact`]) on small instances,
 //!    seeded with the heuristic plan, proves or improves it on all four terms.
 //!
 //! Every step is deterministic: orders are total, work budgets are counts.
@@ -380,10 +384,16 @@ impl<'p> Board<'p> {
 
     /// At-risk tasks of rep `r` if `out` left and `into` joined it.
     fn risk_with(&self, r: usize, out: Option<usize>, into: Option<usize>) -> u32 {
-        let p = self.p;
         let cost = 1 + self.list[r].len() as u64 / 8;
         self.checks.set(self.checks.get() + cost);
-        p.spent.set(p.spent.get() + cost);
+        self.p.spent.set(self.p.spent.get() + cost);
+        self.count_risk(r, out, into)
+    }
+
+    /// [`Board::risk_with`] without charging the packing budgets (the
+    /// annealing has its own step count).
+    fn count_risk(&self, r: usize, out: Option<usize>, into: Option<usize>) -> u32 {
+        let p = self.p;
         let (mut run, mut n) = (0i64, 0u32);
         let mut step = |j: usize| {
             run += p.jobs[j].minutes;
@@ -447,6 +457,29 @@ impl<'p> Board<'p> {
             self.moves -= 1;
         }
         self.refresh_risk(r);
+    }
+
+    /// Moves job `j` to rep `r` without recounting risk (the caller sets it).
+    fn shift(&mut self, j: usize, r: usize) {
+        let from = self.at[j];
+        let home = self.p.jobs[j].home;
+        let minutes = self.p.jobs[j].minutes;
+        if let Ok(pos) = self.list[from].binary_search(&(j as u32)) {
+            self.list[from].remove(pos);
+        }
+        self.load[from] -= minutes;
+        let list = &mut self.list[r];
+        let pos = list.partition_point(|&k| (k as usize) < j);
+        list.insert(pos, j as u32);
+        self.load[r] += minutes;
+        self.at[j] = r;
+        self.moves = self.moves + u32::from(home.is_some_and(|h| h != r))
+            - u32::from(home.is_some_and(|h| h != from));
+    }
+
+    fn set_risk(&mut self, r: usize, n: u32) {
+        self.total_risk = self.total_risk - self.risk[r] + n;
+        self.risk[r] = n;
     }
 
     fn relocate(&mut self, j: usize, r: usize) {
@@ -536,6 +569,23 @@ const SEARCH_BUDGET: u64 = 15_000_000;
 /// fast and the result deterministic).
 const WORK_BUDGET: u64 = 30_000_000;
 
+/// Annealing steps per movable task, and at most in all.
+const ANNEAL_PER_JOB: u64 = 20_000;
+const ANNEAL_STEPS: u64 = 3_000_000;
+/// Bisection steps on λ by annealing.
+const ANNEAL_ROUNDS: u64 = 8;
+/// Starting and final temperature (in tasks at risk).
+const ANNEAL_T0: f64 = 0.6;
+const ANNEAL_T1: f64 = 0.03;
+/// Nodes one pair re-optimisation may visit.
+const PAIR_NODES: u64 = 20_000;
+/// Nodes the pair re-optimisations of one phase may visit together.
+const PAIR_WORK: u64 = 4_000_000;
+/// Pairs with more tasks that may change rep are left alone.
+const PAIR_MAX_FREE: usize = 24;
+/// Partners per rep, least loaded first.
+const PAIR_PARTNERS: usize = 128;
+
 /// Finds the plan. Every job is placed.
 pub(crate) fn solve(p: &Problem) -> Solved {
     let n_jobs = p.jobs.len();
@@ -553,8 +603,15 @@ pub(crate) fn solve(p: &Problem) -> Solved {
     let mut best = s.initial();
     debug_assert!(best.complete());
     s.reduce_risk(&mut best);
+    s.anneal_search(&mut best);
+    // Before the λ search only for tasks at risk: on other teams packings
+    // reach the highest utilisation's bound far sooner.
+    if best.total_risk > bounds.risk {
+        s.pair_search(&mut best, PAIR_WORK);
+    }
     best = s.lambda_search(best);
     best = s.polish(best);
+    s.pair_search(&mut best, PAIR_WORK);
     let mut optimal = false;
     let mut rep_of = best.at.clone();
     let movable = p.jobs.iter().filter(|j| !j.pinned).count();
@@ -1591,6 +1648,457 @@ impl<'p> Search<'p> {
             if !improved || *work >= WORK_BUDGET {
                 break;
             }
+        }
+    }
+}
+
+/// SplitMix64: the annealing's deterministic source of choices.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+impl<'p> Search<'p> {
+    /// Simulated annealing: random moves and swaps, a worse plan accepted
+    /// with probability `exp(−Δ/T)` as `T` cools geometrically.
+    ///
+    /// Without `limits` the cost is the number of tasks at risk. Tasks at
+    /// risk still take capacity, so good plans gather hopeless tasks where
+    /// they delay nothing else; reaching them takes many changes that each
+    /// gain nothing, which a descent never makes. Only a plan with fewer
+    /// tasks at risk replaces `b`.
+    ///
+    /// With `limits` (a load limit per rep) the cost is the minutes over the
+    /// limits plus, per task at risk beyond `b`'s count, a weight of two
+    /// average tasks; the first plan with no excess at all replaces `b`
+    /// (true).
+    fn anneal(&self, b: &mut Board<'p>, limits: Option<&[i64]>, steps: u64, seed: u64) -> bool {
+        let p = self.p;
+        let target = match limits {
+            None => self.bounds.risk,
+            Some(_) => b.total_risk,
+        };
+        let movable: Vec<usize> = (0..p.jobs.len())
+            .filter(|&j| !p.jobs[j].pinned && p.jobs[j].n_eligible > 1)
+            .collect();
+        if movable.is_empty() || (limits.is_none() && b.total_risk <= target) {
+            return false;
+        }
+        let mean =
+            movable.iter().map(|&j| p.jobs[j].minutes).sum::<i64>() as f64 / movable.len() as f64;
+        // Temperatures are in tasks at risk; with limits, in minutes.
+        let (scale, weight) = match limits {
+            None => (1.0, 1.0),
+            Some(_) => (mean.max(1.0), 2.0 * mean.max(1.0)),
+        };
+        let over = |r: usize, load: i64| limits.map_or(0, |l| (load - l[r]).max(0));
+        let mut excess: i64 = (0..p.n_reps()).map(|r| over(r, b.load[r])).sum();
+        let cost = |risk: u32, excess: i64| {
+            weight * f64::from(risk.saturating_sub(target)) + excess as f64
+        };
+        let mut rng = Rng(seed);
+        let mut cur = b.clone();
+        let mut best_risk = b.total_risk;
+        let mut best_at: Option<Vec<usize>> = None;
+        let (t0, t1) = (ANNEAL_T0 * scale, ANNEAL_T1 * scale);
+        let mut temp = t0;
+        for step in 0..steps {
+            if step % 1024 == 0 {
+                temp = t0 * (t1 / t0).powf(step as f64 / steps as f64);
+            }
+            let j = movable[rng.below(movable.len())];
+            let r = cur.at[j];
+            let cands = p.candidates(j);
+            let t = cands[rng.below(cands.len())];
+            if t == r {
+                continue;
+            }
+            let swap_with = if rng.next() & 1 == 0 || cur.list[t].is_empty() {
+                None
+            } else {
+                let k = cur.list[t][rng.below(cur.list[t].len())] as usize;
+                if p.jobs[k].pinned || !p.eligible(k, r) {
+                    continue;
+                }
+                Some(k)
+            };
+            let (nr, nt, shift) = match swap_with {
+                None => (
+                    cur.count_risk(r, Some(j), None),
+                    cur.count_risk(t, None, Some(j)),
+                    p.jobs[j].minutes,
+                ),
+                Some(k) => (
+                    cur.count_risk(r, Some(j), Some(k)),
+                    cur.count_risk(t, Some(k), Some(j)),
+                    p.jobs[j].minutes - p.jobs[k].minutes,
+                ),
+            };
+            let new_risk = cur.total_risk - cur.risk[r] - cur.risk[t] + nr + nt;
+            let new_excess = excess - over(r, cur.load[r]) - over(t, cur.load[t])
+                + over(r, cur.load[r] - shift)
+                + over(t, cur.load[t] + shift);
+            let delta = cost(new_risk, new_excess) - cost(cur.total_risk, excess);
+            if delta > 0.0 && rng.unit() >= (-delta / temp).exp() {
+                continue;
+            }
+            cur.shift(j, t);
+            if let Some(k) = swap_with {
+                cur.shift(k, r);
+            }
+            cur.set_risk(r, nr);
+            cur.set_risk(t, nt);
+            excess = new_excess;
+            if limits.is_some() {
+                if excess == 0 && cur.total_risk <= target {
+                    *b = Board::from_plan(p, &cur.at);
+                    return true;
+                }
+            } else if cur.total_risk < best_risk {
+                best_risk = cur.total_risk;
+                best_at = Some(cur.at.clone());
+                if best_risk <= target {
+                    break;
+                }
+            }
+        }
+        match best_at {
+            Some(at) => {
+                *b = Board::from_plan(p, &at);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Annealing for tasks at risk, then bisection on λ with annealing
+    /// under the limits `⌊λ·C_r⌋` for the highest utilisation, keeping
+    /// the number at risk. For teams where packings do not reach the
+    /// fewest tasks at risk found.
+    fn anneal_search(&self, b: &mut Board<'p>) {
+        let movable = self.by_size.len() as u64;
+        let steps = ANNEAL_STEPS.min(ANNEAL_PER_JOB * movable);
+        if b.total_risk <= self.bounds.risk {
+            return;
+        }
+        if self.anneal(b, None, steps, 0x6d65_7269_6469_616e) {
+            self.reduce_risk(b);
+        }
+        if self.infinite {
+            return;
+        }
+        let steps = ANNEAL_STEPS.min(ANNEAL_PER_JOB / 4 * movable);
+        let mut lo = self.bounds.max;
+        for round in 0..ANNEAL_ROUNDS {
+            let hi = b.key().finite_max;
+            if hi <= lo {
+                break;
+            }
+            let lambda = Ratio::midpoint(lo, hi);
+            let limits: Vec<i64> = if lambda >= hi {
+                (0..self.p.n_reps())
+                    .map(|r| hi.limit_below(self.p.cap[r]).max(self.pinned_load[r]))
+                    .collect()
+            } else {
+                self.limits(lambda)
+            };
+            if !self.anneal(b, Some(&limits), steps, 0x6c61_6d62_6461 + round) {
+                lo = lambda;
+            }
+        }
+    }
+}
+
+/// One task of a pair re-optimisation.
+struct PairJob {
+    job: usize,
+    minutes: i64,
+    /// `C(due)` on each rep of the pair.
+    cum: [i64; 2],
+    /// Which reps of the pair may hold it (bit 0, bit 1).
+    opts: u8,
+    /// Holding it there is a move.
+    moved: [bool; 2],
+}
+
+/// Exhaustive search over the tasks of two reps (depth first in (due, id)
+/// order, so each rep's at-risk count only grows), for an assignment whose
+/// pair key beats the current one. Bounded by a node count.
+struct PairDfs {
+    jobs: Vec<PairJob>,
+    cap: [i64; 2],
+    /// Minutes at index `k` or later that cannot change rep, per rep.
+    fixed_after: Vec<[i64; 2]>,
+    /// Minutes at index `k` or later.
+    rest_after: Vec<i64>,
+    infinite: bool,
+    load: [i64; 2],
+    risk: u32,
+    moves: u32,
+    side: Vec<u8>,
+    best: Option<Vec<u8>>,
+    best_key: Key,
+    nodes: u64,
+    budget: u64,
+}
+
+impl PairDfs {
+    fn key(&self, load: [i64; 2], risk: u32, moves: u32, mediant: Option<Ratio>) -> Key {
+        let mut finite_max = Ratio::default();
+        for (&l, &c) in load.iter().zip(&self.cap) {
+            let u = Ratio::of(l, c);
+            if !u.is_infinite() {
+                finite_max = finite_max.max(u);
+            }
+        }
+        if let Some(m) = mediant {
+            finite_max = finite_max.max(m);
+        }
+        Key {
+            risk,
+            max: if self.infinite {
+                Ratio::INFINITE
+            } else {
+                finite_max
+            },
+            moves,
+            finite_max,
+            squares: square(load[0], self.cap[0]) + square(load[1], self.cap[1]),
+        }
+    }
+
+    fn dfs(&mut self, k: usize) {
+        if self.nodes >= self.budget {
+            return;
+        }
+        self.nodes += 1;
+        if k == self.jobs.len() {
+            let key = self.key(self.load, self.risk, self.moves, None);
+            if key.better_than(&self.best_key) {
+                self.best_key = key;
+                self.best = Some(self.side.clone());
+            }
+            return;
+        }
+        // Loads only grow; all that is left lands on one of the two reps,
+        // so the larger ratio is at least the ratio of the sums.
+        let lb = [
+            self.load[0] + self.fixed_after[k][0],
+            self.load[1] + self.fixed_after[k][1],
+        ];
+        let mediant = (self.cap[0] > 0 && self.cap[1] > 0).then(|| {
+            Ratio::of(
+                self.load[0] + self.load[1] + self.rest_after[k],
+                self.cap[0] + self.cap[1],
+            )
+        });
+        if !self
+            .key(lb, self.risk, self.moves, mediant)
+            .better_than(&self.best_key)
+        {
+            return;
+        }
+        let (minutes, cum, opts, moved) = {
+            let j = &self.jobs[k];
+            (j.minutes, j.cum, j.opts, j.moved)
+        };
+        // On time first, then where it stays, then the emptier rep.
+        let mut order: [(bool, bool, Ratio, usize); 2] = [(true, true, Ratio::INFINITE, 2); 2];
+        for (s, slot) in order.iter_mut().enumerate() {
+            if opts & (1 << s) != 0 {
+                let l = self.load[s] + minutes;
+                *slot = (l > cum[s], moved[s], Ratio::of(l, self.cap[s]), s);
+            }
+        }
+        order.sort();
+        for &(late, mv, _, s) in &order {
+            if s == 2 {
+                continue;
+            }
+            self.load[s] += minutes;
+            self.risk += u32::from(late);
+            self.moves += u32::from(mv);
+            self.side[k] = s as u8;
+            self.dfs(k + 1);
+            self.load[s] -= minutes;
+            self.risk -= u32::from(late);
+            self.moves -= u32::from(mv);
+            if self.nodes >= self.budget {
+                return;
+            }
+        }
+    }
+}
+
+impl<'p> Search<'p> {
+    /// Re-optimises the tasks of two reps together, exactly (within a node
+    /// budget): the pair's key (tasks at risk on the two, their highest
+    /// utilisation, moves, squares) must drop. True when it changed.
+    fn pair_opt(&self, b: &mut Board<'p>, pair: [usize; 2], nodes: &mut u64) -> bool {
+        let p = self.p;
+        let mut js: Vec<usize> = b.list[pair[0]]
+            .iter()
+            .chain(&b.list[pair[1]])
+            .map(|&j| j as usize)
+            .collect();
+        js.sort_unstable();
+        let mut jobs = Vec::with_capacity(js.len());
+        let mut free = 0usize;
+        for &j in &js {
+            let job = &p.jobs[j];
+            let here = usize::from(b.at[j] == pair[1]);
+            let mut opts = 1u8 << here;
+            let other = 1 - here;
+            if !job.pinned && p.eligible(j, pair[other]) {
+                opts |= 1 << other;
+                free += 1;
+            }
+            jobs.push(PairJob {
+                job: j,
+                minutes: job.minutes,
+                cum: [p.cum(pair[0], job.due), p.cum(pair[1], job.due)],
+                opts,
+                moved: [
+                    job.home.is_some_and(|h| h != pair[0]),
+                    job.home.is_some_and(|h| h != pair[1]),
+                ],
+            });
+        }
+        if free == 0 || free > PAIR_MAX_FREE {
+            return false;
+        }
+        let n = jobs.len();
+        let mut fixed_after = vec![[0i64; 2]; n + 1];
+        let mut rest_after = vec![0i64; n + 1];
+        for k in (0..n).rev() {
+            let j = &jobs[k];
+            fixed_after[k] = fixed_after[k + 1];
+            if j.opts != 3 {
+                fixed_after[k][usize::from(j.opts == 2)] += j.minutes;
+            }
+            rest_after[k] = rest_after[k + 1] + j.minutes;
+        }
+        let cap = [p.cap[pair[0]], p.cap[pair[1]]];
+        let mut dfs = PairDfs {
+            jobs,
+            cap,
+            fixed_after,
+            rest_after,
+            infinite: self.infinite,
+            load: [0; 2],
+            risk: 0,
+            moves: 0,
+            side: vec![0; n],
+            best: None,
+            best_key: Key {
+                risk: 0,
+                max: Ratio::default(),
+                moves: 0,
+                finite_max: Ratio::default(),
+                squares: 0.0,
+            },
+            nodes: 0,
+            budget: PAIR_NODES,
+        };
+        let moves_now: u32 = js
+            .iter()
+            .map(|&j| u32::from(p.jobs[j].home.is_some_and(|h| h != b.at[j])))
+            .sum();
+        dfs.best_key = dfs.key(
+            [b.load[pair[0]], b.load[pair[1]]],
+            b.risk[pair[0]] + b.risk[pair[1]],
+            moves_now,
+            None,
+        );
+        dfs.dfs(0);
+        *nodes += dfs.nodes;
+        let Some(side) = dfs.best else { return false };
+        for (k, &s) in side.iter().enumerate() {
+            let (j, r) = (dfs.jobs[k].job, pair[usize::from(s)]);
+            if b.at[j] != r {
+                b.relocate(j, r);
+            }
+        }
+        true
+    }
+
+    /// Pair re-optimisation from every rep with tasks at risk (while above
+    /// the bound) or at the highest utilisation (while above its bound),
+    /// with the reps sharing a skill group with it, least loaded first.
+    /// Keeps the best plan seen; stops after a node budget.
+    fn pair_search(&self, b: &mut Board<'p>, budget: u64) {
+        let p = self.p;
+        let mut best = b.key();
+        if best.risk <= self.bounds.risk && !self.infinite && best.finite_max <= self.bounds.max {
+            return;
+        }
+        let mut best_board = b.clone();
+        let mut nodes = 0u64;
+        let mut mark = vec![false; p.n_reps()];
+        for _pass in 0..32 {
+            let key = b.key();
+            let risky = key.risk > self.bounds.risk;
+            let high = self.infinite || key.finite_max > self.bounds.max;
+            let sources: Vec<usize> = (0..p.n_reps())
+                .filter(|&r| (risky && b.risk[r] > 0) || (high && b.ratio(r) == key.finite_max))
+                .collect();
+            if sources.is_empty() {
+                break;
+            }
+            let mut improved = false;
+            for r in sources {
+                let mut partners: Vec<usize> = Vec::new();
+                for &g in &self.groups_of[r] {
+                    for &t in &p.groups[g].members {
+                        if t != r && !mark[t] {
+                            mark[t] = true;
+                            partners.push(t);
+                        }
+                    }
+                }
+                for &t in &partners {
+                    mark[t] = false;
+                }
+                partners.sort_by(|&x, &y| b.ratio(x).cmp(&b.ratio(y)).then(x.cmp(&y)));
+                partners.truncate(PAIR_PARTNERS);
+                for t in partners {
+                    if nodes >= budget {
+                        break;
+                    }
+                    if self.pair_opt(b, [r, t], &mut nodes) {
+                        improved = true;
+                        // The pair improves; the whole may not (more
+                        // moves at the same maximum elsewhere).
+                        let k = b.key();
+                        if k.better_than(&best) {
+                            best = k;
+                            best_board = b.clone();
+                        }
+                    }
+                }
+            }
+            if !improved || nodes >= budget {
+                break;
+            }
+        }
+        if best.better_than(&b.key()) {
+            *b = best_board;
         }
     }
 }
