@@ -57,24 +57,8 @@ fn balance(scenario: &Path) -> (PathBuf, Value) {
 /// `None` when `../shared` is missing.
 fn judge(scenario: &Path, best: Option<&Path>) -> Option<Result<(String, Value), String>> {
     let (answer, value) = balance(scenario);
-    let mut args: Vec<&OsStr> = vec!["balance".as_ref(), scenario.as_os_str(), answer.as_os_str()];
-    if let Some(best) = best {
-        args.extend([
-            "--best".as_ref(),
-            best.as_os_str(),
-            "--require-best".as_ref(),
-        ]);
-    }
-    let (code, said) = shared::outside_check(&args)?;
-    Some(if code == 0 {
-        Ok((said, value))
-    } else {
-        Err(format!(
-            "{} (answer {}): check_solution.py exited {code}:\n{said}",
-            scenario.display(),
-            answer.display()
-        ))
-    })
+    shared::check_answer("balance", scenario, &answer, best)
+        .map(|verdict| verdict.map(|said| (said, value)))
 }
 
 #[test]
