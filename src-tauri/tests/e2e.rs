@@ -120,6 +120,22 @@ const NEW_REP: &str = "Ines Testwell";
 const STEP_TIMEOUT: Duration = Duration::from_secs(30);
 const HTTP_TIMEOUT: Duration = Duration::from_secs(60);
 
+/// The app's own database under `xdg_data_home`, opened by the core after
+/// the app has stopped.
+fn app_core(xdg_data_home: &Path) -> meridian::Meridian {
+    let db = xdg_data_home
+        .join(meridian::APP_IDENTIFIER)
+        .join("meridian.db");
+    meridian::Meridian::open(&db).expect("open the app's database")
+}
+
+/// The team the app stored under `xdg_data_home`.
+fn stored_team(xdg_data_home: &Path) -> meridian::model::Scenario {
+    app_core(xdg_data_home)
+        .scenario()
+        .expect("read the app's database")
+}
+
 /// Whether the desktop tests run here; panics if asked to run without a display.
 fn e2e_enabled() -> bool {
     if std::env::var("MERIDIAN_E2E").as_deref() != Ok("1") {
@@ -167,16 +183,10 @@ fn a_rep_added_through_the_form_is_still_listed_after_a_restart() {
     }
 
     // The app wrote where the CLI looks: $XDG_DATA_HOME/<identifier>/meridian.db.
-    let db = data
-        .path()
-        .join(meridian::APP_IDENTIFIER)
-        .join("meridian.db");
-    let core = meridian::Meridian::open(&db).expect("open the app's database");
-    let scenario = core.scenario().expect("read the app's database");
+    let scenario = stored_team(data.path());
     assert!(
         scenario.reps.iter().any(|r| r.name == NEW_REP),
-        "{NEW_REP} missing from {}",
-        db.display()
+        "{NEW_REP} missing from the app's database"
     );
     drop(driver);
 }
@@ -229,17 +239,12 @@ fn a_suggested_slot_booked_through_find_a_time_is_listed_after_a_restart() {
         assert!(list.contains("Kai Tanaka"), "attendees missing: {list}");
     }
 
-    let db = data
-        .path()
-        .join(meridian::APP_IDENTIFIER)
-        .join("meridian.db");
-    let core = meridian::Meridian::open(&db).expect("open the app's database");
-    let scenario = core.scenario().expect("read the app's database");
+    let scenario = stored_team(data.path());
     let booked = scenario
         .meetings
         .iter()
         .find(|m| m.title == TITLE)
-        .unwrap_or_else(|| panic!("{TITLE} missing from {}", db.display()));
+        .unwrap_or_else(|| panic!("{TITLE} missing from the app's database"));
     assert_eq!(booked.id, "e2e-deal-review");
     assert_eq!(booked.attendees, ["kai", "tara"]);
     // The organiser zone is the app's default (the system's or UTC): a day either side.
@@ -317,12 +322,7 @@ fn a_rep_locked_in_on_the_office_days_board_is_in_after_a_re_plan_and_the_lock_s
         ));
     }
 
-    let db = data
-        .path()
-        .join(meridian::APP_IDENTIFIER)
-        .join("meridian.db");
-    let core = meridian::Meridian::open(&db).expect("open the app's database");
-    let scenario = core.scenario().expect("read the app's database");
+    let scenario = stored_team(data.path());
     let locks = scenario
         .requests
         .rotation
@@ -390,12 +390,7 @@ fn a_balance_move_accepted_and_applied_on_the_workload_screen_is_kept_after_a_re
         ));
     }
 
-    let db = data
-        .path()
-        .join(meridian::APP_IDENTIFIER)
-        .join("meridian.db");
-    let core = meridian::Meridian::open(&db).expect("open the app's database");
-    let scenario = core.scenario().expect("read the app's database");
+    let scenario = stored_team(data.path());
     let stored = scenario.tasks.iter().find(|t| t.id == task);
     assert_eq!(
         stored.and_then(|t| t.assignee.as_deref()),
@@ -459,12 +454,7 @@ fn reps_imported_from_csv_are_listed_and_an_exported_calendar_reads_in_python_wi
     }
 
     // The rep came in through the CSV and is stored.
-    let db = data
-        .path()
-        .join(meridian::APP_IDENTIFIER)
-        .join("meridian.db");
-    let core = meridian::Meridian::open(&db).expect("open the app's database");
-    let scenario = core.scenario().expect("read the app's database");
+    let scenario = stored_team(data.path());
     assert!(
         scenario
             .reps
@@ -477,7 +467,7 @@ fn reps_imported_from_csv_are_listed_and_an_exported_calendar_reads_in_python_wi
     // every meeting occurrence of kai's agenda is there at the same instant.
     let ics = files.join("meridian-rep-kai.ics");
     let d = |s: &str| meridian::model::parse_date(s).expect("date");
-    let agenda = core
+    let agenda = app_core(data.path())
         .agenda(ICS_REP, d("2026-11-30"), d("2026-12-27"))
         .expect("kai's agenda");
     let want: Vec<(String, String)> = agenda
