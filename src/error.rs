@@ -40,6 +40,8 @@ pub enum ErrorCode {
     DuplicateId,
     Storage,
     Io,
+    /// The item changed or was removed elsewhere since the form opened it.
+    Conflict,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -50,8 +52,16 @@ pub enum AppError {
     NotFound { kind: &'static str, id: String },
     #[error("a {kind} with id {id:?} already exists")]
     DuplicateId { kind: &'static str, id: String },
-    #[error(transparent)]
-    Storage(#[from] StoreError),
+    #[error("{}", storage_message(path.as_deref(), source))]
+    Storage {
+        path: Option<PathBuf>,
+        #[source]
+        source: StoreError,
+    },
+    #[error("{0}")]
+    Conflict(Conflict),
+    #[error("{}: opened for reading only; this command cannot change it", path.display())]
+    ReadOnly { path: PathBuf },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -70,7 +80,8 @@ impl AppError {
             AppError::Invalid(_) => ErrorCode::Invalid,
             AppError::NotFound { .. } => ErrorCode::NotFound,
             AppError::DuplicateId { .. } => ErrorCode::DuplicateId,
-            AppError::Storage(_) => ErrorCode::Storage,
+            AppError::Storage { .. } | AppError::ReadOnly { .. } => ErrorCode::Storage,
+            AppError::Conflict(_) => ErrorCode::Conflict,
             AppError::Io { .. } | AppError::NoDataDir => ErrorCode::Io,
             AppError::Plan(
                 PlanError::UnknownRequest(_)
@@ -87,5 +98,53 @@ impl AppError {
             AppError::Invalid(e) => e.problems.clone(),
             _ => Vec::new(),
         }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(source: StoreError) -> AppError {
+        AppError::Storage { path: None, source }
+    }
+}
+
+impl From<rusqlite::Error> for AppError {
+    fn from(e: rusqlite::Error) -> AppError {
+        AppError::from(StoreError::from(e))
+    }
+}
+
+fn storage_message(path: Option<&std::path::Path>, source: &StoreError) -> String {
+    match path {
+        Some(p) => format!("{}: {source}", p.display()),
+        None => source.to_string(),
+    }
+}
+
+/// An edit refused because the item changed (or was removed) after the
+/// form was opened: another window, the command line or a second app wrote
+/// it first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub kind: &'static str,
+    pub id: String,
+    /// The item's name or title as the user knows it.
+    pub name: String,
+    pub removed: bool,
+    /// Who wrote it and when, if the change log still says.
+    pub by: Option<String>,
+}
+
+impl std::fmt::Display for Conflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = if self.removed { "removed" } else { "changed" };
+        write!(
+            f,
+            "{} was {what} elsewhere after you opened this form",
+            self.name
+        )?;
+        if let Some(by) = &self.by {
+            write!(f, " (by {by})")?;
+        }
+        f.write_str(": reload to see it")
     }
 }

@@ -10,10 +10,11 @@ pub mod io;
 pub mod model;
 pub mod plan;
 pub mod recurrence;
+pub mod rules;
 pub mod store;
 pub mod tz;
 
-pub use api::{About, ImportSummary, Meridian};
+pub use api::{About, Changes, ImportSummary, Meridian, StoredTeam};
 pub use error::{AppError, ErrorCode, Problem};
 
 /// The desktop app's identifier: its data folder is `$XDG_DATA_HOME/<this>` on

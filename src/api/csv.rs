@@ -1,19 +1,23 @@
 //! The facade's CSV calls: the reps template, preview and import of a reps
 //! file, and the exports of reps and of the saved rotation.
 //!
-//! Invariant: an import is all or nothing. It stores the merged team through
-//! [`Meridian::commit_edit`] (validate the whole document, replace in one
-//! transaction) only when its preview has no error; otherwise nothing changes.
+//! Invariant: an import is all or nothing. Inside one write it reads the
+//! stored team, merges the file's rows into it, checks the merged team by the
+//! document's rules, and stores the reps that are new or changed; a file with
+//! any error changes nothing.
 
 use std::path::Path;
 
+use super::write::Changes;
+use super::Item;
 use super::Meridian;
 use crate::error::AppError;
 use crate::io::csv_cells;
 use crate::io::csv_reps::{self, RepsCsvPreview};
 use crate::io::csv_rotation;
 use crate::io::scenario::ScenarioError;
-use crate::model::Scenario;
+use crate::model::Rep;
+use crate::store;
 
 /// The file name errors of a reps CSV given as text are reported under.
 const REPS_CSV: &str = "reps CSV";
@@ -63,7 +67,7 @@ impl Meridian {
     /// # Errors
     /// [`AppError::Invalid`] listing every problem, with paths like
     /// `row 3, column time_zone` (nothing is stored), or [`AppError::Storage`].
-    pub fn import_reps_csv(&mut self, text: &str) -> Result<Scenario, AppError> {
+    pub fn import_reps_csv(&mut self, text: &str) -> Result<Changes, AppError> {
         self.import_reps_csv_as(text, REPS_CSV)
     }
 
@@ -72,7 +76,7 @@ impl Meridian {
     /// # Errors
     /// As `import_reps_csv`; bytes that are not UTF-8 are
     /// [`AppError::Invalid`] naming the byte offset and line.
-    pub fn import_reps_csv_bytes(&mut self, bytes: &[u8]) -> Result<Scenario, AppError> {
+    pub fn import_reps_csv_bytes(&mut self, bytes: &[u8]) -> Result<Changes, AppError> {
         let text = decode(bytes, REPS_CSV)?;
         self.import_reps_csv_as(text, REPS_CSV)
     }
@@ -82,7 +86,7 @@ impl Meridian {
     ///
     /// # Errors
     /// [`AppError::Io`] when the file cannot be read, else as `import_reps_csv_bytes`.
-    pub fn import_reps_csv_file(&mut self, path: &Path) -> Result<Scenario, AppError> {
+    pub fn import_reps_csv_file(&mut self, path: &Path) -> Result<Changes, AppError> {
         let bytes = read_bytes(path)?;
         let name = path.display().to_string();
         let text = decode(&bytes, &name)?;
@@ -97,12 +101,27 @@ impl Meridian {
         self.preview_reps_csv_bytes(&read_bytes(path)?)
     }
 
-    fn import_reps_csv_as(&mut self, text: &str, file: &str) -> Result<Scenario, AppError> {
-        let (preview, merged) = csv_reps::preview(&self.scenario()?, text);
-        match merged {
-            Some(sc) => self.commit_edit(sc, None),
-            None => Err(AppError::Invalid(preview.to_error(file))),
-        }
+    fn import_reps_csv_as(&mut self, text: &str, file: &str) -> Result<Changes, AppError> {
+        self.writable()?;
+        let summary = format!("imported reps from {file}");
+        Ok(self
+            .write(&summary, |tx| {
+                let stored = store::load_scenario(tx.conn)?;
+                let (preview, merged) = csv_reps::preview(&stored, text);
+                let Some(merged) = merged else {
+                    return Err(AppError::Invalid(preview.to_error(file)));
+                };
+                let before: std::collections::HashMap<&str, &Rep> =
+                    stored.reps.iter().map(|r| (r.id.as_str(), r)).collect();
+                for rep in &merged.reps {
+                    let old = before.get(rep.id.as_str()).copied();
+                    if old != Some(rep) {
+                        Rep::store(tx, rep, old)?;
+                    }
+                }
+                Ok(())
+            })?
+            .1)
     }
 
     /// The stored reps as CSV, in the template's columns (importing it back
@@ -136,8 +155,5 @@ fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, AppError> {
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, AppError> {
-    std::fs::read(path).map_err(|source| AppError::Io {
-        path: path.to_path_buf(),
-        source,
-    })
+    super::read_bytes(path)
 }

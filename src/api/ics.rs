@@ -2,17 +2,17 @@
 //! `Meridian::preview_ics_busy`, `Meridian::import_ics_busy`): thin calls
 //! into [`crate::io::ics`], with its errors mapped to [`AppError`].
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{not_found, position, Meridian};
+use super::items::not_found;
+use super::Meridian;
+use super::{Changes, Item};
 use crate::error::{AppError, Problem};
 use crate::io::ics::export::{self, ExportError, IcsScope};
 use crate::io::ics::import::{self, IcsPreview};
 use crate::io::scenario::ScenarioError;
-use crate::model::Scenario;
 use crate::plan::PlanError;
+use crate::store::{self, changes::ItemKind};
 
 impl Meridian {
     /// The stored calendar of one rep or one team as iCalendar text
@@ -85,7 +85,7 @@ impl Meridian {
         text: &str,
         today: NaiveDate,
         skip_bad: bool,
-    ) -> Result<Scenario, AppError> {
+    ) -> Result<Changes, AppError> {
         let preview = self.preview_ics_busy(rep, text, today)?;
         if !preview.problems.is_empty() && !skip_bad {
             return Err(invalid(
@@ -99,16 +99,25 @@ impl Meridian {
                     .collect(),
             ));
         }
-        let mut sc = self.scenario()?;
-        let cancelled: HashSet<&str> = preview.cancelled_ids.iter().map(String::as_str).collect();
-        sc.meetings.retain(|m| !cancelled.contains(m.id.as_str()));
-        for busy in preview.events {
-            match position(&sc.meetings, |m| m.id == busy.meeting.id) {
-                Some(i) => sc.meetings[i] = busy.meeting,
-                None => sc.meetings.push(busy.meeting),
-            }
-        }
-        self.commit_edit(sc, None)
+        self.writable()?;
+        let summary = format!("imported busy times of {rep}");
+        Ok(self
+            .write(&summary, |tx| {
+                for id in &preview.cancelled_ids {
+                    if store::meetings::delete_meeting(tx.conn, id)? {
+                        tx.removed(ItemKind::Meeting, id);
+                    }
+                }
+                for busy in &preview.events {
+                    let problems = Item::check(&busy.meeting, tx.conn)?;
+                    if !problems.is_empty() {
+                        return Err(invalid(problems));
+                    }
+                    tx.put_meeting(&busy.meeting)?;
+                }
+                Ok(())
+            })?
+            .1)
     }
 }
 

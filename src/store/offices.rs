@@ -1,54 +1,77 @@
 //! The `offices` table.
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::json_column::{from_text, to_text};
-use super::StoreError;
+use super::{Revisions, StoreError, Stored};
 use crate::model::Office;
 
-pub fn list_offices(conn: &Connection) -> Result<Vec<Office>, StoreError> {
-    let mut stmt = conn.prepare(
-        "SELECT id, name, time_zone, desks, open_days, closed_dates FROM offices ORDER BY rowid",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, u32>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, String>(5)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, name, time_zone, desks, open, closed) = row?;
-        let open_days = from_text("offices", &id, "open_days", &open)?;
-        let closed_dates = from_text("offices", &id, "closed_dates", &closed)?;
-        out.push(Office {
-            id,
-            name,
-            time_zone,
-            desks,
+const COLUMNS: &str = "id, name, time_zone, desks, open_days, closed_dates, revision";
+
+fn row(r: &rusqlite::Row) -> Result<Stored<Office>, StoreError> {
+    let id: String = r.get(0)?;
+    let open_days = from_text("offices", &id, "open_days", &r.get::<_, String>(4)?)?;
+    let closed_dates = from_text("offices", &id, "closed_dates", &r.get::<_, String>(5)?)?;
+    Ok(Stored {
+        item: Office {
+            name: r.get(1)?,
+            time_zone: r.get(2)?,
+            desks: r.get(3)?,
             open_days,
             closed_dates,
-        });
+            id,
+        },
+        revision: r.get(6)?,
+    })
+}
+
+pub fn list_offices(conn: &Connection) -> Result<Vec<Stored<Office>>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM offices ORDER BY rowid"))?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(row(r)?);
     }
     Ok(out)
 }
 
-pub fn insert_office(tx: &Transaction, o: &Office) -> Result<(), StoreError> {
-    tx.execute(
-        "INSERT INTO offices (id, name, time_zone, desks, open_days, closed_dates)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        (
-            &o.id,
-            &o.name,
-            &o.time_zone,
-            o.desks,
-            to_text(&o.open_days),
-            to_text(&o.closed_dates),
-        ),
+pub fn get_office(conn: &Connection, id: &str) -> Result<Option<Stored<Office>>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM offices WHERE id = ?1"))?;
+    let mut rows = stmt.query([id])?;
+    rows.next()?.map(row).transpose()
+}
+
+pub fn office_exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT 1 FROM offices WHERE id = ?1")?;
+    Ok(stmt.query_row([id], |_| Ok(())).optional()?.is_some())
+}
+
+/// Inserts the office or replaces the row with its id (keeping its place).
+pub fn upsert_office(conn: &Connection, o: &Office, revision: i64) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO offices (id, name, time_zone, desks, open_days, closed_dates, revision)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
+             desks = excluded.desks, open_days = excluded.open_days,
+             closed_dates = excluded.closed_dates, revision = excluded.revision",
     )?;
+    stmt.execute(params![
+        o.id,
+        o.name,
+        o.time_zone,
+        o.desks,
+        to_text(&o.open_days),
+        to_text(&o.closed_dates),
+        revision
+    ])?;
     Ok(())
+}
+
+pub fn delete_office(conn: &Connection, id: &str) -> Result<bool, StoreError> {
+    let mut stmt = conn.prepare_cached("DELETE FROM offices WHERE id = ?1")?;
+    Ok(stmt.execute([id])? > 0)
+}
+
+pub fn office_revisions(conn: &Connection, out: &mut Revisions) -> Result<(), StoreError> {
+    super::read_revisions(conn, "offices", &mut out.offices)
 }

@@ -1,30 +1,29 @@
 //! The `reps` table and their time off (`rep_time_off`).
 
-use rusqlite::{Connection, Transaction};
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::json_column::{from_text, to_text};
-use super::StoreError;
+use super::{Revisions, StoreError, Stored};
 use crate::model::{DateRange, DayRange, Hours, Rep};
 
-pub fn list_reps(conn: &Connection) -> Result<Vec<Rep>, StoreError> {
-    let mut stmt = conn.prepare(
-        "SELECT id, name, team, time_zone, office, working_hours, stretch_hours, capacity_hours,
-                min_office_days, max_office_days, preferred_office_days, no_office_days, skills
-         FROM reps ORDER BY rowid",
-    )?;
-    let mut rows = stmt.query([])?;
-    let mut out = Vec::new();
-    while let Some(r) = rows.next()? {
-        let id: String = r.get(0)?;
-        let cap: String = r.get(7)?;
-        let capacity_hours_per_week = Hours::parse(&cap).ok_or_else(|| StoreError::Corrupt {
-            table: "reps",
-            id: id.clone(),
-            detail: format!("capacity_hours: {cap:?}"),
-        })?;
-        let min: Option<u32> = r.get(8)?;
-        let max: Option<u32> = r.get(9)?;
-        out.push(Rep {
+const COLUMNS: &str = "id, name, team, time_zone, office, working_hours, stretch_hours,
+    capacity_hours, min_office_days, max_office_days, preferred_office_days, no_office_days,
+    skills, revision";
+
+fn row(r: &rusqlite::Row) -> Result<Stored<Rep>, StoreError> {
+    let id: String = r.get(0)?;
+    let cap: String = r.get(7)?;
+    let capacity_hours_per_week = Hours::parse(&cap).ok_or_else(|| StoreError::Corrupt {
+        table: "reps",
+        id: id.clone(),
+        detail: format!("capacity_hours: {cap:?}"),
+    })?;
+    let min: Option<u32> = r.get(8)?;
+    let max: Option<u32> = r.get(9)?;
+    Ok(Stored {
+        item: Rep {
             name: r.get(1)?,
             team: r.get(2)?,
             time_zone: r.get(3)?,
@@ -43,53 +42,143 @@ pub fn list_reps(conn: &Connection) -> Result<Vec<Rep>, StoreError> {
             skills: from_text("reps", &id, "skills", &r.get::<_, String>(12)?)?,
             time_off: Vec::new(),
             id,
-        });
-    }
-    let mut stmt =
-        conn.prepare("SELECT rep, start_date, end_date FROM rep_time_off ORDER BY rep, position")?;
+        },
+        revision: r.get(13)?,
+    })
+}
+
+pub fn list_reps(conn: &Connection) -> Result<Vec<Stored<Rep>>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM reps ORDER BY rowid"))?;
     let mut rows = stmt.query([])?;
-    let index: std::collections::HashMap<String, usize> = out
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(row(r)?);
+    }
+    let index: HashMap<String, usize> = out
         .iter()
         .enumerate()
-        .map(|(i, r)| (r.id.clone(), i))
+        .map(|(i, r)| (r.item.id.clone(), i))
         .collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT rep, start_date, end_date FROM rep_time_off ORDER BY rep, position",
+    )?;
+    let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let rep: String = r.get(0)?;
-        let (start, end): (chrono::NaiveDate, chrono::NaiveDate) = (r.get(1)?, r.get(2)?);
         if let Some(&i) = index.get(&rep) {
-            out[i].time_off.push(DateRange { start, end });
+            out[i].item.time_off.push(DateRange {
+                start: r.get(1)?,
+                end: r.get(2)?,
+            });
         }
     }
     Ok(out)
 }
 
-pub fn insert_rep(tx: &Transaction, r: &Rep) -> Result<(), StoreError> {
-    tx.execute(
+/// The columns a list of people shows: id, name, team, zone, office.
+pub type RepLine = (String, String, Option<String>, String, Option<String>);
+
+/// Every rep's id, name, team, zone and office, in document order: what a
+/// list shows, without parsing hours or skills.
+pub fn list_rep_lines(conn: &Connection) -> Result<Vec<RepLine>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, name, team, time_zone, office FROM reps ORDER BY rowid")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn get_rep(conn: &Connection, id: &str) -> Result<Option<Stored<Rep>>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM reps WHERE id = ?1"))?;
+    let mut rows = stmt.query([id])?;
+    let Some(mut rep) = rows.next()?.map(row).transpose()? else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT start_date, end_date FROM rep_time_off WHERE rep = ?1 ORDER BY position",
+    )?;
+    let blocks = stmt.query_map([id], |r| {
+        Ok(DateRange {
+            start: r.get(0)?,
+            end: r.get(1)?,
+        })
+    })?;
+    rep.item.time_off = blocks.collect::<Result<_, _>>()?;
+    Ok(Some(rep))
+}
+
+pub fn rep_exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT 1 FROM reps WHERE id = ?1")?;
+    Ok(stmt.query_row([id], |_| Ok(())).optional()?.is_some())
+}
+
+/// The ids of the reps whose home office is `office`.
+pub fn reps_in_office(conn: &Connection, office: &str) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM reps WHERE office = ?1 ORDER BY rowid")?;
+    let rows = stmt.query_map([office], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The ids of the reps of `team`.
+pub fn reps_in_team(conn: &Connection, team: &str) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM reps WHERE team = ?1 ORDER BY rowid")?;
+    let rows = stmt.query_map([team], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Inserts the rep or replaces the row with its id (keeping its place in
+/// document order), with its time off.
+pub fn upsert_rep(conn: &Connection, r: &Rep, revision: i64) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
         "INSERT INTO reps (id, name, team, time_zone, office, working_hours, stretch_hours,
                            capacity_hours, min_office_days, max_office_days,
-                           preferred_office_days, no_office_days, skills)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        rusqlite::params![
-            r.id,
-            r.name,
-            r.team,
-            r.time_zone,
-            r.office,
-            to_text(&r.working_hours),
-            to_text(&r.stretch_hours),
-            r.capacity_hours_per_week.to_string(),
-            r.office_days_per_week.map(|d| d.min),
-            r.office_days_per_week.map(|d| d.max),
-            to_text(&r.preferred_office_days),
-            to_text(&r.no_office_days),
-            to_text(&r.skills),
-        ],
+                           preferred_office_days, no_office_days, skills, revision)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, team = excluded.team,
+             time_zone = excluded.time_zone, office = excluded.office,
+             working_hours = excluded.working_hours, stretch_hours = excluded.stretch_hours,
+             capacity_hours = excluded.capacity_hours,
+             min_office_days = excluded.min_office_days,
+             max_office_days = excluded.max_office_days,
+             preferred_office_days = excluded.preferred_office_days,
+             no_office_days = excluded.no_office_days, skills = excluded.skills,
+             revision = excluded.revision",
+    )?;
+    stmt.execute(params![
+        r.id,
+        r.name,
+        r.team,
+        r.time_zone,
+        r.office,
+        to_text(&r.working_hours),
+        to_text(&r.stretch_hours),
+        r.capacity_hours_per_week.to_string(),
+        r.office_days_per_week.map(|d| d.min),
+        r.office_days_per_week.map(|d| d.max),
+        to_text(&r.preferred_office_days),
+        to_text(&r.no_office_days),
+        to_text(&r.skills),
+        revision,
+    ])?;
+    conn.prepare_cached("DELETE FROM rep_time_off WHERE rep = ?1")?
+        .execute([&r.id])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO rep_time_off (rep, position, start_date, end_date) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (i, t) in r.time_off.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO rep_time_off (rep, position, start_date, end_date) VALUES (?1, ?2, ?3, ?4)",
-            rusqlite::params![r.id, i as i64, t.start, t.end],
-        )?;
+        insert.execute(params![r.id, i as i64, t.start, t.end])?;
     }
     Ok(())
+}
+
+/// Deletes the rep; its time off, attendances and office days go with it
+/// (foreign-key cascades), tasks and other references are the caller's.
+pub fn delete_rep(conn: &Connection, id: &str) -> Result<bool, StoreError> {
+    let mut stmt = conn.prepare_cached("DELETE FROM reps WHERE id = ?1")?;
+    Ok(stmt.execute([id])? > 0)
+}
+
+pub fn rep_revisions(conn: &Connection, out: &mut Revisions) -> Result<(), StoreError> {
+    super::read_revisions(conn, "reps", &mut out.reps)
 }

@@ -1,6 +1,6 @@
 //! The `requests` table: the document's planning requests, each kept whole.
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::Connection;
 
 use super::json_column::{from_text, to_text};
 use super::StoreError;
@@ -32,7 +32,7 @@ pub fn get_requests(conn: &Connection) -> Result<Requests, StoreError> {
     Ok(out)
 }
 
-pub fn set_requests(tx: &Transaction, r: &Requests) -> Result<(), StoreError> {
+pub fn set_requests(tx: &Connection, r: &Requests) -> Result<(), StoreError> {
     tx.execute("DELETE FROM requests", [])?;
     let mut insert =
         tx.prepare("INSERT INTO requests (kind, position, body) VALUES (?1, ?2, ?3)")?;

@@ -1,6 +1,6 @@
 //! The `settings` table: document-wide values such as the office-day policy.
 
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension};
 
 use super::json_column::{from_text, to_text};
 use super::StoreError;
@@ -20,7 +20,7 @@ pub fn get_policy(conn: &Connection) -> Result<Policy, StoreError> {
     }
 }
 
-pub fn set_policy(tx: &Transaction, policy: &Policy) -> Result<(), StoreError> {
+pub fn set_policy(tx: &Connection, policy: &Policy) -> Result<(), StoreError> {
     tx.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -1,0 +1,171 @@
+//! The facade's whole-team calls: import and export of team documents, the
+//! sample team, backups and restore. These are the only writes that replace
+//! the whole team, and each takes a backup first.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::write::Changes;
+use super::{read_text, Meridian};
+use crate::error::AppError;
+use crate::io::scenario;
+use crate::model::Scenario;
+use crate::store::{self, backup, backup::BackupInfo};
+use crate::SAMPLE_TEAM;
+
+/// Counts of what an import stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportSummary {
+    pub teams: u32,
+    pub offices: u32,
+    pub reps: u32,
+    pub meetings: u32,
+    pub tasks: u32,
+    pub office_days: u32,
+}
+
+impl ImportSummary {
+    pub(crate) fn of(sc: &Scenario) -> ImportSummary {
+        let n = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
+        ImportSummary {
+            teams: n(sc.teams.len()),
+            offices: n(sc.offices.len()),
+            reps: n(sc.reps.len()),
+            meetings: n(sc.meetings.len()),
+            tasks: n(sc.tasks.len()),
+            office_days: n(sc.office_days.len()),
+        }
+    }
+}
+
+impl Meridian {
+    /// Replaces everything stored with the document in `text`; `source` names
+    /// it in error messages. All or nothing, after a backup of what was there.
+    ///
+    /// # Errors
+    /// [`AppError::Invalid`] listing every problem (nothing is changed), or
+    /// [`AppError::Storage`].
+    pub fn import_document(&mut self, text: &str, source: &str) -> Result<ImportSummary, AppError> {
+        let sc = scenario::parse_document(text, source)?;
+        self.replace_all(&sc, "import", &format!("imported {source}"))?;
+        Ok(ImportSummary::of(&sc))
+    }
+
+    /// What importing the document in `text` would store (counts per list),
+    /// without storing anything.
+    ///
+    /// # Errors
+    /// [`AppError::Invalid`] listing every problem with its JSON path.
+    pub fn preview_document(&self, text: &str, source: &str) -> Result<ImportSummary, AppError> {
+        Ok(ImportSummary::of(&scenario::parse_document(text, source)?))
+    }
+
+    /// Reads a document file and imports it (see [`Meridian::import_document`]).
+    ///
+    /// # Errors
+    /// [`AppError::Io`] when the file cannot be read, else as `import_document`.
+    pub fn import_file(&mut self, path: &Path) -> Result<ImportSummary, AppError> {
+        let text = read_text(path)?;
+        self.import_document(&text, &path.display().to_string())
+    }
+
+    /// The stored team as a `meridian.scenario/1` document.
+    ///
+    /// # Errors
+    /// [`AppError::Storage`].
+    pub fn export_document(&self) -> Result<String, AppError> {
+        Ok(scenario::to_document(&self.scenario()?))
+    }
+
+    /// Replaces everything stored with the bundled sample team (after a
+    /// backup of what was there).
+    ///
+    /// # Errors
+    /// [`AppError::Storage`].
+    pub fn load_sample_team(&mut self) -> Result<Changes, AppError> {
+        let sc = scenario::parse_document(SAMPLE_TEAM, "sample team")?;
+        self.replace_all(&sc, "sample", "loaded the sample team")
+    }
+
+    /// Writes a snapshot of the database: to `target` (which must not exist),
+    /// or into the backups folder beside the database.
+    ///
+    /// # Errors
+    /// [`AppError::Storage`] naming the target; an in-memory database has no
+    /// backups folder, so it needs a target.
+    pub fn backup(&self, target: Option<&Path>) -> Result<PathBuf, AppError> {
+        let target = match (target, &self.path) {
+            (Some(t), _) => t.to_path_buf(),
+            (None, Some(db)) => backup::new_name(&backup::folder(db), "manual"),
+            (None, None) => {
+                return Err(AppError::Storage {
+                    path: None,
+                    source: store::StoreError::Backup {
+                        path: PathBuf::new(),
+                        detail: "an in-memory database has no backups folder: name a file".into(),
+                    },
+                })
+            }
+        };
+        backup::write_to(&self.conn, &target)?;
+        Ok(target)
+    }
+
+    /// The snapshots in the backups folder, newest first.
+    ///
+    /// # Errors
+    /// [`AppError::Storage`] when the folder cannot be read.
+    pub fn backups(&self) -> Result<Vec<BackupInfo>, AppError> {
+        match &self.path {
+            Some(db) => Ok(backup::list(db)?),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Replaces the stored team with the one in a backup file, after
+    /// checking it reads as a valid team and taking a snapshot of the
+    /// current data. The backup file is only read.
+    ///
+    /// # Errors
+    /// [`AppError::Storage`] when the file is not a Meridian database,
+    /// [`AppError::Invalid`] when what it holds breaks a rule.
+    pub fn restore(&mut self, file: &Path) -> Result<ImportSummary, AppError> {
+        let name = file.display().to_string();
+        let from = store::open_read_only(file).map_err(|e| super::at(e.into(), Some(file)))?;
+        let sc = store::load_scenario(&from).map_err(|e| super::at(e.into(), Some(file)))?;
+        drop(from);
+        if let Err(problems) = scenario::validate(&sc) {
+            return Err(super::invalid(&name, problems));
+        }
+        self.replace_all(&sc, "restore", &format!("restored {name}"))?;
+        Ok(ImportSummary::of(&sc))
+    }
+
+    /// Backs up what is stored (when there is anything), then replaces it
+    /// with `sc`, which the caller has validated.
+    fn replace_all(
+        &mut self,
+        sc: &Scenario,
+        reason: &str,
+        summary: &str,
+    ) -> Result<Changes, AppError> {
+        self.writable()?;
+        let db = self.path.clone();
+        Ok(self
+            .write(summary, |tx| {
+                // Inside the write lock, so the snapshot holds exactly what
+                // this write replaces.
+                if let Some(db) = &db {
+                    if store::counts(tx.conn)?.iter().any(|&n| n > 0) {
+                        backup::snapshot(tx.conn, db, reason)?;
+                    }
+                }
+                store::replace_scenario(tx.conn, sc, tx.seq)?;
+                tx.changes.replaced = true;
+                Ok(())
+            })?
+            .1)
+    }
+}

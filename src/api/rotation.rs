@@ -1,0 +1,257 @@
+//! The facade's office-day calls: plan, the stored window and locks, and
+//! accepting a plan as the saved office days.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::items::not_found;
+use super::write::{Changes, Tx};
+use super::{invalid, Meridian};
+use crate::error::{AppError, Problem};
+use crate::io::scenario;
+use crate::model::{Lock, Office, OfficeDay, Rep, RotationRequest};
+use crate::plan::rotation::{self, RotationAnswer};
+use crate::plan::PlanError;
+use crate::store;
+
+impl Meridian {
+    /// Plans the stored rotation request.
+    ///
+    /// # Errors
+    /// [`AppError::Plan`] with [`PlanError::MissingRequest`] when none is stored.
+    pub fn rotate_stored(&self) -> Result<RotationAnswer, AppError> {
+        Ok(rotation::rotate_stored(&self.scenario()?)?)
+    }
+
+    /// Plans office days over the stored team with the stored locks: the
+    /// stored rotation window unless `from`/`weeks` say otherwise (locks
+    /// outside the window are left out), for one office or all.
+    ///
+    /// # Errors
+    /// [`AppError::Invalid`] for a window the contract refuses,
+    /// [`PlanError::MissingRequest`] when no window is given or stored,
+    /// [`PlanError::UnknownOffice`].
+    pub fn plan_rotation(
+        &self,
+        from: Option<NaiveDate>,
+        weeks: Option<u32>,
+        office: Option<&str>,
+    ) -> Result<RotationAnswer, AppError> {
+        let mut sc = self.scenario()?;
+        let stored = sc.requests.rotation.clone();
+        let from = match (from, &stored) {
+            (Some(f), _) => f,
+            (None, Some(r)) => r.from,
+            (None, None) => return Err(PlanError::MissingRequest("rotation").into()),
+        };
+        let weeks = weeks.or(stored.as_ref().map(|r| r.weeks)).unwrap_or(4);
+        let req = window(stored, from, weeks);
+        // The stored locks passed the rules when stored; only the window is new.
+        let problems = scenario::check_rotation_request(
+            &RotationRequest {
+                locks: Vec::new(),
+                ..req.clone()
+            },
+            &[],
+            &[],
+        );
+        if !problems.is_empty() {
+            return Err(invalid("request", problems));
+        }
+        sc.requests.rotation = Some(req);
+        let req = sc
+            .requests
+            .rotation
+            .as_ref()
+            .ok_or(PlanError::MissingRequest("rotation"))?;
+        Ok(rotation::rotate_office(&sc, req, office)?)
+    }
+
+    /// Sets the weeks the rotation covers; locks outside them are dropped
+    /// (the lead moved on from those weeks).
+    ///
+    /// # Errors
+    /// [`AppError::Invalid`] for a window the contract refuses.
+    pub fn set_rotation_window(
+        &mut self,
+        from: NaiveDate,
+        weeks: u32,
+    ) -> Result<Changes, AppError> {
+        self.writable()?;
+        let summary = format!("planned {weeks} weeks from {from}");
+        Ok(self
+            .write(&summary, |tx| {
+                let mut requests = store::requests::get_requests(tx.conn)?;
+                let req = window(requests.rotation.take(), from, weeks);
+                store_rotation(tx, requests, req)
+            })?
+            .1)
+    }
+
+    /// Locks a rep in (`Some(true)`) or out (`Some(false)`) of the office on
+    /// a date of the stored rotation window, or releases the lock (`None`).
+    ///
+    /// # Errors
+    /// [`PlanError::MissingRequest`] when no window is stored,
+    /// [`AppError::Invalid`] when the lock breaks a rule (e.g. the office is
+    /// closed that day) or lies outside the window.
+    pub fn set_rotation_lock(
+        &mut self,
+        rep: &str,
+        date: NaiveDate,
+        in_office: Option<bool>,
+    ) -> Result<Changes, AppError> {
+        self.writable()?;
+        let summary = format!("set a lock for {rep} on {date}");
+        Ok(self
+            .write(&summary, |tx| {
+                if !store::reps::rep_exists(tx.conn, rep)? {
+                    return Err(not_found("rep", rep));
+                }
+                let mut requests = store::requests::get_requests(tx.conn)?;
+                let mut req = requests
+                    .rotation
+                    .take()
+                    .ok_or(PlanError::MissingRequest("rotation"))?;
+                req.locks.retain(|l| !(l.rep == rep && l.date == date));
+                if let Some(in_office) = in_office {
+                    req.locks.push(Lock {
+                        rep: rep.to_string(),
+                        date,
+                        in_office,
+                    });
+                }
+                req.locks
+                    .sort_by(|a, b| (a.date, &a.rep).cmp(&(b.date, &b.rep)));
+                store_rotation(tx, requests, req)
+            })?
+            .1)
+    }
+
+    /// Saves a plan as the accepted office days: the stored office days of
+    /// the plan's weeks (of its office's reps, when the plan is for one
+    /// office) are replaced by the plan's, all or nothing.
+    ///
+    /// # Errors
+    /// [`AppError::Invalid`] when an assignment breaks a rule (paths
+    /// `assignments[3].office`).
+    pub fn accept_rotation(&mut self, plan: &RotationAnswer) -> Result<Changes, AppError> {
+        self.writable()?;
+        let (first, last) = scenario::rotation_days(plan.from, plan.weeks.max(1));
+        let summary = format!("accepted office days {first} to {last}");
+        Ok(self
+            .write(&summary, |tx| {
+                let homes: HashMap<String, Option<String>> = store::reps::list_rep_lines(tx.conn)?
+                    .into_iter()
+                    .map(|(id, _, _, _, office)| (id, office))
+                    .collect();
+                let offices: HashMap<String, Office> = store::offices::list_offices(tx.conn)?
+                    .into_iter()
+                    .map(|s| (s.item.id.clone(), s.item))
+                    .collect();
+                let covered = |rep: &str| match &plan.office {
+                    None => true,
+                    Some(o) => homes
+                        .get(rep)
+                        .is_some_and(|h| h.as_deref() == Some(o.as_str())),
+                };
+                let mut problems = Vec::new();
+                let mut seen = HashSet::new();
+                for (i, a) in plan.assignments.iter().enumerate() {
+                    let p = format!("assignments[{i}]");
+                    let message = match homes.get(&a.rep) {
+                        None => Some((format!("{p}.rep"), format!("unknown rep {:?}", a.rep))),
+                        Some(home) if home.as_deref() != Some(a.office.as_str()) => Some((
+                            format!("{p}.office"),
+                            format!("{:?} is not the home office of {:?}", a.office, a.rep),
+                        )),
+                        _ if a.date < first || a.date > last => Some((
+                            format!("{p}.date"),
+                            format!("{} is outside the plan's days {first}..{last}", a.date),
+                        )),
+                        _ if !offices
+                            .get(&a.office)
+                            .is_some_and(|o| scenario::office_open(o, a.date)) =>
+                        {
+                            Some((
+                                format!("{p}.date"),
+                                format!("office {:?} is not open on {}", a.office, a.date),
+                            ))
+                        }
+                        _ if !seen.insert((a.rep.as_str(), a.date)) => Some((
+                            p.clone(),
+                            format!("{:?} is listed twice on {}", a.rep, a.date),
+                        )),
+                        _ => None,
+                    };
+                    if let Some((path, message)) = message {
+                        problems.push(Problem { path, message });
+                    }
+                }
+                if !problems.is_empty() {
+                    return Err(invalid("plan", problems));
+                }
+                for d in store::office_days::office_days_between(tx.conn, first, last)? {
+                    if covered(&d.rep) {
+                        tx.remove_office_day(&d.rep, d.date)?;
+                    }
+                }
+                for a in &plan.assignments {
+                    tx.add_office_day(&OfficeDay {
+                        rep: a.rep.clone(),
+                        date: a.date,
+                        office: a.office.clone(),
+                    })?;
+                }
+                Ok(())
+            })?
+            .1)
+    }
+}
+
+/// The rotation request over `weeks` from `from`, keeping the stored locks
+/// that fall inside it.
+fn window(stored: Option<RotationRequest>, from: NaiveDate, weeks: u32) -> RotationRequest {
+    let (first, last) = scenario::rotation_days(from, weeks.max(1));
+    let locks = stored
+        .map(|r| r.locks)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|l| l.date >= first && l.date <= last)
+        .collect();
+    RotationRequest { from, weeks, locks }
+}
+
+/// Checks a rotation request against the locked reps and their offices, then
+/// stores it.
+fn store_rotation(
+    tx: &mut Tx,
+    mut requests: crate::model::Requests,
+    req: RotationRequest,
+) -> Result<(), AppError> {
+    let mut reps: Vec<Rep> = Vec::new();
+    let mut offices: Vec<Office> = Vec::new();
+    let mut seen = HashSet::new();
+    for l in &req.locks {
+        if !seen.insert(l.rep.as_str()) {
+            continue;
+        }
+        if let Some(r) = store::reps::get_rep(tx.conn, &l.rep)? {
+            if let Some(o) = &r.item.office {
+                if !offices.iter().any(|x| &x.id == o) {
+                    if let Some(o) = store::offices::get_office(tx.conn, o)? {
+                        offices.push(o.item);
+                    }
+                }
+            }
+            reps.push(r.item);
+        }
+    }
+    let problems = scenario::check_rotation_request(&req, &reps, &offices);
+    if !problems.is_empty() {
+        return Err(invalid("request", problems));
+    }
+    requests.rotation = Some(req);
+    tx.set_requests(&requests)
+}

@@ -1,0 +1,116 @@
+//! The facade's workload calls: balance the stored tasks, the stored window,
+//! and applying accepted moves.
+
+use chrono::NaiveDate;
+
+use super::items::not_found;
+use super::write::Changes;
+use super::{invalid, Meridian};
+use crate::error::{AppError, Problem};
+use crate::io::scenario;
+use crate::model::BalanceRequest;
+use crate::plan::balance::{self, AcceptedMove, BalanceAnswer};
+use crate::plan::PlanError;
+use crate::store;
+
+impl Meridian {
+    /// Balances the stored team's tasks (contract §4) over `from`..`to`.
+    /// A missing `from` is the stored balance request's; a missing `to` is
+    /// the stored request's when the window starts where it does, else two
+    /// weeks from `from` (`from` + 13 days).
+    ///
+    /// # Errors
+    /// [`PlanError::MissingRequest`] when no `from` is given or stored,
+    /// [`AppError::Invalid`] for a window the contract refuses (paths
+    /// relative to the request: `to`).
+    pub fn balance_stored(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<BalanceAnswer, AppError> {
+        let mut sc = self.scenario()?;
+        let stored = sc.requests.balance;
+        let from = from
+            .or(stored.map(|r| r.from))
+            .ok_or(PlanError::MissingRequest("balance"))?;
+        let to = to.unwrap_or_else(|| match stored {
+            Some(r) if r.from == from => r.to,
+            _ => from + chrono::Duration::days(13),
+        });
+        let req = BalanceRequest { from, to };
+        // The stored document is valid; only a new window needs checking.
+        if stored != Some(req) {
+            let problems = scenario::check_balance_request(&req);
+            if !problems.is_empty() {
+                return Err(invalid("request", problems));
+            }
+            sc.requests.balance = Some(req);
+        }
+        Ok(balance::balance(&sc, &req)?)
+    }
+
+    /// Stores the window the balancer works on.
+    ///
+    /// # Errors
+    /// [`AppError::Invalid`] for a window the contract refuses.
+    pub fn set_balance_window(
+        &mut self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Changes, AppError> {
+        self.writable()?;
+        let req = BalanceRequest { from, to };
+        let problems = scenario::check_balance_request(&req);
+        if !problems.is_empty() {
+            return Err(invalid("request", problems));
+        }
+        let summary = format!("balancing {from} to {to}");
+        Ok(self
+            .write(&summary, |tx| {
+                let mut requests = store::requests::get_requests(tx.conn)?;
+                requests.balance = Some(req);
+                tx.set_requests(&requests)
+            })?
+            .1)
+    }
+
+    /// Gives tasks to the reps of accepted balance moves, all in one
+    /// transaction (all of them or none).
+    ///
+    /// # Errors
+    /// [`AppError::NotFound`] for an unknown task or rep, [`AppError::Invalid`]
+    /// when a move would take a pinned task from its assignee (unpin it
+    /// first).
+    pub fn apply_balance(&mut self, moves: &[AcceptedMove]) -> Result<Changes, AppError> {
+        self.writable()?;
+        let summary = format!("moved {} task(s)", moves.len());
+        Ok(self
+            .write(&summary, |tx| {
+                for (k, m) in moves.iter().enumerate() {
+                    if !store::reps::rep_exists(tx.conn, &m.rep)? {
+                        return Err(not_found("rep", &m.rep));
+                    }
+                    let mut task = store::tasks::get_task(tx.conn, &m.task)?
+                        .ok_or_else(|| not_found("task", &m.task))?
+                        .item;
+                    if task.pinned && task.assignee.as_deref() != Some(m.rep.as_str()) {
+                        return Err(invalid(
+                            "balance moves",
+                            vec![Problem {
+                                path: format!("[{k}].rep"),
+                                message: format!(
+                                    "task {} is pinned to {}; unpin it before moving it",
+                                    task.id,
+                                    task.assignee.as_deref().unwrap_or("nobody")
+                                ),
+                            }],
+                        ));
+                    }
+                    task.assignee = Some(m.rep.clone());
+                    tx.put_task(&task)?;
+                }
+                Ok(())
+            })?
+            .1)
+    }
+}
