@@ -1,10 +1,15 @@
-//! Edits through the facade: validated as a whole document, refused edits
-//! change nothing, removals keep references whole.
+//! Edits through the facade: one item per write, checked by the document's
+//! rules, refused edits change nothing, removals keep references whole,
+//! stale revisions are refused. Every write here is followed by the
+//! whole-document check (`verify_writes`).
 
-use meridian::model::{ClockTime, DateRange, Interval, Lock, Office, Policy, Rep, Team, Weekday};
+use meridian::model::{
+    ClockTime, DateRange, Interval, Lock, Meeting, Office, Policy, Rep, Task, Team, Weekday,
+};
 use meridian::{ErrorCode, Meridian};
 
 fn sample() -> Meridian {
+    meridian::api::verify_writes(true);
     let mut m = Meridian::open_in_memory().expect("db");
     m.load_sample_team().expect("sample");
     m
@@ -19,8 +24,10 @@ fn a_new_rep_is_stored_and_listed() {
     let mut m = sample();
     let mut rep = Rep::new("zoe", "Zoë Ng", "Asia/Kathmandu");
     rep.skills = vec!["nepali".into()];
-    let sc = m.create_rep(rep.clone()).expect("created");
-    assert_eq!(sc.reps.last(), Some(&rep));
+    let changes = m.create(rep.clone()).expect("created");
+    assert_eq!(changes.reps.len(), 1);
+    assert_eq!(changes.reps[0].item, rep);
+    assert_eq!(changes.reps[0].revision, changes.counter);
     assert_eq!(m.scenario().expect("read").reps.last(), Some(&rep));
 }
 
@@ -29,7 +36,7 @@ fn a_rep_with_a_taken_id_is_refused() {
     let mut m = sample();
     let first = m.scenario().expect("read").reps[0].id.clone();
     let err = m
-        .create_rep(Rep::new(&first, "Someone", "UTC"))
+        .create(Rep::new(&first, "Someone", "UTC"))
         .expect_err("duplicate");
     assert_eq!(err.code(), ErrorCode::DuplicateId);
 }
@@ -43,7 +50,7 @@ fn an_invalid_rep_is_refused_with_paths_relative_to_the_rep() {
         Weekday::Mon,
         vec![Interval(t(9, 0), t(13, 0)), Interval(t(12, 0), t(17, 0))],
     );
-    let err = m.create_rep(rep).expect_err("invalid");
+    let err = m.create(rep).expect_err("invalid");
     assert_eq!(err.code(), ErrorCode::Invalid);
     let paths: Vec<String> = err.problems().into_iter().map(|p| p.path).collect();
     assert_eq!(paths, vec!["time_zone", "working_hours.mon[1]"]);
@@ -58,7 +65,7 @@ fn an_invalid_rep_is_refused_with_paths_relative_to_the_rep() {
 fn updating_an_unknown_rep_is_not_found() {
     let mut m = sample();
     let err = m
-        .update_rep(Rep::new("ghost", "Ghost", "UTC"))
+        .update(Rep::new("ghost", "Ghost", "UTC"), None)
         .expect_err("absent");
     assert_eq!(err.code(), ErrorCode::NotFound);
 }
@@ -68,7 +75,13 @@ fn deleting_a_rep_removes_every_reference() {
     let mut m = sample();
     let sc = m.scenario().expect("read");
     let id = sc.meetings[0].attendees[0].clone();
-    let sc = m.delete_rep(&id).expect("deleted");
+    let changes = m.delete::<Rep>(&id, None).expect("deleted");
+    assert!(changes.removed.iter().any(|c| c.id == id));
+    assert!(
+        !changes.meetings.is_empty(),
+        "the rep's meetings were rewritten"
+    );
+    let sc = m.scenario().expect("read");
     assert!(sc.reps.iter().all(|r| r.id != id));
     assert!(sc.meetings.iter().all(|mt| !mt.attendees.contains(&id)));
     assert!(sc
@@ -80,7 +93,6 @@ fn deleting_a_rep_removes_every_reference() {
         .meetings
         .iter()
         .all(|r| !r.required.contains(&id) && !r.optional.contains(&id)));
-    assert_eq!(m.scenario().expect("read"), sc);
 }
 
 #[test]
@@ -90,13 +102,15 @@ fn deleting_a_team_or_office_keeps_its_reps() {
     let team = sc.teams[0].id.clone();
     let office = sc.offices[0].id.clone();
     let n = sc.reps.len();
-    let sc = m.delete_team(&team).expect("team deleted");
+    m.delete::<Team>(&team, None).expect("team deleted");
+    let sc = m.scenario().expect("read");
     assert_eq!(sc.reps.len(), n);
     assert!(sc
         .reps
         .iter()
         .all(|r| r.team.as_deref() != Some(team.as_str())));
-    let sc = m.delete_office(&office).expect("office deleted");
+    m.delete::<Office>(&office, None).expect("office deleted");
+    let sc = m.scenario().expect("read");
     assert_eq!(sc.reps.len(), n);
     assert!(sc
         .reps
@@ -142,7 +156,9 @@ fn moving_a_rep_drops_their_office_days_and_locks_at_the_old_office() {
         end: date,
     });
     ana.office = None;
-    let after = m.update_rep(ana).expect("updated");
+    let changes = m.update(ana, None).expect("updated");
+    assert_eq!(changes.office_days_removed.len(), 1);
+    let after = m.scenario().expect("read");
     assert!(after.office_days.is_empty());
     assert_eq!(after.requests.rotation.map(|r| r.locks.len()), Some(0));
 }
@@ -150,21 +166,25 @@ fn moving_a_rep_drops_their_office_days_and_locks_at_the_old_office() {
 #[test]
 fn teams_and_policy_edits_are_validated() {
     let mut m = sample();
-    let sc = m
-        .create_team(Team {
-            id: "apac".into(),
-            name: "APAC".into(),
-            anchor_days: vec![Weekday::Wed],
-        })
-        .expect("team");
-    assert!(sc.teams.iter().any(|t| t.id == "apac"));
+    m.create(Team {
+        id: "apac".into(),
+        name: "APAC".into(),
+        anchor_days: vec![Weekday::Wed],
+    })
+    .expect("team");
+    assert!(m
+        .scenario()
+        .expect("read")
+        .teams
+        .iter()
+        .any(|t| t.id == "apac"));
     let mut policy = Policy::default();
     policy.office_days_per_week.min = 4;
     policy.office_days_per_week.max = 1;
     let err = m.update_policy(policy).expect_err("min > max");
     assert_eq!(err.problems()[0].path, "office_days_per_week");
     let err = m
-        .create_team(Team {
+        .create(Team {
             id: String::new(),
             name: "x".into(),
             anchor_days: vec![],
@@ -189,19 +209,19 @@ fn task(id: &str, assignee: Option<&str>) -> meridian::model::Task {
 fn tasks_are_created_updated_and_deleted() {
     let mut m = sample();
     let rep = m.scenario().expect("read").reps[0].id.clone();
-    let sc = m
-        .create_task(task("new-task", Some(&rep)))
-        .expect("created");
+    m.create(task("new-task", Some(&rep))).expect("created");
+    let sc = m.scenario().expect("read");
     assert_eq!(sc.tasks.last(), Some(&task("new-task", Some(&rep))));
     let mut changed = task("new-task", None);
     changed.pinned = false;
     changed.hours = meridian::model::Hours::from_whole(2);
-    let sc = m.update_task(changed.clone()).expect("updated");
-    assert!(sc.tasks.contains(&changed));
-    let sc = m.delete_task("new-task").expect("deleted");
+    m.update(changed.clone(), None).expect("updated");
+    assert!(m.scenario().expect("read").tasks.contains(&changed));
+    m.delete::<Task>("new-task", None).expect("deleted");
+    let sc = m.scenario().expect("read");
     assert!(!sc.tasks.iter().any(|t| t.id == "new-task"));
     assert_eq!(
-        m.delete_task("new-task").expect_err("gone").code(),
+        m.delete::<Task>("new-task", None).expect_err("gone").code(),
         ErrorCode::NotFound
     );
 }
@@ -211,7 +231,7 @@ fn a_task_for_an_unknown_rep_is_refused_with_a_path_relative_to_the_task() {
     let mut m = sample();
     let before = m.export_document().expect("export");
     let err = m
-        .create_task(task("t-x", Some("nobody-here")))
+        .create(task("t-x", Some("nobody-here")))
         .expect_err("invalid");
     assert_eq!(err.code(), ErrorCode::Invalid);
     let paths: Vec<String> = err.problems().into_iter().map(|p| p.path).collect();
@@ -219,7 +239,105 @@ fn a_task_for_an_unknown_rep_is_refused_with_a_path_relative_to_the_task() {
     assert_eq!(m.export_document().expect("export"), before);
     let first = m.scenario().expect("read").tasks[0].id.clone();
     assert_eq!(
-        m.create_task(task(&first, None)).expect_err("dup").code(),
+        m.create(task(&first, None)).expect_err("dup").code(),
         ErrorCode::DuplicateId
     );
+}
+
+#[test]
+fn an_edit_with_a_stale_revision_is_refused_naming_the_item_and_changes_nothing() {
+    let mut m = sample();
+    let opened = m.list::<Rep>().expect("list").remove(0);
+    let mut elsewhere = opened.item.clone();
+    elsewhere.capacity_hours_per_week = meridian::model::Hours::from_whole(30);
+    m.update(elsewhere.clone(), Some(opened.revision))
+        .expect("first writer wins");
+    let mut mine = opened.item.clone();
+    mine.name = "Renamed".into();
+    let err = m
+        .update(mine, Some(opened.revision))
+        .expect_err("stale revision");
+    assert_eq!(err.code(), ErrorCode::Conflict);
+    let message = err.to_string();
+    assert!(
+        message.starts_with(&format!("{} was changed elsewhere", opened.item.name)),
+        "{message}"
+    );
+    assert!(message.ends_with("reload to see it"), "{message}");
+    assert_eq!(m.get::<Rep>(&opened.item.id).expect("get").item, elsewhere);
+    let err = m
+        .delete::<Rep>(&opened.item.id, Some(opened.revision))
+        .expect_err("stale delete");
+    assert_eq!(err.code(), ErrorCode::Conflict);
+}
+
+#[test]
+fn an_edit_of_an_item_removed_elsewhere_is_a_conflict_not_a_resurrection() {
+    let mut m = sample();
+    let opened = m.list::<Task>().expect("list").remove(0);
+    m.delete::<Task>(&opened.item.id, None).expect("removed");
+    let err = m
+        .put(opened.item.clone(), Some(opened.revision))
+        .expect_err("removed since");
+    assert_eq!(err.code(), ErrorCode::Conflict);
+    assert!(err.to_string().contains("was removed elsewhere"), "{err}");
+    assert!(m.get::<Task>(&opened.item.id).is_err());
+}
+
+#[test]
+fn every_write_returns_the_new_counter_and_revisions_only_grow() {
+    let mut m = sample();
+    let before = m.counter().expect("counter");
+    let mut rep = m.list::<Rep>().expect("list").remove(0).item;
+    rep.name = "Once".into();
+    let first = m.update(rep.clone(), None).expect("update");
+    rep.name = "Twice".into();
+    let second = m.update(rep.clone(), None).expect("update");
+    assert_eq!(first.counter, before + 1);
+    assert_eq!(second.counter, before + 2);
+    assert_eq!(m.get::<Rep>(&rep.id).expect("get").revision, second.counter);
+    let team = m.team().expect("team");
+    assert_eq!(team.counter, second.counter);
+    assert_eq!(team.revisions.reps[&rep.id], second.counter);
+}
+
+#[test]
+fn a_meeting_for_an_unknown_attendee_is_refused_and_a_put_replaces_in_place() {
+    let mut m = sample();
+    let sc = m.scenario().expect("read");
+    let mut meeting: Meeting = sc.meetings[0].clone();
+    meeting.attendees.push("nobody-here".into());
+    let err = m
+        .update(meeting.clone(), None)
+        .expect_err("unknown attendee");
+    let paths: Vec<String> = err.problems().into_iter().map(|p| p.path).collect();
+    assert_eq!(
+        paths,
+        vec![format!("attendees[{}]", meeting.attendees.len() - 1)]
+    );
+    meeting.attendees.pop();
+    meeting.title = "Renamed sync".into();
+    m.put(meeting.clone(), None).expect("put");
+    let after = m.scenario().expect("read");
+    assert_eq!(after.meetings[0], meeting, "same place in document order");
+    assert_eq!(after.meetings.len(), sc.meetings.len());
+}
+
+#[test]
+fn closing_an_office_on_a_day_drops_the_accepted_office_days_there() {
+    let mut m = Meridian::open_in_memory().expect("db");
+    meridian::api::verify_writes(true);
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).expect("date");
+    let doc = format!(
+        r#"{{"format": "meridian.scenario/1",
+            "offices": [{{"id": "lon", "time_zone": "Europe/London", "desks": 2}}],
+            "reps": [{{"id": "ana", "time_zone": "Europe/London", "office": "lon"}}],
+            "office_days": [{{"rep": "ana", "date": "{date}", "office": "lon"}}]}}"#
+    );
+    m.import_document(&doc, "t").expect("import");
+    let mut office = m.get::<Office>("lon").expect("office").item;
+    office.closed_dates.push(date);
+    let changes = m.update(office, None).expect("closed");
+    assert_eq!(changes.office_days_removed.len(), 1);
+    assert!(m.scenario().expect("read").office_days.is_empty());
 }
