@@ -1215,3 +1215,111 @@ pub fn rule1_blocks(rep: &Rep, offices: &[Office], date: NaiveDate) -> Option<St
     }
     None
 }
+
+// ---- Checks of single items (store v2) --------------------------------------
+//
+// Per-item writes check one item by the very walk an import uses, on the
+// item alone: the caller passes the few ids the item refers to that exist, so
+// a check costs the item's size, not the team's. Paths are relative to the
+// item (`time_zone`, `attendees[2]`), as forms show them.
+
+fn check_one<T: serde::Serialize>(item: &T, walk: impl FnOnce(&mut V, &Json)) -> Vec<Problem> {
+    match Json::from_serialize(item) {
+        Ok(json) => {
+            let mut v = V::default();
+            walk(&mut v, &json);
+            v.problems
+        }
+        Err(e) => vec![Problem {
+            path: String::new(),
+            message: format!("cannot be written as JSON: {e}"),
+        }],
+    }
+}
+
+/// Problems of a team on its own.
+pub fn check_team(team: &Team) -> Vec<Problem> {
+    check_one(team, |v, j| {
+        v.team(j, "");
+    })
+}
+
+/// Problems of an office on its own.
+pub fn check_office(office: &Office) -> Vec<Problem> {
+    check_one(office, |v, j| {
+        v.office(j, "");
+    })
+}
+
+/// Problems of a rep; `teams` and `offices` hold the referenced ids that exist.
+pub fn check_rep(rep: &Rep, teams: &HashSet<String>, offices: &HashSet<String>) -> Vec<Problem> {
+    check_one(rep, |v, j| {
+        v.rep(j, "", teams, offices);
+    })
+}
+
+/// Problems of a meeting; `reps` and `offices` hold the referenced ids that exist.
+pub fn check_meeting(
+    meeting: &Meeting,
+    reps: &HashSet<String>,
+    offices: &HashSet<String>,
+) -> Vec<Problem> {
+    check_one(meeting, |v, j| {
+        v.meeting(j, "", reps, offices);
+    })
+}
+
+/// Problems of a task; `reps` holds the referenced ids that exist.
+pub fn check_task(task: &Task, reps: &HashSet<String>) -> Vec<Problem> {
+    check_one(task, |v, j| {
+        v.task(j, "", reps);
+    })
+}
+
+/// Problems of the office-day policy (paths like `office_days_per_week.max`).
+pub fn check_policy(policy: &Policy) -> Vec<Problem> {
+    check_one(&policy.office_days_per_week, |v, j| {
+        v.min_max(j, "office_days_per_week");
+    })
+}
+
+/// Problems of a meeting request; `reps` holds the referenced ids that exist.
+/// Paths are relative to the request.
+pub fn check_meeting_request(req: &MeetingRequest, reps: &HashSet<String>) -> Vec<Problem> {
+    check_one(req, |v, j| {
+        v.meeting_request(j, "", reps);
+    })
+}
+
+/// Problems of a rotation request: `reps` are the locked reps that exist,
+/// `offices` their home offices. Paths are relative to the request
+/// (`weeks`, `locks[0].date`).
+pub fn check_rotation_request(req: &RotationRequest, reps: &[Rep], offices: &[Office]) -> Vec<Problem> {
+    let facts: HashMap<&str, RepFacts> = reps
+        .iter()
+        .map(|r| (r.id.as_str(), RepFacts { rep: r }))
+        .collect();
+    let ids: HashSet<String> = reps.iter().map(|r| r.id.clone()).collect();
+    let mut problems = check_one(req, |v, j| {
+        v.rotation(j, &facts, &ids, offices);
+    });
+    for p in &mut problems {
+        if let Some(rest) = p.path.strip_prefix("requests.rotation") {
+            p.path = rest.trim_start_matches('.').to_string();
+        }
+    }
+    problems
+}
+
+/// Problems of a balance window (paths `from`, `to`).
+pub fn check_balance_request(req: &BalanceRequest) -> Vec<Problem> {
+    let mut problems = check_one(req, |v, j| {
+        v.balance(j);
+    });
+    for p in &mut problems {
+        if let Some(rest) = p.path.strip_prefix("requests.balance") {
+            p.path = rest.trim_start_matches('.').to_string();
+        }
+    }
+    problems
+}
