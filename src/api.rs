@@ -222,7 +222,8 @@ impl Meridian {
         self.remove(|sc| sc.remove_team(id), "team", id)
     }
 
-    pub fn create_office(&mut self, office: Office) -> Result<Scenario, AppError> {
+    pub fn create_office(&mut self, mut office: Office) -> Result<Scenario, AppError> {
+        sort_closed_dates(&mut office);
         self.edit("office", &office.id.clone(), |sc| {
             if sc.offices.iter().any(|o| o.id == office.id) {
                 return Err(duplicate("office", &office.id));
@@ -232,7 +233,8 @@ impl Meridian {
         })
     }
 
-    pub fn update_office(&mut self, office: Office) -> Result<Scenario, AppError> {
+    pub fn update_office(&mut self, mut office: Office) -> Result<Scenario, AppError> {
+        sort_closed_dates(&mut office);
         self.edit("office", &office.id.clone(), |sc| {
             let i = position(&sc.offices, |o| o.id == office.id)
                 .ok_or_else(|| not_found("office", &office.id))?;
@@ -769,6 +771,13 @@ fn not_found(kind: &'static str, id: &str) -> AppError {
         kind,
         id: id.to_string(),
     }
+}
+
+/// Keeps the invariant of `crate::rules`: an office's closed dates are sorted
+/// without repeats (as the validator builds them from a document).
+fn sort_closed_dates(office: &mut Office) {
+    office.closed_dates.sort();
+    office.closed_dates.dedup();
 }
 
 fn duplicate(kind: &'static str, id: &str) -> AppError {

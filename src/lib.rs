@@ -10,6 +10,7 @@ pub mod io;
 pub mod model;
 pub mod plan;
 pub mod recurrence;
+pub mod rules;
 pub mod store;
 pub mod tz;
 

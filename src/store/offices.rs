@@ -24,7 +24,12 @@ pub fn list_offices(conn: &Connection) -> Result<Vec<Office>, StoreError> {
     for row in rows {
         let (id, name, time_zone, desks, open, closed) = row?;
         let open_days = from_text("offices", &id, "open_days", &open)?;
-        let closed_dates = from_text("offices", &id, "closed_dates", &closed)?;
+        let mut closed_dates: Vec<chrono::NaiveDate> =
+            from_text("offices", &id, "closed_dates", &closed)?;
+        // Rows written by edits before closed dates were kept sorted may hold
+        // them in any order; `crate::rules` relies on sorted dates.
+        closed_dates.sort();
+        closed_dates.dedup();
         out.push(Office {
             id,
             name,
