@@ -24,6 +24,7 @@ use crate::plan::balance::{self, AcceptedMove, BalanceAnswer};
 use crate::plan::meeting::{self, MeetingAnswer};
 use crate::plan::rotation::{self, RotationAnswer};
 use crate::plan::PlanError;
+use crate::rules::limits::MAX_FILE_BYTES;
 use crate::{store, tz, APP_IDENTIFIER, SAMPLE_TEAM};
 use chrono::NaiveDate;
 
@@ -787,15 +788,43 @@ fn duplicate(kind: &'static str, id: &str) -> AppError {
     }
 }
 
-/// Reads a UTF-8 text file.
+/// Reads a whole file of at most [`MAX_FILE_BYTES`] bytes.
+///
+/// # Errors
+/// [`AppError::Io`] naming the path, of kind `FileTooLarge` for a larger file.
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, AppError> {
+    use std::io::Read;
+    let io = |source| AppError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let too_large = |n: u64| {
+        io(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!("{n} bytes is more than the limit of {MAX_FILE_BYTES}"),
+        ))
+    };
+    let limit = MAX_FILE_BYTES as u64;
+    let file = std::fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    if len > limit {
+        return Err(too_large(len));
+    }
+    // The length can change while reading: read one byte past the limit at most.
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Reads a UTF-8 text file of at most [`MAX_FILE_BYTES`] bytes.
 ///
 /// # Errors
 /// [`AppError::Io`] naming the path.
 pub fn read_text(path: &Path) -> Result<String, AppError> {
-    let bytes = std::fs::read(path).map_err(|source| AppError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = read_file(path)?;
     String::from_utf8(bytes).map_err(|e| AppError::Io {
         path: path.to_path_buf(),
         source: std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8: {e}")),

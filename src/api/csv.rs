@@ -136,8 +136,5 @@ fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, AppError> {
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, AppError> {
-    std::fs::read(path).map_err(|source| AppError::Io {
-        path: path.to_path_buf(),
-        source,
-    })
+    super::read_file(path)
 }
