@@ -126,3 +126,72 @@ pub fn rule1_blocks_at(rep: &Rep, home: Option<&Office>, date: NaiveDate) -> Opt
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DateRange;
+
+    fn day(d: &str) -> NaiveDate {
+        crate::model::parse_date(d).expect("date")
+    }
+
+    #[test]
+    fn rule1_gives_the_same_answer_with_a_scan_or_a_looked_up_office() {
+        let office = Office {
+            id: "lon".into(),
+            name: "London".into(),
+            time_zone: "Europe/London".into(),
+            desks: 3,
+            open_days: Weekday::WORKWEEK.to_vec(),
+            closed_dates: vec![day("2026-12-24"), day("2026-12-25")],
+        };
+        let doc =
+            r#"{"format": "meridian.scenario/1", "reps": [{"id": "ana", "time_zone": "UTC"}]}"#;
+        let base = crate::io::scenario::parse_document(doc, "t.json")
+            .expect("valid")
+            .reps;
+        let rep = |office: Option<&str>| Rep {
+            office: office.map(str::to_string),
+            time_off: vec![DateRange {
+                start: day("2026-12-01"),
+                end: day("2026-12-02"),
+            }],
+            no_office_days: vec![Weekday::Fri],
+            ..base[0].clone()
+        };
+        let offices = [office.clone()];
+        for (r, date, expected) in [
+            (rep(None), "2026-12-07", Some("the rep has no office")),
+            (
+                rep(Some("lon")),
+                "2026-12-02",
+                Some("the date is in the rep's time off"),
+            ),
+            (
+                rep(Some("lon")),
+                "2026-12-04",
+                Some("fri is one of the rep's no_office_days"),
+            ),
+            (
+                rep(Some("lon")),
+                "2026-12-06",
+                Some("office lon is not open on sun"),
+            ),
+            (
+                rep(Some("lon")),
+                "2026-12-24",
+                Some("office lon is closed on 2026-12-24"),
+            ),
+            (rep(Some("lon")), "2026-12-07", None),
+            (rep(Some("nyc")), "2026-12-06", None),
+        ] {
+            let d = day(date);
+            let home = offices.iter().find(|o| Some(&o.id) == r.office.as_ref());
+            assert_eq!(rule1_blocks(&r, &offices, d).as_deref(), expected, "{date}");
+            assert_eq!(rule1_blocks_at(&r, home, d).as_deref(), expected, "{date}");
+        }
+        assert!(office_open(&office, day("2026-12-23")));
+        assert!(!office_open(&office, day("2026-12-25")));
+    }
+}

@@ -177,6 +177,40 @@ mod tests {
     }
 
     #[test]
+    fn an_object_of_many_keys_and_duplicates_keeps_each_duplicate_once() {
+        let mut text = String::from("{");
+        for i in 0..100_000 {
+            text.push_str(&format!("\"k{}\": {i},", i % 50_000));
+        }
+        text.push_str("\"k0\": -1}");
+        let Ok(Json::Object(o)) = Json::parse(&text) else {
+            panic!("not an object")
+        };
+        assert_eq!(o.members.len(), 50_000);
+        assert_eq!(o.duplicates.len(), 50_000);
+        assert_eq!(o.get("k0"), Some(&Json::Int(-1)), "the last value wins");
+        assert_eq!(o.members[0].0, "k0", "in first position");
+    }
+
+    #[test]
+    fn long_strings_are_shown_shortened_as_if_quoted_whole() {
+        for s in [
+            "a\"b\\c\n".repeat(20),
+            "é".repeat(41),
+            "x".repeat(41),
+            "x".repeat(38),
+        ] {
+            let whole = format!("{s:?}");
+            let expected = if whole.chars().count() > 40 {
+                whole.chars().take(37).chain(['…']).collect()
+            } else {
+                whole
+            };
+            assert_eq!(Json::Str(s.clone()).show(), expected, "{s}");
+        }
+    }
+
+    #[test]
     fn whole_and_fractional_numbers_stay_apart() {
         assert_eq!(Json::parse("40").ok(), Some(Json::Int(40)));
         assert_eq!(Json::parse("37.5").ok(), Some(Json::Float(37.5)));
