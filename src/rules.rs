@@ -1,4 +1,200 @@
-//! The contract's rules shared by the parser, the store and the planners.
+//! The contract's rules that more than the parser needs, and the size limits
+//! every document, edit and file must keep.
+//!
+//! It owns:
+//! - the bounds of requests: [`MAX_ROTATION_WEEKS`], [`MAX_WINDOW_DAYS`];
+//! - the rotation's calendar helpers: [`rotation_days`], [`office_open`] and
+//!   rule 1 ([`rule1_blocks`], [`rule1_blocks_at`]), shared by the validator
+//!   (`io::scenario`), the planners (`plan::*`), edits (`model::edit`) and the
+//!   facade (`api`);
+//! - the size [`limits`], enforced by the document walk of `io::scenario` and
+//!   by the file readers.
+//!
+//! Invariant: an [`Office`]'s `closed_dates` are sorted ascending without
+//! repeats (the validator builds them so and edits keep them so); lookups here
+//! rely on it and cost O(log n).
 
-/// The largest file any reader accepts.
-pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::model::{Office, Rep, Weekday};
+
+/// The longest rotation a request may ask for (contract §1).
+pub const MAX_ROTATION_WEEKS: i128 = 104;
+/// The most dates a meeting or balance window may span (contract §1, §7.8).
+pub const MAX_WINDOW_DAYS: i64 = 366;
+
+/// Size limits of a document. Each is far above what a real team writes (see
+/// DESIGN.md, "Limits"), and low enough that a hostile or broken file is
+/// refused in milliseconds with one clear problem instead of taking minutes
+/// or gigabytes. Lists are counted in items, text in characters (Unicode
+/// scalar values), files in bytes.
+/// The largest file any reader accepts (also `limits::MAX_FILE_BYTES`).
+pub use limits::MAX_FILE_BYTES;
+
+pub mod limits {
+    /// Any id, and every reference to one (rep, team, office, meeting, task,
+    /// request).
+    pub const ID_CHARS: usize = 128;
+    /// A team's, office's or rep's name.
+    pub const NAME_CHARS: usize = 200;
+    /// A meeting's, task's or meeting request's title.
+    pub const TITLE_CHARS: usize = 500;
+    /// One skill (of a rep, or required by a task).
+    pub const SKILL_CHARS: usize = 128;
+    /// A meeting's recurrence rule text.
+    pub const RRULE_CHARS: usize = 1_000;
+    /// A time-zone name (the longest IANA name has 32 characters).
+    pub const TIME_ZONE_CHARS: usize = 128;
+
+    /// Skills of one rep, and skills required by one task.
+    pub const SKILLS: usize = 100;
+    /// Attendees of one meeting; required and optional attendees of one
+    /// meeting request together.
+    pub const ATTENDEES: usize = 20_000;
+    /// Time-off blocks of one rep.
+    pub const TIME_OFF_BLOCKS: usize = 1_000;
+    /// Closed dates of one office.
+    pub const CLOSED_DATES: usize = 5_000;
+    /// Working or stretch intervals of one rep on one weekday.
+    pub const INTERVALS_PER_DAY: usize = 48;
+
+    /// Reps in one document.
+    pub const REPS: usize = 50_000;
+    /// Teams in one document.
+    pub const TEAMS: usize = 10_000;
+    /// Offices in one document.
+    pub const OFFICES: usize = 10_000;
+    /// Meetings in one document.
+    pub const MEETINGS: usize = 200_000;
+    /// Tasks in one document.
+    pub const TASKS: usize = 500_000;
+    /// Accepted office days in one document.
+    pub const OFFICE_DAYS: usize = 2_000_000;
+    /// Meeting requests in one document.
+    pub const MEETING_REQUESTS: usize = 1_000;
+    /// Locks of the rotation request.
+    pub const ROTATION_LOCKS: usize = 100_000;
+
+    /// The largest file any reader accepts (team documents, CSV), in bytes.
+    pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+}
+
+/// First and last day of the ISO weeks a rotation covers: the week holding
+/// `from` and the `weeks - 1` weeks after it.
+pub fn rotation_days(from: NaiveDate, weeks: u32) -> (NaiveDate, NaiveDate) {
+    let monday = from - Duration::days(i64::from(from.weekday().num_days_from_monday()));
+    (monday, monday + Duration::days(7 * i64::from(weeks) - 1))
+}
+
+/// Whether an office takes people on `date` (open weekday, not a closed date).
+///
+/// `office.closed_dates` must be sorted (see the module's invariant).
+pub fn office_open(office: &Office, date: NaiveDate) -> bool {
+    office.open_days.contains(&Weekday::of(date))
+        && office.closed_dates.binary_search(&date).is_err()
+}
+
+/// Why rotation rule 1 keeps `rep` out of the office on `date`, or `None`.
+///
+/// Looks the rep's office up in `offices` (a scan); callers checking many
+/// dates or reps look offices up once in a map and call [`rule1_blocks_at`].
+pub fn rule1_blocks(rep: &Rep, offices: &[Office], date: NaiveDate) -> Option<String> {
+    let home = rep
+        .office
+        .as_deref()
+        .and_then(|oid| offices.iter().find(|o| o.id == oid));
+    rule1_blocks_at(rep, home, date)
+}
+
+/// [`rule1_blocks`] with the rep's home office already looked up: `home` is
+/// the office whose id is `rep.office`, or `None` when no such office exists
+/// (then only the rep's own rules are checked).
+pub fn rule1_blocks_at(rep: &Rep, home: Option<&Office>, date: NaiveDate) -> Option<String> {
+    let Some(oid) = &rep.office else {
+        return Some("the rep has no office".to_string());
+    };
+    if rep.time_off.iter().any(|t| t.contains(date)) {
+        return Some("the date is in the rep's time off".to_string());
+    }
+    let wd = Weekday::of(date);
+    if rep.no_office_days.contains(&wd) {
+        return Some(format!("{wd} is one of the rep's no_office_days"));
+    }
+    let off = home?;
+    if !off.open_days.contains(&wd) {
+        return Some(format!("office {oid} is not open on {wd}"));
+    }
+    if off.closed_dates.binary_search(&date).is_ok() {
+        return Some(format!("office {oid} is closed on {date}"));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DateRange;
+
+    fn day(d: &str) -> NaiveDate {
+        crate::model::parse_date(d).expect("date")
+    }
+
+    #[test]
+    fn rule1_gives_the_same_answer_with_a_scan_or_a_looked_up_office() {
+        let office = Office {
+            id: "lon".into(),
+            name: "London".into(),
+            time_zone: "Europe/London".into(),
+            desks: 3,
+            open_days: Weekday::WORKWEEK.to_vec(),
+            closed_dates: vec![day("2026-12-24"), day("2026-12-25")],
+        };
+        let doc =
+            r#"{"format": "meridian.scenario/1", "reps": [{"id": "ana", "time_zone": "UTC"}]}"#;
+        let base = crate::io::scenario::parse_document(doc, "t.json")
+            .expect("valid")
+            .reps;
+        let rep = |office: Option<&str>| Rep {
+            office: office.map(str::to_string),
+            time_off: vec![DateRange {
+                start: day("2026-12-01"),
+                end: day("2026-12-02"),
+            }],
+            no_office_days: vec![Weekday::Fri],
+            ..base[0].clone()
+        };
+        let offices = [office.clone()];
+        for (r, date, expected) in [
+            (rep(None), "2026-12-07", Some("the rep has no office")),
+            (
+                rep(Some("lon")),
+                "2026-12-02",
+                Some("the date is in the rep's time off"),
+            ),
+            (
+                rep(Some("lon")),
+                "2026-12-04",
+                Some("fri is one of the rep's no_office_days"),
+            ),
+            (
+                rep(Some("lon")),
+                "2026-12-06",
+                Some("office lon is not open on sun"),
+            ),
+            (
+                rep(Some("lon")),
+                "2026-12-24",
+                Some("office lon is closed on 2026-12-24"),
+            ),
+            (rep(Some("lon")), "2026-12-07", None),
+            (rep(Some("nyc")), "2026-12-06", None),
+        ] {
+            let d = day(date);
+            let home = offices.iter().find(|o| Some(&o.id) == r.office.as_ref());
+            assert_eq!(rule1_blocks(&r, &offices, d).as_deref(), expected, "{date}");
+            assert_eq!(rule1_blocks_at(&r, home, d).as_deref(), expected, "{date}");
+        }
+        assert!(office_open(&office, day("2026-12-23")));
+        assert!(!office_open(&office, day("2026-12-25")));
+    }
+}

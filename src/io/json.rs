@@ -2,6 +2,7 @@
 //! keys given twice in one object, member order, and whether a number was
 //! written as a whole number.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -61,7 +62,13 @@ impl Json {
             Json::Bool(b) => b.to_string(),
             Json::Int(i) => i.to_string(),
             Json::Float(f) => f.to_string(),
-            Json::Str(s) => format!("{s:?}"),
+            // Quote only the first 41 characters: escaping is per character,
+            // so the shortened text is the same as for the whole string, and a
+            // string of megabytes is not copied.
+            Json::Str(s) => match s.char_indices().nth(41) {
+                Some((cut, _)) => format!("{:?}", &s[..cut]),
+                None => format!("{s:?}"),
+            },
             Json::Array(_) => "[…]".to_string(),
             Json::Object(_) => "{…}".to_string(),
         };
@@ -135,14 +142,19 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Array(out))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        // Member positions by key, so an object of n keys costs O(n) whatever
+        // its duplicates; `reported` keeps each duplicate key listed once.
         let mut obj = Object::default();
+        let mut position: HashMap<String, usize> = HashMap::new();
+        let mut reported: HashSet<String> = HashSet::new();
         while let Some((k, v)) = map.next_entry::<String, Json>()? {
-            if let Some(slot) = obj.members.iter_mut().find(|(key, _)| *key == k) {
-                slot.1 = v;
-                if !obj.duplicates.contains(&k) {
+            if let Some(&i) = position.get(&k) {
+                obj.members[i].1 = v;
+                if reported.insert(k.clone()) {
                     obj.duplicates.push(k);
                 }
             } else {
+                position.insert(k.clone(), obj.members.len());
                 obj.members.push((k, v));
             }
         }
@@ -162,6 +174,40 @@ mod tests {
         };
         assert_eq!(o.duplicates, vec!["a".to_string()]);
         assert_eq!(o.get("a"), Some(&Json::Int(3)));
+    }
+
+    #[test]
+    fn an_object_of_many_keys_and_duplicates_keeps_each_duplicate_once() {
+        let mut text = String::from("{");
+        for i in 0..100_000 {
+            text.push_str(&format!("\"k{}\": {i},", i % 50_000));
+        }
+        text.push_str("\"k0\": -1}");
+        let Ok(Json::Object(o)) = Json::parse(&text) else {
+            panic!("not an object")
+        };
+        assert_eq!(o.members.len(), 50_000);
+        assert_eq!(o.duplicates.len(), 50_000);
+        assert_eq!(o.get("k0"), Some(&Json::Int(-1)), "the last value wins");
+        assert_eq!(o.members[0].0, "k0", "in first position");
+    }
+
+    #[test]
+    fn long_strings_are_shown_shortened_as_if_quoted_whole() {
+        for s in [
+            "a\"b\\c\n".repeat(20),
+            "é".repeat(41),
+            "x".repeat(41),
+            "x".repeat(38),
+        ] {
+            let whole = format!("{s:?}");
+            let expected = if whole.chars().count() > 40 {
+                whole.chars().take(37).chain(['…']).collect()
+            } else {
+                whole
+            };
+            assert_eq!(Json::Str(s.clone()).show(), expected, "{s}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::error::Problem;
 use crate::io::json::{Json, Object};
@@ -20,12 +20,14 @@ use crate::model::{
     Requests, RotationRequest, Scenario, Task, Team, WeekHours, Weekday, FORMAT,
 };
 use crate::recurrence::RRule;
+use crate::rules::limits::{self, MAX_FILE_BYTES};
 use crate::tz;
 
-/// The longest rotation a request may ask for (contract §1).
-pub const MAX_ROTATION_WEEKS: i128 = 104;
-/// The most dates a meeting or balance window may span (contract §1, §7.8).
-pub const MAX_WINDOW_DAYS: i64 = 366;
+// The contract's rule helpers live in `crate::rules`; re-exported so callers
+// that import them from here keep compiling.
+pub use crate::rules::{
+    office_open, rotation_days, rule1_blocks, rule1_blocks_at, MAX_ROTATION_WEEKS, MAX_WINDOW_DAYS,
+};
 const GRANULARITIES: [i128; 6] = [5, 10, 15, 20, 30, 60];
 
 /// A document that must be rejected, with every problem found in it.
@@ -68,6 +70,18 @@ impl fmt::Display for ScenarioError {
 /// assert_eq!(err.to_string(), "team.json: reps[0].time_zone: unknown time zone \"Mars/Base\"");
 /// ```
 pub fn parse_document(text: &str, source: &str) -> Result<Scenario, ScenarioError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ScenarioError {
+            file: source.to_string(),
+            problems: vec![Problem {
+                path: String::new(),
+                message: format!(
+                    "{} bytes is more than the limit of {MAX_FILE_BYTES}",
+                    text.len()
+                ),
+            }],
+        });
+    }
     let json = Json::parse(text).map_err(|e| ScenarioError {
         file: source.to_string(),
         problems: vec![Problem {
@@ -128,6 +142,21 @@ fn idx(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
+/// Items by id; the first of an id wins, as a scan would find it.
+fn first_by_id<T>(items: &[T], id: impl Fn(&T) -> &String) -> HashMap<&str, &T> {
+    let mut out = HashMap::with_capacity(items.len());
+    for it in items {
+        out.entry(id(it).as_str()).or_insert(it);
+    }
+    out
+}
+
+/// Whether `s` has at most `max` characters; counts them only when its bytes
+/// are more (a character is at least one byte).
+fn fits(s: &str, max: usize) -> bool {
+    s.len() <= max || s.chars().count() <= max
+}
+
 /// Validator state: the problems found so far and what is known of the ids.
 #[derive(Default)]
 struct V {
@@ -174,12 +203,42 @@ impl V {
         Some(o)
     }
 
-    fn string(&mut self, val: &Json, path: &str) -> Option<String> {
+    /// Reports a string longer than `max` characters; true when it is.
+    fn too_long(&mut self, s: &str, path: &str, max: usize) -> bool {
+        if fits(s, max) {
+            return false;
+        }
+        let n = s.chars().count();
+        self.err(
+            path,
+            format!("{n} characters is longer than the limit of {max}"),
+        );
+        true
+    }
+
+    /// Reports a list of more than `max` items, before anyone walks it; true
+    /// when it is.
+    fn too_many(&mut self, val: Option<&Json>, path: &str, max: usize) -> bool {
+        match val {
+            Some(Json::Array(a)) if a.len() > max => {
+                self.err(
+                    path,
+                    format!("{} items is more than the limit of {max}", a.len()),
+                );
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// A non-empty string of at most `max` characters.
+    fn string(&mut self, val: &Json, path: &str, max: usize) -> Option<String> {
         match val {
             Json::Str(s) if s.is_empty() => {
                 self.err(path, "must not be empty");
                 None
             }
+            Json::Str(s) if self.too_long(s, path, max) => None,
             Json::Str(s) => Some(s.clone()),
             other => {
                 self.err(path, format!("expected a string, got {}", other.kind()));
@@ -188,8 +247,10 @@ impl V {
         }
     }
 
-    fn text(&mut self, val: &Json, path: &str) -> Option<String> {
+    /// A string of at most `max` characters.
+    fn text(&mut self, val: &Json, path: &str, max: usize) -> Option<String> {
         match val {
+            Json::Str(s) if self.too_long(s, path, max) => None,
             Json::Str(s) => Some(s.clone()),
             other => {
                 self.err(path, format!("expected a string, got {}", other.kind()));
@@ -199,10 +260,10 @@ impl V {
     }
 
     /// `Some(None)` for null, `Some(Some(id))` for a string, `None` on error.
-    fn opt_string(&mut self, val: Option<&Json>, path: &str) -> Option<Option<String>> {
+    fn opt_string(&mut self, val: Option<&Json>, path: &str, max: usize) -> Option<Option<String>> {
         match val {
             None | Some(Json::Null) => Some(None),
-            Some(v) => self.string(v, path).map(Some),
+            Some(v) => self.string(v, path, max).map(Some),
         }
     }
 
@@ -279,6 +340,14 @@ impl V {
                 None
             }
         }
+    }
+
+    /// A list of at most `max` items (refused, unwalked, when longer).
+    fn list_max<'a>(&mut self, val: &'a Json, path: &str, max: usize) -> Option<&'a [Json]> {
+        if self.too_many(Some(val), path, max) {
+            return None;
+        }
+        self.list(val, path)
     }
 
     fn weekday(&mut self, val: &Json, path: &str) -> Option<Weekday> {
@@ -362,6 +431,7 @@ impl V {
 
     fn zone(&mut self, val: &Json, path: &str) -> Option<String> {
         match val {
+            Json::Str(s) if self.too_long(s, path, limits::TIME_ZONE_CHARS) => None,
             Json::Str(s) if tz::is_valid_zone(s) => Some(s.clone()),
             Json::Str(s) => {
                 self.err(path, format!("unknown time zone {s:?}"));
@@ -386,7 +456,7 @@ impl V {
                 continue;
             };
             let p = join(path, k);
-            let Some(items) = self.list(v, &p) else {
+            let Some(items) = self.list_max(v, &p, limits::INTERVALS_PER_DAY) else {
                 continue;
             };
             let mut ivs: Vec<(Interval, usize)> = Vec::new();
@@ -442,6 +512,7 @@ impl V {
         &mut self,
         top: &Object,
         key: &str,
+        max: usize,
         mut build: impl FnMut(&mut V, &Json, &str) -> Option<T>,
     ) -> (Vec<T>, HashSet<String>) {
         let mut out = Vec::new();
@@ -449,7 +520,7 @@ impl V {
         let Some(val) = top.get(key) else {
             return (out, ids);
         };
-        let Some(items) = self.list(val, key) else {
+        let Some(items) = self.list_max(val, key, max) else {
             return (out, ids);
         };
         let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -457,7 +528,8 @@ impl V {
             let p = idx(key, i);
             if let Json::Object(o) = item {
                 if let Some(Json::Str(id)) = o.get("id") {
-                    if !id.is_empty() {
+                    // An over-long id is reported by `build`, and not copied.
+                    if !id.is_empty() && fits(id, limits::ID_CHARS) {
                         if let Some(first) = seen.get(id.as_str()) {
                             self.err(
                                 join(&p, "id"),
@@ -493,13 +565,43 @@ impl V {
             ],
         )?;
         if let Some(f) = top.get("format") {
-            if *f != Json::Str(FORMAT.to_string()) {
+            if !matches!(f, Json::Str(s) if s == FORMAT) {
                 self.err("format", format!("expected {FORMAT:?}, got {}", f.show()));
             }
         }
 
-        let (teams, team_ids) = self.id_list(top, "teams", |v, item, p| v.team(item, p));
-        let (offices, office_ids) = self.id_list(top, "offices", |v, item, p| v.office(item, p));
+        // Lists over their limits are refused before any item is walked: one
+        // problem each, and no flood of "unknown rep" for the items skipped.
+        let request_meetings = match top.get("requests") {
+            Some(Json::Object(r)) => r.get("meetings"),
+            _ => None,
+        };
+        let sizes = [
+            (top.get("teams"), "teams", limits::TEAMS),
+            (top.get("offices"), "offices", limits::OFFICES),
+            (top.get("reps"), "reps", limits::REPS),
+            (top.get("meetings"), "meetings", limits::MEETINGS),
+            (top.get("tasks"), "tasks", limits::TASKS),
+            (top.get("office_days"), "office_days", limits::OFFICE_DAYS),
+            (
+                request_meetings,
+                "requests.meetings",
+                limits::MEETING_REQUESTS,
+            ),
+        ];
+        let mut too_big = false;
+        for (val, path, max) in sizes {
+            too_big |= self.too_many(val, path, max);
+        }
+        if too_big {
+            return None;
+        }
+
+        let (teams, team_ids) =
+            self.id_list(top, "teams", limits::TEAMS, |v, item, p| v.team(item, p));
+        let (offices, office_ids) = self.id_list(top, "offices", limits::OFFICES, |v, item, p| {
+            v.office(item, p)
+        });
 
         let mut policy = Policy::default();
         if let Some(p) = top.get("policy") {
@@ -512,13 +614,15 @@ impl V {
             }
         }
 
-        let (reps, rep_ids) = self.id_list(top, "reps", |v, item, p| {
+        let (reps, rep_ids) = self.id_list(top, "reps", limits::REPS, |v, item, p| {
             v.rep(item, p, &team_ids, &office_ids)
         });
-        let (meetings, _) = self.id_list(top, "meetings", |v, item, p| {
+        let (meetings, _) = self.id_list(top, "meetings", limits::MEETINGS, |v, item, p| {
             v.meeting(item, p, &rep_ids, &office_ids)
         });
-        let (tasks, _) = self.id_list(top, "tasks", |v, item, p| v.task(item, p, &rep_ids));
+        let (tasks, _) = self.id_list(top, "tasks", limits::TASKS, |v, item, p| {
+            v.task(item, p, &rep_ids)
+        });
         let office_days = self.office_days(top, &reps, &rep_ids, &offices);
 
         let mut requests = Requests::default();
@@ -527,7 +631,9 @@ impl V {
                 if let Some(ro) = self.obj(r, "requests", &[], &["meetings", "rotation", "balance"])
                 {
                     if let Some(m) = ro.get("meetings") {
-                        if let Some(items) = self.list(m, "requests.meetings") {
+                        if let Some(items) =
+                            self.list_max(m, "requests.meetings", limits::MEETING_REQUESTS)
+                        {
                             let mut seen = HashSet::new();
                             for (i, item) in items.iter().enumerate() {
                                 let p = idx("requests.meetings", i);
@@ -573,8 +679,12 @@ impl V {
 
     fn team(&mut self, item: &Json, p: &str) -> Option<Team> {
         let o = self.obj(item, p, &["id"], &["name", "anchor_days"])?;
-        let id = o.get("id").and_then(|j| self.string(j, &join(p, "id")));
-        let name = o.get("name").and_then(|j| self.text(j, &join(p, "name")));
+        let id = o
+            .get("id")
+            .and_then(|j| self.string(j, &join(p, "id"), limits::ID_CHARS));
+        let name = o
+            .get("name")
+            .and_then(|j| self.text(j, &join(p, "name"), limits::NAME_CHARS));
         let anchor_days = o
             .get("anchor_days")
             .map(|j| self.weekdays(j, &join(p, "anchor_days")))
@@ -594,8 +704,12 @@ impl V {
             &["id", "time_zone", "desks"],
             &["name", "open_days", "closed_dates"],
         )?;
-        let id = o.get("id").and_then(|j| self.string(j, &join(p, "id")));
-        let name = o.get("name").and_then(|j| self.text(j, &join(p, "name")));
+        let id = o
+            .get("id")
+            .and_then(|j| self.string(j, &join(p, "id"), limits::ID_CHARS));
+        let name = o
+            .get("name")
+            .and_then(|j| self.text(j, &join(p, "name"), limits::NAME_CHARS));
         let zone = o
             .get("time_zone")
             .and_then(|j| self.zone(j, &join(p, "time_zone")));
@@ -609,7 +723,7 @@ impl V {
         let mut closed_dates = Vec::new();
         if let Some(j) = o.get("closed_dates") {
             let cp = join(p, "closed_dates");
-            if let Some(items) = self.list(j, &cp) {
+            if let Some(items) = self.list_max(j, &cp, limits::CLOSED_DATES) {
                 for (i, d) in items.iter().enumerate() {
                     if let Some(d) = self.date(d, &idx(&cp, i)) {
                         closed_dates.push(d);
@@ -655,15 +769,19 @@ impl V {
                 "skills",
             ],
         )?;
-        let id = o.get("id").and_then(|j| self.string(j, &join(p, "id")));
-        let name = o.get("name").and_then(|j| self.text(j, &join(p, "name")));
-        let team = self.opt_string(o.get("team"), &join(p, "team"));
+        let id = o
+            .get("id")
+            .and_then(|j| self.string(j, &join(p, "id"), limits::ID_CHARS));
+        let name = o
+            .get("name")
+            .and_then(|j| self.text(j, &join(p, "name"), limits::NAME_CHARS));
+        let team = self.opt_string(o.get("team"), &join(p, "team"), limits::ID_CHARS);
         if let Some(Some(t)) = &team {
             if !teams.contains(t) {
                 self.err(join(p, "team"), format!("unknown team {t:?}"));
             }
         }
-        let office = self.opt_string(o.get("office"), &join(p, "office"));
+        let office = self.opt_string(o.get("office"), &join(p, "office"), limits::ID_CHARS);
         if let Some(Some(off)) = &office {
             if !offices.contains(off) {
                 self.err(join(p, "office"), format!("unknown office {off:?}"));
@@ -683,7 +801,12 @@ impl V {
         if let (Some(w), Some(s)) = (&working, &stretch) {
             for (day, ivs) in s {
                 for siv in ivs {
+                    // Working intervals are sorted by start (`hours_map`):
+                    // none after one starting at the stretch's end overlaps.
                     for wiv in w.get(day).into_iter().flatten() {
+                        if wiv.start() >= siv.end() {
+                            break;
+                        }
                         if siv.overlaps(*wiv) {
                             self.err(
                                 join(p, &format!("stretch_hours.{day}")),
@@ -715,7 +838,7 @@ impl V {
         let mut time_off = Vec::new();
         if let Some(j) = o.get("time_off") {
             let tp = join(p, "time_off");
-            if let Some(items) = self.list(j, &tp) {
+            if let Some(items) = self.list_max(j, &tp, limits::TIME_OFF_BLOCKS) {
                 for (i, blk) in items.iter().enumerate() {
                     let bp = idx(&tp, i);
                     let Some(bo) = self.obj(blk, &bp, &["start", "end"], &[]) else {
@@ -735,7 +858,12 @@ impl V {
                 }
             }
         }
-        let skills = self.string_set(o.get("skills"), &join(p, "skills"));
+        let skills = self.string_set(
+            o.get("skills"),
+            &join(p, "skills"),
+            limits::SKILLS,
+            limits::SKILL_CHARS,
+        );
         let id = id?;
         Some(Rep {
             name: name.unwrap_or_else(|| id.clone()),
@@ -757,13 +885,24 @@ impl V {
         })
     }
 
-    /// A list of non-empty strings, deduplicated, first occurrence kept.
-    fn string_set(&mut self, val: Option<&Json>, path: &str) -> Vec<String> {
+    /// A list of at most `max` non-empty strings of at most `chars`
+    /// characters, deduplicated, first occurrence kept.
+    fn string_set(
+        &mut self,
+        val: Option<&Json>,
+        path: &str,
+        max: usize,
+        chars: usize,
+    ) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        if let Some(items) = val.and_then(|j| self.list(j, path)) {
-            for (i, s) in items.iter().enumerate() {
-                if let Some(s) = self.string(s, &idx(path, i)) {
-                    if !out.contains(&s) {
+        let mut seen: HashSet<&str> = HashSet::new();
+        if let Some(items) = val.and_then(|j| self.list_max(j, path, max)) {
+            for (i, item) in items.iter().enumerate() {
+                let Some(s) = self.string(item, &idx(path, i), chars) else {
+                    continue;
+                };
+                if let Json::Str(raw) = item {
+                    if seen.insert(raw) {
                         out.push(s);
                     }
                 }
@@ -772,18 +911,21 @@ impl V {
         out
     }
 
-    /// A list of rep ids: each must exist and appear once.
+    /// A list of at most [`limits::ATTENDEES`] rep ids: each must exist and
+    /// appear once.
     fn people(&mut self, val: Option<&Json>, path: &str, reps: &HashSet<String>) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        if let Some(items) = val.and_then(|j| self.list(j, path)) {
+        let mut seen: HashSet<&str> = HashSet::new();
+        if let Some(items) = val.and_then(|j| self.list_max(j, path, limits::ATTENDEES)) {
             for (i, a) in items.iter().enumerate() {
                 let ap = idx(path, i);
-                let Some(s) = self.string(a, &ap) else {
+                let Some(s) = self.string(a, &ap, limits::ID_CHARS) else {
                     continue;
                 };
+                let Json::Str(raw) = a else { continue };
                 if !reps.contains(&s) {
                     self.err(ap, format!("unknown rep {s:?}"));
-                } else if out.contains(&s) {
+                } else if !seen.insert(raw) {
                     self.err(ap, format!("{s:?} listed twice"));
                 } else {
                     out.push(s);
@@ -806,8 +948,12 @@ impl V {
             &["id", "start", "time_zone", "duration_minutes", "attendees"],
             &["title", "rrule", "in_person_office"],
         )?;
-        let id = o.get("id").and_then(|j| self.string(j, &join(p, "id")));
-        let title = o.get("title").and_then(|j| self.text(j, &join(p, "title")));
+        let id = o
+            .get("id")
+            .and_then(|j| self.string(j, &join(p, "id"), limits::ID_CHARS));
+        let title = o
+            .get("title")
+            .and_then(|j| self.text(j, &join(p, "title"), limits::TITLE_CHARS));
         let start = o
             .get("start")
             .and_then(|j| self.local_dt(j, &join(p, "start")));
@@ -819,6 +965,7 @@ impl V {
             .and_then(|j| self.u32_in(j, &join(p, "duration_minutes"), 1, None));
         let rrule = match o.get("rrule") {
             None | Some(Json::Null) => Some(None),
+            Some(Json::Str(r)) if self.too_long(r, &join(p, "rrule"), limits::RRULE_CHARS) => None,
             Some(Json::Str(r)) => match RRule::parse(r) {
                 Ok(_) => Some(Some(r.clone())),
                 Err(e) => {
@@ -835,7 +982,11 @@ impl V {
             }
         };
         let attendees = self.people(o.get("attendees"), &join(p, "attendees"), reps);
-        let ipo = self.opt_string(o.get("in_person_office"), &join(p, "in_person_office"));
+        let ipo = self.opt_string(
+            o.get("in_person_office"),
+            &join(p, "in_person_office"),
+            limits::ID_CHARS,
+        );
         if let Some(Some(off)) = &ipo {
             if !offices.contains(off) {
                 self.err(
@@ -864,8 +1015,12 @@ impl V {
             &["id", "hours"],
             &["title", "due", "assignee", "skills_required", "pinned"],
         )?;
-        let id = o.get("id").and_then(|j| self.string(j, &join(p, "id")));
-        let title = o.get("title").and_then(|j| self.text(j, &join(p, "title")));
+        let id = o
+            .get("id")
+            .and_then(|j| self.string(j, &join(p, "id"), limits::ID_CHARS));
+        let title = o
+            .get("title")
+            .and_then(|j| self.text(j, &join(p, "title"), limits::TITLE_CHARS));
         let hours = o
             .get("hours")
             .and_then(|j| self.hours(j, &join(p, "hours")));
@@ -873,13 +1028,18 @@ impl V {
             None | Some(Json::Null) => Some(None),
             Some(j) => self.date(j, &join(p, "due")).map(Some),
         };
-        let assignee = self.opt_string(o.get("assignee"), &join(p, "assignee"));
+        let assignee = self.opt_string(o.get("assignee"), &join(p, "assignee"), limits::ID_CHARS);
         if let Some(Some(a)) = &assignee {
             if !reps.contains(a) {
                 self.err(join(p, "assignee"), format!("unknown rep {a:?}"));
             }
         }
-        let skills = self.string_set(o.get("skills_required"), &join(p, "skills_required"));
+        let skills = self.string_set(
+            o.get("skills_required"),
+            &join(p, "skills_required"),
+            limits::SKILLS,
+            limits::SKILL_CHARS,
+        );
         let pinned = match o.get("pinned") {
             Some(j) => self.boolean(j, &join(p, "pinned")),
             None => Some(false),
@@ -909,25 +1069,30 @@ impl V {
         let mut out = Vec::new();
         let Some(items) = top
             .get("office_days")
-            .and_then(|j| self.list(j, "office_days"))
+            .and_then(|j| self.list_max(j, "office_days", limits::OFFICE_DAYS))
         else {
             return out;
         };
+        // Maps, not scans: up to millions of office days.
+        let reps: HashMap<&str, &Rep> = first_by_id(reps, |r| &r.id);
+        let offices: HashMap<&str, &Office> = first_by_id(offices, |o| &o.id);
         let mut seen = HashSet::new();
         for (i, item) in items.iter().enumerate() {
             let p = idx("office_days", i);
             let Some(o) = self.obj(item, &p, &["rep", "date", "office"], &[]) else {
                 continue;
             };
-            let rid = o.get("rep").and_then(|j| self.string(j, &join(&p, "rep")));
+            let rid = o
+                .get("rep")
+                .and_then(|j| self.string(j, &join(&p, "rep"), limits::ID_CHARS));
             let date = o.get("date").and_then(|j| self.date(j, &join(&p, "date")));
             let oid = o
                 .get("office")
-                .and_then(|j| self.string(j, &join(&p, "office")));
+                .and_then(|j| self.string(j, &join(&p, "office"), limits::ID_CHARS));
             let (Some(rid), Some(date), Some(oid)) = (rid, date, oid) else {
                 continue;
             };
-            let Some(rep) = reps.iter().find(|r| r.id == rid) else {
+            let Some(rep) = reps.get(rid.as_str()) else {
                 if !rep_ids.contains(&rid) {
                     self.err(join(&p, "rep"), format!("unknown rep {rid:?}"));
                 }
@@ -940,7 +1105,7 @@ impl V {
                 );
                 continue;
             }
-            if let Some(off) = offices.iter().find(|o| o.id == oid) {
+            if let Some(off) = offices.get(oid.as_str()) {
                 if !office_open(off, date) {
                     self.err(
                         join(&p, "date"),
@@ -998,11 +1163,32 @@ impl V {
                 "fair_rotation",
             ],
         )?;
-        let id = o.get("id").and_then(|j| self.string(j, &join(p, "id")));
-        let title = o.get("title").and_then(|j| self.text(j, &join(p, "title")));
+        let id = o
+            .get("id")
+            .and_then(|j| self.string(j, &join(p, "id"), limits::ID_CHARS));
+        let title = o
+            .get("title")
+            .and_then(|j| self.text(j, &join(p, "title"), limits::TITLE_CHARS));
         let duration = o
             .get("duration_minutes")
             .and_then(|j| self.u32_in(j, &join(p, "duration_minutes"), 1, None));
+        let count = |k: &str| match o.get(k) {
+            Some(Json::Array(a)) => a.len(),
+            _ => 0,
+        };
+        let (nr, no) = (count("required"), count("optional"));
+        let attendees = nr + no;
+        // Each list over the limit is reported by `people`; this is for two
+        // that fit alone but not together.
+        if attendees > limits::ATTENDEES && nr <= limits::ATTENDEES && no <= limits::ATTENDEES {
+            self.err(
+                p,
+                format!(
+                    "{attendees} required and optional attendees is more than the limit of {}",
+                    limits::ATTENDEES
+                ),
+            );
+        }
         let required = self.people(o.get("required"), &join(p, "required"), reps);
         if matches!(o.get("required"), Some(Json::Array(a)) if a.is_empty()) {
             self.err(
@@ -1011,8 +1197,9 @@ impl V {
             );
         }
         let optional = self.people(o.get("optional"), &join(p, "optional"), reps);
+        let required_set: HashSet<&str> = required.iter().map(String::as_str).collect();
         for a in &optional {
-            if required.contains(a) {
+            if required_set.contains(a.as_str()) {
                 self.err(
                     join(p, "optional"),
                     format!("{a:?} is both required and optional"),
@@ -1092,6 +1279,7 @@ impl V {
     ) -> Option<RotationRequest> {
         let p = "requests.rotation";
         let o = self.obj(item, p, &["from", "weeks"], &["locks"])?;
+        let offices: HashMap<&str, &Office> = first_by_id(offices, |o| &o.id);
         let from = o.get("from").and_then(|j| self.date(j, &join(p, "from")));
         let weeks = o
             .get("weeks")
@@ -1105,7 +1293,7 @@ impl V {
         if let Some(j) = o.get("locks") {
             let lp = join(p, "locks");
             let mut seen: HashMap<(String, NaiveDate), usize> = HashMap::new();
-            if let Some(items) = self.list(j, &lp) {
+            if let Some(items) = self.list_max(j, &lp, limits::ROTATION_LOCKS) {
                 for (i, lk) in items.iter().enumerate() {
                     let ip = idx(&lp, i);
                     let Some(lo) = self.obj(lk, &ip, &["rep", "date", "in_office"], &[]) else {
@@ -1113,7 +1301,7 @@ impl V {
                     };
                     let r = lo
                         .get("rep")
-                        .and_then(|j| self.string(j, &join(&ip, "rep")));
+                        .and_then(|j| self.string(j, &join(&ip, "rep"), limits::ID_CHARS));
                     let d = lo
                         .get("date")
                         .and_then(|j| self.date(j, &join(&ip, "date")));
@@ -1145,7 +1333,8 @@ impl V {
                     seen.insert((r.clone(), d), i);
                     if inn {
                         if let Some(f) = facts.get(r.as_str()) {
-                            if let Some(why) = rule1_blocks(f.rep, offices, d) {
+                            let home = f.rep.office.as_deref().and_then(|o| offices.get(o));
+                            if let Some(why) = rule1_blocks_at(f.rep, home.copied(), d) {
                                 self.err(
                                     &ip,
                                     format!("lock puts {r} in the office on {d} but {why}"),
@@ -1182,38 +1371,116 @@ impl V {
     }
 }
 
-/// First and last day of the ISO weeks a rotation covers: the week holding
-/// `from` and the `weeks - 1` weeks after it.
-pub fn rotation_days(from: NaiveDate, weeks: u32) -> (NaiveDate, NaiveDate) {
-    let monday = from - Duration::days(i64::from(from.weekday().num_days_from_monday()));
-    (monday, monday + Duration::days(7 * i64::from(weeks) - 1))
+// ---- Checks of single items (store v2) --------------------------------------
+//
+// Per-item writes check one item by the very walk an import uses, on the
+// item alone: the caller passes the few ids the item refers to that exist, so
+// a check costs the item's size, not the team's. Paths are relative to the
+// item (`time_zone`, `attendees[2]`), as forms show them.
+
+fn check_one<T: serde::Serialize>(item: &T, walk: impl FnOnce(&mut V, &Json)) -> Vec<Problem> {
+    match Json::from_serialize(item) {
+        Ok(json) => {
+            let mut v = V::default();
+            walk(&mut v, &json);
+            v.problems
+        }
+        Err(e) => vec![Problem {
+            path: String::new(),
+            message: format!("cannot be written as JSON: {e}"),
+        }],
+    }
 }
 
-/// Whether an office takes people on `date` (open weekday, not a closed date).
-pub fn office_open(office: &Office, date: NaiveDate) -> bool {
-    office.open_days.contains(&Weekday::of(date)) && !office.closed_dates.contains(&date)
+/// Problems of a team on its own.
+pub fn check_team(team: &Team) -> Vec<Problem> {
+    check_one(team, |v, j| {
+        v.team(j, "");
+    })
 }
 
-/// Why rotation rule 1 keeps `rep` out of the office on `date`, or `None`.
-pub fn rule1_blocks(rep: &Rep, offices: &[Office], date: NaiveDate) -> Option<String> {
-    let Some(oid) = &rep.office else {
-        return Some("the rep has no office".to_string());
-    };
-    if rep.time_off.iter().any(|t| t.contains(date)) {
-        return Some("the date is in the rep's time off".to_string());
+/// Problems of an office on its own.
+pub fn check_office(office: &Office) -> Vec<Problem> {
+    check_one(office, |v, j| {
+        v.office(j, "");
+    })
+}
+
+/// Problems of a rep; `teams` and `offices` hold the referenced ids that exist.
+pub fn check_rep(rep: &Rep, teams: &HashSet<String>, offices: &HashSet<String>) -> Vec<Problem> {
+    check_one(rep, |v, j| {
+        v.rep(j, "", teams, offices);
+    })
+}
+
+/// Problems of a meeting; `reps` and `offices` hold the referenced ids that exist.
+pub fn check_meeting(
+    meeting: &Meeting,
+    reps: &HashSet<String>,
+    offices: &HashSet<String>,
+) -> Vec<Problem> {
+    check_one(meeting, |v, j| {
+        v.meeting(j, "", reps, offices);
+    })
+}
+
+/// Problems of a task; `reps` holds the referenced ids that exist.
+pub fn check_task(task: &Task, reps: &HashSet<String>) -> Vec<Problem> {
+    check_one(task, |v, j| {
+        v.task(j, "", reps);
+    })
+}
+
+/// Problems of the office-day policy (paths like `office_days_per_week.max`).
+pub fn check_policy(policy: &Policy) -> Vec<Problem> {
+    check_one(&policy.office_days_per_week, |v, j| {
+        v.min_max(j, "office_days_per_week");
+    })
+}
+
+/// Problems of a meeting request; `reps` holds the referenced ids that exist.
+/// Paths are relative to the request.
+pub fn check_meeting_request(req: &MeetingRequest, reps: &HashSet<String>) -> Vec<Problem> {
+    check_one(req, |v, j| {
+        v.meeting_request(j, "", reps);
+    })
+}
+
+/// Problems of a rotation request: `reps` are the locked reps that exist,
+/// `offices` their home offices. Paths are relative to the request
+/// (`weeks`, `locks[0].date`).
+pub fn check_rotation_request(
+    req: &RotationRequest,
+    reps: &[Rep],
+    offices: &[Office],
+) -> Vec<Problem> {
+    let facts: HashMap<&str, RepFacts> = reps
+        .iter()
+        .map(|r| (r.id.as_str(), RepFacts { rep: r }))
+        .collect();
+    let ids: HashSet<String> = reps.iter().map(|r| r.id.clone()).collect();
+    let mut problems = check_one(req, |v, j| {
+        v.rotation(j, &facts, &ids, offices);
+    });
+    for p in &mut problems {
+        if let Some(rest) = p.path.strip_prefix("requests.rotation") {
+            p.path = rest.trim_start_matches('.').to_string();
+        }
     }
-    let wd = Weekday::of(date);
-    if rep.no_office_days.contains(&wd) {
-        return Some(format!("{wd} is one of the rep's no_office_days"));
+    problems
+}
+
+/// Problems of a balance window (paths `from`, `to`).
+pub fn check_balance_request(req: &BalanceRequest) -> Vec<Problem> {
+    let mut problems = check_one(req, |v, j| {
+        v.balance(j);
+    });
+    for p in &mut problems {
+        if let Some(rest) = p.path.strip_prefix("requests.balance") {
+            p.path = rest.trim_start_matches('.').to_string();
+        }
     }
-    let off = offices.iter().find(|o| &o.id == oid)?;
-    if !off.open_days.contains(&wd) {
-        return Some(format!("office {oid} is not open on {wd}"));
-    }
-    if off.closed_dates.contains(&date) {
-        return Some(format!("office {oid} is closed on {date}"));
-    }
-    None
+    problems
 }
 
 // ---- Checks of single items (store v2) --------------------------------------

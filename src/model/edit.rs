@@ -3,8 +3,10 @@
 //! from a rep's or office's settings (accepted office days, rotation locks)
 //! that an edit makes impossible is dropped rather than left to fail later.
 
-use super::{Office, Scenario};
-use crate::io::scenario::{office_open, rule1_blocks};
+use std::collections::HashMap;
+
+use super::{Office, Rep, Scenario};
+use crate::rules::{office_open, rule1_blocks_at};
 
 impl Scenario {
     /// Removes a rep and every reference to it. Returns false when absent.
@@ -76,25 +78,32 @@ impl Scenario {
     /// and offices no longer allow (a rep moved office, an office closed a
     /// day, a rep took time off).
     pub fn prune_dependents(&mut self) {
-        let offices: &[Office] = &self.offices;
-        let reps = &self.reps;
+        // Maps, not scans: a team has up to millions of office days. The first
+        // item of an id wins, as a scan would find it.
+        let mut offices: HashMap<&str, &Office> = HashMap::with_capacity(self.offices.len());
+        for o in &self.offices {
+            offices.entry(o.id.as_str()).or_insert(o);
+        }
+        let mut reps: HashMap<&str, &Rep> = HashMap::with_capacity(self.reps.len());
+        for r in &self.reps {
+            reps.entry(r.id.as_str()).or_insert(r);
+        }
         self.office_days.retain(|d| {
             let rep_ok = reps
-                .iter()
-                .any(|r| r.id == d.rep && r.office.as_deref() == Some(d.office.as_str()));
+                .get(d.rep.as_str())
+                .is_some_and(|r| r.office.as_deref() == Some(d.office.as_str()));
             let open = offices
-                .iter()
-                .find(|o| o.id == d.office)
+                .get(d.office.as_str())
                 .is_some_and(|o| office_open(o, d.date));
             rep_ok && open
         });
         if let Some(rot) = &mut self.requests.rotation {
             rot.locks.retain(|l| {
                 !l.in_office
-                    || reps
-                        .iter()
-                        .find(|r| r.id == l.rep)
-                        .is_some_and(|r| rule1_blocks(r, offices, l.date).is_none())
+                    || reps.get(l.rep.as_str()).is_some_and(|r| {
+                        let home = r.office.as_deref().and_then(|o| offices.get(o).copied());
+                        rule1_blocks_at(r, home, l.date).is_none()
+                    })
             });
         }
     }

@@ -11,7 +11,12 @@ const COLUMNS: &str = "id, name, time_zone, desks, open_days, closed_dates, revi
 fn row(r: &rusqlite::Row) -> Result<Stored<Office>, StoreError> {
     let id: String = r.get(0)?;
     let open_days = from_text("offices", &id, "open_days", &r.get::<_, String>(4)?)?;
-    let closed_dates = from_text("offices", &id, "closed_dates", &r.get::<_, String>(5)?)?;
+    let mut closed_dates: Vec<chrono::NaiveDate> =
+        from_text("offices", &id, "closed_dates", &r.get::<_, String>(5)?)?;
+    // `crate::rules` looks dates up by binary search; rows written before
+    // closed dates were kept sorted may hold them in any order.
+    closed_dates.sort();
+    closed_dates.dedup();
     Ok(Stored {
         item: Office {
             name: r.get(1)?,
@@ -47,7 +52,11 @@ pub fn office_exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {
 }
 
 /// Inserts the office or replaces the row with its id (keeping its place).
+/// Closed dates are stored sorted and without repeats (rule lookups rely on it).
 pub fn upsert_office(conn: &Connection, o: &Office, revision: i64) -> Result<(), StoreError> {
+    let mut closed = o.closed_dates.clone();
+    closed.sort();
+    closed.dedup();
     let mut stmt = conn.prepare_cached(
         "INSERT INTO offices (id, name, time_zone, desks, open_days, closed_dates, revision)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -61,7 +70,7 @@ pub fn upsert_office(conn: &Connection, o: &Office, revision: i64) -> Result<(),
         o.time_zone,
         o.desks,
         to_text(&o.open_days),
-        to_text(&o.closed_dates),
+        to_text(&closed),
         revision
     ])?;
     Ok(())

@@ -620,3 +620,254 @@ fn error_messages_read_well() {
     let err = parse_document(&doc.to_string(), "team.json").expect_err("invalid");
     insta::assert_snapshot!(err.to_string());
 }
+
+// ---- Size limits (crate::rules::limits) -------------------------------------
+
+/// Problems of `doc` after `edit`, as `path: message`.
+fn problems_after(edit: impl FnOnce(&mut Value)) -> Vec<String> {
+    let mut doc = base();
+    edit(&mut doc);
+    problems_of(&doc)
+}
+
+fn strings(n: usize, prefix: &str) -> Value {
+    Value::Array((0..n).map(|i| json!(format!("{prefix}{i}"))).collect())
+}
+
+#[test]
+fn a_rep_with_200000_skills_is_refused_with_one_problem_naming_the_limit() {
+    let problems = problems_after(|d| d["reps"][0]["skills"] = strings(200_000, "skill-"));
+    assert_eq!(
+        problems,
+        vec!["reps[0].skills: 200000 items is more than the limit of 100"]
+    );
+}
+
+#[test]
+fn lists_over_their_limit_are_refused_naming_path_limit_and_size() {
+    check(
+        "/tasks/0/skills_required",
+        Some(strings(101, "s")),
+        "tasks[0].skills_required",
+        "101 items is more than the limit of 100",
+    );
+    check(
+        "/offices/0/closed_dates",
+        Some(Value::Array(vec![json!("2027-01-01"); 5_001])),
+        "offices[0].closed_dates",
+        "5001 items is more than the limit of 5000",
+    );
+    check(
+        "/reps/0/time_off",
+        Some(Value::Array(vec![
+            json!({"start": "2027-01-01", "end": "2027-01-02"});
+            1_001
+        ])),
+        "reps[0].time_off",
+        "1001 items is more than the limit of 1000",
+    );
+    check(
+        "/reps/0/working_hours/wed",
+        Some(Value::Array(vec![json!(["09:00", "10:00"]); 49])),
+        "reps[0].working_hours.wed",
+        "49 items is more than the limit of 48",
+    );
+    check(
+        "/meetings/0/attendees",
+        Some(strings(20_001, "r")),
+        "meetings[0].attendees",
+        "20001 items is more than the limit of 20000",
+    );
+    check(
+        "/requests/rotation/locks",
+        Some(Value::Array(vec![
+            json!({"rep": "ana", "date": "2026-12-01", "in_office": true});
+            100_001
+        ])),
+        "requests.rotation.locks",
+        "100001 items is more than the limit of 100000",
+    );
+}
+
+#[test]
+fn required_and_optional_attendees_together_are_limited() {
+    check(
+        "/requests/meetings/0/optional",
+        Some(strings(19_999, "r")),
+        "requests.meetings[0]",
+        "20001 required and optional attendees is more than the limit of 20000",
+    );
+}
+
+#[test]
+fn a_top_level_list_over_its_limit_is_the_only_problem_reported() {
+    let problems = problems_after(|d| {
+        let reps = d["reps"].as_array_mut().expect("reps");
+        for i in 0..50_001 - 3 {
+            reps.push(json!({"id": format!("r{i}"), "time_zone": "UTC", "name": 7}));
+        }
+    });
+    assert_eq!(
+        problems,
+        vec!["reps: 50001 items is more than the limit of 50000"]
+    );
+}
+
+#[test]
+fn text_over_its_limit_is_refused_naming_path_limit_and_length() {
+    let long = |n: usize| Some(json!("x".repeat(n)));
+    check(
+        "/tasks/0/title",
+        long(501),
+        "tasks[0].title",
+        "501 characters is longer than the limit of 500",
+    );
+    check(
+        "/meetings/0/title",
+        long(501),
+        "meetings[0].title",
+        "501 characters is longer than the limit of 500",
+    );
+    check(
+        "/reps/0/name",
+        long(201),
+        "reps[0].name",
+        "201 characters is longer than the limit of 200",
+    );
+    check(
+        "/teams/0/name",
+        long(201),
+        "teams[0].name",
+        "201 characters is longer than the limit of 200",
+    );
+    check(
+        "/tasks/0/id",
+        long(129),
+        "tasks[0].id",
+        "129 characters is longer than the limit of 128",
+    );
+    check(
+        "/meetings/0/attendees/1",
+        long(129),
+        "meetings[0].attendees[1]",
+        "129 characters is longer than the limit of 128",
+    );
+    check(
+        "/reps/0/skills/0",
+        long(129),
+        "reps[0].skills[0]",
+        "129 characters is longer than the limit of 128",
+    );
+    check(
+        "/meetings/0/rrule",
+        long(1_001),
+        "meetings[0].rrule",
+        "1001 characters is longer than the limit of 1000",
+    );
+    check(
+        "/reps/0/time_zone",
+        long(129),
+        "reps[0].time_zone",
+        "129 characters is longer than the limit of 128",
+    );
+}
+
+#[test]
+fn a_100_mb_title_in_an_edit_is_refused_with_its_length() {
+    // A file that size is over the file limit; an edit is checked by the walk.
+    let mut sc = parse_document(&base().to_string(), "t.json").expect("valid");
+    sc.tasks[0].title = "t".repeat(100 << 20);
+    let problems: Vec<String> = meridian::io::scenario::validate(&sc)
+        .expect_err("too long")
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(
+        problems,
+        vec!["tasks[0].title: 104857600 characters is longer than the limit of 500"]
+    );
+}
+
+#[test]
+fn text_limits_count_characters_not_bytes() {
+    let problems = problems_after(|d| d["tasks"][0]["title"] = json!("é".repeat(500)));
+    assert_eq!(problems, Vec::<String>::new());
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_parsing() {
+    let text = " ".repeat(meridian::rules::limits::MAX_FILE_BYTES + 1);
+    let err = parse_document(&text, "t.json").expect_err("too large");
+    assert_eq!(
+        err.to_string(),
+        "t.json: 67108865 bytes is more than the limit of 67108864"
+    );
+}
+
+#[test]
+fn a_document_at_each_limits_edge_is_accepted() {
+    let problems = problems_after(|d| {
+        d["reps"][0]["skills"] = strings(100, "skill-");
+        d["tasks"][0]["skills_required"] = strings(100, "skill-");
+        d["tasks"][0]["title"] = json!("x".repeat(500));
+        d["reps"][0]["name"] = json!("x".repeat(200));
+        d["tasks"][0]["id"] = json!("x".repeat(128));
+        // 48 half-hours cover the whole day.
+        d["reps"][2]["working_hours"]["wed"] = Value::Array(
+            (0..48)
+                .map(|i| {
+                    let t = |m: u32| format!("{:02}:{:02}", m / 60, m % 60);
+                    json!([t(i * 30), t(i * 30 + 30)])
+                })
+                .collect(),
+        );
+        d["reps"][0]["time_off"] = Value::Array(
+            (0..1_000)
+                .map(|i| json!({"start": format!("{}-01-01", 2100 + i), "end": format!("{}-01-02", 2100 + i)}))
+                .collect(),
+        );
+        let reps = d["reps"].as_array_mut().expect("reps");
+        for i in 0..50_000 - 3 {
+            reps.push(json!({"id": format!("r{i}"), "time_zone": "UTC"}));
+        }
+    });
+    assert_eq!(problems, Vec::<String>::new());
+}
+
+#[test]
+fn an_office_with_many_closed_dates_and_many_office_days_validates() {
+    use chrono::{Datelike, Duration, NaiveDate};
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+    let mut doc = base();
+    // 5,000 closed dates: every day from 2030 on, and Christmas 2026.
+    doc["offices"][0]["closed_dates"] = Value::Array(
+        std::iter::once(day(2026, 12, 25))
+            .chain((0..4_999).map(|i| day(2030, 1, 1) + Duration::days(i)))
+            .rev()
+            .map(|d| json!(d.to_string()))
+            .collect(),
+    );
+    // 200 reps at the office, each in on 500 weekdays: 100,000 office days.
+    let weekdays: Vec<NaiveDate> = (0..800)
+        .map(|i| day(2027, 1, 4) + Duration::days(i))
+        .filter(|d| d.weekday().num_days_from_monday() < 5)
+        .take(500)
+        .collect();
+    assert_eq!(weekdays.len(), 500);
+    let mut office_days = Vec::new();
+    for r in 0..200 {
+        let id = format!("in{r}");
+        doc["reps"]
+            .as_array_mut()
+            .expect("reps")
+            .push(json!({"id": id, "time_zone": "Europe/London", "office": "lon"}));
+        for d in &weekdays {
+            office_days.push(json!({"rep": id, "date": d.to_string(), "office": "lon"}));
+        }
+    }
+    doc["office_days"] = Value::Array(office_days);
+    let sc = parse_document(&doc.to_string(), "t.json").expect("valid");
+    assert_eq!(sc.offices[0].closed_dates.len(), 5_000);
+    assert_eq!(sc.offices[0].closed_dates[0], day(2026, 12, 25), "sorted");
+    assert_eq!(sc.office_days.len(), 100_000);
+}
