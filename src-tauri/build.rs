@@ -44,6 +44,9 @@ const COMMANDS: &[&str] = &[
     "open_ics_busy",
     "import_ics_busy",
     "cancel_import",
+    "list_backups",
+    "create_backup",
+    "restore_backup",
 ];
 
 fn main() {

@@ -36,6 +36,9 @@ pub enum ShellError {
     /// An import was confirmed without a file picked for it first.
     #[error("no file is waiting to be imported: choose the file again")]
     NothingPicked,
+    /// A backup was asked for by something other than a plain file name.
+    #[error("{0:?} is not the name of a backup: choose one from the list")]
+    BackupName(String),
 }
 
 impl ShellError {
@@ -44,7 +47,7 @@ impl ShellError {
             ShellError::DataDir(_) | ShellError::Dialog(_) | ShellError::File { .. } => {
                 ErrorCode::Io
             }
-            ShellError::TooLarge { .. } => ErrorCode::Invalid,
+            ShellError::TooLarge { .. } | ShellError::BackupName(_) => ErrorCode::Invalid,
             ShellError::NothingPicked => ErrorCode::NotFound,
             ShellError::Poisoned | ShellError::Task(_) => ErrorCode::Storage,
         }
@@ -59,6 +62,10 @@ pub struct CommandError {
     pub problems: Vec<Problem>,
 }
 
+/// Every core error keeps its code: `conflict` (an item changed elsewhere
+/// since the form opened it) with the core's message naming who changed it,
+/// `storage` for a file that cannot be read or written and for a database
+/// opened read-only, `invalid` with the problems by path.
 impl From<AppError> for CommandError {
     fn from(err: AppError) -> Self {
         CommandError {
@@ -76,5 +83,52 @@ impl From<ShellError> for CommandError {
             message: err.to_string(),
             problems: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use meridian::model::Rep;
+    use meridian::Meridian;
+
+    use super::*;
+
+    #[test]
+    fn a_stale_revision_is_a_conflict_naming_the_item_and_who_changed_it() {
+        let mut cli = Meridian::open_in_memory().unwrap();
+        cli.set_source("the command line");
+        let created = cli
+            .create(Rep::new("kai", "Kai Tanaka", "Europe/Lisbon"))
+            .unwrap();
+        let opened = created.counter;
+        let mut moved = Rep::new("kai", "Kai Tanaka", "Europe/Madrid");
+        cli.update(moved.clone(), Some(opened)).unwrap();
+        moved.name = "Kai T.".into();
+        let err = CommandError::from(cli.update(moved, Some(opened)).unwrap_err());
+        assert_eq!(err.code, ErrorCode::Conflict);
+        assert!(
+            err.message.starts_with("Kai Tanaka was changed elsewhere")
+                && err.message.contains("by the command line")
+                && err.message.ends_with("reload to see it"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn a_read_only_database_is_a_storage_error() {
+        let err = CommandError::from(AppError::ReadOnly {
+            path: PathBuf::from("/data/meridian.db"),
+        });
+        assert_eq!(err.code, ErrorCode::Storage);
+        assert!(err.message.contains("reading only"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_backup_asked_for_by_path_is_invalid() {
+        let err = CommandError::from(ShellError::BackupName("../x.db".into()));
+        assert_eq!(err.code, ErrorCode::Invalid);
     }
 }

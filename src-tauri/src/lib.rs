@@ -13,22 +13,31 @@ pub mod commands;
 pub mod error;
 pub mod files;
 pub mod state;
+pub mod watch;
 
 use std::path::Path;
 
 use tauri::Manager;
-use tauri_specta::{collect_commands, Builder};
+use tauri_specta::{collect_commands, collect_events, Builder};
+
+use meridian::Meridian;
 
 use crate::error::ShellError;
 use crate::state::Db;
 
 /// The registry of commands, shared by the running app and the bindings export.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    use commands::{app, calendar, files, meetings, offices, people, rotation, teams, workload};
+    use commands::{
+        app, backups, calendar, files, meetings, offices, people, rotation, teams, workload,
+    };
     // One TypeScript type per Rust type (not `_Serialize`/`_Deserialize` pairs):
     // the UI sends back what it received.
+    // Revisions and change counters (i64) and backup sizes (u64) are exported
+    // as `number`: they are SQLite row counters and file sizes, far below
+    // 2^53, so JSON carries them exactly.
     Builder::<tauri::Wry>::new()
         .disable_serde_phases()
+        .dangerously_cast_bigints_to_number()
         .commands(collect_commands![
             app::about,
             app::load_team,
@@ -70,7 +79,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             files::open_ics_busy,
             files::import_ics_busy,
             files::cancel_import,
+            backups::list_backups,
+            backups::create_backup,
+            backups::restore_backup,
         ])
+        .events(collect_events![watch::DbChanged])
 }
 
 /// The header of the generated bindings file.
@@ -94,19 +107,51 @@ pub fn run() {
     let builder = specta_builder();
     // The dialog plugin is used from Rust only: no capability grants its
     // JavaScript commands, so the page can neither open dialogs nor see paths.
+    // First plugin, so a second launch on the same data hands over and
+    // exits before it opens anything.
     let result = tauri::Builder::default()
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(instance_id(Meridian::default_db_path().ok().as_deref()))
+                .callback(|app, _args, _cwd| focus_main_window(app))
+                .build(),
+        )
         .plugin(tauri_plugin_dialog::init())
         .manage(files::Pending::default())
         .invoke_handler(builder.invoke_handler())
-        .setup(|app| {
+        .setup(move |app| {
+            builder.mount_events(app);
             let data_dir = app.path().app_data_dir().map_err(ShellError::DataDir);
             app.manage(Db::open_in(data_dir));
+            watch::start(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!());
     if let Err(err) = result {
         eprintln!("meridian: the app stopped with an error: {err}");
         std::process::exit(1);
+    }
+}
+
+/// The D-Bus name that makes the app single-instance: one running app per
+/// database, so two data folders (two users' test runs) never collide.
+fn instance_id(db: Option<&Path>) -> String {
+    // FNV-1a: stable across builds and Rust versions, unlike `DefaultHasher`.
+    let bytes = db
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let hash = bytes.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{}.db{hash:016x}", meridian::APP_IDENTIFIER)
+}
+
+/// Brings the running app's window to the front (a second launch asked for it).
+fn focus_main_window(app: &tauri::AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
     }
 }
 
@@ -119,6 +164,27 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn one_app_runs_per_database_under_a_valid_d_bus_name() {
+        let a = instance_id(Some(Path::new("/home/a/.local/share/x/meridian.db")));
+        let b = instance_id(Some(Path::new("/tmp/test/x/meridian.db")));
+        assert_ne!(a, b);
+        assert_eq!(
+            a,
+            instance_id(Some(Path::new("/home/a/.local/share/x/meridian.db")))
+        );
+        for id in [a, b, instance_id(None)] {
+            // D-Bus: elements of [A-Za-z0-9_-], none starting with a digit.
+            assert!(
+                id.split('.').all(|e| !e.is_empty()
+                    && !e.starts_with(|c: char| c.is_ascii_digit())
+                    && e.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')),
+                "{id}"
+            );
+        }
+    }
 
     /// The drift check CI relies on: the committed gateway is what Rust generates.
     #[test]

@@ -79,13 +79,19 @@ impl Db {
     }
 }
 
-/// `Meridian::open`, with the file named in the error message.
+/// Who the app is in the change log and in other writers' conflict messages.
+pub const SOURCE: &str = "the app";
+
+/// `Meridian::open`, with the file named in the error message; the app's
+/// writes are logged as [`SOURCE`].
 fn open_core(path: &Path) -> Result<Meridian, CommandError> {
-    Meridian::open(path).map_err(|err| {
+    let mut core = Meridian::open(path).map_err(|err| {
         let mut err = CommandError::from(err);
         err.message = format!("cannot open {}: {}", path.display(), err.message);
         err
-    })
+    })?;
+    core.set_source(SOURCE);
+    Ok(core)
 }
 
 #[cfg(test)]
@@ -133,13 +139,15 @@ mod tests {
     fn commands_see_each_others_writes_and_core_errors_keep_their_code() {
         let dir = tempfile::tempdir().unwrap();
         let db = Db::open_in(Ok(dir.path().join("data")));
-        let team = block_on(db.run(|core| core.load_sample_team())).unwrap();
-        assert!(!team.reps.is_empty());
+        let changes = block_on(db.run(|core| core.load_sample_team())).unwrap();
+        assert!(changes.replaced);
 
         let rep = Rep::new("zoe", "Zoë Ng", "Europe/Lisbon");
         let again = rep.clone();
-        block_on(db.run(move |core| core.create_rep(rep))).unwrap();
-        let err = block_on(db.run(move |core| core.create_rep(again))).unwrap_err();
+        let added = block_on(db.run(move |core| core.create(rep))).unwrap();
+        assert_eq!(added.reps[0].item.id, "zoe");
+        assert_eq!(added.reps[0].revision, added.counter);
+        let err = block_on(db.run(move |core| core.create(again))).unwrap_err();
         assert_eq!(err.code, ErrorCode::DuplicateId);
 
         let about = block_on(db.run(|core| Ok(core.about()))).unwrap();
@@ -152,7 +160,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = Db::open(&dir.path().join(DB_FILE));
         let rep = Rep::new("x", "X", "Mars/Olympus_Mons");
-        let err = block_on(db.run(move |core| core.create_rep(rep))).unwrap_err();
+        let err = block_on(db.run(move |core| core.create(rep))).unwrap_err();
         assert_eq!(err.code, ErrorCode::Invalid);
         assert!(
             err.problems.iter().any(|p| p.path.contains("time_zone")),
@@ -207,11 +215,22 @@ mod tests {
             starts: vec![first.start.clone()],
             weeks: 6,
         };
-        let team = block_on(db.run(move |core| core.book_meeting(booking))).unwrap();
-        let booked = team.meetings.iter().find(|m| m.id == "review").unwrap();
-        assert_eq!(booked.rrule.as_deref(), Some("FREQ=WEEKLY;COUNT=6"));
-        let team = block_on(db.run(|core| core.delete_meeting("review"))).unwrap();
-        assert!(team.meetings.iter().all(|m| m.id != "review"));
+        let booked = block_on(db.run(move |core| core.book_meeting(booking))).unwrap();
+        let stored = booked
+            .meetings
+            .iter()
+            .find(|m| m.item.id == "review")
+            .unwrap();
+        assert_eq!(stored.item.rrule.as_deref(), Some("FREQ=WEEKLY;COUNT=6"));
+        let revision = Some(stored.revision);
+        let removed = block_on(
+            db.run(move |core| core.delete::<meridian::model::Meeting>("review", revision)),
+        )
+        .unwrap();
+        assert!(removed
+            .removed
+            .iter()
+            .any(|r| r.id == "review" && r.removed));
     }
 
     #[test]
@@ -248,11 +267,35 @@ mod tests {
         assert_eq!(err.code, ErrorCode::Invalid);
 
         let accepted = plan.assignments.len();
-        let team = block_on(db.run(move |core| core.accept_rotation(&plan))).unwrap();
+        block_on(db.run(move |core| core.accept_rotation(&plan))).unwrap();
+        let team = block_on(db.run(|core| core.team())).unwrap().scenario;
         assert_eq!(team.office_days.len(), accepted);
         let locks = team.requests.rotation.expect("the window is kept").locks;
         assert!(locks
             .iter()
             .any(|l| l.rep == "kai" && l.date == day && !l.in_office));
+    }
+
+    #[test]
+    fn another_writers_change_is_polled_once_and_the_apps_own_never() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        let db = Db::open(&path);
+        block_on(db.run(|core| core.create(Rep::new("kai", "Kai", "Europe/Lisbon")))).unwrap();
+        assert_eq!(block_on(db.run(|core| core.poll_changes())).unwrap(), None);
+
+        let mut cli = meridian::Meridian::open(&path).unwrap();
+        cli.set_source("the command line");
+        let theirs = cli
+            .create(Rep::new("tara", "Tara", "Africa/Lagos"))
+            .unwrap();
+
+        let seen = block_on(db.run(|core| core.poll_changes()))
+            .unwrap()
+            .expect("the command line's write is noticed");
+        assert_eq!(seen.counter, theirs.counter);
+        let items = seen.items.expect("one write is listed item by item");
+        assert!(items.iter().any(|i| i.id == "tara"), "{items:?}");
+        assert_eq!(block_on(db.run(|core| core.poll_changes())).unwrap(), None);
     }
 }

@@ -83,6 +83,10 @@ mod ui {
     pub const NAV_MY_WEEK: Sel = XPath("//nav//button[contains(normalize-space(), 'My week')]");
     pub const WHO_AM_I: Sel = Css("#mw-rep");
     pub const EXPORT_ICS: Sel = XPath("//button[normalize-space()='Export calendar (.ics)…']");
+    /// A rep's Edit button in the people table.
+    pub fn edit_rep(name: &str) -> String {
+        format!("button[aria-label='Edit {name}']")
+    }
     /// The first board cell in which the shown plan has the rep remote.
     pub fn remote_cell(rep: &str) -> String {
         format!(
@@ -419,7 +423,7 @@ fn reps_imported_from_csv_are_listed_and_an_exported_calendar_reads_in_python_wi
         core.load_sample_team().expect("sample");
         let mut rep = meridian::model::Rep::new("ines", CSV_REP, "America/Sao_Paulo");
         rep.skills = vec!["portuguese".into()];
-        core.create_rep(rep).expect("a valid rep");
+        core.create(rep).expect("a valid rep");
         let all = core.export_reps_csv().expect("export");
         let mut lines = all.lines();
         let header = lines.next().expect("a header");
@@ -513,6 +517,132 @@ fn reps_imported_from_csv_are_listed_and_an_exported_calendar_reads_in_python_wi
         );
     }
     assert_eq!(got.len(), want.len(), "timed events: {got:?}");
+    drop(driver);
+}
+
+/// The `meridian` command line the workspace build puts beside this test's
+/// binary (`target/debug/meridian`): `cargo run` is too slow inside a test.
+fn cli_bin() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    // target/debug/deps/e2e-<hash> → target/debug/meridian
+    let bin = exe
+        .parent()
+        .and_then(Path::parent)
+        .map(|d| d.join("meridian"))
+        .expect("target/debug");
+    assert!(
+        bin.exists(),
+        "{} is missing: build the workspace first (cargo build --workspace)",
+        bin.display()
+    );
+    bin
+}
+
+/// Changes a rep the way a person at a terminal does, while the app runs:
+/// `meridian --db DB reps put -` with the rep as JSON on stdin; where this
+/// CLI has no `put` yet, `reps import-csv` of a one-row CSV.
+fn cli_save_rep(db: &Path, rep: &meridian::model::Rep) {
+    use std::io::Write;
+    let mut child = Command::new(cli_bin())
+        .arg("--db")
+        .arg(db)
+        .args(["reps", "put", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run the meridian CLI");
+    let json = serde_json::to_string(rep).expect("rep as JSON");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(json.as_bytes())
+        .expect("write the rep to the CLI");
+    let out = child.wait_with_output().expect("the CLI finished");
+    if out.status.success() {
+        return;
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    // clap's usage error (exit 2): this CLI has no `reps put` yet.
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "meridian reps put failed: {err}"
+    );
+    let mut scratch = meridian::Meridian::open_in_memory().expect("memory core");
+    scratch.create(rep.clone()).expect("the rep alone is valid");
+    let all = scratch.export_reps_csv().expect("export");
+    let csv = std::env::temp_dir().join(format!("meridian-e2e-{}.csv", std::process::id()));
+    std::fs::write(&csv, all).expect("write the CSV");
+    let out = Command::new(cli_bin())
+        .arg("--db")
+        .arg(db)
+        .args(["reps", "import-csv"])
+        .arg(&csv)
+        .output()
+        .expect("run the meridian CLI");
+    let _ = std::fs::remove_file(&csv);
+    assert!(
+        out.status.success(),
+        "meridian reps import-csv failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_rep_edited_in_the_app_and_another_changed_by_the_cli_both_show_without_a_restart() {
+    if !e2e_enabled() {
+        return;
+    }
+    const APP_NAME: &str = "Hana Johansson-Berg";
+    const CLI_NAME: &str = "Kai Tanaka (CLI)";
+    let data = tempfile::tempdir().expect("temp XDG_DATA_HOME");
+    let db = data
+        .path()
+        .join(meridian::APP_IDENTIFIER)
+        .join("meridian.db");
+    let driver = TauriDriver::start(data.path());
+    let s = driver.new_session();
+    s.click(&s.wait_for(ui::LOAD_SAMPLE));
+    s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
+
+    // The app edits one rep through its form...
+    s.click(&s.wait_for_css(&ui::edit_rep(SAMPLE_REP)));
+    s.fill(ui::REP_NAME, APP_NAME);
+    s.click(&s.wait_for(ui::REP_SAVE));
+    s.wait_for_text(ui::REP_LIST, APP_NAME);
+
+    // ...and the command line changes another while the app is open.
+    let mut kai = meridian::Meridian::open_read_only(&db)
+        .expect("read the app's database")
+        .get::<meridian::model::Rep>("kai")
+        .expect("kai is in the sample team")
+        .item;
+    kai.name = CLI_NAME.into();
+    let wrote = Instant::now();
+    cli_save_rep(&db, &kai);
+    let list = s.wait_for_text(ui::REP_LIST, CLI_NAME);
+    let seen_after = wrote.elapsed();
+    assert!(
+        list.contains(APP_NAME),
+        "the app's own edit was lost: {list}"
+    );
+    assert!(
+        seen_after < Duration::from_secs(5),
+        "the CLI's change took {seen_after:?} to show"
+    );
+    s.wait_for_text(ui::STATUS, "Updated: changes made elsewhere");
+    eprintln!("the CLI's change showed in the app after {seen_after:?}");
+    drop(s);
+
+    let team = stored_team(data.path());
+    for name in [APP_NAME, CLI_NAME] {
+        assert!(
+            team.reps.iter().any(|r| r.name == name),
+            "{name} missing from the database"
+        );
+    }
     drop(driver);
 }
 

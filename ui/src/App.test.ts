@@ -56,7 +56,7 @@ describe('App', () => {
 
     await user.click(screen.getByRole('button', { name: 'Delete Unit Bo' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
-    expect(backend.called('delete_rep')).toEqual([{ cmd: 'delete_rep', args: { id: 'unit-bo' } }]);
+    expect(backend.called('delete_rep')).toEqual([{ cmd: 'delete_rep', args: { id: 'unit-bo', revision: 1 } }]);
     expect(peopleRows()).toHaveLength(1);
     expect(screen.getByRole('status')).toHaveTextContent('Deleted Unit Bo');
   });

@@ -1,8 +1,8 @@
 //! App-wide commands: version and storage info, the whole team, time zones,
 //! the sample team and the planning policy.
 
-use meridian::model::{Policy, Scenario};
-use meridian::About;
+use meridian::model::Policy;
+use meridian::{About, Changes, StoredTeam};
 use tauri::State;
 
 use crate::error::CommandError;
@@ -15,11 +15,12 @@ pub async fn about(db: State<'_, Db>) -> Result<About, CommandError> {
     db.run(|core| Ok(core.about())).await
 }
 
-/// The whole team document as stored (empty on first start).
+/// The whole team as stored (empty on first start), with every item's
+/// revision and the change counter.
 #[tauri::command]
 #[specta::specta]
-pub async fn load_team(db: State<'_, Db>) -> Result<Scenario, CommandError> {
-    db.run(|core| core.scenario()).await
+pub async fn load_team(db: State<'_, Db>) -> Result<StoredTeam, CommandError> {
+    db.run(|core| core.team()).await
 }
 
 /// The IANA zone names the pickers offer.
@@ -32,13 +33,13 @@ pub async fn zone_names() -> Result<Vec<String>, CommandError> {
 /// Replaces the stored team with the bundled sample team.
 #[tauri::command]
 #[specta::specta]
-pub async fn load_sample_team(db: State<'_, Db>) -> Result<Scenario, CommandError> {
+pub async fn load_sample_team(db: State<'_, Db>) -> Result<Changes, CommandError> {
     db.run(|core| core.load_sample_team()).await
 }
 
 /// Replaces the planning policy.
 #[tauri::command]
 #[specta::specta]
-pub async fn update_policy(db: State<'_, Db>, policy: Policy) -> Result<Scenario, CommandError> {
+pub async fn update_policy(db: State<'_, Db>, policy: Policy) -> Result<Changes, CommandError> {
     db.run(move |core| core.update_policy(policy)).await
 }

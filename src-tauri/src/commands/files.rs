@@ -9,8 +9,7 @@ use chrono::Utc;
 use meridian::io::csv_reps::RepsCsvPreview;
 use meridian::io::ics::export::IcsScope;
 use meridian::io::ics::import::IcsPreview;
-use meridian::model::Scenario;
-use meridian::{ImportSummary, Meridian, Problem};
+use meridian::{Changes, ImportSummary, Meridian, Problem};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
@@ -159,13 +158,13 @@ pub async fn open_reps_csv(
 pub async fn import_reps_csv(
     db: State<'_, Db>,
     pending: State<'_, Pending>,
-) -> Result<Scenario, CommandError> {
+) -> Result<Changes, CommandError> {
     let file = pending.get(&PendingKind::RepsCsv)?;
-    let sc = db
+    let changes = db
         .run(move |core| core.import_reps_csv_bytes(&file.bytes))
         .await?;
     pending.clear()?;
-    Ok(sc)
+    Ok(changes)
 }
 
 /// Picks a team document and says what it holds or what is wrong with it.
@@ -218,23 +217,20 @@ pub async fn open_document(
     Ok(Some(pick))
 }
 
-/// Replaces the stored team with the previewed document.
+/// Replaces the stored team with the previewed document (after a backup).
 #[tauri::command]
 #[specta::specta]
 pub async fn import_document(
     db: State<'_, Db>,
     pending: State<'_, Pending>,
-) -> Result<Scenario, CommandError> {
+) -> Result<ImportSummary, CommandError> {
     let file = pending.get(&PendingKind::Document)?;
     let text = String::from_utf8(file.bytes).map_err(|_| ShellError::NothingPicked)?;
-    let sc = db
-        .run(move |core| {
-            core.import_document(&text, &file.name)?;
-            core.scenario()
-        })
+    let summary = db
+        .run(move |core| core.import_document(&text, &file.name))
         .await?;
     pending.clear()?;
-    Ok(sc)
+    Ok(summary)
 }
 
 /// Picks an `.ics` file (Google Calendar, Outlook…) and previews its busy
@@ -274,14 +270,14 @@ pub async fn import_ics_busy(
     pending: State<'_, Pending>,
     rep: String,
     skip_bad: bool,
-) -> Result<Scenario, CommandError> {
+) -> Result<Changes, CommandError> {
     let file = pending.get(&PendingKind::Ics { rep: rep.clone() })?;
     let text = String::from_utf8_lossy(&file.bytes).into_owned();
-    let sc = db
+    let changes = db
         .run(move |core| core.import_ics_busy(&rep, &text, today(), skip_bad))
         .await?;
     pending.clear()?;
-    Ok(sc)
+    Ok(changes)
 }
 
 /// Drops a picked file whose preview the user closed.

@@ -1,7 +1,8 @@
 //! Commands that find a time for a meeting, book it, and remove meetings.
 
-use meridian::model::{MeetingRequest, Scenario};
+use meridian::model::{Meeting, MeetingRequest};
 use meridian::plan::meeting::{Booking, MeetingAnswer};
+use meridian::Changes;
 use tauri::State;
 
 use crate::error::CommandError;
@@ -23,13 +24,19 @@ pub async fn suggest_meeting(
 /// meeting per week) in one step: all of them or none.
 #[tauri::command]
 #[specta::specta]
-pub async fn book_meeting(db: State<'_, Db>, booking: Booking) -> Result<Scenario, CommandError> {
+pub async fn book_meeting(db: State<'_, Db>, booking: Booking) -> Result<Changes, CommandError> {
     db.run(move |core| core.book_meeting(booking)).await
 }
 
-/// Removes the meeting with this id.
+/// Removes the meeting with this id; with `revision`, refused (`conflict`)
+/// when it changed elsewhere since the list showed it.
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_meeting(db: State<'_, Db>, id: String) -> Result<Scenario, CommandError> {
-    db.run(move |core| core.delete_meeting(&id)).await
+pub async fn delete_meeting(
+    db: State<'_, Db>,
+    id: String,
+    revision: Option<i64>,
+) -> Result<Changes, CommandError> {
+    db.run(move |core| core.delete::<Meeting>(&id, revision))
+        .await
 }

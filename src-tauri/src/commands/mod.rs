@@ -1,9 +1,11 @@
 //! The IPC surface: thin async commands, grouped per domain. Each takes its
 //! arguments, runs one core call through [`crate::state::Db::run`] and returns
-//! the new [`meridian::model::Scenario`] (or the asked value) or a
+//! what a write changed ([`meridian::Changes`]; the team with revisions for
+//! `load_team`), the asked value, or a
 //! [`crate::error::CommandError`].
 
 pub mod app;
+pub mod backups;
 pub mod calendar;
 pub mod files;
 pub mod meetings;

@@ -2,8 +2,8 @@
 //! lead's locks, and save a plan as the accepted office days.
 
 use chrono::NaiveDate;
-use meridian::model::Scenario;
 use meridian::plan::rotation::RotationAnswer;
+use meridian::Changes;
 use tauri::State;
 
 use crate::error::CommandError;
@@ -31,7 +31,7 @@ pub async fn set_rotation_window(
     db: State<'_, Db>,
     from: NaiveDate,
     weeks: u32,
-) -> Result<Scenario, CommandError> {
+) -> Result<Changes, CommandError> {
     db.run(move |core| core.set_rotation_window(from, weeks))
         .await
 }
@@ -46,7 +46,7 @@ pub async fn set_rotation_lock(
     rep: String,
     date: NaiveDate,
     in_office: Option<bool>,
-) -> Result<Scenario, CommandError> {
+) -> Result<Changes, CommandError> {
     db.run(move |core| core.set_rotation_lock(&rep, date, in_office))
         .await
 }
@@ -58,6 +58,6 @@ pub async fn set_rotation_lock(
 pub async fn accept_rotation(
     db: State<'_, Db>,
     plan: RotationAnswer,
-) -> Result<Scenario, CommandError> {
+) -> Result<Changes, CommandError> {
     db.run(move |core| core.accept_rotation(&plan)).await
 }

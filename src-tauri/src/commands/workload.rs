@@ -2,8 +2,9 @@
 //! (plan over a window, keep the window, apply the moves the lead accepted).
 
 use chrono::NaiveDate;
-use meridian::model::{Scenario, Task};
+use meridian::model::Task;
 use meridian::plan::balance::{AcceptedMove, BalanceAnswer};
+use meridian::Changes;
 use tauri::State;
 
 use crate::error::CommandError;
@@ -12,22 +13,31 @@ use crate::state::Db;
 /// Adds a task; its id must be new.
 #[tauri::command]
 #[specta::specta]
-pub async fn create_task(db: State<'_, Db>, task: Task) -> Result<Scenario, CommandError> {
-    db.run(move |core| core.create_task(task)).await
+pub async fn create_task(db: State<'_, Db>, task: Task) -> Result<Changes, CommandError> {
+    db.run(move |core| core.create(task)).await
 }
 
-/// Replaces the task with the same id.
+/// Replaces the task with the same id; with the `revision` the form opened,
+/// refused (`conflict`) when it changed elsewhere since.
 #[tauri::command]
 #[specta::specta]
-pub async fn update_task(db: State<'_, Db>, task: Task) -> Result<Scenario, CommandError> {
-    db.run(move |core| core.update_task(task)).await
+pub async fn update_task(
+    db: State<'_, Db>,
+    task: Task,
+    revision: Option<i64>,
+) -> Result<Changes, CommandError> {
+    db.run(move |core| core.update(task, revision)).await
 }
 
-/// Removes the task with this id.
+/// Removes the task with this id, with the same revision check.
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_task(db: State<'_, Db>, id: String) -> Result<Scenario, CommandError> {
-    db.run(move |core| core.delete_task(&id)).await
+pub async fn delete_task(
+    db: State<'_, Db>,
+    id: String,
+    revision: Option<i64>,
+) -> Result<Changes, CommandError> {
+    db.run(move |core| core.delete::<Task>(&id, revision)).await
 }
 
 /// Balances the tasks over `from`..`to` (both local dates, inclusive; each
@@ -50,7 +60,7 @@ pub async fn set_balance_window(
     db: State<'_, Db>,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Scenario, CommandError> {
+) -> Result<Changes, CommandError> {
     db.run(move |core| core.set_balance_window(from, to)).await
 }
 
@@ -60,6 +70,6 @@ pub async fn set_balance_window(
 pub async fn apply_balance(
     db: State<'_, Db>,
     moves: Vec<AcceptedMove>,
-) -> Result<Scenario, CommandError> {
+) -> Result<Changes, CommandError> {
     db.run(move |core| core.apply_balance(&moves)).await
 }

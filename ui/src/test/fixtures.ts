@@ -1,6 +1,6 @@
 // Test-only data and an IPC fake for unit tests. Not the bundled sample team.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import type { Rep, Scenario } from '../lib/api';
+import type { Changes, ExternalChanges, ItemKind, Rep, Revisions, Scenario } from '../lib/api';
 
 export const ZONES = [
   'UTC',
@@ -70,35 +70,137 @@ export function tinyTeam(): Scenario {
 export type Call = { cmd: string; args: Record<string, unknown> };
 type Handler = (args: Record<string, unknown>) => unknown;
 
+type Lists = 'teams' | 'offices' | 'reps' | 'meetings' | 'tasks';
+const LISTS: [Lists, ItemKind][] = [
+  ['teams', 'team'],
+  ['offices', 'office'],
+  ['reps', 'rep'],
+  ['meetings', 'meeting'],
+  ['tasks', 'task'],
+];
+
+function isScenario(v: unknown): v is Scenario {
+  return typeof v === 'object' && v !== null && (v as Scenario).format === 'meridian.scenario/1';
+}
+
+/** Every item of `sc` at `revision`. */
+export function revisionsOf(sc: Scenario, revision: number): Revisions {
+  const r = { teams: {}, offices: {}, reps: {}, meetings: {}, tasks: {} } as Revisions;
+  for (const [list] of LISTS) for (const x of sc[list]) r[list][x.id] = revision;
+  return r;
+}
+
 /**
- * Mocks the Tauri IPC with an in-memory document. `overrides` replace single
- * commands (throw a CommandError object to make Rust refuse).
+ * What Rust would return for a write that turned `before` into `after`: the
+ * items that differ (with `revision`), the removed ones, office days, policy
+ * and requests when they changed.
+ */
+export function changesBetween(before: Scenario, after: Scenario, revision: number): Changes {
+  const c: Changes = {
+    counter: revision,
+    teams: [],
+    offices: [],
+    reps: [],
+    meetings: [],
+    tasks: [],
+    removed: [],
+    office_days_removed: [],
+    office_days_added: [],
+    policy: null,
+    requests: null,
+    replaced: false,
+  };
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  for (const [list, kind] of LISTS) {
+    const old = new Map<string, unknown>(before[list].map((x) => [x.id, x]));
+    const now = new Set(after[list].map((x) => x.id));
+    for (const x of after[list]) if (!same(old.get(x.id), x)) (c[list] as { item: unknown; revision: number }[]).push({ item: x, revision });
+    for (const id of old.keys()) if (!now.has(id)) c.removed.push({ kind, id, removed: true });
+  }
+  const key = (d: { rep: string; date: string }) => `${d.rep}|${d.date}`;
+  const was = new Set(before.office_days.map(key));
+  const is = new Set(after.office_days.map(key));
+  c.office_days_removed = before.office_days.filter((d) => !is.has(key(d))).map((d) => ({ rep: d.rep, date: d.date }));
+  c.office_days_added = after.office_days.filter((d) => !was.has(key(d)));
+  if (!same(before.policy, after.policy)) c.policy = after.policy;
+  if (!same(before.requests, after.requests)) c.requests = after.requests;
+  return c;
+}
+
+/**
+ * Mocks the Tauri IPC with an in-memory store. A handler (or override) that
+ * returns a whole `Scenario` is a write: the fake stores it and answers with
+ * the `Changes` Rust would send (`load_sample_team`, `import_document` and
+ * `restore_backup` replace the team). `load_team` answers a `StoredTeam`.
+ * Throw a CommandError object from an override to make Rust refuse.
  */
 export function fakeBackend(initial: Scenario, overrides: Record<string, Handler> = {}) {
   let db: Scenario = structuredClone(initial);
+  let counter = 1;
+  let revisions = revisionsOf(db, counter);
   const calls: Call[] = [];
   const handlers: Record<string, Handler> = {
     about: () => ({ version: '0.0.0-unit', tzdata: 'unit', db_path: null }),
     load_team: () => db,
     zone_names: () => ZONES,
-    load_sample_team: () => (db = tinyTeam()),
-    create_rep: (a) => ((db = { ...db, reps: [...db.reps, a.rep as Rep] }), db),
-    update_rep: (a) => ((db = { ...db, reps: db.reps.map((r) => (r.id === (a.rep as Rep).id ? (a.rep as Rep) : r)) }), db),
-    delete_rep: (a) => ((db = { ...db, reps: db.reps.filter((r) => r.id !== a.id) }), db),
+    load_sample_team: () => tinyTeam(),
+    create_rep: (a) => ({ ...db, reps: [...db.reps, a.rep as Rep] }),
+    update_rep: (a) => ({ ...db, reps: db.reps.map((r) => (r.id === (a.rep as Rep).id ? (a.rep as Rep) : r)) }),
+    delete_rep: (a) => ({ ...db, reps: db.reps.filter((r) => r.id !== a.id) }),
+    list_backups: () => [],
     ...overrides,
   };
+  const REPLACES = new Set(['load_sample_team', 'import_document', 'restore_backup']);
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args: structuredClone(args) });
     const h = handlers[cmd];
     if (!h) throw { code: 'io', message: `no mock for ${cmd}`, problems: [] };
-    return structuredClone(h(args));
-  });
+    const out = h(args);
+    if (cmd === 'load_team') {
+      if (isScenario(out) && out !== db) {
+        db = structuredClone(out);
+        revisions = revisionsOf(db, counter);
+      }
+      return structuredClone({ scenario: db, revisions, counter });
+    }
+    if (!isScenario(out)) return structuredClone(out);
+    counter += 1;
+    const changes = changesBetween(db, out, counter);
+    db = structuredClone(out);
+    if (REPLACES.has(cmd)) {
+      revisions = revisionsOf(db, counter);
+      const summary = { teams: db.teams.length, offices: db.offices.length, reps: db.reps.length, meetings: db.meetings.length, tasks: db.tasks.length, office_days: db.office_days.length };
+      return cmd === 'load_sample_team' ? { ...changesBetween(emptyScenario(), emptyScenario(), counter), replaced: true } : summary;
+    }
+    for (const [list] of LISTS) {
+      const r = { ...revisions[list] };
+      for (const s of changes[list] as { item: { id: string } }[]) r[s.item.id] = counter;
+      for (const x of changes.removed) if (LISTS.find(([, k]) => k === x.kind)?.[0] === list) delete r[x.id];
+      revisions[list] = r;
+    }
+    return structuredClone(changes);
+  }, { shouldMockEvents: true });
   return {
     calls,
     called: (cmd: string) => calls.filter((c) => c.cmd === cmd),
     get db() {
       return db;
+    },
+    get counter() {
+      return counter;
+    },
+    /** Another process writes `next` (like the command line): returns what `poll_changes` would report. */
+    writeElsewhere(next: Scenario): ExternalChanges {
+      counter += 1;
+      const changes = changesBetween(db, next, counter);
+      db = structuredClone(next);
+      revisions = revisionsOf(db, counter);
+      const items = [
+        ...LISTS.flatMap(([list, kind]) => (changes[list] as { item: { id: string } }[]).map((s) => ({ kind, id: s.item.id, removed: false }))),
+        ...changes.removed,
+      ];
+      return { counter, items };
     },
   };
 }

@@ -478,6 +478,41 @@
     },
   };
 
+  handlers.list_backups = () => [];
+  handlers.create_backup = () => 'meridian-20261204T190211Z-manual.db';
+  // The page listens for other writers' changes; nothing else writes here.
+  handlers['plugin:event|listen'] = () => 1;
+  handlers['plugin:event|unlisten'] = () => null;
+
+  // Rust answers a write with what it changed (store v2): the fake keeps
+  // whole documents and answers with the difference, each changed item at
+  // the write's revision.
+  const LISTS = [['teams', 'team'], ['offices', 'office'], ['reps', 'rep'], ['meetings', 'meeting'], ['tasks', 'task']];
+  let counter = 1;
+  const revisions = () => Object.fromEntries(LISTS.map(([l]) => [l, Object.fromEntries(db[l].map((x) => [x.id, revs[l][x.id] ?? counter]))]));
+  let revs = { teams: {}, offices: {}, reps: {}, meetings: {}, tasks: {} };
+  function changes(before, after, replaced) {
+    counter += 1;
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    const c = { counter, removed: [], office_days_removed: [], office_days_added: [], policy: null, requests: null, replaced };
+    for (const [list, kind] of LISTS) {
+      const old = new Map(before[list].map((x) => [x.id, x]));
+      const now = new Set(after[list].map((x) => x.id));
+      c[list] = after[list].filter((x) => replaced || !same(old.get(x.id), x)).map((item) => ({ item, revision: counter }));
+      for (const s of c[list]) revs[list][s.item.id] = counter;
+      for (const id of old.keys()) if (!now.has(id)) { c.removed.push({ kind, id, removed: true }); delete revs[list][id]; }
+    }
+    const key = (d) => `${d.rep}|${d.date}`;
+    const was = new Set(before.office_days.map(key));
+    const is = new Set(after.office_days.map(key));
+    c.office_days_removed = before.office_days.filter((d) => !is.has(key(d))).map((d) => ({ rep: d.rep, date: d.date }));
+    c.office_days_added = after.office_days.filter((d) => !was.has(key(d)));
+    if (!same(before.policy, after.policy)) c.policy = after.policy;
+    if (!same(before.requests, after.requests)) c.requests = after.requests;
+    return c;
+  }
+  const isScenario = (v) => v !== null && typeof v === 'object' && v.format === 'meridian.scenario/1';
+
   window.__FAKE_BACKEND__ = { calls, get db() { return db; } };
   window.__TAURI_INTERNALS__ = {
     metadata: { currentWindow: { label: 'main' }, currentWebview: { windowLabel: 'main', label: 'main' } },
@@ -490,7 +525,10 @@
       calls.push(cmd);
       const h = handlers[cmd];
       if (!h) throw { code: 'io', message: `fake backend: no command ${cmd}`, problems: [] };
-      return h(args);
+      if (cmd === 'load_team') return { scenario: clone(db), revisions: revisions(), counter };
+      const before = clone(db);
+      const out = h(args);
+      return isScenario(out) ? changes(before, out, cmd === 'load_sample_team') : out;
     },
   };
 })();

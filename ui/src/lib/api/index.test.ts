@@ -1,23 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { api, ApiError } from './index';
-import { tinyTeam } from '../../test/fixtures';
+import { changesBetween, revisionsOf, tinyTeam } from '../../test/fixtures';
 
 describe('the api gateway', () => {
   it('unwraps a successful command to its value', async () => {
-    mockIPC((cmd) => (cmd === 'load_team' ? tinyTeam() : null));
-    const s = await api.loadTeam();
-    expect(s.reps.map((r) => r.id)).toEqual(['unit-ana', 'unit-bo']);
+    mockIPC((cmd) => (cmd === 'load_team' ? { scenario: tinyTeam(), revisions: revisionsOf(tinyTeam(), 3), counter: 3 } : null));
+    const team = await api.loadTeam();
+    expect(team.scenario.reps.map((r) => r.id)).toEqual(['unit-ana', 'unit-bo']);
+    expect(team.revisions.reps['unit-bo']).toBe(3);
+    expect(team.counter).toBe(3);
   });
 
-  it('sends the entity under the argument name the Rust command takes', async () => {
+  it('sends the entity and the revision the form opened with under the names the Rust command takes', async () => {
     let seen: unknown;
     mockIPC((cmd, args) => {
       seen = { cmd, args };
-      return tinyTeam();
+      return changesBetween(tinyTeam(), tinyTeam(), 2);
     });
-    await api.deleteRep('unit-bo');
-    expect(seen).toEqual({ cmd: 'delete_rep', args: { id: 'unit-bo' } });
+    await api.deleteRep('unit-bo', 7);
+    expect(seen).toEqual({ cmd: 'delete_rep', args: { id: 'unit-bo', revision: 7 } });
+    await api.updateRep(tinyTeam().reps[0], null);
+    expect(seen).toEqual({ cmd: 'update_rep', args: { rep: tinyTeam().reps[0], revision: null } });
+    await api.restoreBackup('meridian-20261204T190211Z-manual.db');
+    expect(seen).toEqual({ cmd: 'restore_backup', args: { file: 'meridian-20261204T190211Z-manual.db' } });
   });
 
   it('turns a CommandError into an ApiError carrying its code and problems', async () => {

@@ -5,10 +5,15 @@
  * every command's `Result` is unwrapped here and a failure becomes an
  * {@link ApiError} whose `code` the UI switches on (never its text).
  */
-import { commands } from './bindings';
+import { commands, events } from './bindings';
 import type {
   About,
+  Backup,
   Booking,
+  Changes,
+  ExternalChanges,
+  ImportSummary,
+  StoredTeam,
   CommandError,
   MeetingAnswer,
   MeetingRequest,
@@ -31,6 +36,16 @@ import type {
 
 export type {
   About,
+  Backup,
+  BackupCounts,
+  ChangedItem,
+  Changes,
+  ExternalChanges,
+  ItemKind,
+  RepDate,
+  Revisions,
+  Stored,
+  StoredTeam,
   AttendeeSlot,
   Booking,
   CommandError,
@@ -154,35 +169,36 @@ async function call<R>(run: () => Promise<R>): Promise<Unwrapped<R>> {
 
 export const api = {
   about: (): Promise<About> => call(() => commands.about()),
-  loadTeam: (): Promise<Scenario> => call(() => commands.loadTeam()),
+  loadTeam: (): Promise<StoredTeam> => call(() => commands.loadTeam()),
   zoneNames: (): Promise<string[]> => call(() => commands.zoneNames()),
-  loadSampleTeam: (): Promise<Scenario> => call(() => commands.loadSampleTeam()),
-  createRep: (rep: Rep): Promise<Scenario> => call(() => commands.createRep(rep)),
-  updateRep: (rep: Rep): Promise<Scenario> => call(() => commands.updateRep(rep)),
-  deleteRep: (id: string): Promise<Scenario> => call(() => commands.deleteRep(id)),
-  createTeam: (team: Team): Promise<Scenario> => call(() => commands.createTeam(team)),
-  updateTeam: (team: Team): Promise<Scenario> => call(() => commands.updateTeam(team)),
-  deleteTeam: (id: string): Promise<Scenario> => call(() => commands.deleteTeam(id)),
-  createOffice: (office: Office): Promise<Scenario> => call(() => commands.createOffice(office)),
-  updateOffice: (office: Office): Promise<Scenario> => call(() => commands.updateOffice(office)),
-  deleteOffice: (id: string): Promise<Scenario> => call(() => commands.deleteOffice(id)),
-  updatePolicy: (policy: Policy): Promise<Scenario> => call(() => commands.updatePolicy(policy)),
+  loadSampleTeam: (): Promise<Changes> => call(() => commands.loadSampleTeam()),
+  createRep: (rep: Rep): Promise<Changes> => call(() => commands.createRep(rep)),
+  updateRep: (rep: Rep, revision: number | null): Promise<Changes> => call(() => commands.updateRep(rep, revision)),
+  deleteRep: (id: string, revision: number | null): Promise<Changes> => call(() => commands.deleteRep(id, revision)),
+  createTeam: (team: Team): Promise<Changes> => call(() => commands.createTeam(team)),
+  updateTeam: (team: Team, revision: number | null): Promise<Changes> => call(() => commands.updateTeam(team, revision)),
+  deleteTeam: (id: string, revision: number | null): Promise<Changes> => call(() => commands.deleteTeam(id, revision)),
+  createOffice: (office: Office): Promise<Changes> => call(() => commands.createOffice(office)),
+  updateOffice: (office: Office, revision: number | null): Promise<Changes> =>
+    call(() => commands.updateOffice(office, revision)),
+  deleteOffice: (id: string, revision: number | null): Promise<Changes> => call(() => commands.deleteOffice(id, revision)),
+  updatePolicy: (policy: Policy): Promise<Changes> => call(() => commands.updatePolicy(policy)),
   suggestMeeting: (request: MeetingRequest): Promise<MeetingAnswer> => call(() => commands.suggestMeeting(request)),
-  bookMeeting: (booking: Booking): Promise<Scenario> => call(() => commands.bookMeeting(booking)),
-  deleteMeeting: (id: string): Promise<Scenario> => call(() => commands.deleteMeeting(id)),
+  bookMeeting: (booking: Booking): Promise<Changes> => call(() => commands.bookMeeting(booking)),
+  deleteMeeting: (id: string, revision: number | null): Promise<Changes> => call(() => commands.deleteMeeting(id, revision)),
   planRotation: (from: string | null, weeks: number | null, office: string | null): Promise<RotationAnswer> =>
     call(() => commands.planRotation(from, weeks, office)),
-  setRotationWindow: (from: string, weeks: number): Promise<Scenario> => call(() => commands.setRotationWindow(from, weeks)),
-  setRotationLock: (rep: string, date: string, inOffice: boolean | null): Promise<Scenario> =>
+  setRotationWindow: (from: string, weeks: number): Promise<Changes> => call(() => commands.setRotationWindow(from, weeks)),
+  setRotationLock: (rep: string, date: string, inOffice: boolean | null): Promise<Changes> =>
     call(() => commands.setRotationLock(rep, date, inOffice)),
-  acceptRotation: (plan: RotationAnswer): Promise<Scenario> => call(() => commands.acceptRotation(plan)),
-  createTask: (task: Task): Promise<Scenario> => call(() => commands.createTask(task)),
-  updateTask: (task: Task): Promise<Scenario> => call(() => commands.updateTask(task)),
-  deleteTask: (id: string): Promise<Scenario> => call(() => commands.deleteTask(id)),
+  acceptRotation: (plan: RotationAnswer): Promise<Changes> => call(() => commands.acceptRotation(plan)),
+  createTask: (task: Task): Promise<Changes> => call(() => commands.createTask(task)),
+  updateTask: (task: Task, revision: number | null): Promise<Changes> => call(() => commands.updateTask(task, revision)),
+  deleteTask: (id: string, revision: number | null): Promise<Changes> => call(() => commands.deleteTask(id, revision)),
   planBalance: (from: string | null, to: string | null): Promise<BalanceAnswer> =>
     call(() => commands.planBalance(from, to)),
-  setBalanceWindow: (from: string, to: string): Promise<Scenario> => call(() => commands.setBalanceWindow(from, to)),
-  applyBalance: (moves: AcceptedMove[]): Promise<Scenario> => call(() => commands.applyBalance(moves)),
+  setBalanceWindow: (from: string, to: string): Promise<Changes> => call(() => commands.setBalanceWindow(from, to)),
+  applyBalance: (moves: AcceptedMove[]): Promise<Changes> => call(() => commands.applyBalance(moves)),
   calendarView: (reps: string[], from: string, to: string, zone: string, hours: boolean, tasks: boolean): Promise<CalendarView> =>
     call(() => commands.calendarView(reps, from, to, zone, hours, tasks)),
   exportIcs: (scope: IcsScope): Promise<string | null> => call(() => commands.exportIcs(scope)),
@@ -191,12 +207,27 @@ export const api = {
   saveRepsCsvTemplate: (): Promise<string | null> => call(() => commands.saveRepsCsvTemplate()),
   exportRotationCsv: (): Promise<string | null> => call(() => commands.exportRotationCsv()),
   openRepsCsv: (): Promise<RepsCsvPick | null> => call(() => commands.openRepsCsv()),
-  importRepsCsv: (): Promise<Scenario> => call(() => commands.importRepsCsv()),
+  importRepsCsv: (): Promise<Changes> => call(() => commands.importRepsCsv()),
   openDocument: (): Promise<DocumentPick | null> => call(() => commands.openDocument()),
-  importDocument: (): Promise<Scenario> => call(() => commands.importDocument()),
+  importDocument: (): Promise<ImportSummary> => call(() => commands.importDocument()),
   openIcsBusy: (rep: string): Promise<IcsPick | null> => call(() => commands.openIcsBusy(rep)),
-  importIcsBusy: (rep: string, skipBad: boolean): Promise<Scenario> => call(() => commands.importIcsBusy(rep, skipBad)),
+  importIcsBusy: (rep: string, skipBad: boolean): Promise<Changes> => call(() => commands.importIcsBusy(rep, skipBad)),
   cancelImport: (): Promise<null> => call(() => commands.cancelImport()),
+  listBackups: (): Promise<Backup[]> => call(() => commands.listBackups()),
+  createBackup: (): Promise<string> => call(() => commands.createBackup()),
+  restoreBackup: (file: string): Promise<ImportSummary> => call(() => commands.restoreBackup(file)),
+  /**
+   * Calls `handler` whenever another process (the command line) changed the
+   * database; resolves to the function that stops listening. Never rejects:
+   * without events the app still works, it only does not notice others.
+   */
+  onDbChanged: async (handler: (changes: ExternalChanges) => void): Promise<() => void> => {
+    try {
+      return await events.dbChanged.listen((e) => handler(e.payload));
+    } catch {
+      return () => {};
+    }
+  },
 };
 
 export type Api = typeof api;

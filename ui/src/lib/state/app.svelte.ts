@@ -1,17 +1,26 @@
 /**
- * The app's state between components and the gateway: the current team document
- * as Rust last returned it, the zone names and build info.
+ * The app's state between components and the gateway: the team as Rust last
+ * returned it (document, every item's revision, the change counter), the zone
+ * names and build info.
  *
- * Rules: every mutation goes to Rust and the whole `Scenario` Rust returns
- * replaces ours (nothing is patched locally, so nothing is half-saved); a failed
- * save throws the gateway's `ApiError` to the caller (the form shows it) and
- * leaves the state unchanged.
+ * Rules: every mutation goes to Rust; the `Changes` Rust returns are applied
+ * to the held team by `domain/changes.ts` (returned items upserted, removed
+ * ones dropped, a replaced team read again), so nothing is half-saved and no
+ * rule runs here. A failed save throws the gateway's `ApiError` to the caller
+ * (the form shows it, `conflict` with a Reload) and leaves the state
+ * unchanged. Forms send the revision they opened with (`revisionOf`). When
+ * another process changes the database the team is read again and a notice
+ * says so.
  */
 import { getContext, setContext } from 'svelte';
 import { api as defaultApi, ApiError } from '../api';
+import { applyChanges, emptyRevisions, type ItemList } from '../domain/changes';
 import type {
   About,
   Api,
+  Changes,
+  ExternalChanges,
+  Revisions,
   Booking,
   Meeting,
   MeetingAnswer,
@@ -35,8 +44,17 @@ import type {
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 export type SaveMode = 'create' | 'update';
 
+/** What the status line says when another process changed the team. */
+export const EXTERNAL_NOTICE = 'Updated: changes made elsewhere (e.g. the command line)';
+
 export class AppState {
   scenario = $state<Scenario | null>(null);
+  /** Every stored item's revision, by list and id, as of `scenario`. */
+  revisions = $state<Revisions>(emptyRevisions());
+  /** The database's change counter as of `scenario`. */
+  counter = $state(0);
+  /** How many times another process's changes were read in (screens holding plans watch it). */
+  externalUpdates = $state(0);
   status = $state<LoadStatus>('idle');
   loadError = $state<ApiError | null>(null);
   zones = $state<string[]>([]);
@@ -46,6 +64,7 @@ export class AppState {
 
   readonly #api: Api;
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  #unlisten: (() => void) | null = null;
 
   constructor(gateway: Api = defaultApi) {
     this.#api = gateway;
@@ -87,40 +106,78 @@ export class AppState {
     if (zones.status === 'fulfilled') this.zones = zones.value;
     if (about.status === 'fulfilled') this.about = about.value;
     if (team.status === 'fulfilled') {
-      this.scenario = team.value;
+      this.#hold(team.value.scenario, team.value.revisions, team.value.counter);
       this.status = 'ready';
     } else {
       this.loadError = ApiError.from(team.reason);
       this.status = 'failed';
     }
+    if (!this.#unlisten) this.#unlisten = await this.#api.onDbChanged((c) => void this.externalChange(c));
+  }
+
+  /** Stops listening for other writers (the app is closing, or a test ends). */
+  dispose(): void {
+    this.#unlisten?.();
+    this.#unlisten = null;
+  }
+
+  /** Reads the whole team again (after a conflict, a restore, another writer). */
+  async reload(): Promise<void> {
+    let team;
+    try {
+      team = await this.#api.loadTeam();
+    } catch (e) {
+      throw ApiError.from(e);
+    }
+    this.#hold(team.scenario, team.revisions, team.counter);
+    this.status = 'ready';
+    this.loadError = null;
+  }
+
+  /** Another process committed changes: read the team again and say so. */
+  async externalChange(changes: ExternalChanges): Promise<void> {
+    if (changes.counter <= this.counter && changes.items !== null) return;
+    try {
+      await this.reload();
+    } catch {
+      // The next change or the user's next action reads it again.
+      return;
+    }
+    this.externalUpdates += 1;
+    this.say(EXTERNAL_NOTICE);
+  }
+
+  /** The revision of a stored item (what a form opened with); `null` if unknown. */
+  revisionOf(list: ItemList, id: string): number | null {
+    return this.revisions[list][id] ?? null;
   }
 
   async loadSampleTeam(): Promise<void> {
     await this.#apply(this.#api.loadSampleTeam(), 'Sample team loaded');
   }
 
-  async saveRep(rep: Rep, mode: SaveMode): Promise<void> {
-    const run = mode === 'create' ? this.#api.createRep(rep) : this.#api.updateRep(rep);
+  async saveRep(rep: Rep, mode: SaveMode, revision: number | null = null): Promise<void> {
+    const run = mode === 'create' ? this.#api.createRep(rep) : this.#api.updateRep(rep, revision);
     await this.#apply(run, `${mode === 'create' ? 'Added' : 'Saved'} ${rep.name}`);
   }
-  async deleteRep(rep: Rep): Promise<void> {
-    await this.#apply(this.#api.deleteRep(rep.id), `Deleted ${rep.name}`);
+  async deleteRep(rep: Rep, revision: number | null = null): Promise<void> {
+    await this.#apply(this.#api.deleteRep(rep.id, revision), `Deleted ${rep.name}`);
   }
 
-  async saveTeam(team: Team, mode: SaveMode): Promise<void> {
-    const run = mode === 'create' ? this.#api.createTeam(team) : this.#api.updateTeam(team);
+  async saveTeam(team: Team, mode: SaveMode, revision: number | null = null): Promise<void> {
+    const run = mode === 'create' ? this.#api.createTeam(team) : this.#api.updateTeam(team, revision);
     await this.#apply(run, `${mode === 'create' ? 'Added' : 'Saved'} team ${team.name}`);
   }
-  async deleteTeam(team: Team): Promise<void> {
-    await this.#apply(this.#api.deleteTeam(team.id), `Deleted team ${team.name}`);
+  async deleteTeam(team: Team, revision: number | null = null): Promise<void> {
+    await this.#apply(this.#api.deleteTeam(team.id, revision), `Deleted team ${team.name}`);
   }
 
-  async saveOffice(office: Office, mode: SaveMode): Promise<void> {
-    const run = mode === 'create' ? this.#api.createOffice(office) : this.#api.updateOffice(office);
+  async saveOffice(office: Office, mode: SaveMode, revision: number | null = null): Promise<void> {
+    const run = mode === 'create' ? this.#api.createOffice(office) : this.#api.updateOffice(office, revision);
     await this.#apply(run, `${mode === 'create' ? 'Added' : 'Saved'} office ${office.name}`);
   }
-  async deleteOffice(office: Office): Promise<void> {
-    await this.#apply(this.#api.deleteOffice(office.id), `Deleted office ${office.name}`);
+  async deleteOffice(office: Office, revision: number | null = null): Promise<void> {
+    await this.#apply(this.#api.deleteOffice(office.id, revision), `Deleted office ${office.name}`);
   }
 
   async savePolicy(policy: Policy): Promise<void> {
@@ -140,8 +197,8 @@ export class AppState {
     const n = booking.starts.length > 1 ? `${booking.starts.length} meetings` : booking.title;
     await this.#apply(this.#api.bookMeeting(booking), `Booked ${n}`);
   }
-  async deleteMeeting(meeting: Meeting): Promise<void> {
-    await this.#apply(this.#api.deleteMeeting(meeting.id), `Deleted meeting ${meeting.title}`);
+  async deleteMeeting(meeting: Meeting, revision: number | null = null): Promise<void> {
+    await this.#apply(this.#api.deleteMeeting(meeting.id, revision), `Deleted meeting ${meeting.title}`);
   }
 
   /** Plans office days over the stored weeks and locks; changes no state (the caller keeps the answer). */
@@ -170,12 +227,12 @@ export class AppState {
     await this.#apply(this.#api.acceptRotation(plan), `Saved ${plan.assignments.length} office days`);
   }
 
-  async saveTask(task: Task, mode: SaveMode): Promise<void> {
-    const run = mode === 'create' ? this.#api.createTask(task) : this.#api.updateTask(task);
+  async saveTask(task: Task, mode: SaveMode, revision: number | null = null): Promise<void> {
+    const run = mode === 'create' ? this.#api.createTask(task) : this.#api.updateTask(task, revision);
     await this.#apply(run, `${mode === 'create' ? 'Added' : 'Saved'} task ${task.title}`);
   }
-  async deleteTask(task: Task): Promise<void> {
-    await this.#apply(this.#api.deleteTask(task.id), `Deleted task ${task.title}`);
+  async deleteTask(task: Task, revision: number | null = null): Promise<void> {
+    await this.#apply(this.#api.deleteTask(task.id, revision), `Deleted task ${task.title}`);
   }
 
   /** Balances the tasks over a window; changes no state (the caller keeps the answer). */
@@ -259,7 +316,13 @@ export class AppState {
     }
   }
   async importDocument(pick: DocumentPick): Promise<void> {
-    await this.#apply(this.#api.importDocument(), `Imported the team from ${pick.file}`);
+    try {
+      await this.#api.importDocument();
+    } catch (e) {
+      throw ApiError.from(e);
+    }
+    await this.reload();
+    this.say(`Imported the team from ${pick.file}`);
   }
 
   /** Picks an .ics file and previews it as a rep's busy times; `null` when cancelled. */
@@ -302,16 +365,27 @@ export class AppState {
     this.#noticeTimer = setTimeout(() => (this.notice = null), 5000);
   }
 
-  async #apply(run: Promise<Scenario>, message: string): Promise<void> {
-    let next: Scenario;
+  #hold(scenario: Scenario, revisions: Revisions, counter: number): void {
+    this.scenario = scenario;
+    this.revisions = revisions;
+    this.counter = counter;
+  }
+
+  async #apply(run: Promise<Changes>, message: string): Promise<void> {
+    let changes: Changes;
     try {
-      next = await run;
+      changes = await run;
     } catch (e) {
       throw ApiError.from(e);
     }
-    this.scenario = next;
-    this.status = 'ready';
-    this.loadError = null;
+    const next = this.scenario ? applyChanges({ scenario: this.scenario, revisions: this.revisions, counter: this.counter }, changes) : 'reload';
+    if (next === 'reload') {
+      await this.reload();
+    } else {
+      this.#hold(next.scenario, next.revisions, next.counter);
+      this.status = 'ready';
+      this.loadError = null;
+    }
     this.say(message);
   }
 }

@@ -159,7 +159,7 @@ describe('Find a time', () => {
     await user.click(screen.getByRole('button', { name: 'Delete meeting Weekly sync (weekly)' }));
     expect(backend.called('delete_meeting')).toHaveLength(0);
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete meeting' }));
-    expect(backend.called('delete_meeting')[0].args).toEqual({ id: 'weekly' });
+    expect(backend.called('delete_meeting')[0].args).toEqual({ id: 'weekly', revision: 1 });
     expect(screen.getByText(/No meetings yet/)).toBeInTheDocument();
   });
 });

@@ -9,6 +9,8 @@ import { assignProblems } from '../../domain/problems';
 export class FormErrors {
   problems = $state<Problem[]>([]);
   message = $state<string | null>(null);
+  /** The item changed or was removed elsewhere since the form opened: offer Reload. */
+  conflict = $state(false);
   #keys: () => string[];
 
   constructor(keys: () => string[]) {
@@ -30,6 +32,7 @@ export class FormErrors {
   clear(): void {
     this.problems = [];
     this.message = null;
+    this.conflict = false;
   }
 
   local(problems: Problem[]): void {
@@ -42,7 +45,9 @@ export class FormErrors {
     let problems = err.problems;
     if (problems.length === 0 && err.code === 'duplicate_id') problems = [{ path: 'id', message: err.message }];
     this.problems = problems;
-    this.message = `Not saved: ${err.message}`;
+    this.conflict = err.code === 'conflict';
+    // A conflict's message is Rust's whole sentence: who changed it, and what to do.
+    this.message = this.conflict ? err.message : `Not saved: ${err.message}`;
   }
 }
 

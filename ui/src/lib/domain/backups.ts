@@ -1,0 +1,28 @@
+/** Display helpers for the Backups screen (no rules: Rust counts and names). */
+import type { BackupCounts } from '../api';
+
+/** "25 reps, 3 teams, 2 offices, 12 meetings, 40 tasks" (lists that are empty are left out). */
+export function describeCounts(c: BackupCounts): string {
+  const part = (n: number, one: string, many: string) => (n === 0 ? null : `${n} ${n === 1 ? one : many}`);
+  const parts = [
+    part(c.reps, 'rep', 'reps'),
+    part(c.teams, 'team', 'teams'),
+    part(c.offices, 'office', 'offices'),
+    part(c.meetings, 'meeting', 'meetings'),
+    part(c.tasks, 'task', 'tasks'),
+  ].filter((p): p is string => p !== null);
+  return parts.length === 0 ? 'empty' : parts.join(', ');
+}
+
+/** A file size in bytes as people read it: "812 B", "96 KB", "1.4 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** "2026-12-04T19:02:11Z" → "2026-12-04 19:02 UTC". */
+export function formatCreated(created: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(created);
+  return m ? `${m[1]} ${m[2]} UTC` : created;
+}
