@@ -7,6 +7,7 @@ mod agenda;
 mod balance;
 mod balance_props;
 mod cli;
+mod concurrency;
 mod csv;
 mod edits;
 mod fuzz_corpus;
