@@ -159,7 +159,7 @@ impl Meridian {
                 // this write replaces.
                 if let Some(db) = &db {
                     if store::counts(tx.conn)?.iter().any(|&n| n > 0) {
-                        backup::snapshot(tx.conn, db, reason)?;
+                        backup::snapshot(db, reason)?;
                     }
                 }
                 store::replace_scenario(tx.conn, sc, tx.seq)?;

@@ -257,7 +257,11 @@ impl Meridian {
         let result = run();
         match result {
             Ok((out, changes)) => {
-                self.seen = changes.counter;
+                // Only when no other writer committed since the last look:
+                // otherwise the next poll must still report their writes.
+                if self.seen == changes.counter - 1 {
+                    self.seen = changes.counter;
+                }
                 Ok((out, changes))
             }
             Err(e) => Err(self.locate(e)),

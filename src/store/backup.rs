@@ -45,8 +45,24 @@ pub fn write_to(conn: &Connection, target: &Path) -> Result<(), StoreError> {
         std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
     }
     let mut dst = Connection::open(target).map_err(|e| fail(e.to_string()))?;
-    let run = rusqlite::backup::Backup::new(conn, &mut dst)
-        .and_then(|b| b.run_to_completion(256, Duration::ZERO, None));
+    // A source busy past the busy timeout fails the backup instead of
+    // spinning: run_to_completion would retry Busy/Locked for ever.
+    let run = rusqlite::backup::Backup::new(conn, &mut dst).and_then(|b| {
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        loop {
+            match b.step(1024)? {
+                rusqlite::backup::StepResult::Done => return Ok(()),
+                rusqlite::backup::StepResult::More => {}
+                _ if std::time::Instant::now() > deadline => {
+                    return Err(rusqlite::Error::SqliteFailure(
+                        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                        Some("the database stayed busy".into()),
+                    ))
+                }
+                _ => std::thread::sleep(Duration::from_millis(5)),
+            }
+        }
+    });
     if let Err(e) = run {
         drop(dst);
         let _ = std::fs::remove_file(target);
@@ -63,11 +79,20 @@ pub fn write_to(conn: &Connection, target: &Path) -> Result<(), StoreError> {
 /// Takes an automatic snapshot of the database at `db` into its backups
 /// folder, then keeps only the newest [`KEEP_AUTOMATIC`] automatic ones.
 ///
+/// The snapshot is read through a connection of its own: a connection that
+/// is inside a write cannot be the source of a backup (SQLite answers
+/// `SQLITE_LOCKED`), and a separate reader sees exactly the last committed
+/// state, which is what a write holding the write lock is about to replace.
+///
 /// # Errors
 /// [`StoreError::Backup`].
-pub fn snapshot(conn: &Connection, db: &Path, reason: &str) -> Result<PathBuf, StoreError> {
+pub fn snapshot(db: &Path, reason: &str) -> Result<PathBuf, StoreError> {
     let target = new_name(&folder(db), reason);
-    write_to(conn, &target)?;
+    let source = super::connect_read_only(db).map_err(|e| StoreError::Backup {
+        path: target.clone(),
+        detail: format!("cannot read {}: {e}", db.display()),
+    })?;
+    write_to(&source, &target)?;
     prune(&folder(db))?;
     Ok(target)
 }

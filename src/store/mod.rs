@@ -259,7 +259,7 @@ pub fn open(path: &Path) -> Result<Connection, StoreError> {
     configure(&conn)?;
     if let Found::Meridian(v) = found {
         if v < latest_version() {
-            backup::snapshot(&conn, path, &format!("before-v{}", latest_version()))?;
+            backup::snapshot(path, &format!("before-v{}", latest_version()))?;
         }
     }
     migrate(&mut conn, &MIGRATIONS)?;
@@ -337,7 +337,7 @@ pub fn write(conn: &mut Connection) -> Result<Transaction<'_>, StoreError> {
 /// # Errors
 /// [`StoreError`] on a database failure or a damaged row.
 pub fn load_scenario(conn: &Connection) -> Result<Scenario, StoreError> {
-    Ok(snapshot(conn, |c| load_team(c, None))?.0)
+    snapshot(conn, |c| load_team(c, None))
 }
 
 /// The whole document with every item's revision and the change counter,
@@ -348,15 +348,12 @@ pub fn load_scenario(conn: &Connection) -> Result<Scenario, StoreError> {
 pub fn load_stored(conn: &Connection) -> Result<(Scenario, Revisions, i64), StoreError> {
     snapshot(conn, |c| {
         let mut revs = Revisions::default();
-        let (sc, _) = load_team(c, Some(&mut revs))?;
+        let sc = load_team(c, Some(&mut revs))?;
         Ok((sc, revs, changes::counter(c)?))
     })
 }
 
-fn load_team(
-    c: &Connection,
-    mut revs: Option<&mut Revisions>,
-) -> Result<(Scenario, ()), StoreError> {
+fn load_team(c: &Connection, mut revs: Option<&mut Revisions>) -> Result<Scenario, StoreError> {
     fn split<T>(
         items: Vec<Stored<T>>,
         map: Option<&mut BTreeMap<String, i64>>,
@@ -393,25 +390,18 @@ fn load_team(
         revs.as_deref_mut().map(|r| &mut r.meetings),
         |m| &m.id,
     );
-    let tasks = split(
-        tasks::list_tasks(c)?,
-        revs.as_deref_mut().map(|r| &mut r.tasks),
-        |t| &t.id,
-    );
-    Ok((
-        Scenario {
-            format: FORMAT.to_string(),
-            teams,
-            offices,
-            policy: settings::get_policy(c)?,
-            reps,
-            meetings,
-            office_days: office_days::list_office_days(c)?,
-            tasks,
-            requests: requests::get_requests(c)?,
-        },
-        (),
-    ))
+    let tasks = split(tasks::list_tasks(c)?, revs.map(|r| &mut r.tasks), |t| &t.id);
+    Ok(Scenario {
+        format: FORMAT.to_string(),
+        teams,
+        offices,
+        policy: settings::get_policy(c)?,
+        reps,
+        meetings,
+        office_days: office_days::list_office_days(c)?,
+        tasks,
+        requests: requests::get_requests(c)?,
+    })
 }
 
 /// The part of the team that questions about `reps` need: those reps (and,
@@ -568,4 +558,42 @@ pub fn counts(conn: &Connection) -> Result<[u32; 5], StoreError> {
         out[i] = u32::try_from(n).unwrap_or(u32::MAX);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failing_migration_leaves_the_database_as_it_was() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("m.db");
+        let mut conn = Connection::open(&path).expect("open");
+        let v1 = Migrations::new(vec![M::up(MIGRATION_SQL[0])]);
+        migrate(&mut conn, &v1).expect("v1");
+        conn.execute(
+            "INSERT INTO teams (id, name, anchor_days) VALUES ('emea', 'EMEA', '[]')",
+            [],
+        )
+        .expect("row");
+        let broken = Migrations::new(vec![
+            M::up(MIGRATION_SQL[0]),
+            M::up("ALTER TABLE teams ADD COLUMN extra TEXT; SELECT no_such_function();"),
+        ]);
+        assert!(migrate(&mut conn, &broken).is_err());
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, 1);
+        let columns: i64 = conn
+            .query_row("SELECT COUNT(*) FROM pragma_table_info('teams')", [], |r| {
+                r.get(0)
+            })
+            .expect("columns");
+        assert_eq!(columns, 3, "the half-applied step was rolled back");
+        let teams: i64 = conn
+            .query_row("SELECT COUNT(*) FROM teams", [], |r| r.get(0))
+            .expect("rows");
+        assert_eq!(teams, 1);
+    }
 }
