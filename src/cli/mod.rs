@@ -3,16 +3,25 @@
 //!
 //! Exit codes: 0 success, 1 invalid input or a failed operation (the message
 //! names the file, the JSON path and what is wrong), 2 bad usage (clap).
+//!
+//! Invariants: commands that only read open the database read-only (they
+//! never create, migrate or write a file); commands that write name
+//! themselves "the command line" in the change log. Command output goes
+//! through [`out`], so a reader that stops early (`| head`) ends the run
+//! quietly.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use meridian::model::Rep;
+use meridian::model::{Meeting, Office, Rep, Task, Team};
 use meridian::{AppError, Meridian};
 
+mod items;
 mod text;
+
+use items::ItemCommand;
 
 #[derive(Parser)]
 #[command(
@@ -38,11 +47,43 @@ enum Command {
     Export { file: Option<PathBuf> },
     /// Check a team document without storing it.
     Validate { file: PathBuf },
-    /// Work with reps.
+    /// Work with reps: list, put, remove, CSV import and export.
     Reps {
         #[command(subcommand)]
         command: RepsCommand,
     },
+    /// Work with teams: list, put, remove.
+    Teams {
+        #[command(subcommand)]
+        command: ItemCommand,
+    },
+    /// Work with offices: list, put, remove.
+    Offices {
+        #[command(subcommand)]
+        command: ItemCommand,
+    },
+    /// Work with meetings: list, put, remove.
+    Meetings {
+        #[command(subcommand)]
+        command: ItemCommand,
+    },
+    /// Work with tasks: list, put, remove.
+    Tasks {
+        #[command(subcommand)]
+        command: ItemCommand,
+    },
+    /// Write a snapshot of the database (safe while the app runs): to FILE,
+    /// which must not exist, or into the `backups` folder beside it.
+    Backup { file: Option<PathBuf> },
+    /// List the snapshots in the `backups` folder, newest first.
+    Backups {
+        /// One JSON array on stdout.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the stored team with a backup's, after a snapshot of what is
+    /// stored now (the backup file is only read).
+    Restore { file: PathBuf },
     /// Suggest meeting slots (contract §2): from a scenario file's requests,
     /// or an ad-hoc request over the database's team.
     SuggestMeeting(SuggestArgs),
@@ -186,12 +227,8 @@ struct BalanceArgs {
 
 #[derive(Subcommand)]
 enum RepsCommand {
-    /// List reps with their team, zone and office.
-    List {
-        /// One JSON array on stdout.
-        #[arg(long)]
-        json: bool,
-    },
+    #[command(flatten)]
+    Item(ItemCommand),
     /// Add and update reps from a CSV file (all rows or none); rows with a
     /// stored id update that rep, reps not in the file are kept.
     ImportCsv {
@@ -224,6 +261,27 @@ pub fn run() -> ExitCode {
     };
     match execute(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`meridian export | head`): it has all it
+        // wanted, so this is no failure.
+        Err(AppError::Io { path, source })
+            if source.kind() == std::io::ErrorKind::BrokenPipe && path == Path::new(STDOUT) =>
+        {
+            ExitCode::SUCCESS
+        }
+        Err(AppError::Conflict(c)) => {
+            // The facade's message speaks of a form; here the user gave a
+            // revision.
+            let by = c.by.map(|b| format!(" (by {b})")).unwrap_or_default();
+            let what = if c.removed { "removed" } else { "changed" };
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: {} {:?} ({}) was {what}{by} after the revision you gave: nothing was written; list it again to see it",
+                c.kind,
+                c.id,
+                c.name
+            );
+            ExitCode::FAILURE
+        }
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "error: {e}");
             ExitCode::FAILURE
@@ -231,19 +289,56 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn open(db: Option<&Path>) -> Result<Meridian, AppError> {
+/// The name output errors carry, so [`run`] can tell a closed stdout apart.
+const STDOUT: &str = "stdout";
+
+/// Writes command output to stdout.
+///
+/// # Errors
+/// [`AppError::Io`] for `stdout`; a closed pipe is one (`ErrorKind::BrokenPipe`),
+/// which [`run`] ends quietly.
+fn out(text: &str) -> Result<(), AppError> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|source| AppError::Io {
+            path: PathBuf::from(STDOUT),
+            source,
+        })
+}
+
+/// `text` and a newline, as [`out`].
+fn outln(text: &str) -> Result<(), AppError> {
+    out(&format!("{text}\n"))
+}
+
+/// Opens the database for a command that only reads: nothing is created,
+/// migrated or written (a missing file reads as an empty team).
+fn read_db(db: Option<&Path>) -> Result<Meridian, AppError> {
     match db {
-        Some(p) => Meridian::open(p),
-        None => Meridian::open(&Meridian::default_db_path()?),
+        Some(p) => Meridian::open_read_only(p),
+        None => Meridian::open_read_only(&Meridian::default_db_path()?),
     }
 }
 
+/// Opens (or creates) the database for a command that writes.
+fn write_db(db: Option<&Path>) -> Result<Meridian, AppError> {
+    let mut m = match db {
+        Some(p) => Meridian::open(p)?,
+        None => Meridian::open(&Meridian::default_db_path()?)?,
+    };
+    m.set_source("the command line");
+    Ok(m)
+}
+
 fn execute(cli: Cli) -> Result<(), AppError> {
+    let db = cli.db.as_deref();
     match cli.command {
         Command::Import { file } => {
-            let mut m = open(cli.db.as_deref())?;
+            let mut m = write_db(cli.db.as_deref())?;
             let s = m.import_file(&file)?;
-            println!(
+            outln(&format!(
                 "imported {}: {} reps, {} teams, {} offices, {} meetings, {} tasks, {} office days",
                 file.display(),
                 s.reps,
@@ -252,20 +347,20 @@ fn execute(cli: Cli) -> Result<(), AppError> {
                 s.meetings,
                 s.tasks,
                 s.office_days
-            );
+            ))?;
         }
         Command::Export { file } => {
-            let m = open(cli.db.as_deref())?;
+            let m = read_db(cli.db.as_deref())?;
             let doc = m.export_document()?;
             match file {
                 Some(path) => write_file(&path, &doc)?,
-                None => print!("{doc}"),
+                None => out(&doc)?,
             }
         }
         Command::Validate { file } => {
             let text = meridian::api::read_text(&file)?;
             let sc = meridian::io::scenario::parse_document(&text, &file.display().to_string())?;
-            println!(
+            outln(&format!(
                 "valid: {} reps, {} teams, {} offices, {} meetings, {} tasks (tzdata {})",
                 sc.reps.len(),
                 sc.teams.len(),
@@ -273,22 +368,26 @@ fn execute(cli: Cli) -> Result<(), AppError> {
                 sc.meetings.len(),
                 sc.tasks.len(),
                 meridian::tz::tzdata_version()
-            );
+            ))?;
         }
         Command::Reps {
-            command: RepsCommand::List { json },
-        } => {
-            let m = open(cli.db.as_deref())?;
-            let sc = m.scenario()?;
-            if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&sc.reps).unwrap_or_default()
-                );
-            } else {
-                print!("{}", reps_table(&sc.reps));
-            }
+            command: RepsCommand::Item(command),
+        } => items::run::<Rep>(command, || read_db(db), || write_db(db))?,
+        Command::Teams { command } => {
+            items::run::<Team>(command, || read_db(db), || write_db(db))?;
         }
+        Command::Offices { command } => {
+            items::run::<Office>(command, || read_db(db), || write_db(db))?;
+        }
+        Command::Meetings { command } => {
+            items::run::<Meeting>(command, || read_db(db), || write_db(db))?;
+        }
+        Command::Tasks { command } => {
+            items::run::<Task>(command, || read_db(db), || write_db(db))?;
+        }
+        Command::Backup { file } => items::backup(&read_db(db)?, file.as_deref())?,
+        Command::Backups { json } => items::backups(&read_db(db)?, json)?,
+        Command::Restore { file } => items::restore(&mut write_db(db)?, &file)?,
         Command::Reps {
             command:
                 RepsCommand::ImportCsv {
@@ -296,21 +395,21 @@ fn execute(cli: Cli) -> Result<(), AppError> {
                     dry_run,
                     json,
                 },
-        } => import_reps_csv(cli.db.as_deref(), &file, dry_run, json)?,
+        } => import_reps_csv(db, &file, dry_run, json)?,
         Command::Reps {
             command: RepsCommand::ExportCsv { file },
         } => {
-            let csv = open(cli.db.as_deref())?.export_reps_csv()?;
+            let csv = read_db(db)?.export_reps_csv()?;
             write_or_print(file.as_deref(), &csv)?;
         }
         Command::Reps {
             command: RepsCommand::CsvTemplate,
         } => write_or_print(None, &Meridian::reps_csv_template())?,
         Command::ExportRotationCsv { file } => {
-            let csv = open(cli.db.as_deref())?.export_rotation_csv()?;
+            let csv = read_db(db)?.export_rotation_csv()?;
             write_or_print(file.as_deref(), &csv)?;
         }
-        Command::SuggestMeeting(args) => suggest_meeting(cli.db.as_deref(), args)?,
+        Command::SuggestMeeting(args) => suggest_meeting(db, args)?,
         Command::RotateOffices {
             scenario,
             from,
@@ -327,7 +426,7 @@ fn execute(cli: Cli) -> Result<(), AppError> {
                     }
                 }
                 None => {
-                    let m = open(cli.db.as_deref())?;
+                    let m = read_db(db)?;
                     let from = match from.as_deref() {
                         Some(text) => Some(parse_cli_date("--from", text)?),
                         None if m.scenario()?.requests.rotation.is_some() => None,
@@ -337,15 +436,12 @@ fn execute(cli: Cli) -> Result<(), AppError> {
                 }
             };
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&answer).unwrap_or_default()
-                );
+                outln(&pretty(&answer))?;
             } else {
-                print!("{}", text::rotation_answer(&answer));
+                out(&text::rotation_answer(&answer))?;
             }
         }
-        Command::Balance(args) => balance(cli.db.as_deref(), args)?,
+        Command::Balance(args) => balance(db, args)?,
         Command::Agenda {
             scenario,
             rep,
@@ -355,7 +451,7 @@ fn execute(cli: Cli) -> Result<(), AppError> {
         } => {
             let m = match &scenario {
                 Some(file) => load_scenario_file(file)?,
-                None => open(cli.db.as_deref())?,
+                None => read_db(db)?,
             };
             let from = match from.as_deref() {
                 Some(text) => parse_cli_date("--from", text)?,
@@ -367,12 +463,9 @@ fn execute(cli: Cli) -> Result<(), AppError> {
             };
             let agenda = m.agenda(&rep, from, to)?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&agenda).unwrap_or_default()
-                );
+                outln(&pretty(&agenda))?;
             } else {
-                print!("{}", text::agenda(&agenda));
+                out(&text::agenda(&agenda))?;
             }
         }
         Command::ExportIcs {
@@ -383,7 +476,7 @@ fn execute(cli: Cli) -> Result<(), AppError> {
         } => {
             let m = match &scenario {
                 Some(file) => load_scenario_file(file)?,
-                None => open(cli.db.as_deref())?,
+                None => read_db(db)?,
             };
             let scope = match (rep, team) {
                 (Some(rep), _) => meridian::io::ics::export::IcsScope::Rep(rep),
@@ -401,21 +494,21 @@ fn execute(cli: Cli) -> Result<(), AppError> {
             let text = m.export_ics(scope, chrono::Utc::now())?;
             match file {
                 Some(path) => write_file(&path, &text)?,
-                None => print!("{text}"),
+                None => out(&text)?,
             }
         }
         Command::About { json } => {
-            let m = open(cli.db.as_deref())?;
+            let m = read_db(db)?;
             let a = m.about();
             if json {
-                println!("{}", serde_json::to_string_pretty(&a).unwrap_or_default());
+                outln(&pretty(&a))?;
             } else {
-                println!("meridian {}", a.version);
-                println!("zone data: IANA {}", a.tzdata);
-                println!(
-                    "database: {}",
+                out(&format!(
+                    "meridian {}\nzone data: IANA {}\ndatabase: {}\n",
+                    a.version,
+                    a.tzdata,
                     a.db_path.as_deref().unwrap_or("(in memory)")
-                );
+                ))?;
             }
         }
     }
@@ -449,12 +542,12 @@ fn suggest_meeting(db: Option<&Path>, a: SuggestArgs) -> Result<(), AppError> {
             (m.suggest_stored_meetings(a.request.as_deref())?, single)
         }
         None if a.required.is_empty() => {
-            let m = open(db)?;
+            let m = read_db(db)?;
             let single = a.request.is_some();
             (m.suggest_stored_meetings(a.request.as_deref())?, single)
         }
         None => {
-            let m = open(db)?;
+            let m = read_db(db)?;
             let from_text = a.from.clone().ok_or_else(|| {
                 AppError::Invalid(meridian::io::scenario::ScenarioError {
                     file: "command line".into(),
@@ -492,10 +585,10 @@ fn suggest_meeting(db: Option<&Path>, a: SuggestArgs) -> Result<(), AppError> {
         } else {
             serde_json::to_string_pretty(&answers)
         };
-        println!("{}", text.unwrap_or_default());
+        outln(&text.unwrap_or_default())?;
     } else {
         for ans in &answers {
-            print!("{}", text::meeting_answer(ans));
+            out(&text::meeting_answer(ans))?;
         }
     }
     Ok(())
@@ -505,7 +598,9 @@ fn balance(db: Option<&Path>, a: BalanceArgs) -> Result<(), AppError> {
     let answer = match &a.scenario {
         Some(file) => load_scenario_file(file)?.balance_stored(None, None)?,
         None => {
-            let mut m = open(db)?;
+            // Only --apply writes; a plan alone is read from a read-only
+            // database.
+            let mut m = if a.apply { write_db(db)? } else { read_db(db)? };
             let from = match a.from.as_deref() {
                 Some(text) => Some(parse_cli_date("--from", text)?),
                 None if m.scenario()?.requests.balance.is_some() => None,
@@ -524,19 +619,19 @@ fn balance(db: Option<&Path>, a: BalanceArgs) -> Result<(), AppError> {
                 let moves = answer.proposed_moves();
                 m.apply_balance(&moves)?;
                 if !a.json {
-                    println!("applied {} change(s) to the stored tasks", moves.len());
+                    outln(&format!(
+                        "applied {} change(s) to the stored tasks",
+                        moves.len()
+                    ))?;
                 }
             }
             answer
         }
     };
     if a.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&answer).unwrap_or_default()
-        );
+        outln(&pretty(&answer))?;
     } else {
-        print!("{}", text::balance_answer(&answer));
+        out(&text::balance_answer(&answer))?;
     }
     Ok(())
 }
@@ -549,15 +644,13 @@ fn import_reps_csv(
     dry_run: bool,
     json: bool,
 ) -> Result<(), AppError> {
-    let mut m = open(db)?;
+    // A dry run only reads.
+    let mut m = if dry_run { read_db(db)? } else { write_db(db)? };
     let preview = m.preview_reps_csv_file(file)?;
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&preview).unwrap_or_default()
-        );
+        outln(&pretty(&preview))?;
     } else {
-        print!("{}", text::reps_csv_preview(&preview));
+        out(&text::reps_csv_preview(&preview))?;
     }
     let name = file.display().to_string();
     if !preview.errors.is_empty() {
@@ -566,13 +659,13 @@ fn import_reps_csv(
     if !dry_run {
         m.import_reps_csv_file(file)?;
         if !json {
-            println!(
+            outln(&format!(
                 "imported {name}: {} added, {} updated, {} unchanged",
                 preview.added, preview.updated, preview.unchanged
-            );
+            ))?;
         }
     } else if !json {
-        println!("dry run: nothing stored");
+        outln("dry run: nothing stored")?;
     }
     Ok(())
 }
@@ -582,10 +675,7 @@ fn import_reps_csv(
 fn write_or_print(file: Option<&Path>, csv: &str) -> Result<(), AppError> {
     match file {
         Some(path) => write_file(path, csv),
-        None => {
-            print!("{}", csv.strip_prefix('\u{feff}').unwrap_or(csv));
-            Ok(())
-        }
+        None => out(csv.strip_prefix('\u{feff}').unwrap_or(csv)),
     }
 }
 
@@ -596,39 +686,7 @@ fn write_file(path: &Path, text: &str) -> Result<(), AppError> {
     })
 }
 
-/// A plain-text table of reps, columns padded to their widest cell.
-fn reps_table(reps: &[Rep]) -> String {
-    let rows: Vec<[String; 5]> = reps
-        .iter()
-        .map(|r| {
-            [
-                r.id.clone(),
-                r.name.clone(),
-                r.team.clone().unwrap_or_else(|| "-".into()),
-                r.time_zone.clone(),
-                r.office.clone().unwrap_or_else(|| "remote".into()),
-            ]
-        })
-        .collect();
-    let header = ["ID", "NAME", "TEAM", "TIME ZONE", "OFFICE"].map(String::from);
-    let mut widths = header.clone().map(|h| h.chars().count());
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    for row in std::iter::once(&header).chain(rows.iter()) {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(widths)
-            .map(|(c, w)| format!("{c:<w$}"))
-            .collect();
-        out.push_str(cells.join("  ").trim_end());
-        out.push('\n');
-    }
-    if reps.is_empty() {
-        out.push_str("(no reps: `meridian import FILE` loads a team)\n");
-    }
-    out
+/// A value as pretty JSON (plain data with string keys always serialises).
+fn pretty<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
 }

@@ -389,3 +389,73 @@ pub fn reps_csv_preview(p: &meridian::io::csv_reps::RepsCsvPreview) -> String {
     ));
     out
 }
+
+/// A plain-text table, columns padded to their widest cell.
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    for row in std::iter::once(&header).chain(rows.iter()) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(c, &w)| format!("{c:<w$}"))
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// `12.3 MB`, `840 kB`, `512 B`.
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1_000_000 => format!("{:.1} MB", b as f64 / 1e6),
+        b if b >= 1_000 => format!("{} kB", b / 1_000),
+        b => format!("{b} B"),
+    }
+}
+
+/// The backups folder as a table, newest first: what each snapshot holds,
+/// or why it cannot be read.
+pub fn backups(list: &[meridian::store::backup::BackupInfo]) -> String {
+    if list.is_empty() {
+        return "(no backups yet: `meridian backup` makes one)\n".to_string();
+    }
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|b| {
+            let holds = match (&b.counts, &b.problem) {
+                (Some(c), _) => format!(
+                    "{} teams, {} offices, {} reps, {} meetings, {} tasks",
+                    c.teams, c.offices, c.reps, c.meetings, c.tasks
+                ),
+                (None, Some(p)) => format!("cannot be read: {p}"),
+                (None, None) => "cannot be read".to_string(),
+            };
+            vec![
+                b.file.clone(),
+                b.created.replace('T', " ").replace('Z', " UTC"),
+                size(b.bytes),
+                if b.automatic { "automatic" } else { "manual" }.to_string(),
+                holds,
+            ]
+        })
+        .collect();
+    let mut out = table(&["FILE", "CREATED", "SIZE", "TAKEN", "HOLDS"], &rows);
+    if let Some(dir) = list
+        .first()
+        .and_then(|b| std::path::Path::new(&b.path).parent())
+    {
+        out.push_str(&format!(
+            "in {} (`meridian restore FILE` brings one back)\n",
+            dir.display()
+        ));
+    }
+    out
+}

@@ -1483,114 +1483,90 @@ pub fn check_balance_request(req: &BalanceRequest) -> Vec<Problem> {
     problems
 }
 
-// ---- Checks of single items (store v2) --------------------------------------
-//
-// Per-item writes check one item by the very walk an import uses, on the
-// item alone: the caller passes the few ids the item refers to that exist, so
-// a check costs the item's size, not the team's. Paths are relative to the
-// item (`time_zone`, `attendees[2]`), as forms show them.
+// ---- One item from the command line ------------------------------------------
 
-fn check_one<T: serde::Serialize>(item: &T, walk: impl FnOnce(&mut V, &Json)) -> Vec<Problem> {
-    match Json::from_serialize(item) {
-        Ok(json) => {
-            let mut v = V::default();
-            walk(&mut v, &json);
-            v.problems
-        }
-        Err(e) => vec![Problem {
+/// Parses one item (a [`Team`], [`Office`], [`Rep`], [`Meeting`] or [`Task`],
+/// chosen by `T`) written as its object in the document, with the document's
+/// defaults and rules, plus an optional `"revision": N` member returned apart
+/// (the revision the writer last saw; `meridian reps put FILE`).
+///
+/// References (a rep's team and office, attendees, an assignee) are taken as
+/// they are: whether they exist is the write's question, answered against
+/// the database, not this text's. Paths are relative to the item
+/// (`time_zone`, `attendees[2]`).
+///
+/// # Errors
+/// A [`ScenarioError`] naming `source` and listing every problem.
+///
+/// # Example
+/// ```
+/// use meridian::model::Rep;
+/// let text = r#"{"id": "kai", "time_zone": "Asia/Tokyo", "team": "apac", "revision": 3}"#;
+/// let (rep, revision) = meridian::io::scenario::parse_item::<Rep>(text, "kai.json").unwrap();
+/// assert_eq!((rep.name.as_str(), revision), ("kai", Some(3)));
+/// let bad = text.replace("Asia/Tokyo", "Mars/Base");
+/// let err = meridian::io::scenario::parse_item::<Rep>(&bad, "kai.json").unwrap_err();
+/// assert_eq!(err.to_string(), "kai.json: time_zone: unknown time zone \"Mars/Base\"");
+/// ```
+pub fn parse_item<T: 'static>(text: &str, source: &str) -> Result<(T, Option<i64>), ScenarioError> {
+    use std::any::{Any, TypeId};
+    let fail = |problems| ScenarioError {
+        file: source.to_string(),
+        problems,
+    };
+    let mut json = Json::parse(text).map_err(|e| {
+        fail(vec![Problem {
             path: String::new(),
-            message: format!("cannot be written as JSON: {e}"),
-        }],
-    }
-}
-
-/// Problems of a team on its own.
-pub fn check_team(team: &Team) -> Vec<Problem> {
-    check_one(team, |v, j| {
-        v.team(j, "");
-    })
-}
-
-/// Problems of an office on its own.
-pub fn check_office(office: &Office) -> Vec<Problem> {
-    check_one(office, |v, j| {
-        v.office(j, "");
-    })
-}
-
-/// Problems of a rep; `teams` and `offices` hold the referenced ids that exist.
-pub fn check_rep(rep: &Rep, teams: &HashSet<String>, offices: &HashSet<String>) -> Vec<Problem> {
-    check_one(rep, |v, j| {
-        v.rep(j, "", teams, offices);
-    })
-}
-
-/// Problems of a meeting; `reps` and `offices` hold the referenced ids that exist.
-pub fn check_meeting(
-    meeting: &Meeting,
-    reps: &HashSet<String>,
-    offices: &HashSet<String>,
-) -> Vec<Problem> {
-    check_one(meeting, |v, j| {
-        v.meeting(j, "", reps, offices);
-    })
-}
-
-/// Problems of a task; `reps` holds the referenced ids that exist.
-pub fn check_task(task: &Task, reps: &HashSet<String>) -> Vec<Problem> {
-    check_one(task, |v, j| {
-        v.task(j, "", reps);
-    })
-}
-
-/// Problems of the office-day policy (paths like `office_days_per_week.max`).
-pub fn check_policy(policy: &Policy) -> Vec<Problem> {
-    check_one(&policy.office_days_per_week, |v, j| {
-        v.min_max(j, "office_days_per_week");
-    })
-}
-
-/// Problems of a meeting request; `reps` holds the referenced ids that exist.
-/// Paths are relative to the request.
-pub fn check_meeting_request(req: &MeetingRequest, reps: &HashSet<String>) -> Vec<Problem> {
-    check_one(req, |v, j| {
-        v.meeting_request(j, "", reps);
-    })
-}
-
-/// Problems of a rotation request: `reps` are the locked reps that exist,
-/// `offices` their home offices. Paths are relative to the request
-/// (`weeks`, `locks[0].date`).
-pub fn check_rotation_request(
-    req: &RotationRequest,
-    reps: &[Rep],
-    offices: &[Office],
-) -> Vec<Problem> {
-    let facts: HashMap<&str, RepFacts> = reps
-        .iter()
-        .map(|r| (r.id.as_str(), RepFacts { rep: r }))
-        .collect();
-    let ids: HashSet<String> = reps.iter().map(|r| r.id.clone()).collect();
-    let mut problems = check_one(req, |v, j| {
-        v.rotation(j, &facts, &ids, offices);
-    });
-    for p in &mut problems {
-        if let Some(rest) = p.path.strip_prefix("requests.rotation") {
-            p.path = rest.trim_start_matches('.').to_string();
+            message: format!("not valid JSON: {e}"),
+        }])
+    })?;
+    let mut v = V::default();
+    let mut revision = None;
+    // Every string the object holds, at its top or in its lists, passes as a
+    // known id: the references are left to the write.
+    let mut known = HashSet::new();
+    if let Json::Object(o) = &mut json {
+        if let Some(at) = o.members.iter().position(|(k, _)| k == "revision") {
+            let (_, r) = o.members.remove(at);
+            revision = v
+                .integer(&r, "revision", 1, Some(i128::from(i64::MAX)))
+                .map(|n| n as i64);
+        }
+        for (_, val) in &o.members {
+            match val {
+                Json::Str(s) => {
+                    known.insert(s.clone());
+                }
+                Json::Array(items) => known.extend(items.iter().filter_map(|j| match j {
+                    Json::Str(s) => Some(s.clone()),
+                    _ => None,
+                })),
+                _ => {}
+            }
         }
     }
-    problems
-}
-
-/// Problems of a balance window (paths `from`, `to`).
-pub fn check_balance_request(req: &BalanceRequest) -> Vec<Problem> {
-    let mut problems = check_one(req, |v, j| {
-        v.balance(j);
-    });
-    for p in &mut problems {
-        if let Some(rest) = p.path.strip_prefix("requests.balance") {
-            p.path = rest.trim_start_matches('.').to_string();
-        }
+    let t = TypeId::of::<T>();
+    let built: Option<Box<dyn Any>> = if t == TypeId::of::<Team>() {
+        v.team(&json, "").map(|x| Box::new(x) as _)
+    } else if t == TypeId::of::<Office>() {
+        v.office(&json, "").map(|x| Box::new(x) as _)
+    } else if t == TypeId::of::<Rep>() {
+        v.rep(&json, "", &known, &known).map(|x| Box::new(x) as _)
+    } else if t == TypeId::of::<Meeting>() {
+        v.meeting(&json, "", &known, &known)
+            .map(|x| Box::new(x) as _)
+    } else if t == TypeId::of::<Task>() {
+        v.task(&json, "", &known).map(|x| Box::new(x) as _)
+    } else {
+        v.err("", "not a kind of item a team document lists");
+        None
+    };
+    match built.and_then(|b| b.downcast::<T>().ok()) {
+        Some(item) if v.problems.is_empty() => Ok((*item, revision)),
+        _ if v.problems.is_empty() => Err(fail(vec![Problem {
+            path: String::new(),
+            message: "cannot be read as one item".into(),
+        }])),
+        _ => Err(fail(v.problems)),
     }
-    problems
 }

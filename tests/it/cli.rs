@@ -225,3 +225,255 @@ fn a_broken_scenario_file_names_the_file_and_path() {
     assert!(err.contains("duration_minutes: must be >= 1"), "{err}");
     assert!(out.stdout.is_empty());
 }
+
+// ---- Items, read-only opening, closed pipes, backups --------------------------
+
+/// Runs `meridian` with `input` on stdin.
+fn meridian_with_stdin(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meridian"))
+        .args(args)
+        .env(
+            "XDG_DATA_HOME",
+            std::env::temp_dir().join("meridian-cli-test-data"),
+        )
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("meridian runs");
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(input.as_bytes()).expect("write stdin");
+    }
+    child.wait_with_output().expect("meridian ends")
+}
+
+fn rep_json(db: &str, id: &str) -> serde_json::Value {
+    let out = meridian(&["reps", "list", "--json", "--db", db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let reps: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    reps.as_array()
+        .and_then(|a| a.iter().find(|r| r["id"] == id).cloned())
+        .unwrap_or(serde_json::Value::Null)
+}
+
+#[test]
+fn put_creates_a_rep_then_replaces_it_by_id() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = sample_db(&dir);
+    let file = dir.path().join("rep.json");
+    std::fs::write(
+        &file,
+        r#"{"id": "zed", "name": "Zed", "time_zone": "Asia/Tokyo"}"#,
+    )
+    .expect("write");
+    let out = meridian(&["reps", "put", file.to_str().expect("p"), "--db", &db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("created rep \"zed\""));
+    let zed = rep_json(&db, "zed");
+    assert_eq!(zed["time_zone"], "Asia/Tokyo");
+    // The document's defaults fill what the object leaves out.
+    assert_eq!(zed["capacity_hours_per_week"], 40);
+
+    let out = meridian_with_stdin(
+        &["reps", "put", "-", "--db", &db],
+        r#"{"id": "zed", "name": "Zed Z", "time_zone": "Europe/Paris", "team": "emea-mid-market"}"#,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("replaced rep \"zed\""));
+    let zed = rep_json(&db, "zed");
+    assert_eq!(zed["name"], "Zed Z");
+    assert_eq!(zed["time_zone"], "Europe/Paris");
+    let reps = meridian(&["reps", "list", "--json", "--db", &db]);
+    let all: serde_json::Value = serde_json::from_slice(&reps.stdout).expect("json");
+    assert_eq!(all.as_array().map(Vec::len), Some(26));
+}
+
+#[test]
+fn put_with_a_stale_revision_is_refused_naming_the_rep_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = sample_db(&dir);
+    let mut hana = rep_json(&db, "hana");
+    let seen = hana["revision"].as_i64().expect("a revision");
+    // Someone else saves hana after we read her.
+    let mut other = hana.clone();
+    other["name"] = "Hana (app)".into();
+    let out = meridian_with_stdin(&["reps", "put", "-", "--db", &db], &other.to_string());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let before = meridian(&["export", "--db", &db]).stdout;
+
+    hana["name"] = "Hana (script)".into();
+    hana["revision"] = seen.into();
+    let out = meridian_with_stdin(&["reps", "put", "-", "--db", &db], &hana.to_string());
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("rep \"hana\""), "{err}");
+    assert!(err.contains("changed"), "{err}");
+    assert_eq!(meridian(&["export", "--db", &db]).stdout, before);
+}
+
+#[test]
+fn put_with_an_unknown_zone_names_the_field_and_the_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = sample_db(&dir);
+    let before = meridian(&["export", "--db", &db]).stdout;
+    let file = dir.path().join("kai.json");
+    std::fs::write(&file, r#"{"id": "kai", "time_zone": "Asia/Tokio"}"#).expect("write");
+    let out = meridian(&["reps", "put", file.to_str().expect("p"), "--db", &db]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("kai.json: time_zone: unknown time zone \"Asia/Tokio\""),
+        "{err}"
+    );
+    let out = meridian_with_stdin(
+        &["reps", "put", "-", "--db", &db],
+        r#"{"id": "kai", "time_zone": "UTC", "team": "nowhere"}"#,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("stdin: team: unknown team \"nowhere\""),
+        "{err}"
+    );
+    assert_eq!(meridian(&["export", "--db", &db]).stdout, before);
+}
+
+#[test]
+fn remove_takes_the_rep_out_of_the_team() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = sample_db(&dir);
+    let out = meridian(&["reps", "remove", "kai", "--db", &db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(rep_json(&db, "kai"), serde_json::Value::Null);
+    let out = meridian(&["reps", "remove", "kai", "--db", &db]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("no rep with id \"kai\""));
+}
+
+#[test]
+fn list_json_carries_each_items_revision() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = sample_db(&dir);
+    for kind in ["reps", "teams", "offices", "meetings", "tasks"] {
+        let out = meridian(&[kind, "list", "--json", "--db", &db]);
+        assert!(out.status.success(), "{kind}: {}", text(&out.stderr));
+        let items: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let items = items.as_array().expect("an array");
+        assert!(!items.is_empty(), "{kind}");
+        assert!(
+            items.iter().all(|i| i["revision"].as_i64().is_some()),
+            "{kind}"
+        );
+        let table = meridian(&[kind, "list", "--db", &db]);
+        assert_eq!(text(&table.stdout).lines().count(), items.len() + 1);
+    }
+}
+
+#[test]
+fn reps_list_refuses_a_foreign_sqlite_file_naming_it_and_leaves_it_unchanged() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute_batch("CREATE TABLE foo (x INTEGER); INSERT INTO foo VALUES (1);")
+            .expect("create");
+    }
+    let before = std::fs::read(&path).expect("read");
+    let p = path.to_str().expect("p");
+    let out = meridian(&["reps", "list", "--db", p]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains(p), "{err}");
+    assert!(err.contains("not a Meridian database"), "{err}");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn reps_list_on_a_database_from_a_newer_meridian_says_so() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = sample_db(&dir);
+    {
+        let conn = rusqlite::Connection::open(&db).expect("open");
+        conn.execute_batch("PRAGMA user_version = 99;")
+            .expect("pragma");
+    }
+    let out = meridian(&["reps", "list", "--db", &db]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("newer Meridian"), "{err}");
+    assert!(err.contains(&db), "{err}");
+}
+
+#[test]
+fn reps_list_on_a_missing_path_creates_no_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("sub").join("none.db");
+    let out = meridian(&["reps", "list", "--db", path.to_str().expect("p")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!path.exists());
+    assert!(!dir.path().join("sub").exists());
+}
+
+#[test]
+fn export_into_a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = sample_db(&dir);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meridian"))
+        .args(["export", "--db", &db])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("meridian runs");
+    let mut head = [0u8; 10];
+    if let Some(mut stdout) = child.stdout.take() {
+        stdout.read_exact(&mut head).expect("10 bytes");
+        // Dropping the reader closes the pipe, as `| head -c 10` does.
+    }
+    let out = child.wait_with_output().expect("meridian ends");
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{:?} {err}", out.status);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.is_empty(), "{err}");
+}
+
+#[test]
+fn restore_brings_back_a_backup_and_keeps_a_snapshot_of_what_it_replaced() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = sample_db(&dir);
+    let saved = dir.path().join("before-change.db");
+    let saved_s = saved.to_str().expect("p");
+    let out = meridian(&["backup", saved_s, "--db", &db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains(saved_s));
+
+    let out = meridian_with_stdin(
+        &["reps", "put", "-", "--db", &db],
+        r#"{"id": "newbie", "time_zone": "Africa/Nairobi"}"#,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let out = meridian(&["restore", saved_s, "--db", &db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("25 reps"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(rep_json(&db, "newbie"), serde_json::Value::Null);
+
+    let out = meridian(&["backups", "--json", "--db", &db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let snapshot = list
+        .as_array()
+        .and_then(|l| l.iter().find(|b| b["counts"]["reps"] == 26))
+        .expect("a snapshot holding the change");
+    let snap_path = snapshot["path"].as_str().expect("path");
+    assert!(text(&meridian(&["reps", "list", "--db", snap_path]).stdout).contains("newbie"));
+    let table = text(&meridian(&["backups", "--db", &db]).stdout);
+    assert!(table.contains("26 reps"), "{table}");
+}
