@@ -231,8 +231,8 @@ fn existing<'a>(
     conn: &Connection,
     ids: impl IntoIterator<Item = &'a String>,
     exists: fn(&Connection, &str) -> Result<bool, StoreError>,
-) -> Result<HashSet<String>, AppError> {
-    let mut out = HashSet::new();
+) -> Result<scenario::IdSet, AppError> {
+    let mut out = scenario::IdSet::default();
     for id in ids {
         if !out.contains(id) && exists(conn, id)? {
             out.insert(id.clone());

@@ -1,8 +1,6 @@
 //! The facade's meeting calls: slot suggestions, booking, a rep's agenda and
 //! the week calendars. Reads load only the reps asked about and their meetings.
 
-use std::collections::HashSet;
-
 use chrono::NaiveDate;
 
 use super::items::duplicate;
@@ -54,7 +52,7 @@ impl Meridian {
             .cloned()
             .collect();
         let sc = self.read(|c| {
-            let known: HashSet<String> = people
+            let known: scenario::IdSet = people
                 .iter()
                 .filter(|id| store::reps::rep_exists(c, id).unwrap_or(false))
                 .cloned()
