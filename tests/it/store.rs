@@ -135,7 +135,10 @@ fn reading_a_version_1_database_changes_nothing_on_disk() {
     // A WAL reader may leave SQLite's shared-memory side files, as every
     // SQLite reader does, but writes nothing into them.
     let wal = dir.path().join("meridian.db-wal");
-    assert!(!wal.exists() || file_bytes(&wal).is_empty(), "nothing logged");
+    assert!(
+        !wal.exists() || file_bytes(&wal).is_empty(),
+        "nothing logged"
+    );
 }
 
 #[test]
