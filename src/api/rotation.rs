@@ -144,7 +144,7 @@ impl Meridian {
             .write(&summary, |tx| {
                 let homes: HashMap<String, Option<String>> = store::reps::list_rep_lines(tx.conn)?
                     .into_iter()
-                    .map(|(id, _, _, _, office)| (id, office))
+                    .map(|r| (r.id, r.office))
                     .collect();
                 let offices: HashMap<String, Office> = store::offices::list_offices(tx.conn)?
                     .into_iter()

@@ -235,6 +235,7 @@ impl Meridian {
         summary: &str,
         f: impl FnOnce(&mut Tx) -> Result<R, AppError>,
     ) -> Result<(R, Changes), AppError> {
+        self.writable()?;
         let source = self.source.clone();
         let run = || -> Result<(R, Changes), AppError> {
             let tx = store::write(&mut self.conn)?;

@@ -49,6 +49,10 @@ pub enum ItemCommand {
 pub trait Listed: Item {
     const HEADER: &'static [&'static str];
     fn row(&self) -> Vec<String>;
+    /// The table's rows; a kind may read fewer columns than its items hold.
+    fn rows(m: &Meridian) -> Result<Vec<Vec<String>>, AppError> {
+        Ok(m.list::<Self>()?.iter().map(|s| s.item.row()).collect())
+    }
 }
 
 impl Listed for Rep {
@@ -61,6 +65,22 @@ impl Listed for Rep {
             self.time_zone.clone(),
             self.office.clone().unwrap_or_else(|| "remote".into()),
         ]
+    }
+    /// The five columns straight from the table: no hours or skills parsed
+    /// (a list of 10,000 people in milliseconds).
+    fn rows(m: &Meridian) -> Result<Vec<Vec<String>>, AppError> {
+        Ok(m.rep_lines()?
+            .into_iter()
+            .map(|r| {
+                vec![
+                    r.id,
+                    r.name,
+                    r.team.unwrap_or_else(|| "-".into()),
+                    r.time_zone,
+                    r.office.unwrap_or_else(|| "remote".into()),
+                ]
+            })
+            .collect())
     }
 }
 
@@ -161,8 +181,8 @@ pub fn run<T: Listed>(
 }
 
 fn list<T: Listed>(m: &Meridian, json: bool) -> Result<(), AppError> {
-    let items = m.list::<T>()?;
     if json {
+        let items = m.list::<T>()?;
         let entries: Vec<WithRevision<T>> = items
             .iter()
             .map(|s| WithRevision {
@@ -175,7 +195,7 @@ fn list<T: Listed>(m: &Meridian, json: bool) -> Result<(), AppError> {
         doc.push('\n');
         return out(&doc);
     }
-    let rows: Vec<Vec<String>> = items.iter().map(|s| s.item.row()).collect();
+    let rows = T::rows(m)?;
     let mut table = text::table(T::HEADER, &rows);
     if rows.is_empty() {
         table.push_str(&format!(

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
 
 use super::json_column::{from_text, to_text};
 use super::{Revisions, StoreError, Stored};
@@ -75,8 +76,16 @@ pub fn list_reps(conn: &Connection) -> Result<Vec<Stored<Rep>>, StoreError> {
     Ok(out)
 }
 
-/// The columns a list of people shows: id, name, team, zone, office.
-pub type RepLine = (String, String, Option<String>, String, Option<String>);
+/// The columns a list of people shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RepLine {
+    pub id: String,
+    pub name: String,
+    pub team: Option<String>,
+    pub time_zone: String,
+    pub office: Option<String>,
+}
 
 /// Every rep's id, name, team, zone and office, in document order: what a
 /// list shows, without parsing hours or skills.
@@ -84,7 +93,13 @@ pub fn list_rep_lines(conn: &Connection) -> Result<Vec<RepLine>, StoreError> {
     let mut stmt =
         conn.prepare_cached("SELECT id, name, team, time_zone, office FROM reps ORDER BY rowid")?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        Ok(RepLine {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            team: r.get(2)?,
+            time_zone: r.get(3)?,
+            office: r.get(4)?,
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

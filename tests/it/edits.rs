@@ -341,3 +341,39 @@ fn closing_an_office_on_a_day_drops_the_accepted_office_days_there() {
     assert_eq!(changes.office_days_removed.len(), 1);
     assert!(m.scenario().expect("read").office_days.is_empty());
 }
+
+#[test]
+fn a_new_item_past_the_team_size_limit_is_refused_naming_the_limit() {
+    let mut m = Meridian::open_in_memory().expect("db");
+    let teams: Vec<String> = (0..meridian::rules::limits::TEAMS)
+        .map(|i| format!(r#"{{"id": "t{i}"}}"#))
+        .collect();
+    let doc = format!(
+        r#"{{"format": "meridian.scenario/1", "teams": [{}], "reps": []}}"#,
+        teams.join(",")
+    );
+    m.import_document(&doc, "t")
+        .expect("a team at the limit imports");
+    let err = m
+        .create(Team {
+            id: "one-more".into(),
+            name: "One more".into(),
+            anchor_days: vec![],
+        })
+        .expect_err("past the limit");
+    assert_eq!(err.code(), ErrorCode::Invalid);
+    assert!(
+        err.to_string().contains("already holds 10000 teams"),
+        "{err}"
+    );
+    // Replacing one stays possible at the limit.
+    m.put(
+        Team {
+            id: "t0".into(),
+            name: "Renamed".into(),
+            anchor_days: vec![],
+        },
+        None,
+    )
+    .expect("replace at the limit");
+}
