@@ -135,16 +135,28 @@ pub fn from_json(doc: &Json) -> Result<Scenario, Vec<Problem>> {
     }
 }
 
+// Paths are built for every field the walk visits, so these two avoid the
+// formatting machinery (a tenth of the time on a 50,000-rep document).
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+        return key.to_string();
     }
+    let mut out = String::with_capacity(path.len() + 1 + key.len());
+    out.push_str(path);
+    out.push('.');
+    out.push_str(key);
+    out
 }
 
 fn idx(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
+    let mut digits = itoa::Buffer::new();
+    let n = digits.format(i);
+    let mut out = String::with_capacity(path.len() + 2 + n.len());
+    out.push_str(path);
+    out.push('[');
+    out.push_str(n);
+    out.push(']');
+    out
 }
 
 /// Items by id; the first of an id wins, as a scan would find it.

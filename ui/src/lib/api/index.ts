@@ -222,11 +222,22 @@ export const api = {
    * without events the app still works, it only does not notice others.
    */
   onDbChanged: async (handler: (changes: ExternalChanges) => void): Promise<() => void> => {
+    let stop: () => unknown;
     try {
-      return await events.dbChanged.listen((e) => handler(e.payload));
+      stop = await events.dbChanged.listen((e) => handler(e.payload));
     } catch {
       return () => {};
     }
+    // Stopping may reject (the window is closing, or no event system in
+    // tests); there is nothing left to stop then.
+    return () => {
+      try {
+        const done = stop();
+        if (done instanceof Promise) done.catch(() => {});
+      } catch {
+        // Already gone.
+      }
+    };
   },
 };
 
