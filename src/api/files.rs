@@ -26,6 +26,17 @@ pub struct ImportSummary {
     pub office_days: u32,
 }
 
+impl std::fmt::Display for ImportSummary {
+    /// "25 reps, 3 teams, 2 offices, 22 meetings, 40 tasks, 217 office days"
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} reps, {} teams, {} offices, {} meetings, {} tasks, {} office days",
+            self.reps, self.teams, self.offices, self.meetings, self.tasks, self.office_days
+        )
+    }
+}
+
 impl ImportSummary {
     pub(crate) fn of(sc: &Scenario) -> ImportSummary {
         let n = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);

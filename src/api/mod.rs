@@ -230,11 +230,11 @@ pub(crate) fn invalid(file: &str, problems: Vec<Problem>) -> AppError {
 /// # Errors
 /// [`AppError::Io`] naming the path: unreadable, too large or not UTF-8.
 pub fn read_text(path: &Path) -> Result<String, AppError> {
-    let bytes = read_bytes(path)?;
-    String::from_utf8(bytes).map_err(|e| AppError::Io {
+    let file = std::fs::File::open(path).map_err(|source| AppError::Io {
         path: path.to_path_buf(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8: {e}")),
-    })
+        source,
+    })?;
+    read_text_from(file, path)
 }
 
 /// Reads a file of at most [`crate::rules::MAX_FILE_BYTES`], without
@@ -243,15 +243,35 @@ pub fn read_text(path: &Path) -> Result<String, AppError> {
 /// # Errors
 /// [`AppError::Io`] naming the path.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, AppError> {
+    let file = std::fs::File::open(path).map_err(|source| AppError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    read_capped(file, path)
+}
+
+/// UTF-8 text from any reader (a file, standard input), at most
+/// [`crate::rules::MAX_FILE_BYTES`]; `name` is what errors call it.
+///
+/// # Errors
+/// [`AppError::Io`] naming `name`: unreadable, too large or not UTF-8.
+pub fn read_text_from(reader: impl std::io::Read, name: &Path) -> Result<String, AppError> {
+    let bytes = read_capped(reader, name)?;
+    String::from_utf8(bytes).map_err(|e| AppError::Io {
+        path: name.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8: {e}")),
+    })
+}
+
+fn read_capped(reader: impl std::io::Read, name: &Path) -> Result<Vec<u8>, AppError> {
     use std::io::Read;
     let io = |source| AppError::Io {
-        path: path.to_path_buf(),
+        path: name.to_path_buf(),
         source,
     };
     let limit = crate::rules::MAX_FILE_BYTES as u64;
-    let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    reader.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > limit {
         return Err(io(std::io::Error::new(
             std::io::ErrorKind::InvalidData,

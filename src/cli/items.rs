@@ -6,7 +6,6 @@
 //! `revision` it carries makes that `put` refuse to overwrite a change made
 //! since by the app or another command.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
@@ -236,32 +235,7 @@ fn read_input(file: &Path) -> Result<(String, String), AppError> {
         let text = meridian::api::read_text(file)?;
         return Ok((text, file.display().to_string()));
     }
-    let io = |source| AppError::Io {
-        path: PathBuf::from("stdin"),
-        source,
-    };
-    let limit = meridian::rules::MAX_FILE_BYTES as u64;
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > limit {
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!(
-                "larger than the limit of {} MiB for a file Meridian reads",
-                limit / (1024 * 1024)
-            ),
-        )));
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        io(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("not UTF-8: {e}"),
-        ))
-    })?;
+    let text = meridian::api::read_text_from(std::io::stdin().lock(), Path::new("stdin"))?;
     Ok((text, "stdin".to_string()))
 }
 
@@ -287,16 +261,7 @@ pub fn backups(m: &Meridian, json: bool) -> Result<(), AppError> {
 pub fn restore(m: &mut Meridian, file: &Path) -> Result<(), AppError> {
     let before = m.backups()?;
     let s = m.restore(file)?;
-    let mut msg = format!(
-        "restored {}: {} reps, {} teams, {} offices, {} meetings, {} tasks, {} office days\n",
-        file.display(),
-        s.reps,
-        s.teams,
-        s.offices,
-        s.meetings,
-        s.tasks,
-        s.office_days
-    );
+    let mut msg = format!("restored {}: {s}\n", file.display());
     // The facade snapshots the replaced data only when there was any.
     let snapshot = m
         .backups()?

@@ -338,16 +338,7 @@ fn execute(cli: Cli) -> Result<(), AppError> {
         Command::Import { file } => {
             let mut m = write_db(cli.db.as_deref())?;
             let s = m.import_file(&file)?;
-            outln(&format!(
-                "imported {}: {} reps, {} teams, {} offices, {} meetings, {} tasks, {} office days",
-                file.display(),
-                s.reps,
-                s.teams,
-                s.offices,
-                s.meetings,
-                s.tasks,
-                s.office_days
-            ))?;
+            outln(&format!("imported {}: {s}", file.display()))?;
         }
         Command::Export { file } => {
             let m = read_db(cli.db.as_deref())?;
