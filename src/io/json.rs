@@ -5,6 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use compact_str::CompactString;
+
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -15,7 +17,8 @@ pub enum Json {
     Int(i128),
     /// A number with a fraction or exponent, as its shortest round-trip text.
     Float(f64),
-    Str(String),
+    /// Inline up to 24 bytes: most ids, keys and times need no heap.
+    Str(CompactString),
     Array(Vec<Json>),
     /// Boxed: it keeps every node of the tree at 32 bytes instead of 64.
     Object(Box<Object>),
@@ -23,9 +26,9 @@ pub enum Json {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Object {
-    pub members: Vec<(String, Json)>,
+    pub members: Vec<(CompactString, Json)>,
     /// Keys that appeared more than once (the last value wins in `members`).
-    pub duplicates: Vec<String>,
+    pub duplicates: Vec<CompactString>,
 }
 
 impl Object {
@@ -130,10 +133,10 @@ impl<'de> Visitor<'de> for JsonVisitor {
         }
     }
     fn visit_str<E>(self, v: &str) -> Result<Json, E> {
-        Ok(Json::Str(v.to_string()))
+        Ok(Json::Str(CompactString::from(v)))
     }
     fn visit_string<E>(self, v: String) -> Result<Json, E> {
-        Ok(Json::Str(v))
+        Ok(Json::Str(CompactString::from(v)))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
         let mut out = Vec::new();
@@ -150,9 +153,9 @@ impl<'de> Visitor<'de> for JsonVisitor {
         // duplicate key listed once and exists only once one is seen.
         const SMALL: usize = 16;
         let mut obj = Object::default();
-        let mut position: Option<HashMap<String, usize>> = None;
-        let mut reported: Option<HashSet<String>> = None;
-        while let Some((k, v)) = map.next_entry::<String, Json>()? {
+        let mut position: Option<HashMap<CompactString, usize>> = None;
+        let mut reported: Option<HashSet<CompactString>> = None;
+        while let Some((k, v)) = map.next_entry::<CompactString, Json>()? {
             let found = match &position {
                 Some(p) => p.get(&k).copied(),
                 None => obj.members.iter().position(|(m, _)| *m == k),
@@ -226,7 +229,7 @@ mod tests {
             } else {
                 whole
             };
-            assert_eq!(Json::Str(s.clone()).show(), expected, "{s}");
+            assert_eq!(Json::Str(s.as_str().into()).show(), expected, "{s}");
         }
     }
 

@@ -256,7 +256,7 @@ impl V {
                 None
             }
             Json::Str(s) if self.too_long(s, path, max) => None,
-            Json::Str(s) => Some(s.clone()),
+            Json::Str(s) => Some(s.to_string()),
             other => {
                 self.err(path, format!("expected a string, got {}", other.kind()));
                 None
@@ -268,7 +268,7 @@ impl V {
     fn text(&mut self, val: &Json, path: &str, max: usize) -> Option<String> {
         match val {
             Json::Str(s) if self.too_long(s, path, max) => None,
-            Json::Str(s) => Some(s.clone()),
+            Json::Str(s) => Some(s.to_string()),
             other => {
                 self.err(path, format!("expected a string, got {}", other.kind()));
                 None
@@ -449,7 +449,7 @@ impl V {
     fn zone(&mut self, val: &Json, path: &str) -> Option<String> {
         match val {
             Json::Str(s) if self.too_long(s, path, limits::TIME_ZONE_CHARS) => None,
-            Json::Str(s) if tz::is_valid_zone(s) => Some(s.clone()),
+            Json::Str(s) if tz::is_valid_zone(s) => Some(s.to_string()),
             Json::Str(s) => {
                 self.err(path, format!("unknown time zone {s:?}"));
                 None
@@ -555,7 +555,7 @@ impl V {
                             continue;
                         }
                         seen.insert(id, i);
-                        ids.insert(id.clone());
+                        ids.insert(id.to_string());
                     }
                 }
             }
@@ -984,7 +984,7 @@ impl V {
             None | Some(Json::Null) => Some(None),
             Some(Json::Str(r)) if self.too_long(r, &join(p, "rrule"), limits::RRULE_CHARS) => None,
             Some(Json::Str(r)) => match RRule::parse(r) {
-                Ok(_) => Some(Some(r.clone())),
+                Ok(_) => Some(Some(r.to_string())),
                 Err(e) => {
                     self.err(join(p, "rrule"), format!("invalid rrule {r:?}: {e}"));
                     None
@@ -1552,10 +1552,10 @@ pub fn parse_item<T: 'static>(text: &str, source: &str) -> Result<(T, Option<i64
         for (_, val) in &o.members {
             match val {
                 Json::Str(s) => {
-                    known.insert(s.clone());
+                    known.insert(s.to_string());
                 }
                 Json::Array(items) => known.extend(items.iter().filter_map(|j| match j {
-                    Json::Str(s) => Some(s.clone()),
+                    Json::Str(s) => Some(s.to_string()),
                     _ => None,
                 })),
                 _ => {}
