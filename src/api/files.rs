@@ -162,7 +162,6 @@ impl Meridian {
         reason: &str,
         summary: &str,
     ) -> Result<Changes, AppError> {
-        self.writable()?;
         let db = self.path.clone();
         Ok(self
             .write(summary, |tx| {

@@ -99,7 +99,6 @@ impl Meridian {
                     .collect(),
             ));
         }
-        self.writable()?;
         let summary = format!("imported busy times of {rep}");
         Ok(self
             .write(&summary, |tx| {

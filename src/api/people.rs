@@ -27,7 +27,6 @@ impl Meridian {
     /// # Errors
     /// [`AppError::Invalid`] with paths relative to the policy (`office_days_per_week.max`).
     pub fn update_policy(&mut self, policy: Policy) -> Result<Changes, AppError> {
-        self.writable()?;
         let problems = scenario::check_policy(&policy);
         if !problems.is_empty() {
             return Err(invalid("policy", problems));

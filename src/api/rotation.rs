@@ -78,7 +78,6 @@ impl Meridian {
         from: NaiveDate,
         weeks: u32,
     ) -> Result<Changes, AppError> {
-        self.writable()?;
         let summary = format!("planned {weeks} weeks from {from}");
         Ok(self
             .write(&summary, |tx| {
@@ -102,7 +101,6 @@ impl Meridian {
         date: NaiveDate,
         in_office: Option<bool>,
     ) -> Result<Changes, AppError> {
-        self.writable()?;
         let summary = format!("set a lock for {rep} on {date}");
         Ok(self
             .write(&summary, |tx| {
@@ -137,7 +135,6 @@ impl Meridian {
     /// [`AppError::Invalid`] when an assignment breaks a rule (paths
     /// `assignments[3].office`).
     pub fn accept_rotation(&mut self, plan: &RotationAnswer) -> Result<Changes, AppError> {
-        self.writable()?;
         let (first, last) = scenario::rotation_days(plan.from, plan.weeks.max(1));
         let summary = format!("accepted office days {first} to {last}");
         Ok(self
