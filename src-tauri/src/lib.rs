@@ -28,7 +28,8 @@ use crate::state::Db;
 /// The registry of commands, shared by the running app and the bindings export.
 pub fn specta_builder() -> Builder<tauri::Wry> {
     use commands::{
-        app, backups, calendar, files, meetings, offices, people, rotation, teams, workload,
+        app, backups, calendar, files, meetings, offices, people, rotation, screens, teams,
+        workload,
     };
     // One TypeScript type per Rust type (not `_Serialize`/`_Deserialize` pairs):
     // the UI sends back what it received.
@@ -44,6 +45,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             app::zone_names,
             app::load_sample_team,
             app::update_policy,
+            screens::directory,
+            screens::people_page,
+            screens::get_rep,
             people::create_rep,
             people::update_rep,
             people::delete_rep,

@@ -6,6 +6,7 @@
 //! command tries to open it again.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use meridian::{AppError, Meridian};
@@ -16,11 +17,20 @@ use crate::error::{CommandError, ShellError};
 /// names the same file, so the CLI and the app share their data.
 pub const DB_FILE: &str = "meridian.db";
 
-/// The app's database: where it lives and, once opened, the core on it.
+/// The app's database: where it lives, once opened the core that writes to
+/// it, and read-only cores for screen queries and planning runs, so a long
+/// plan never holds up a page of rows or a save.
 pub struct Db {
     path: Result<PathBuf, CommandError>,
     core: Arc<Mutex<Option<Meridian>>>,
+    /// Idle read-only cores; a read takes one (or opens one) and puts it back.
+    readers: Arc<Mutex<Vec<Meridian>>>,
+    /// The writer has opened (created, migrated) the database once.
+    opened: Arc<AtomicBool>,
 }
+
+/// Idle read-only cores kept for the next read; more may be open while busy.
+const IDLE_READERS: usize = 3;
 
 impl Db {
     /// Opens (creating and migrating if needed) the database at `path`; on
@@ -35,7 +45,9 @@ impl Db {
         };
         Db {
             path: Ok(path.to_path_buf()),
+            opened: Arc::new(AtomicBool::new(core.is_some())),
             core: Arc::new(Mutex::new(core)),
+            readers: Arc::default(),
         }
     }
 
@@ -48,6 +60,8 @@ impl Db {
                 Db {
                     path: Err(err.into()),
                     core: Arc::new(Mutex::new(None)),
+                    readers: Arc::default(),
+                    opened: Arc::default(),
                 }
             }
         }
@@ -66,13 +80,52 @@ impl Db {
     {
         let path = self.path.clone()?;
         let core = Arc::clone(&self.core);
+        let opened = Arc::clone(&self.opened);
         tauri::async_runtime::spawn_blocking(move || {
             let mut slot = core.lock().map_err(|_| ShellError::Poisoned)?;
             let core = match &mut *slot {
                 Some(core) => core,
-                empty => empty.insert(open_core(&path)?),
+                empty => {
+                    let core = empty.insert(open_core(&path)?);
+                    opened.store(true, Ordering::Release);
+                    core
+                }
             };
             f(core).map_err(CommandError::from)
+        })
+        .await
+        .map_err(ShellError::Task)?
+    }
+
+    /// Runs the read `f` on a read-only core of its own, off the main thread
+    /// and beside writes and other reads (WAL readers do not wait for the
+    /// writer). The database is opened (and migrated) by the writer first.
+    ///
+    /// # Errors
+    /// As [`Db::run`].
+    pub async fn read<T, F>(&self, f: F) -> Result<T, CommandError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Meridian) -> Result<T, AppError> + Send + 'static,
+    {
+        // The writer creates and migrates the file; a reader never does.
+        if !self.opened.load(Ordering::Acquire) {
+            self.run(|_| Ok(())).await?;
+        }
+        let path = self.path.clone()?;
+        let readers = Arc::clone(&self.readers);
+        tauri::async_runtime::spawn_blocking(move || {
+            let idle = readers.lock().map_err(|_| ShellError::Poisoned)?.pop();
+            let reader = match idle {
+                Some(reader) => reader,
+                None => Meridian::open_read_only(&path).map_err(CommandError::from)?,
+            };
+            let out = f(&reader).map_err(CommandError::from);
+            let mut idle = readers.lock().map_err(|_| ShellError::Poisoned)?;
+            if idle.len() < IDLE_READERS {
+                idle.push(reader);
+            }
+            out
         })
         .await
         .map_err(ShellError::Task)?

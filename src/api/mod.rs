@@ -21,6 +21,7 @@ pub mod items;
 mod meetings;
 mod people;
 mod rotation;
+pub mod screens;
 mod workload;
 pub mod write;
 

@@ -12,5 +12,6 @@ pub mod meetings;
 pub mod offices;
 pub mod people;
 pub mod rotation;
+pub mod screens;
 pub mod teams;
 pub mod workload;

@@ -21,6 +21,15 @@ export const commands = {
 	loadSampleTeam: () => typedError<Changes, CommandError>(__TAURI_INVOKE("load_sample_team")),
 	/**  Replaces the planning policy. */
 	updatePolicy: (policy: Policy) => typedError<Changes, CommandError>(__TAURI_INVOKE("update_policy", { policy })),
+	/**
+	 *  Teams and offices with their rep counts, the policy, list sizes, form
+	 *  limits and the change counter.
+	 */
+	directory: () => typedError<Directory, CommandError>(__TAURI_INVOKE("directory")),
+	/**  One page of the People list, sorted by name and filtered in Rust. */
+	peoplePage: (query: PeopleQuery, window: Window) => typedError<Page<PersonRow>, CommandError>(__TAURI_INVOKE("people_page", { query, window })),
+	/**  One rep with its revision, for a form to open on. */
+	getRep: (id: string) => typedError<Stored<Rep>, CommandError>(__TAURI_INVOKE("get_rep", { id })),
 	/**  Adds a rep; its id must be new. */
 	createRep: (rep: Rep) => typedError<Changes, CommandError>(__TAURI_INVOKE("create_rep", { rep })),
 	/**
@@ -425,6 +434,18 @@ export type CommandError = {
 	problems: Problem[],
 };
 
+export type Counts = {
+	reps: number,
+	teams: number,
+	offices: number,
+	meetings: number,
+	tasks: number,
+	/**  Reps with no team. */
+	reps_without_team: number,
+	/**  Reps with no home office. */
+	remote_reps: number,
+};
+
 /**
  *  One thing wrong with (or worth knowing about) a CSV file, placed as a
  *  spreadsheet shows it.
@@ -480,6 +501,16 @@ export type DayWhy = {
  */
 export type DbChanged = ExternalChanges;
 
+/**  Teams, offices, policy, counts and form limits, read from one snapshot. */
+export type Directory = {
+	teams: TeamRow[],
+	offices: OfficeRow[],
+	policy: Policy,
+	counts: Counts,
+	limits: FormLimits,
+	counter: number,
+};
+
 /**  A team document picked for import: what it holds, or why it cannot be. */
 export type DocumentPick = {
 	file: string,
@@ -518,6 +549,20 @@ export type FairPlan = {
 	max_person_stretch_minutes: number,
 	total_cost: number,
 	per_person_stretch_minutes: { [key in string]: number },
+};
+
+/**  The lengths and counts a form may accept: the rules' own limits. */
+export type FormLimits = {
+	id_chars: number,
+	name_chars: number,
+	title_chars: number,
+	skill_chars: number,
+	skills: number,
+	rrule_chars: number,
+	time_zone_chars: number,
+	intervals_per_day: number,
+	closed_dates: number,
+	time_off_blocks: number,
 };
 
 /**  An event left out on purpose (free, cancelled, in the past...). */
@@ -666,6 +711,47 @@ export type OfficeDay = {
 	rep: string,
 	date: string,
 	office: string,
+};
+
+export type OfficeRow = {
+	office: Office,
+	revision: number,
+	/**  Reps whose home office it is. */
+	reps: number,
+};
+
+/**
+ *  One page of a sorted, filtered list: `rows` are items `offset..` of the
+ *  `total` that match.
+ */
+export type Page<T> = {
+	rows: T[],
+	offset: number,
+	total: number,
+	/**  The change counter the page was read at. */
+	counter: number,
+};
+
+export type PeopleQuery = {
+	/**
+	 *  Words that must each appear in the name, id, zone, team, office
+	 *  ("remote" for no office) or skills.
+	 */
+	search: string,
+	team: TeamFilter,
+};
+
+/**  One rep as a list row shows them. */
+export type PersonRow = {
+	id: string,
+	name: string,
+	team: string | null,
+	team_name: string | null,
+	office: string | null,
+	office_name: string | null,
+	time_zone: string,
+	skills: string[],
+	revision: number,
 };
 
 export type Policy = {
@@ -900,6 +986,18 @@ export type Team = {
 	anchor_days: Weekday[],
 };
 
+/**  Which team's reps a list shows. */
+export type TeamFilter = { kind: "all" } | 
+/**  Reps in no team. */
+{ kind: "no_team" } | { kind: "team"; id: string };
+
+export type TeamRow = {
+	team: Team,
+	revision: number,
+	/**  Reps in the team. */
+	reps: number,
+};
+
 export type Unassignable = {
 	task: string,
 	/**  e.g. "no rep has skills: german". */
@@ -908,6 +1006,13 @@ export type Unassignable = {
 
 /**  A day of the week as the document spells it (`"mon"` … `"sun"`), Monday first. */
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+
+/**  Which part of a list a screen asks for. */
+export type Window = {
+	offset: number,
+	/**  At most [`MAX_PAGE_ROWS`]; more is served as that many. */
+	limit: number,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

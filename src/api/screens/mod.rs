@@ -1,0 +1,73 @@
+//! What each screen shows, sized to the screen: small directories the whole
+//! app needs (teams, offices, policy, counts, form limits) and pages of rows
+//! sorted and filtered here, so the web view never holds the whole team.
+//!
+//! Every query reads one snapshot and answers with the change counter it
+//! read at, so a screen can tell a stale page from a fresh one.
+
+pub mod directory;
+pub mod people;
+
+use serde::{Deserialize, Serialize};
+
+pub use directory::{Counts, Directory, FormLimits, OfficeRow, TeamRow};
+pub use people::{PeopleQuery, PersonRow, TeamFilter};
+
+/// The most rows one page may ask for: a screen draws a few dozen; the rest
+/// is fetched as it scrolls.
+pub const MAX_PAGE_ROWS: u32 = 500;
+
+/// One page of a sorted, filtered list: `rows` are items `offset..` of the
+/// `total` that match.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Page<T> {
+    pub rows: Vec<T>,
+    pub offset: u32,
+    pub total: u32,
+    /// The change counter the page was read at.
+    pub counter: i64,
+}
+
+/// Which part of a list a screen asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Window {
+    pub offset: u32,
+    /// At most [`MAX_PAGE_ROWS`]; more is served as that many.
+    pub limit: u32,
+}
+
+impl Window {
+    /// Cuts `rows..` to this window's page.
+    pub(crate) fn page<T>(self, all: Vec<T>, counter: i64) -> Page<T> {
+        let total = u32::try_from(all.len()).unwrap_or(u32::MAX);
+        let start = (self.offset as usize).min(all.len());
+        let take = self.limit.min(MAX_PAGE_ROWS) as usize;
+        let rows = all.into_iter().skip(start).take(take).collect();
+        Page {
+            rows,
+            offset: start as u32,
+            total,
+            counter,
+        }
+    }
+}
+
+/// Lower-cased words of a search box; every word must match somewhere.
+pub(crate) fn words(search: &str) -> Vec<String> {
+    search
+        .split_whitespace()
+        .take(16)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// True when every word is in one of `fields` (case-insensitive).
+pub(crate) fn matches(words: &[String], fields: &[&str]) -> bool {
+    if words.is_empty() {
+        return true;
+    }
+    let hay: String = fields.join("\u{1f}").to_lowercase();
+    words.iter().all(|w| hay.contains(w.as_str()))
+}
