@@ -1,11 +1,16 @@
 # Convenience targets; the real work is in scripts/.
-.PHONY: test bench run fuzz
+.PHONY: test bench bench-ui run fuzz
 
 test:
 	scripts/test
 
 bench:
 	scripts/bench
+	scripts/bench-ui
+
+# Only the app's per-screen timings and memory (real app under Xvfb).
+bench-ui:
+	scripts/bench-ui
 
 run:
 	scripts/run

@@ -42,6 +42,8 @@ pub enum ErrorCode {
     Io,
     /// The item changed or was removed elsewhere since the form opened it.
     Conflict,
+    /// A long run (a planner) was stopped by the user.
+    Cancelled,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +90,7 @@ impl AppError {
                 | PlanError::MissingRequest(_)
                 | PlanError::UnknownOffice(_),
             ) => ErrorCode::NotFound,
+            AppError::Plan(PlanError::Cancelled) => ErrorCode::Cancelled,
             AppError::Plan(_) => ErrorCode::Invalid,
         }
     }

@@ -12,6 +12,8 @@
 pub mod commands;
 pub mod error;
 pub mod files;
+pub mod plans;
+pub mod shutdown;
 pub mod state;
 pub mod watch;
 
@@ -41,13 +43,13 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         .dangerously_cast_bigints_to_number()
         .commands(collect_commands![
             app::about,
-            app::load_team,
             app::zone_names,
             app::load_sample_team,
             app::update_policy,
             screens::directory,
             screens::people_page,
             screens::get_rep,
+            screens::free_id,
             people::create_rep,
             people::update_rep,
             people::delete_rep,
@@ -60,17 +62,31 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             meetings::suggest_meeting,
             meetings::book_meeting,
             meetings::delete_meeting,
+            meetings::meetings_page,
+            meetings::meeting_form,
+            meetings::update_meeting,
             rotation::plan_rotation,
             rotation::set_rotation_window,
             rotation::set_rotation_lock,
             rotation::accept_rotation,
+            rotation::rotation_board,
+            rotation::cancel_planning,
+            workload::workload_settings,
+            workload::workload_page,
+            workload::workload_tasks,
+            workload::get_task,
             workload::create_task,
             workload::update_task,
             workload::delete_task,
             workload::plan_balance,
+            workload::cancel_balance,
+            workload::balance_changes,
+            workload::discard_balance,
             workload::set_balance_window,
             workload::apply_balance,
             calendar::calendar_view,
+            calendar::team_week,
+            calendar::my_week,
             files::export_ics,
             files::export_document,
             files::export_reps_csv,
@@ -88,6 +104,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             backups::restore_backup,
         ])
         .events(collect_events![watch::DbChanged])
+        // The team document's shape: no command sends the whole team any
+        // more, but the UI's tests build their fixtures in it.
+        .typ::<meridian::model::Scenario>()
 }
 
 /// The header of the generated bindings file.
@@ -106,8 +125,11 @@ pub fn export_bindings(path: &Path) -> Result<(), specta_typescript::Error> {
     )
 }
 
-/// Starts the desktop app; returns when its window is closed.
+/// Starts the desktop app; the process exits when its window is closed or
+/// it is asked to stop (see [`shutdown`]).
 pub fn run() {
+    // First: Tauri opens the window (and WebKit its helpers) before `setup`.
+    let stop_signals = shutdown::catch();
     let builder = specta_builder();
     // The dialog plugin is used from Rust only: no capability grants its
     // JavaScript commands, so the page can neither open dialogs nor see paths.
@@ -122,18 +144,25 @@ pub fn run() {
         )
         .plugin(tauri_plugin_dialog::init())
         .manage(files::Pending::default())
+        .manage(commands::rotation::RotationPlans::default())
+        .manage(commands::workload::WorkloadPlans::default())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
             let data_dir = app.path().app_data_dir().map_err(ShellError::DataDir);
             app.manage(Db::open_in(data_dir));
             watch::start(app.handle().clone());
+            stop_signals.attach(app.handle().clone());
             Ok(())
         })
-        .run(tauri::generate_context!());
-    if let Err(err) = result {
-        eprintln!("meridian: the app stopped with an error: {err}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match result {
+        // Never returns: the process exits when the event loop ends.
+        Ok(app) => app.run(shutdown::on_run_event),
+        Err(err) => {
+            eprintln!("meridian: the app stopped with an error: {err}");
+            std::process::exit(1);
+        }
     }
 }
 
@@ -210,5 +239,34 @@ mod tests {
             "{} is stale: run `UPDATE_BINDINGS=1 cargo test -p meridian-app bindings` and commit it",
             path.display()
         );
+    }
+
+    /// A command the page may call must be granted: listed in build.rs (its
+    /// `allow-` permission is generated) and in the main window's capability.
+    /// A command missing there fails only at run time, in the real app.
+    #[test]
+    fn every_command_in_the_bindings_is_granted_to_the_window() {
+        let bindings = std::fs::read_to_string(committed_bindings()).expect("bindings.ts");
+        let build = include_str!("../build.rs");
+        let capability = include_str!("../capabilities/default.json");
+        let mut missing = Vec::new();
+        // `__TAURI_INVOKE("name"` or, for commands that return nothing,
+        // `__TAURI_INVOKE<void>("name"`.
+        for part in bindings.split("__TAURI_INVOKE").skip(1) {
+            if !part.starts_with('(') && !part.starts_with('<') {
+                continue; // the import line
+            }
+            let Some(name) = part.split('"').nth(1) else {
+                continue;
+            };
+            if !build.contains(&format!("\"{name}\"")) {
+                missing.push(format!("{name} (build.rs COMMANDS)"));
+            }
+            let allow = format!("\"allow-{}\"", name.replace('_', "-"));
+            if !capability.contains(&allow) {
+                missing.push(format!("{name} (capabilities/default.json {allow})"));
+            }
+        }
+        assert!(missing.is_empty(), "commands not granted: {missing:?}");
     }
 }

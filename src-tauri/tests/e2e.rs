@@ -52,8 +52,11 @@ mod ui {
     pub const BOOK_SAVE: Sel = Css("form[aria-label='Booking'] button[type='submit']");
     /// The status line that confirms a change ("Booked …").
     pub const STATUS: Sel = Css(".toast-region");
-    /// The stored meetings; its text holds every meeting's title.
-    pub const MEETING_LIST: Sel = Css("table[aria-label='Meetings']");
+    /// The Meetings list's visible rows (one tab: upcoming or past); its
+    /// text holds their titles and first attendees.
+    pub const MEETING_LIST: Sel = Css("#meetings-list");
+    /// The Past tab: the window booked below (30 Nov – 4 Dec 2026) is over.
+    pub const MEETINGS_PAST: Sel = Css("#tab-past");
     /// Office days: the screen, its Plan / Re-plan button, the plan's score,
     /// the note that locks changed since the plan, and Accept plan.
     pub const NAV_OFFICE_DAYS: Sel =
@@ -63,6 +66,9 @@ mod ui {
     pub const STALE_NOTE: Sel =
         XPath("//p[contains(normalize-space(), 'Locks changed since this plan')]");
     pub const ACCEPT_PLAN: Sel = XPath("//button[normalize-space()='Accept plan']");
+    /// The why-panel's lock control (a click on a cell only selects it).
+    pub const LOCK_IN: Sel =
+        XPath("//aside[@aria-label='Why these days']//button[normalize-space()='Lock in']");
     /// Workload: the screen, the proposed changes (each `li` carries the task
     /// and the rep it would go to), Apply accepted, and the task table.
     pub const NAV_WORKLOAD: Sel = XPath("//nav//button[contains(normalize-space(), 'Workload')]");
@@ -87,16 +93,16 @@ mod ui {
     pub fn edit_rep(name: &str) -> String {
         format!("button[aria-label='Edit {name}']")
     }
-    /// The first board cell in which the shown plan has the rep remote.
+    /// The first board cell, not past, in which the shown plan has the rep remote.
     pub fn remote_cell(rep: &str) -> String {
         format!(
-            "table[aria-label='Office days board'] button[data-rep='{rep}'][data-kind='remote']"
+            "[role='grid'][aria-label='Office days board'] button[data-rep='{rep}'][data-state='remote'][data-past='false']"
         )
     }
     /// A board cell (a button) of a rep on a date.
     pub fn cell(rep: &str, date: &str) -> String {
         format!(
-            "table[aria-label='Office days board'] button[data-rep='{rep}'][data-date='{date}']"
+            "[role='grid'][aria-label='Office days board'] button[data-rep='{rep}'][data-date='{date}']"
         )
     }
 }
@@ -155,6 +161,103 @@ fn e2e_enabled() -> bool {
         "MERIDIAN_E2E=1 needs an X display: run under xvfb-run -a -s '-screen 0 1280x800x24'"
     );
     true
+}
+
+/// Each screen and what shows that it drew its first rows (the same
+/// selectors as `scripts/bench_ui.py`, which times them).
+const SCREEN_ROWS: &[(&str, &str)] = &[
+    ("Teams", "table[aria-label='Teams'] tbody tr"),
+    ("Offices", "table[aria-label='Offices'] tbody tr"),
+    ("Meetings", "#meetings-list li .when"),
+    ("Find a time", "form[aria-label='Find a time'] input"),
+    ("Office days", "main button[data-row][data-rep]"),
+    ("Workload", "main tr[data-rep]"),
+    ("Team week", "main [data-week-row]"),
+    ("My week", "#mw-rep"),
+    ("Backups", "main table tbody tr, main .empty-inline"),
+    (
+        "People",
+        "table[aria-label='People'] tbody tr[aria-rowindex]",
+    ),
+];
+
+/// A team of `reps` made by the shared generator, or `None` (with a note)
+/// when `../shared/tools` is not beside the checkout.
+fn generated_team(dir: &Path, reps: usize, tasks: usize) -> Option<PathBuf> {
+    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/tools/gen_scenario.py");
+    if !tool.exists() {
+        eprintln!("skipped: {} is not here", tool.display());
+        return None;
+    }
+    let out = dir.join(format!("team-{reps}.json"));
+    let status = Command::new("python3")
+        .arg(&tool)
+        .args([
+            "--reps",
+            &reps.to_string(),
+            "--offices",
+            "100",
+            "--teams",
+            "500",
+        ])
+        .args([
+            "--weeks",
+            "4",
+            "--tasks",
+            &tasks.to_string(),
+            "--seed",
+            "12",
+        ])
+        .args(["--zones", "global", "--start", "2026-11-30", "--out"])
+        .arg(&out)
+        .status()
+        .expect("run gen_scenario.py");
+    assert!(status.success(), "gen_scenario.py failed");
+    Some(out)
+}
+
+#[test]
+fn with_5000_reps_every_screen_draws_its_first_rows() {
+    if !e2e_enabled() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("temp XDG_DATA_HOME");
+    let Some(team) = generated_team(data.path(), 5000, 35_000) else {
+        return;
+    };
+    let summary = app_core(data.path())
+        .import_file(&team)
+        .expect("import the team");
+    assert_eq!(summary.reps, 5000, "{summary}");
+    let driver = TauriDriver::start(data.path());
+    let s = driver.new_session();
+    s.wait_for_css(SCREEN_ROWS[SCREEN_ROWS.len() - 1].1);
+    let open = |screen: &str| {
+        let clicked = s.execute(&format!(
+            "const b = [...document.querySelectorAll('nav button')]\
+               .find((x) => x.textContent.trim().startsWith('{screen}'));\
+             if (b) b.click(); return !!b;"
+        ));
+        assert_eq!(clicked, Value::Bool(true), "no navigation button {screen}");
+    };
+    for (screen, rows) in SCREEN_ROWS {
+        open(screen);
+        s.wait_for_css(rows);
+        // Only what the screen shows is in the page, never the whole team.
+        let in_page = s.execute(
+            "return document.querySelectorAll('main tr, main li, main [data-week-row], main button[data-row]').length",
+        );
+        let n = in_page.as_u64().unwrap_or(u64::MAX);
+        assert!(n < 2000, "{screen}: {n} rows in the page for 5,000 reps");
+    }
+    // My week on one rep: find them through the search, then their week.
+    open("My week");
+    s.fill(Sel::Css("#mw-rep"), "a");
+    s.click(&s.wait_for_css("button[aria-label^='Choose ']"));
+    s.wait_for_css("main .ec-event, main .ec-body");
+    s.save_screenshot("e2e-5000-my-week.png");
+    drop(s);
+    drop(driver);
 }
 
 #[test]
@@ -231,6 +334,7 @@ fn a_suggested_slot_booked_through_find_a_time_is_listed_after_a_restart() {
         // Stored: the dialog has closed and the status line says so.
         s.wait_for_text(ui::STATUS, &format!("Booked {TITLE}"));
         s.click(&s.wait_for(ui::NAV_MEETINGS));
+        s.click(&s.wait_for(ui::MEETINGS_PAST));
         s.wait_for_text(ui::MEETING_LIST, TITLE);
     }
 
@@ -239,6 +343,7 @@ fn a_suggested_slot_booked_through_find_a_time_is_listed_after_a_restart() {
         let s = driver.new_session();
         s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
         s.click(&s.wait_for(ui::NAV_MEETINGS));
+        s.click(&s.wait_for(ui::MEETINGS_PAST));
         let list = s.wait_for_text(ui::MEETING_LIST, TITLE);
         assert!(list.contains("Kai Tanaka"), "attendees missing: {list}");
     }
@@ -290,6 +395,7 @@ fn a_rep_locked_in_on_the_office_days_board_is_in_after_a_re_plan_and_the_lock_s
             .to_string();
         let cell = ui::cell(REP, &date);
         s.click(&s.wait_for_css(&cell));
+        s.click(&s.wait_for(ui::LOCK_IN));
         s.wait_until(&format!(
             "return document.querySelector(\"{cell}\")?.dataset.lock === 'in';"
         ));
@@ -303,7 +409,7 @@ fn a_rep_locked_in_on_the_office_days_board_is_in_after_a_re_plan_and_the_lock_s
         s.wait_gone(ui::STALE_NOTE);
         s.wait_until(&format!(
             "const b = document.querySelector(\"{cell}\");
-             return !!b && b.dataset.kind === 'in' && b.dataset.lock === 'in';"
+             return !!b && b.dataset.state === 'in' && b.dataset.lock === 'in';"
         ));
         // The picture for the README: the top of the board, once the toast is gone.
         s.execute("document.querySelector('main')?.scrollTo(0, 0); return true;");
@@ -322,7 +428,7 @@ fn a_rep_locked_in_on_the_office_days_board_is_in_after_a_re_plan_and_the_lock_s
         let cell = ui::cell(REP, &date);
         s.wait_until(&format!(
             "const b = document.querySelector(\"{cell}\");
-             return !!b && b.dataset.kind === 'in' && b.dataset.lock === 'in';"
+             return !!b && b.dataset.state === 'in' && b.dataset.lock === 'in';"
         ));
     }
 

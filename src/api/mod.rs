@@ -38,6 +38,7 @@ use crate::{tz, APP_IDENTIFIER};
 
 pub use files::ImportSummary;
 pub use items::Item;
+pub use meetings::NewBooking;
 pub use people::ExternalChanges;
 pub use write::{verify_writes, Changes, RepDate};
 

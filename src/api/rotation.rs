@@ -2,6 +2,7 @@
 //! accepting a plan as the saved office days.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDate;
 
@@ -38,7 +39,27 @@ impl Meridian {
         weeks: Option<u32>,
         office: Option<&str>,
     ) -> Result<RotationAnswer, AppError> {
-        let mut sc = self.scenario()?;
+        self.plan_rotation_from(from, weeks, office, None, &AtomicBool::new(false))
+    }
+
+    /// [`Meridian::plan_rotation`] as the app runs it: days before `today`
+    /// have happened, so the accepted office days on them are fixed (as
+    /// lock-ins the run alone sees, where rule 1 and the lead's own locks
+    /// allow) and count toward the week's policy and desks; the app then
+    /// shows and saves only the plan's days from `today` on (see
+    /// [`Meridian::accept_rotation_from`]). `cancel` stops the run.
+    ///
+    /// # Errors
+    /// As [`Meridian::plan_rotation`], and [`PlanError::Cancelled`].
+    pub fn plan_rotation_from(
+        &self,
+        from: Option<NaiveDate>,
+        weeks: Option<u32>,
+        office: Option<&str>,
+        today: Option<NaiveDate>,
+        cancel: &AtomicBool,
+    ) -> Result<RotationAnswer, AppError> {
+        let sc = self.scenario()?;
         let stored = sc.requests.rotation.clone();
         let from = match (from, &stored) {
             (Some(f), _) => f,
@@ -59,13 +80,13 @@ impl Meridian {
         if !problems.is_empty() {
             return Err(invalid("request", problems));
         }
-        sc.requests.rotation = Some(req);
-        let req = sc
-            .requests
-            .rotation
-            .as_ref()
-            .ok_or(PlanError::MissingRequest("rotation"))?;
-        Ok(rotation::rotate_office(&sc, req, office)?)
+        let mut req = req;
+        if let Some(today) = today {
+            req.locks.extend(past_locks(&sc, &req, today));
+        }
+        Ok(rotation::rotate_office_cancellable(
+            &sc, &req, office, cancel,
+        )?)
     }
 
     /// Sets the weeks the rotation covers; locks outside them are dropped
@@ -135,7 +156,22 @@ impl Meridian {
     /// [`AppError::Invalid`] when an assignment breaks a rule (paths
     /// `assignments[3].office`).
     pub fn accept_rotation(&mut self, plan: &RotationAnswer) -> Result<Changes, AppError> {
-        let (first, last) = scenario::rotation_days(plan.from, plan.weeks.max(1));
+        self.accept_rotation_from(plan, None)
+    }
+
+    /// [`Meridian::accept_rotation`] that leaves days before `today` as they
+    /// were accepted: the plan's assignments on them are not saved and the
+    /// stored office days on them stay (the past is not re-planned).
+    ///
+    /// # Errors
+    /// As [`Meridian::accept_rotation`].
+    pub fn accept_rotation_from(
+        &mut self,
+        plan: &RotationAnswer,
+        today: Option<NaiveDate>,
+    ) -> Result<Changes, AppError> {
+        let (monday, last) = scenario::rotation_days(plan.from, plan.weeks.max(1));
+        let first = today.map_or(monday, |t| t.max(monday));
         let summary = format!("accepted office days {first} to {last}");
         Ok(self
             .write(&summary, |tx| {
@@ -156,6 +192,9 @@ impl Meridian {
                 let mut problems = Vec::new();
                 let mut seen = HashSet::new();
                 for (i, a) in plan.assignments.iter().enumerate() {
+                    if a.date < first && a.date >= monday {
+                        continue;
+                    }
                     let p = format!("assignments[{i}]");
                     let message = match homes.get(&a.rep) {
                         None => Some((format!("{p}.rep"), format!("unknown rep {:?}", a.rep))),
@@ -194,7 +233,7 @@ impl Meridian {
                         tx.remove_office_day(&d.rep, d.date)?;
                     }
                 }
-                for a in &plan.assignments {
+                for a in plan.assignments.iter().filter(|a| a.date >= first) {
                     tx.add_office_day(&OfficeDay {
                         rep: a.rep.clone(),
                         date: a.date,
@@ -205,6 +244,41 @@ impl Meridian {
             })?
             .1)
     }
+}
+
+/// Lock-ins for the accepted office days before `today` inside the request's
+/// weeks: what happened stands. Left out where the lead has a lock of their
+/// own or rule 1 now blocks the day (a lock there would be refused).
+fn past_locks(sc: &crate::model::Scenario, req: &RotationRequest, today: NaiveDate) -> Vec<Lock> {
+    let (first, _) = scenario::rotation_days(req.from, req.weeks.max(1));
+    if today <= first {
+        return Vec::new();
+    }
+    let locked: HashSet<(&str, NaiveDate)> =
+        req.locks.iter().map(|l| (l.rep.as_str(), l.date)).collect();
+    let reps: HashMap<&str, &Rep> = sc.reps.iter().map(|r| (r.id.as_str(), r)).collect();
+    let offices: HashMap<&str, &Office> = sc.offices.iter().map(|o| (o.id.as_str(), o)).collect();
+    sc.office_days
+        .iter()
+        .filter(|d| d.date >= first && d.date < today)
+        .filter(|d| !locked.contains(&(d.rep.as_str(), d.date)))
+        .filter(|d| {
+            reps.get(d.rep.as_str()).is_some_and(|r| {
+                r.office.as_deref() == Some(d.office.as_str())
+                    && crate::rules::rule1_blocks_at(
+                        r,
+                        offices.get(d.office.as_str()).copied(),
+                        d.date,
+                    )
+                    .is_none()
+            })
+        })
+        .map(|d| Lock {
+            rep: d.rep.clone(),
+            date: d.date,
+            in_office: true,
+        })
+        .collect()
 }
 
 /// The rotation request over `weeks` from `from`, keeping the stored locks

@@ -1,6 +1,10 @@
 //! The facade's workload calls: balance the stored tasks, the stored window,
 //! and applying accepted moves.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use super::items::not_found;
@@ -9,15 +13,15 @@ use super::{invalid, Meridian};
 use crate::error::{AppError, Problem};
 use crate::io::scenario;
 use crate::model::BalanceRequest;
-use crate::plan::balance::{self, AcceptedMove, BalanceAnswer};
+use crate::plan::balance::{self, AcceptedMove, AppBalance, BalanceAnswer};
 use crate::plan::PlanError;
 use crate::store;
 
 impl Meridian {
     /// Balances the stored team's tasks (contract §4) over `from`..`to`.
     /// A missing `from` is the stored balance request's; a missing `to` is
-    /// the stored request's when the window starts where it does, else two
-    /// weeks from `from` (`from` + 13 days).
+    /// the stored request's when the window starts where it does, else
+    /// [`balance::DEFAULT_WINDOW_DAYS`] dates from `from`.
     ///
     /// # Errors
     /// [`PlanError::MissingRequest`] when no `from` is given or stored,
@@ -28,14 +32,58 @@ impl Meridian {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<BalanceAnswer, AppError> {
-        let mut sc = self.scenario()?;
+        let (sc, req, _) = self.balance_input(from, to)?;
+        Ok(balance::balance(&sc, &req)?)
+    }
+
+    /// The app's plan over `from`..`to` (defaults as [`Meridian::balance_stored`]):
+    /// the contract's answer and the changes it proposes as of `today` (a
+    /// task already past due is held back with its reason), the change
+    /// counter it was read at and the titles of the tasks nobody can take.
+    /// Stops with [`crate::plan::PlanError::Cancelled`] when `cancel` is set.
+    ///
+    /// # Errors
+    /// As [`Meridian::balance_stored`], and `Cancelled`.
+    pub fn plan_balance_for_app(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        today: NaiveDate,
+        cancel: &Arc<AtomicBool>,
+    ) -> Result<(AppBalance, i64, HashMap<String, String>), AppError> {
+        let (sc, req, counter) = self.balance_input(from, to)?;
+        let plan = balance::plan_for_app(&sc, &req, today, cancel)?;
+        let wanted: HashSet<&str> = plan
+            .answer
+            .unassignable
+            .iter()
+            .map(|u| u.task.as_str())
+            .collect();
+        let titles = sc
+            .tasks
+            .iter()
+            .filter(|t| wanted.contains(t.id.as_str()))
+            .map(|t| (t.id.clone(), t.title.clone()))
+            .collect();
+        Ok((plan, counter, titles))
+    }
+
+    /// The stored team with the window to balance, checked, and the change
+    /// counter it was read at.
+    fn balance_input(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<(crate::model::Scenario, BalanceRequest, i64), AppError> {
+        let (mut sc, counter) =
+            self.read(|c| Ok((store::load_scenario(c)?, store::changes::counter(c)?)))?;
         let stored = sc.requests.balance;
         let from = from
             .or(stored.map(|r| r.from))
             .ok_or(PlanError::MissingRequest("balance"))?;
         let to = to.unwrap_or_else(|| match stored {
             Some(r) if r.from == from => r.to,
-            _ => from + chrono::Duration::days(13),
+            _ => balance::default_window(from).to,
         });
         let req = BalanceRequest { from, to };
         // The stored document is valid; only a new window needs checking.
@@ -46,7 +94,7 @@ impl Meridian {
             }
             sc.requests.balance = Some(req);
         }
-        Ok(balance::balance(&sc, &req)?)
+        Ok((sc, req, counter))
     }
 
     /// Stores the window the balancer works on.

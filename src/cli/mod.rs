@@ -210,7 +210,7 @@ struct BalanceArgs {
     #[arg(long, value_name = "FILE")]
     scenario: Option<PathBuf>,
     /// First local date of the window (YYYY-MM-DD; default: the stored
-    /// window's, else this week's Monday).
+    /// window's, else today).
     #[arg(long, conflicts_with = "scenario")]
     from: Option<String>,
     /// Last local date (default: the stored window's when it starts at
@@ -595,11 +595,9 @@ fn balance(db: Option<&Path>, a: BalanceArgs) -> Result<(), AppError> {
             let from = match a.from.as_deref() {
                 Some(text) => Some(parse_cli_date("--from", text)?),
                 None if m.scenario()?.requests.balance.is_some() => None,
-                None => {
-                    let today = chrono::Local::now().date_naive();
-                    let back = chrono::Datelike::weekday(&today).num_days_from_monday();
-                    Some(today - chrono::Duration::days(i64::from(back)))
-                }
+                None => Some(
+                    meridian::plan::balance::default_window(chrono::Local::now().date_naive()).from,
+                ),
             };
             let to =
                 a.to.as_deref()

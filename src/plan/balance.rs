@@ -20,6 +20,8 @@
 //!   from the search.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
@@ -161,6 +163,71 @@ impl BalanceAnswer {
     }
 }
 
+/// The plan the app holds between planning and applying (see
+/// [`plan_for_app`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppBalance {
+    /// The contract's answer, as the command line prints it.
+    pub answer: BalanceAnswer,
+    /// The day the plan was made for: tasks due before it are held back.
+    pub today: NaiveDate,
+    /// Every change of the plan in (due, id) order, held-back ones marked.
+    pub changes: Vec<BalanceChange>,
+    /// Every rep now and after applying every proposed change.
+    pub reps: Vec<RepWorkload>,
+    /// The objective after applying every proposed change.
+    pub objective: BalanceObjective,
+}
+
+/// One change of a plan: a task that goes to another rep (or its first).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BalanceChange {
+    pub task: String,
+    pub title: String,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub minutes: i64,
+    pub due: NaiveDate,
+    /// The current assignee (`null`: nobody has it yet).
+    pub from: Option<String>,
+    pub from_name: Option<String>,
+    pub to: String,
+    pub to_name: String,
+    /// This change's own effect, in names ("moves 8 h from Freya Berg
+    /// (120% → 100%) to Kai Tanaka (40% → 60%); …").
+    pub reason: String,
+    /// At risk once every proposed change is applied.
+    pub at_risk: bool,
+    /// Why the app does not propose it (already past due); `null` when it is
+    /// proposed.
+    pub held_back: Option<String>,
+}
+
+/// Every rep's figures over a window as the tasks stand.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Document order; `*_before` and the unprefixed figures are equal.
+    pub reps: Vec<RepWorkload>,
+    pub objective: BalanceObjective,
+    /// Ids of the tasks at risk with their assignees.
+    pub at_risk: std::collections::HashSet<String>,
+    pub unassignable: Vec<Unassignable>,
+}
+
+/// Dates in the balance window when none is stored or given: today and
+/// the 13 days after, two whole weeks (the command line and the app).
+pub const DEFAULT_WINDOW_DAYS: i64 = 14;
+
+/// The window the balancer works on when none is stored or given.
+pub fn default_window(today: NaiveDate) -> BalanceRequest {
+    BalanceRequest {
+        from: today,
+        to: today + chrono::Duration::days(DEFAULT_WINDOW_DAYS - 1),
+    }
+}
+
 /// Minutes of working time of every rep on every date of a window.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WindowCapacity {
@@ -219,16 +286,45 @@ pub fn balance_stored(sc: &Scenario) -> Result<BalanceAnswer, PlanError> {
 /// assert_eq!(plan.objective.max_utilization, Some(0.4));
 /// ```
 pub fn balance(sc: &Scenario, req: &BalanceRequest) -> Result<BalanceAnswer, PlanError> {
+    Ok(run(sc, req, None, &Arc::default())?.answer)
+}
+
+/// The plan as the app holds it: the contract's answer and the changes it
+/// proposes as of `today`. A task already past due (due before `today`) is
+/// not proposed: the contract's answer may still move it (its window may
+/// start in the past), so it is listed with the reason it is held back, and
+/// the figures after the plan are those of applying every proposed change
+/// and no other.
+///
+/// # Errors
+/// [`PlanError::Cancelled`] when `cancel` was set before the plan was
+/// complete (never a partial plan), else as [`balance`].
+pub fn plan_for_app(
+    sc: &Scenario,
+    req: &BalanceRequest,
+    today: NaiveDate,
+    cancel: &Arc<AtomicBool>,
+) -> Result<AppBalance, PlanError> {
+    run(sc, req, Some(today), cancel)
+}
+
+fn run(
+    sc: &Scenario,
+    req: &BalanceRequest,
+    today: Option<NaiveDate>,
+    cancel: &Arc<AtomicBool>,
+) -> Result<AppBalance, PlanError> {
     let cap = window_capacity(sc, req)?;
     let scope = Scope::new(sc, req, &cap)?;
-    let problem = scope.problem(&cap);
-    let solved = balance_solve::solve(&problem);
+    let problem = scope.problem(&cap).with_cancel(Arc::clone(cancel));
+    let solved = balance_solve::solve(&problem).ok_or(PlanError::Cancelled)?;
     let plan: Vec<usize> = solved.rep_of;
     let current: Vec<Option<usize>> = scope.jobs.iter().map(|j| j.home).collect();
     let after = evaluate(&problem, &plan.iter().map(|&r| Some(r)).collect::<Vec<_>>());
     let before = evaluate(&problem, &current);
-    let why = explain::Explainer::new(sc, &scope.tasks, &problem, &cap, &before, &after, &plan);
+    let why = explain::Explainer::new(sc, &scope.tasks, &problem, &cap, &before, &current);
     let mut assignments = Vec::with_capacity(scope.tasks.len());
+    let mut reasons: Vec<Option<String>> = Vec::with_capacity(scope.tasks.len());
     for (j, &r) in plan.iter().enumerate() {
         let t = scope.tasks[j];
         let moved_from = scope.jobs[j]
@@ -236,6 +332,8 @@ pub fn balance(sc: &Scenario, req: &BalanceRequest) -> Result<BalanceAnswer, Pla
             .filter(|&h| h != r)
             .map(|h| sc.reps[h].id.clone());
         let changed = scope.jobs[j].home != Some(r);
+        let reason = changed.then(|| why.move_reason(j, r));
+        reasons.push(reason.clone());
         assignments.push(BalanceAssignment {
             task: t.id.clone(),
             rep: sc.reps[r].id.clone(),
@@ -246,11 +344,94 @@ pub fn balance(sc: &Scenario, req: &BalanceRequest) -> Result<BalanceAnswer, Pla
             pinned: t.pinned,
             at_risk: after.at_risk_jobs[j],
             at_risk_before: before.at_risk_jobs[j],
-            reason: changed.then(|| why.move_reason(j, r)),
+            reason,
         });
     }
-    let reps = sc
-        .reps
+    let answer = BalanceAnswer {
+        assignments,
+        utilization: sc
+            .reps
+            .iter()
+            .enumerate()
+            .map(|(r, rep)| (rep.id.clone(), after.utilization(&problem, r)))
+            .collect(),
+        objective: after.objective(&problem),
+        unassignable: scope.unassignable.clone(),
+        infeasible_reason: None,
+        from: req.from,
+        to: req.to,
+        before: before.objective(&problem),
+        reps: rep_figures(sc, &problem, &before, &after),
+        bounds: BalanceBounds {
+            at_risk: solved.at_risk_bound,
+            max_utilization: solved.max_bound.to_f64(),
+            optimal: solved.optimal,
+        },
+    };
+    // The command line's run: only `answer` is read.
+    let Some(today) = today else {
+        return Ok(AppBalance {
+            objective: answer.objective,
+            reps: answer.reps.clone(),
+            changes: Vec::new(),
+            answer,
+            today: req.from,
+        });
+    };
+    // The app's plan: past-due tasks stay where they are.
+    let held: Vec<bool> = plan
+        .iter()
+        .enumerate()
+        .map(|(j, &r)| scope.jobs[j].home != Some(r) && cap.dates[scope.jobs[j].due] < today)
+        .collect();
+    let proposed: Vec<Option<usize>> = plan
+        .iter()
+        .enumerate()
+        .map(|(j, &r)| if held[j] { scope.jobs[j].home } else { Some(r) })
+        .collect();
+    let app = evaluate(&problem, &proposed);
+    let mut changes = Vec::new();
+    for (j, &r) in plan.iter().enumerate() {
+        let Some(reason) = reasons[j].take() else {
+            continue;
+        };
+        let job = &scope.jobs[j];
+        let due = cap.dates[job.due];
+        changes.push(BalanceChange {
+            task: scope.tasks[j].id.clone(),
+            title: scope.tasks[j].title.clone(),
+            minutes: job.minutes,
+            due,
+            from: job.home.map(|h| sc.reps[h].id.clone()),
+            from_name: job.home.map(|h| sc.reps[h].name.clone()),
+            to: sc.reps[r].id.clone(),
+            to_name: sc.reps[r].name.clone(),
+            reason,
+            at_risk: if held[j] {
+                before.at_risk_jobs[j]
+            } else {
+                app.at_risk_jobs[j]
+            },
+            held_back: held[j].then(|| explain::past_due(due, today)),
+        });
+    }
+    Ok(AppBalance {
+        objective: app.objective(&problem),
+        reps: rep_figures(sc, &problem, &before, &app),
+        changes,
+        answer,
+        today,
+    })
+}
+
+/// Every rep's figures now and after `after`, in document order.
+fn rep_figures(
+    sc: &Scenario,
+    problem: &Problem,
+    before: &Evaluation,
+    after: &Evaluation,
+) -> Vec<RepWorkload> {
+    sc.reps
         .iter()
         .enumerate()
         .map(|(r, rep)| RepWorkload {
@@ -260,32 +441,39 @@ pub fn balance(sc: &Scenario, req: &BalanceRequest) -> Result<BalanceAnswer, Pla
             capacity_minutes: problem.cap[r],
             load_before_minutes: before.load[r],
             load_minutes: after.load[r],
-            utilization_before: before.utilization(&problem, r),
-            utilization: after.utilization(&problem, r),
+            utilization_before: before.utilization(problem, r),
+            utilization: after.utilization(problem, r),
             at_risk_before: before.risk[r],
             at_risk: after.risk[r],
         })
+        .collect()
+}
+
+/// Every rep's figures over `req`'s window as the tasks stand, without
+/// planning (the Workload screen before, or without, a plan).
+///
+/// # Errors
+/// As [`balance`].
+pub fn assess(sc: &Scenario, req: &BalanceRequest) -> Result<Assessment, PlanError> {
+    let cap = window_capacity(sc, req)?;
+    let scope = Scope::new(sc, req, &cap)?;
+    let problem = scope.problem(&cap);
+    let current: Vec<Option<usize>> = scope.jobs.iter().map(|j| j.home).collect();
+    let now = evaluate(&problem, &current);
+    let task_at_risk = scope
+        .tasks
+        .iter()
+        .zip(&now.at_risk_jobs)
+        .filter(|(_, &risk)| risk)
+        .map(|(t, _)| t.id.clone())
         .collect();
-    Ok(BalanceAnswer {
-        assignments,
-        utilization: sc
-            .reps
-            .iter()
-            .enumerate()
-            .map(|(r, rep)| (rep.id.clone(), after.utilization(&problem, r)))
-            .collect(),
-        objective: after.objective(&problem),
-        unassignable: scope.unassignable,
-        infeasible_reason: None,
+    Ok(Assessment {
         from: req.from,
         to: req.to,
-        before: before.objective(&problem),
-        reps,
-        bounds: BalanceBounds {
-            at_risk: solved.at_risk_bound,
-            max_utilization: solved.max_bound.to_f64(),
-            optimal: solved.optimal,
-        },
+        reps: rep_figures(sc, &problem, &now, &now),
+        objective: now.objective(&problem),
+        at_risk: task_at_risk,
+        unassignable: scope.unassignable,
     })
 }
 

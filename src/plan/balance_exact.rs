@@ -132,7 +132,12 @@ impl Dfs<'_> {
     }
 
     fn dfs(&mut self, depth: usize) {
+        // A cancelled run spends its budget at once; the caller discards it.
         if self.work >= self.budget {
+            return;
+        }
+        if self.p.cancelled() {
+            self.work = self.budget;
             return;
         }
         // Pinned tasks have one place: take them without branching.

@@ -1,41 +1,45 @@
-//! Human-readable reasons of a balance plan: why a task changes hands
-//! ("ana 130% → 96%, bo 60% → 81%; due Thu 3 Dec, bo has 9 h free before
-//! then") and why no rep can take a task ("no rep has skills: german").
+//! Human-readable reasons of a balance plan, in names (reps' names, never
+//! ids): why a task changes hands, stated as that change's own effect
+//! ("moves 8 h from Freya Berg (120% → 100%) to Kai Tanaka (40% → 60%); at
+//! risk with Freya Berg; due Thu 3 Dec, Kai Tanaka has 9 h free before
+//! then"), why no rep can take a task ("no rep has skills: german"), and why
+//! the app holds a change back (the task is already past due).
 //!
-//! Reasons are built from the contract's figures of the plan before and
-//! after, so they always agree with the numbers printed beside them.
+//! A change's figures are those of making that one change to the tasks as
+//! they stand, so each reason reads true on its own, whichever others the
+//! lead accepts.
 
 use chrono::NaiveDate;
 
 use crate::model::{Scenario, Task};
 use crate::plan::balance::{Evaluation, WindowCapacity};
-use crate::plan::balance_solve::Problem;
+use crate::plan::balance_solve::{Problem, Ratio};
 
-/// Per rep, the plan's tasks in (due, id) order with running minutes, to
+/// Per rep, the current tasks in (due, id) order with running minutes, to
 /// answer "how much is due by then" by binary search.
 pub(crate) struct Explainer<'a> {
     sc: &'a Scenario,
     tasks: &'a [&'a Task],
     p: &'a Problem,
     cap: &'a WindowCapacity,
-    before: &'a Evaluation,
-    after: &'a Evaluation,
-    /// (due day, running minutes) per rep in the plan.
+    now: &'a Evaluation,
+    /// (due day, running minutes) per rep as the tasks stand.
     due_runs: Vec<Vec<(usize, i64)>>,
 }
 
 impl<'a> Explainer<'a> {
+    /// `now` is the evaluation of `current`, each job's current assignee.
     pub fn new(
         sc: &'a Scenario,
         tasks: &'a [&'a Task],
         p: &'a Problem,
         cap: &'a WindowCapacity,
-        before: &'a Evaluation,
-        after: &'a Evaluation,
-        plan: &[usize],
+        now: &'a Evaluation,
+        current: &[Option<usize>],
     ) -> Explainer<'a> {
         let mut due_runs: Vec<Vec<(usize, i64)>> = vec![Vec::new(); p.cap.len()];
-        for (j, &r) in plan.iter().enumerate() {
+        for (j, r) in current.iter().enumerate() {
+            let Some(r) = *r else { continue };
             let run = due_runs[r].last().map_or(0, |&(_, m)| m) + p.jobs[j].minutes;
             due_runs[r].push((p.jobs[j].due, run));
         }
@@ -44,13 +48,12 @@ impl<'a> Explainer<'a> {
             tasks,
             p,
             cap,
-            before,
-            after,
+            now,
             due_runs,
         }
     }
 
-    /// Minutes of `r`'s plan due on or before window day `d`.
+    /// Minutes `r` has now that are due on or before window day `d`.
     fn due_by(&self, r: usize, d: usize) -> i64 {
         let runs = &self.due_runs[r];
         let k = runs.partition_point(|&(due, _)| due <= d);
@@ -61,51 +64,60 @@ impl<'a> Explainer<'a> {
         }
     }
 
-    fn change(&self, r: usize) -> String {
+    /// `Kai Tanaka (40% → 60%)`: `r` now and with `delta` minutes more.
+    fn effect(&self, r: usize, delta: i64) -> String {
+        let load = self.now.load[r];
         format!(
-            "{} {} → {}",
-            self.sc.reps[r].id,
-            percent(self.before.utilization(self.p, r)),
-            percent(self.after.utilization(self.p, r))
+            "{} ({} → {})",
+            self.sc.reps[r].name,
+            percent(Ratio::of(load, self.p.cap[r]).to_f64()),
+            percent(Ratio::of((load + delta).max(0), self.p.cap[r]).to_f64())
         )
     }
 
-    /// Why job `j` goes to rep `r` (it is not staying with its assignee).
+    /// Why job `j` goes to rep `r` (it is not staying with its assignee),
+    /// as the effect of that one change on the tasks as they stand.
     pub fn move_reason(&self, j: usize, r: usize) -> String {
         let p = self.p;
         let job = &p.jobs[j];
         let due_date = self.cap.dates[job.due];
+        let to = &self.sc.reps[r].name;
+        let amount = hours(job.minutes);
         let mut parts = Vec::new();
         match job.home {
-            None => parts.push(format!("unassigned; {}", self.change(r))),
+            None => parts.push(format!(
+                "gives {amount} of unassigned work to {}",
+                self.effect(r, job.minutes)
+            )),
             Some(h) => {
-                let home = &self.sc.reps[h];
+                parts.push(format!(
+                    "moves {amount} from {} to {}",
+                    self.effect(h, -job.minutes),
+                    self.effect(r, job.minutes)
+                ));
+                let home = &self.sc.reps[h].name;
                 let lacking = self.missing_skills(j, h);
-                let leave = if !lacking.is_empty() {
-                    format!("{} lacks skills: {}", home.id, lacking.join(", "))
+                if !lacking.is_empty() {
+                    parts.push(format!("{home} lacks skills: {}", lacking.join(", ")));
                 } else if p.cum(h, job.due) == 0 {
-                    format!("{} has no working time by {}", home.id, day(due_date))
-                } else if self.before.at_risk_jobs[j] {
-                    format!("at risk with {}; {}", home.id, self.change(h))
-                } else {
-                    self.change(h)
-                };
-                parts.push(format!("{leave}, {}", self.change(r)));
+                    parts.push(format!("{home} has no working time by {}", day(due_date)));
+                } else if self.now.at_risk_jobs[j] {
+                    parts.push(format!("at risk with {home}"));
+                }
             }
         }
-        let free = p.cum(r, job.due) - self.due_by(r, job.due) + job.minutes;
-        if self.after.at_risk_jobs[j] {
+        // What the new rep has free before the due date, before taking it.
+        let free = (p.cum(r, job.due) - self.due_by(r, job.due)).max(0);
+        if free < job.minutes {
             parts.push(format!(
-                "due {}, still at risk: {} has {} free before then",
+                "due {}, {to} has only {} free before then: at risk by this change alone",
                 day(due_date),
-                self.sc.reps[r].id,
-                hours(free.max(0))
+                hours(free)
             ));
         } else {
             parts.push(format!(
-                "due {}, {} has {} free before then",
+                "due {}, {to} has {} free before then",
                 day(due_date),
-                self.sc.reps[r].id,
                 hours(free)
             ));
         }
@@ -152,7 +164,7 @@ pub(crate) fn unassignable_reason(
     let names: Vec<&str> = skilled
         .iter()
         .take(3)
-        .map(|&r| sc.reps[r].id.as_str())
+        .map(|&r| sc.reps[r].name.as_str())
         .collect();
     let more = if skilled.len() > 3 { ", …" } else { "" };
     if need.is_empty() {
@@ -168,6 +180,20 @@ pub(crate) fn unassignable_reason(
             names.join(", ")
         )
     }
+}
+
+/// Why the app does not propose moving a task due `due` on `today`.
+pub(crate) fn past_due(due: NaiveDate, today: NaiveDate) -> String {
+    let late = (today - due).num_days();
+    let days = if late == 1 {
+        "1 day"
+    } else {
+        &format!("{late} days")
+    };
+    format!(
+        "not proposed: already past due ({}, {days} ago); reassign it by hand if it still needs doing",
+        day(due)
+    )
 }
 
 /// `81%`, `∞`.

@@ -33,6 +33,8 @@
 
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
+use std::sync::Arc;
 
 use crate::plan::balance_exact;
 
@@ -121,6 +123,9 @@ pub(crate) struct Problem {
     /// Risk evaluations of the whole run: packings stop past
     /// [`SEARCH_BUDGET`], so the run's time stays bounded.
     spent: std::cell::Cell<u64>,
+    /// Set by the caller to stop the run; phases give up at their next
+    /// coarse check and [`solve`] answers `None` (never a partial plan).
+    cancel: Arc<AtomicBool>,
 }
 
 impl Problem {
@@ -146,7 +151,19 @@ impl Problem {
             jobs,
             groups,
             spent: std::cell::Cell::new(0),
+            cancel: Arc::default(),
         }
+    }
+
+    /// Uses `flag` as this run's cancel flag.
+    pub fn with_cancel(mut self, flag: Arc<AtomicBool>) -> Problem {
+        self.cancel = flag;
+        self
+    }
+
+    /// The caller asked the run to stop.
+    pub fn cancelled(&self) -> bool {
+        self.cancel.load(AtomicOrdering::Relaxed)
     }
 
     /// `C_r(D)` for window day `d`.
@@ -586,32 +603,48 @@ const PAIR_MAX_FREE: usize = 24;
 /// Partners per rep, least loaded first.
 const PAIR_PARTNERS: usize = 128;
 
-/// Finds the plan. Every job is placed.
-pub(crate) fn solve(p: &Problem) -> Solved {
+/// Finds the plan. Every job is placed. `None` when the run was cancelled:
+/// phases stop early once the flag is set, so what they hold is discarded.
+pub(crate) fn solve(p: &Problem) -> Option<Solved> {
     let n_jobs = p.jobs.len();
     let bounds = Bounds::new(p);
     if n_jobs == 0 {
-        return Solved {
+        return Some(Solved {
             rep_of: Vec::new(),
             at_risk_bound: bounds.risk,
             max_bound: bounds.max,
             optimal: true,
-        };
+        });
     }
     let infinite = p.infinite();
     let mut s = Search::new(p, &bounds, infinite);
     let mut best = s.initial();
     debug_assert!(best.complete());
+    // Checks between phases; inside them, packings, annealing and the pair
+    // and exact searches check too, so a cancel lands within a fraction of
+    // a second on the largest teams.
+    if p.cancelled() {
+        return None;
+    }
     s.reduce_risk(&mut best);
     s.anneal_search(&mut best);
+    if p.cancelled() {
+        return None;
+    }
     // Before the λ search only for tasks at risk: on other teams packings
     // reach the highest utilisation's bound far sooner.
     if best.total_risk > bounds.risk {
         s.pair_search(&mut best, PAIR_WORK);
     }
     best = s.lambda_search(best);
+    if p.cancelled() {
+        return None;
+    }
     best = s.polish(best);
     s.pair_search(&mut best, PAIR_WORK);
+    if p.cancelled() {
+        return None;
+    }
     let mut optimal = false;
     let mut rep_of = best.at.clone();
     let movable = p.jobs.iter().filter(|j| !j.pinned).count();
@@ -620,12 +653,15 @@ pub(crate) fn solve(p: &Problem) -> Solved {
         optimal = out.complete;
         rep_of = out.rep_of;
     }
-    Solved {
+    if p.cancelled() {
+        return None;
+    }
+    Some(Solved {
         rep_of,
         at_risk_bound: bounds.risk,
         max_bound: bounds.max,
         optimal,
-    }
+    })
 }
 
 /// Lower bounds on tasks at risk and on the highest utilisation.
@@ -854,7 +890,7 @@ impl<'p> Search<'p> {
     fn reduce_risk(&self, b: &mut Board<'p>) {
         let p = self.p;
         let mut work = 0u64;
-        while work < WORK_BUDGET && b.total_risk > self.bounds.risk {
+        while work < WORK_BUDGET && b.total_risk > self.bounds.risk && !p.cancelled() {
             let mut improved = false;
             for r in 0..p.n_reps() {
                 if b.risk[r] == 0 {
@@ -972,7 +1008,7 @@ impl<'p> Search<'p> {
     /// Packs every job under per-rep load `limits` with at most `budget`
     /// tasks at risk; `None` when some job finds no place.
     fn pack(&self, limits: &[i64], budget: u32, v: Variant) -> Option<Board<'p>> {
-        if self.p.spent.get() > SEARCH_BUDGET {
+        if self.p.spent.get() > SEARCH_BUDGET || self.p.cancelled() {
             return None;
         }
         if v.edf {
@@ -1403,7 +1439,7 @@ impl<'p> Search<'p> {
     /// such rep is undone.
     fn relieve_max(&self, b: &mut Board<'p>, work: &mut u64) {
         let p = self.p;
-        while *work < WORK_BUDGET {
+        while *work < WORK_BUDGET && !p.cancelled() {
             let key = b.key();
             let m = key.finite_max;
             if m == Ratio::default() {
@@ -1720,6 +1756,9 @@ impl<'p> Search<'p> {
         let mut temp = t0;
         for step in 0..steps {
             if step % 1024 == 0 {
+                if p.cancelled() {
+                    break;
+                }
                 temp = t0 * (t1 / t0).powf(step as f64 / steps as f64);
             }
             let j = movable[rng.below(movable.len())];
@@ -2078,7 +2117,7 @@ impl<'p> Search<'p> {
                 partners.sort_by(|&x, &y| b.ratio(x).cmp(&b.ratio(y)).then(x.cmp(&y)));
                 partners.truncate(PAIR_PARTNERS);
                 for t in partners {
-                    if nodes >= budget {
+                    if nodes >= budget || p.cancelled() {
                         break;
                     }
                     if self.pair_opt(b, [r, t], &mut nodes) {
@@ -2235,7 +2274,7 @@ mod tests {
                 (300, 4, Some(0), false),
             ],
         );
-        let s = solve(&p);
+        let s = solve(&p).expect("nobody cancels");
         let b = Board::from_plan(&p, &s.rep_of);
         b.check();
         let k = b.key();
@@ -2247,13 +2286,29 @@ mod tests {
     }
 
     #[test]
+    fn a_cancelled_run_answers_nothing_and_an_uncancelled_one_is_unchanged() {
+        let jobs = [
+            (600, 4, Some(0), false),
+            (300, 4, Some(0), false),
+            (300, 4, Some(0), false),
+        ];
+        let flag = Arc::new(AtomicBool::new(true));
+        let p = problem(&[200, 200], 5, &jobs).with_cancel(Arc::clone(&flag));
+        assert!(solve(&p).is_none());
+        flag.store(false, AtomicOrdering::Relaxed);
+        let again = solve(&p).expect("the flag is clear");
+        let fresh = solve(&problem(&[200, 200], 5, &jobs)).expect("nobody cancels");
+        assert_eq!(again.rep_of, fresh.rep_of);
+    }
+
+    #[test]
     fn a_pinned_task_stays_even_when_it_is_at_risk() {
         let p = problem(
             &[100, 100],
             3,
             &[(500, 0, Some(0), true), (50, 2, Some(0), false)],
         );
-        let s = solve(&p);
+        let s = solve(&p).expect("nobody cancels");
         assert_eq!(s.rep_of, vec![0, 1]);
         assert_eq!(s.at_risk_bound, 1);
     }

@@ -34,6 +34,10 @@ pub struct MeetingAnswer {
     pub ways_out: Vec<String>,
     /// Weeks of a series in which someone's local time moves (DST).
     pub dst_warnings: Vec<String>,
+    /// Why fewer suggestions came back than asked for, when they did. Filled
+    /// by the app's facade call only, so the CLI's answer is unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fewer_than_asked: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -399,6 +403,7 @@ fn empty_answer(req: &MeetingRequest) -> MeetingAnswer {
         infeasible_reason: None,
         ways_out: Vec::new(),
         dst_warnings: Vec::new(),
+        fewer_than_asked: None,
     }
 }
 

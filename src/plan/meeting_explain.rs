@@ -2,11 +2,13 @@
 //! attendee, why nothing fits, the nearest ways out, and DST shifts in a
 //! series. Pure functions of the planner's data; no scoring happens here.
 
+use crate::model::{MeetingRequest, Scenario};
 use crate::plan::calendar::RepCalendar;
 use crate::plan::calendar::SlotView;
 use crate::plan::meeting::{
     AttendeeSlot, DayRibbon, MeetingAnswer, Person, Planner, RibbonKind, RibbonSegment, Status,
 };
+use crate::plan::PlanError;
 use crate::tz::{self, Minute};
 
 fn hhmm(local: &str) -> &str {
@@ -203,6 +205,19 @@ fn ribbon(cal: &RepCalendar, start: &Local, s: Minute, e: Minute) -> DayRibbon {
 /// Why no candidate fits, naming people, and the nearest ways out.
 /// `occurrences[c]` are the occurrence starts of candidate `c`.
 pub(crate) fn infeasible(p: &Planner, starts: &[Minute]) -> (String, Vec<String>) {
+    infeasible_in(p, starts, Scope::Window)
+}
+
+/// What the starts an explanation looks at cover, for its wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// The request's whole window.
+    Window,
+    /// One local date of it.
+    Day,
+}
+
+fn infeasible_in(p: &Planner, starts: &[Minute], scope: Scope) -> (String, Vec<String>) {
     let weeks = i64::from(if p.req.fair_rotation {
         1
     } else {
@@ -240,7 +255,10 @@ pub(crate) fn infeasible(p: &Planner, starts: &[Minute]) -> (String, Vec<String>
                     (0..starts.len()).all(|c| views.iter().any(|w| f(&w[c][i])))
                 };
                 let why = if all(&|v| v.time_off) {
-                    "is on time off for the whole window"
+                    match scope {
+                        Scope::Window => "is on time off for the whole window",
+                        Scope::Day => "is on time off that day",
+                    }
                 } else if all(&|v| v.working + v.stretch == 0) {
                     "has no working or stretch hours at any candidate time"
                 } else if all(&|v| v.busy) {
@@ -264,9 +282,13 @@ pub(crate) fn infeasible(p: &Planner, starts: &[Minute]) -> (String, Vec<String>
         }
         match pair {
             Some((i, j)) => format!(
-                "{} and {} have no common working or stretch hours on any day in the window",
+                "{} and {} have no common working or stretch hours {}",
                 who(p, p.people[i].id),
-                who(p, p.people[j].id)
+                who(p, p.people[j].id),
+                match scope {
+                    Scope::Window => "on any day in the window",
+                    Scope::Day => "that day",
+                }
             ),
             None => {
                 let names: Vec<String> = required
@@ -376,4 +398,126 @@ pub(crate) fn dst_warnings(p: &Planner, answer: &MeetingAnswer) -> Vec<String> {
         }
     }
     out
+}
+
+/// How many dates without a suggestion [`fewer_than_asked`] explains.
+const MAX_EXPLAINED_DATES: usize = 14;
+
+/// Why an answer holds fewer suggestions than its request asked for (plain
+/// requests and series; a fair plan is one answer). The top-k walk takes
+/// every feasible start that overlaps none already taken, so a short answer
+/// means every other feasible start overlaps one shown: that is said as a
+/// fact, then each date of the window without a suggestion says what rules
+/// it out (in people's terms, as when nothing fits). `None` when the answer
+/// is full or empty (an empty one has its `infeasible_reason`).
+///
+/// # Errors
+/// [`PlanError`] when a zone or rule cannot be resolved.
+pub(crate) fn fewer_than_asked(
+    sc: &Scenario,
+    req: &MeetingRequest,
+    answer: &MeetingAnswer,
+) -> Result<Option<String>, PlanError> {
+    let n = answer.suggestions.len();
+    if req.fair_rotation || n == 0 || n >= req.max_results as usize {
+        return Ok(None);
+    }
+    let p = Planner::new(sc, req)?;
+    let day_of = |s: Minute| p.zone.local_minute(s).div_euclid(tz::DAY);
+    let shown: std::collections::HashSet<i64> = answer
+        .suggestions
+        .iter()
+        .filter_map(|s| chrono::DateTime::parse_from_rfc3339(&s.start).ok())
+        .map(|t| day_of(tz::minute_of(t.to_utc())))
+        .collect();
+    // The window's candidates by local date, in order.
+    let mut days: Vec<(i64, Vec<Minute>)> = Vec::new();
+    for s in p.candidates(0) {
+        let d = day_of(s);
+        match days.last_mut() {
+            Some((last, v)) if *last == d => v.push(s),
+            _ => days.push((d, vec![s])),
+        }
+    }
+    let weeks = i64::from(p.req.repeat_weeks.max(1));
+    // Dates without a suggestion, grouped by the reason nothing fits there
+    // (in first-seen order); dates where something fits but overlaps a
+    // slot shown need no words beyond the first sentence.
+    let mut empty: Vec<(String, Vec<i64>)> = Vec::new();
+    let mut unexplained = 0usize;
+    for (d, starts) in &days {
+        if shown.contains(d) {
+            continue;
+        }
+        // Each date is scored again for every attendee: a year-long window
+        // for a big meeting names the first few and counts the rest.
+        let explained: usize = empty.iter().map(|(_, ds)| ds.len()).sum();
+        if explained >= MAX_EXPLAINED_DATES {
+            unexplained += 1;
+            continue;
+        }
+        let mut feasible = vec![true; starts.len()];
+        for k in 0..weeks {
+            let ss: Vec<Minute> = starts.iter().map(|&s| p.series_start(s, k)).collect();
+            let (cost, _) = p.score(&ss, false);
+            for (f, c) in feasible.iter_mut().zip(cost) {
+                *f &= c.is_some();
+            }
+        }
+        if feasible.iter().any(|&f| f) {
+            continue;
+        }
+        let (reason, _) = infeasible_in(&p, starts, Scope::Day);
+        match empty.iter_mut().find(|(r, _)| *r == reason) {
+            Some((_, ds)) => ds.push(*d),
+            None => empty.push((reason, vec![*d])),
+        }
+    }
+    let day_words = |d: i64| tz::index_date(d).format("%a %-d %b").to_string();
+    let date_words = |d: chrono::NaiveDate| d.format("%a %-d %b %Y").to_string();
+    let fit = if weeks > 1 {
+        format!("fit everyone in all {weeks} weeks")
+    } else {
+        "fit everyone".to_string()
+    };
+    let mut out = format!(
+        "Only {n} of the {} asked for {fit} between {} and {} ({}): every other start that suits all required people overlaps one shown.",
+        req.max_results,
+        date_words(req.from),
+        date_words(req.to),
+        p.zone.name()
+    );
+    for (reason, ds) in &empty {
+        let names: Vec<String> = ds.iter().map(|&d| day_words(d)).collect();
+        let list = match names.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        };
+        out.push_str(&format!(" Nothing fits on {list}: {reason}."));
+    }
+    if unexplained > 0 {
+        out.push_str(&format!(
+            " {unexplained} later {} not looked at here.",
+            if unexplained == 1 {
+                "date without a suggestion was"
+            } else {
+                "dates without a suggestion were"
+            }
+        ));
+    }
+    let mut ways = vec!["widen the dates"];
+    if p.duration > 15 {
+        ways.push("shorten the meeting");
+    }
+    if p.people.iter().filter(|x| x.required).count() > 1 {
+        ways.push("make someone optional");
+    }
+    let ways = match ways.as_slice() {
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        [] => String::new(),
+    };
+    out.push_str(&format!(" For more choices, {ways}."));
+    Ok(Some(out))
 }

@@ -12,7 +12,7 @@ mod balance_solve;
 pub mod calendar;
 pub mod intervals;
 pub mod meeting;
-mod meeting_explain;
+pub(crate) mod meeting_explain;
 pub mod rotation;
 pub mod week;
 
@@ -34,6 +34,9 @@ pub enum PlanError {
     UnknownOffice(String),
     #[error("the scenario has no {0} request")]
     MissingRequest(&'static str),
+    /// The run was stopped by the user (a cancel flag); no partial plan.
+    #[error("planning was cancelled")]
+    Cancelled,
     #[error("balance window {from} to {to}: `to` must not be before `from` and the window may span at most 366 dates")]
     Window {
         from: chrono::NaiveDate,

@@ -12,6 +12,7 @@
 //! upper bound, so the answer says how far from optimal it can at most be.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -720,7 +721,9 @@ impl Sub {
 
     /// Iterated local search from a feasible state: climb, kick (a team
     /// shift or random day moves), climb again, keep the best.
-    fn improve(&self, mut st: State, rounds: usize, seed: u64) -> State {
+    /// Stops early when `cancel` is set (checked every few rounds; the
+    /// caller then discards the run).
+    fn improve(&self, mut st: State, rounds: usize, seed: u64, cancel: &AtomicBool) -> State {
         self.climb(&mut st);
         let mut best = st.clone();
         let mut rng = Rng(seed | 1);
@@ -728,7 +731,10 @@ impl Sub {
         if n == 0 {
             return best;
         }
-        for _ in 0..rounds {
+        for round in 0..rounds {
+            if round % CANCEL_EVERY == 0 && cancel.load(Ordering::Relaxed) {
+                break;
+            }
             let mut cur = best.clone();
             match rng.below(4) {
                 3 => {
@@ -902,6 +908,27 @@ pub fn rotate_office(
     req: &RotationRequest,
     only: Option<&str>,
 ) -> Result<RotationAnswer, PlanError> {
+    rotate_office_cancellable(sc, req, only, &AtomicBool::new(false))
+}
+
+/// Search rounds between two looks at the cancel flag: a round of a large
+/// office costs about a millisecond, so Cancel answers within a few.
+const CANCEL_EVERY: usize = 8;
+
+/// [`rotate_office`] that stops when `cancel` is set. The flag is read only
+/// between (office, week) subproblems and every [`CANCEL_EVERY`] search
+/// rounds, so a run that is not cancelled gives exactly the same answer.
+///
+/// # Errors
+/// [`PlanError::Cancelled`] when the flag was set during the run (no partial
+/// plan), else as [`rotate_office`].
+pub fn rotate_office_cancellable(
+    sc: &Scenario,
+    req: &RotationRequest,
+    only: Option<&str>,
+    cancel: &AtomicBool,
+) -> Result<RotationAnswer, PlanError> {
+    let cancelled = || cancel.load(Ordering::Relaxed);
     if let Some(id) = only {
         if !sc.offices.iter().any(|o| o.id == id) {
             return Err(PlanError::UnknownOffice(id.to_string()));
@@ -964,6 +991,9 @@ pub fn rotate_office(
             .iter()
             .filter(|o| only.is_none_or(|id| o.id == id))
         {
+            if cancelled() {
+                return Err(PlanError::Cancelled);
+            }
             let sub = build_sub(sc, office, &days, &team_of, &locks, &in_person);
             if sub.reps.is_empty() {
                 continue;
@@ -1019,7 +1049,10 @@ pub fn rotate_office(
                     let base = 30 + 6000 / (n + 1);
                     let rounds = (SEARCH_BUDGET / work.max(1)).clamp(30.min(base), 3 * base);
                     let seed = 0x9E37_79B9_7F4A_7C15 ^ (u64::from(w) << 32) ^ sub.reps.len() as u64;
-                    let best = sub.improve(st, rounds, seed);
+                    let best = sub.improve(st, rounds, seed, cancel);
+                    if cancelled() {
+                        return Err(PlanError::Cancelled);
+                    }
                     let (best, proven) = sub.prove(best, proof_budget);
                     upper += if proven {
                         best.value

@@ -367,7 +367,7 @@ fn office_name<'a>(sc: &'a Scenario, id: &'a str) -> &'a str {
 }
 
 /// `UTC+09:00`, or every offset in order across changes in `[lo, hi)`.
-fn offsets_text(zone: &Zone, lo: Minute, hi: Minute) -> String {
+pub(crate) fn offsets_text(zone: &Zone, lo: Minute, hi: Minute) -> String {
     let mut seen: Vec<i64> = Vec::new();
     for (_, _, off) in zone.offset_segments(lo, hi) {
         if seen.last() != Some(&off) {

@@ -197,3 +197,38 @@ pub fn delete_rep(conn: &Connection, id: &str) -> Result<bool, StoreError> {
 pub fn rep_revisions(conn: &Connection, out: &mut Revisions) -> Result<(), StoreError> {
     super::read_revisions(conn, "reps", &mut out.reps)
 }
+
+/// A rep as a list row shows them: no hours, time off or office rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepCard {
+    pub id: String,
+    pub name: String,
+    pub team: Option<String>,
+    pub time_zone: String,
+    pub office: Option<String>,
+    pub skills: Vec<String>,
+    pub revision: i64,
+}
+
+/// Every rep's list row, in document order: one statement, no per-rep reads.
+pub fn list_rep_cards(conn: &Connection) -> Result<Vec<RepCard>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, team, time_zone, office, skills, revision FROM reps ORDER BY rowid",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let skills = from_text("reps", &id, "skills", &r.get::<_, String>(5)?)?;
+        out.push(RepCard {
+            name: r.get(1)?,
+            team: r.get(2)?,
+            time_zone: r.get(3)?,
+            office: r.get(4)?,
+            skills,
+            revision: r.get(6)?,
+            id,
+        });
+    }
+    Ok(out)
+}

@@ -102,7 +102,7 @@ fn bad_rows_are_reported_by_row_and_column() {
     };
     check(
         "id,time_zone,office\nzoe,UTC,nowhere\n",
-        &[r#"row 2, column office: unknown office "nowhere"; the offices are "sfo", "lon""#],
+        &[r#"row 2, column office: unknown office "nowhere"; the offices are "sfo", "lon", "mad""#],
     );
     check(
         "id,time_zone,team\nzoe,UTC,EMEA mid market\n",

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
-import { emptyScenario, fakeBackend, tinyTeam } from './test/fixtures';
+import { directoryOf, emptyScenario, fakeBackend, revisionsOf, tinyTeam } from './test/fixtures';
 
 function peopleRows() {
   return within(screen.getByRole('table', { name: 'People' })).getAllByRole('row').slice(1);
@@ -148,9 +148,9 @@ describe('App', () => {
   it('shows a retry when the database cannot be opened', async () => {
     let fail = true;
     fakeBackend(tinyTeam(), {
-      load_team: () => {
+      directory: () => {
         if (fail) throw { code: 'storage', message: 'database is locked', problems: [] };
-        return tinyTeam();
+        return directoryOf(tinyTeam(), revisionsOf(tinyTeam(), 1), 1);
       },
     });
     const user = userEvent.setup();

@@ -7,3 +7,15 @@ afterEach(() => {
   cleanup();
   clearMocks();
 });
+
+// jsdom lays nothing out, so it has no ResizeObserver; Svelte's
+// `bind:clientHeight` needs one to exist. Sizes stay 0 in unit tests (lists
+// then draw their first rows); real sizes are tested in Chromium.
+if (!('ResizeObserver' in globalThis)) {
+  class NoLayoutResizeObserver {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+  (globalThis as { ResizeObserver?: unknown }).ResizeObserver = NoLayoutResizeObserver;
+}

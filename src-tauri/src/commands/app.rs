@@ -2,7 +2,7 @@
 //! the sample team and the planning policy.
 
 use meridian::model::Policy;
-use meridian::{About, Changes, StoredTeam};
+use meridian::{About, Changes};
 use tauri::State;
 
 use crate::error::CommandError;
@@ -13,14 +13,6 @@ use crate::state::Db;
 #[specta::specta]
 pub async fn about(db: State<'_, Db>) -> Result<About, CommandError> {
     db.run(|core| Ok(core.about())).await
-}
-
-/// The whole team as stored (empty on first start), with every item's
-/// revision and the change counter.
-#[tauri::command]
-#[specta::specta]
-pub async fn load_team(db: State<'_, Db>) -> Result<StoredTeam, CommandError> {
-    db.run(|core| core.team()).await
 }
 
 /// The IANA zone names the pickers offer.

@@ -1,7 +1,8 @@
 //! Commands of the week screens: a rep's week ("My week") and the team
-//! lead's timeline, as wall-clock events computed by the core.
+//! lead's timeline, computed by the core on a reader beside the writer.
 
 use chrono::NaiveDate;
+use meridian::api::screens::{MyWeek, TeamWeek, TeamWeekQuery, Window};
 use meridian::plan::week::{CalendarView, ViewOptions};
 use tauri::State;
 
@@ -22,9 +23,32 @@ pub async fn calendar_view(
     hours: bool,
     tasks: bool,
 ) -> Result<CalendarView, CommandError> {
-    db.run(move |core| {
+    db.read(move |core| {
         let ids: Vec<&str> = reps.iter().map(String::as_str).collect();
         core.calendar_view(&ids, from, to, &time_zone, ViewOptions { hours, tasks })
     })
     .await
+}
+
+/// One page of the team week's lines (group headers and reps) on the
+/// viewer's clock; only the reps on the page are computed.
+#[tauri::command]
+#[specta::specta]
+pub async fn team_week(
+    db: State<'_, Db>,
+    query: TeamWeekQuery,
+    window: Window,
+) -> Result<TeamWeek, CommandError> {
+    db.read(move |core| core.team_week(&query, window)).await
+}
+
+/// Rep `rep`'s office week containing `date`; `null` for an unknown rep.
+#[tauri::command]
+#[specta::specta]
+pub async fn my_week(
+    db: State<'_, Db>,
+    rep: String,
+    date: NaiveDate,
+) -> Result<Option<MyWeek>, CommandError> {
+    db.read(move |core| core.my_week(&rep, date)).await
 }

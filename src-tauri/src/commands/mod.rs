@@ -1,8 +1,8 @@
 //! The IPC surface: thin async commands, grouped per domain. Each takes its
-//! arguments, runs one core call through [`crate::state::Db::run`] and returns
-//! what a write changed ([`meridian::Changes`]; the team with revisions for
-//! `load_team`), the asked value, or a
-//! [`crate::error::CommandError`].
+//! arguments, runs one core call — a write through [`crate::state::Db::run`],
+//! a query or a planning run through [`crate::state::Db::read`] — and returns
+//! what a write changed ([`meridian::Changes`]), the asked value (for a screen,
+//! only what it shows), or a [`crate::error::CommandError`].
 
 pub mod app;
 pub mod backups;

@@ -3,6 +3,7 @@
 
 use meridian::api::screens::{Directory, Page, PeopleQuery, PersonRow, Window};
 use meridian::model::Rep;
+use meridian::store::changes::ItemKind;
 use meridian::store::Stored;
 use tauri::State;
 
@@ -33,4 +34,16 @@ pub async fn people_page(
 #[specta::specta]
 pub async fn get_rep(db: State<'_, Db>, id: String) -> Result<Stored<Rep>, CommandError> {
     db.read(move |core| core.get::<Rep>(&id)).await
+}
+
+/// `base`, or the first `base-2`, `base-3`… no stored item of `kind` uses
+/// (what a form suggests as a new item's id).
+#[tauri::command]
+#[specta::specta]
+pub async fn free_id(
+    db: State<'_, Db>,
+    kind: ItemKind,
+    base: String,
+) -> Result<Option<String>, CommandError> {
+    db.read(move |core| core.free_id(kind, &base)).await
 }

@@ -1,14 +1,147 @@
-//! Commands of the Workload screen: the task list and the workload balancer
-//! (plan over a window, keep the window, apply the moves the lead accepted).
+//! Commands of the Workload screen: the task list a page at a time and its
+//! edits, the reps' load against capacity a page at a time, and the workload
+//! balancer (plan over a window, keep the window, apply the changes the lead
+//! accepted).
+//!
+//! A plan stays in the shell ([`WorkloadPlans`]): the web view gets its
+//! summary and token and asks for the pages of changes it shows. The whole
+//! team's figures over a window are kept while the change counter stays
+//! put, so paging, sorting and searching the table reads no team.
+
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
-use meridian::model::Task;
-use meridian::plan::balance::{AcceptedMove, BalanceAnswer};
-use meridian::Changes;
+use meridian::api::screens::workload::{
+    replan_notice, BalanceSummary, ChangeFilter, HeldBalance, TaskQuery, TaskRow, WorkloadFigures,
+    WorkloadPage, WorkloadQuery, WorkloadSettings,
+};
+use meridian::api::screens::{Page, Window};
+use meridian::model::{BalanceRequest, Task};
+use meridian::plan::balance::BalanceChange;
+use meridian::store::Stored;
+use meridian::{AppError, Changes, ErrorCode, Meridian};
+use serde::{Deserialize, Serialize};
 use tauri::State;
 
-use crate::error::CommandError;
+use crate::error::{CommandError, ShellError};
+use crate::plans::{CancelFlag, Held};
 use crate::state::Db;
+
+/// The held balance plan, the flag that cancels a planning run, the last
+/// figures read and what the last Apply took from the plan.
+#[derive(Default)]
+pub struct WorkloadPlans {
+    held: Held<HeldBalance>,
+    cancel: CancelFlag,
+    figures: Arc<Mutex<Option<Arc<WorkloadFigures>>>>,
+    /// The plan an Apply took its changes from and their tasks: the next
+    /// plan says in words how its proposals differ from what was left.
+    applied: Mutex<Option<(Arc<HeldBalance>, Vec<String>)>>,
+}
+
+/// A plan's summary and the token that names it in later calls.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
+pub struct PlannedBalance {
+    pub token: u32,
+    pub summary: BalanceSummary,
+}
+
+/// The date on this computer's clock: tasks due before it are past due.
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn gone() -> CommandError {
+    CommandError {
+        code: ErrorCode::NotFound,
+        message: "this plan is no longer held (a newer plan replaced it): plan again".to_string(),
+        problems: Vec::new(),
+    }
+}
+
+/// The figures over `window`, reused while the database's change counter is
+/// the one they were read at. The cache stays locked while they are read,
+/// so the table's and the task list's first pages (asked for together)
+/// read the team once; a poisoned lock only held a cache, so it is reused.
+fn figures(
+    core: &Meridian,
+    cache: &Mutex<Option<Arc<WorkloadFigures>>>,
+    window: BalanceRequest,
+) -> Result<Arc<WorkloadFigures>, AppError> {
+    let mut slot = cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let counter = core.counter()?;
+    if let Some(f) = slot.as_ref().filter(|f| {
+        f.counter == counter && f.assessment.from == window.from && f.assessment.to == window.to
+    }) {
+        return Ok(Arc::clone(f));
+    }
+    let fresh = Arc::new(core.workload_figures(window)?);
+    *slot = Some(Arc::clone(&fresh));
+    Ok(fresh)
+}
+
+/// The window the screen opens on (the stored one, else the default from
+/// today) and the limits it shows.
+#[tauri::command]
+#[specta::specta]
+pub async fn workload_settings(db: State<'_, Db>) -> Result<WorkloadSettings, CommandError> {
+    db.read(|core| core.workload_settings(today())).await
+}
+
+/// One page of reps with their load against capacity over `from`..`to`,
+/// sorted and filtered here, with the held plan `plan`'s figures (a token
+/// from [`plan_balance`]) when it was made for that window.
+#[tauri::command]
+#[specta::specta]
+pub async fn workload_page(
+    db: State<'_, Db>,
+    plans: State<'_, WorkloadPlans>,
+    from: NaiveDate,
+    to: NaiveDate,
+    query: WorkloadQuery,
+    window: Window,
+    plan: Option<u32>,
+) -> Result<WorkloadPage, CommandError> {
+    let held = match plan {
+        Some(token) => plans.held.get(u64::from(token))?,
+        None => None,
+    };
+    let cache = Arc::clone(&plans.figures);
+    db.read(move |core| {
+        let f = figures(core, &cache, BalanceRequest { from, to })?;
+        Ok(f.page(held.as_deref(), &query, window))
+    })
+    .await
+}
+
+/// One page of tasks (all, one rep's or the unassigned ones), by due date,
+/// each marked when at risk over `from`..`to` as things stand.
+#[tauri::command]
+#[specta::specta]
+pub async fn workload_tasks(
+    db: State<'_, Db>,
+    plans: State<'_, WorkloadPlans>,
+    from: NaiveDate,
+    to: NaiveDate,
+    query: TaskQuery,
+    window: Window,
+) -> Result<Page<TaskRow>, CommandError> {
+    let cache = Arc::clone(&plans.figures);
+    db.read(move |core| {
+        let f = figures(core, &cache, BalanceRequest { from, to })?;
+        core.workload_tasks(&query, Some(&f), window)
+    })
+    .await
+}
+
+/// One task with its revision, for the form to open on.
+#[tauri::command]
+#[specta::specta]
+pub async fn get_task(db: State<'_, Db>, id: String) -> Result<Stored<Task>, CommandError> {
+    db.read(move |core| core.get::<Task>(&id)).await
+}
 
 /// Adds a task; its id must be new.
 #[tauri::command]
@@ -40,17 +173,66 @@ pub async fn delete_task(
     db.run(move |core| core.delete::<Task>(&id, revision)).await
 }
 
-/// Balances the tasks over `from`..`to` (both local dates, inclusive; each
-/// missing end falls back to the stored window). Tasks nobody can take and
-/// every proposed move come with their reasons.
+/// Balances the tasks over `from`..`to` (each missing end falls back to the
+/// stored window, then the default) off the UI thread on a reader; the
+/// whole plan is held here and the answer is its summary and token. Tasks
+/// already past due are held back, not proposed. After an Apply the summary
+/// says in words when the remaining proposals changed. A run stopped by
+/// [`cancel_balance`] is the error `cancelled`.
 #[tauri::command]
 #[specta::specta]
 pub async fn plan_balance(
     db: State<'_, Db>,
+    plans: State<'_, WorkloadPlans>,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
-) -> Result<BalanceAnswer, CommandError> {
-    db.run(move |core| core.balance_stored(from, to)).await
+) -> Result<PlannedBalance, CommandError> {
+    let token = plans.held.reserve();
+    let cancel = plans.cancel.start();
+    let held = db
+        .read(move |core| core.hold_balance(from, to, today(), &cancel))
+        .await?;
+    let applied = plans
+        .applied
+        .lock()
+        .map_err(|_| ShellError::Poisoned)?
+        .take();
+    let notice = applied.and_then(|(old, tasks)| replan_notice(&old, &tasks, &held));
+    let summary = held.summary(notice);
+    plans.held.put(token, held)?;
+    Ok(PlannedBalance {
+        token: u32::try_from(token).unwrap_or(u32::MAX),
+        summary,
+    })
+}
+
+/// Stops the running balance plan at its next check; it then answers
+/// `cancelled` and the previously held plan stays.
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_balance(plans: State<'_, WorkloadPlans>) {
+    plans.cancel.cancel();
+}
+
+/// One page of the held plan `plan`'s changes: the proposed ones, or those
+/// held back with their reasons.
+#[tauri::command]
+#[specta::specta]
+pub fn balance_changes(
+    plans: State<'_, WorkloadPlans>,
+    plan: u32,
+    filter: ChangeFilter,
+    window: Window,
+) -> Result<Page<BalanceChange>, CommandError> {
+    let held = plans.held.get(u64::from(plan))?.ok_or_else(gone)?;
+    Ok(held.changes(filter, window))
+}
+
+/// Forgets the held plan.
+#[tauri::command]
+#[specta::specta]
+pub fn discard_balance(plans: State<'_, WorkloadPlans>) -> Result<(), CommandError> {
+    plans.held.clear()
 }
 
 /// Stores the window the balancer works on.
@@ -64,12 +246,57 @@ pub async fn set_balance_window(
     db.run(move |core| core.set_balance_window(from, to)).await
 }
 
-/// Gives each accepted move's task to its rep, all of them or none.
+/// Gives the tasks of the held plan `plan`'s accepted changes to their new
+/// reps, all of them or none: the proposed changes whose tasks are in
+/// `tasks`, or with `all_but` every proposed change except those.
 #[tauri::command]
 #[specta::specta]
 pub async fn apply_balance(
     db: State<'_, Db>,
-    moves: Vec<AcceptedMove>,
+    plans: State<'_, WorkloadPlans>,
+    plan: u32,
+    tasks: Vec<String>,
+    all_but: bool,
 ) -> Result<Changes, CommandError> {
-    db.run(move |core| core.apply_balance(&moves)).await
+    let held = plans.held.get(u64::from(plan))?.ok_or_else(gone)?;
+    let moves = held.accepted(&tasks, all_but);
+    let applied: Vec<String> = moves.iter().map(|m| m.task.clone()).collect();
+    let changes = db.run(move |core| core.apply_balance(&moves)).await?;
+    *plans.applied.lock().map_err(|_| ShellError::Poisoned)? = Some((held, applied));
+    Ok(changes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_figures_are_read_once_per_window_and_change_counter() {
+        let mut core = Meridian::open_in_memory().expect("db");
+        core.load_sample_team().expect("sample");
+        let cache = Mutex::new(None);
+        let d = |s: &str| meridian::model::parse_date(s).expect("date");
+        let window = BalanceRequest {
+            from: d("2026-11-30"),
+            to: d("2026-12-11"),
+        };
+        let first = figures(&core, &cache, window).expect("figures");
+        let again = figures(&core, &cache, window).expect("figures");
+        assert!(Arc::ptr_eq(&first, &again), "same window, same counter");
+
+        let other = BalanceRequest {
+            to: d("2026-12-04"),
+            ..window
+        };
+        let narrower = figures(&core, &cache, other).expect("figures");
+        assert!(!Arc::ptr_eq(&first, &narrower));
+
+        let stored = core.get::<Task>("t00013").expect("a sample task");
+        let mut task = stored.item;
+        task.hours = meridian::model::Hours::from_whole(1);
+        core.update(task, Some(stored.revision)).expect("edit");
+        let fresh = figures(&core, &cache, other).expect("figures");
+        assert!(!Arc::ptr_eq(&narrower, &fresh), "a write reads them again");
+        assert!(fresh.counter > narrower.counter);
+    }
 }

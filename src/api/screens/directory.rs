@@ -9,6 +9,7 @@ use crate::api::Meridian;
 use crate::error::AppError;
 use crate::model::{Office, Policy, Team};
 use crate::rules::limits;
+use crate::store::changes::ItemKind;
 use crate::store::{self, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -145,4 +146,42 @@ fn read_directory(c: &Connection) -> Result<Directory, StoreError> {
         limits: FormLimits::RULES,
         counter: store::changes::counter(c)?,
     })
+}
+
+impl Meridian {
+    /// `base`, or `base-2`, `base-3`… the first id no stored item of `kind`
+    /// uses: what a form suggests for a new item (the write still refuses a
+    /// duplicate made meanwhile). `None` for kinds without ids.
+    ///
+    /// # Errors
+    /// [`AppError::Storage`].
+    pub fn free_id(&self, kind: ItemKind, base: &str) -> Result<Option<String>, AppError> {
+        let table = match kind {
+            ItemKind::Team => "teams",
+            ItemKind::Office => "offices",
+            ItemKind::Rep => "reps",
+            ItemKind::Meeting => "meetings",
+            ItemKind::Task => "tasks",
+            _ => return Ok(None),
+        };
+        let base: String = base.chars().take(limits::ID_CHARS - 8).collect();
+        if base.is_empty() {
+            return Ok(None);
+        }
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?;
+            let mut n = 1u32;
+            loop {
+                let id = if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                };
+                if !stmt.exists([&id]).map_err(StoreError::from)? {
+                    return Ok(Some(id));
+                }
+                n += 1;
+            }
+        })
+    }
 }

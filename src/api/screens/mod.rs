@@ -5,13 +5,25 @@
 //! Every query reads one snapshot and answers with the change counter it
 //! read at, so a screen can tell a stale page from a fresh one.
 
+pub mod board;
 pub mod directory;
+pub mod meetings;
+pub mod my_week;
 pub mod people;
+pub mod team_week;
+pub mod workload;
 
 use serde::{Deserialize, Serialize};
 
+pub use board::{Board, BoardQuery, BoardRow, PlanSummary};
 pub use directory::{Counts, Directory, FormLimits, OfficeRow, TeamRow};
+pub use meetings::{
+    describe_meeting, AttendeeName, MeetingForm, MeetingRow, MeetingWhen, MeetingsPage,
+    MeetingsQuery,
+};
+pub use my_week::{MyDay, MyWeek};
 pub use people::{PeopleQuery, PersonRow, TeamFilter};
+pub use team_week::{TeamWeek, TeamWeekLine, TeamWeekQuery};
 
 /// The most rows one page may ask for: a screen draws a few dozen; the rest
 /// is fetched as it scrolls.

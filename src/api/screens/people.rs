@@ -62,15 +62,14 @@ impl Meridian {
                 .map(|s| (s.item.id, s.item.name))
                 .collect();
             let words = words(&query.search);
-            let mut rows: Vec<PersonRow> = store::reps::list_reps(c)?
+            let mut rows: Vec<PersonRow> = store::reps::list_rep_cards(c)?
                 .into_iter()
-                .filter(|s| match &query.team {
+                .filter(|rep| match &query.team {
                     TeamFilter::All => true,
-                    TeamFilter::NoTeam => s.item.team.is_none(),
-                    TeamFilter::Team(t) => s.item.team.as_deref() == Some(t.as_str()),
+                    TeamFilter::NoTeam => rep.team.is_none(),
+                    TeamFilter::Team(t) => rep.team.as_deref() == Some(t.as_str()),
                 })
-                .filter_map(|s| {
-                    let rep = s.item;
+                .filter_map(|rep| {
                     let team_name = rep.team.as_ref().and_then(|t| teams.get(t)).cloned();
                     let office_name = rep.office.as_ref().and_then(|o| offices.get(o)).cloned();
                     let mut fields = vec![
@@ -81,7 +80,10 @@ impl Meridian {
                         office_name.as_deref().unwrap_or("remote"),
                     ];
                     fields.extend(rep.skills.iter().map(String::as_str));
-                    matches(&words, &fields).then(|| PersonRow {
+                    if !matches(&words, &fields) {
+                        return None;
+                    }
+                    Some(PersonRow {
                         team_name,
                         office_name,
                         id: rep.id,
@@ -90,16 +92,11 @@ impl Meridian {
                         office: rep.office,
                         time_zone: rep.time_zone,
                         skills: rep.skills,
-                        revision: s.revision,
+                        revision: rep.revision,
                     })
                 })
                 .collect();
-            rows.sort_by(|a, b| {
-                a.name
-                    .to_lowercase()
-                    .cmp(&b.name.to_lowercase())
-                    .then_with(|| a.id.cmp(&b.id))
-            });
+            rows.sort_by_cached_key(|r| (r.name.to_lowercase(), r.id.clone()));
             Ok(window.page(rows, store::changes::counter(c)?))
         })
     }

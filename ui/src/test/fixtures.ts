@@ -1,6 +1,9 @@
 // Test-only data and an IPC fake for unit tests. Not the bundled sample team.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import type { Changes, ExternalChanges, ItemKind, Rep, Revisions, Scenario } from '../lib/api';
+import type { Changes, Directory, ExternalChanges, ItemKind, Page, PeopleQuery, PersonRow, Rep, Scenario, Window } from '../lib/api';
+
+/** Every stored item's revision, by list and id (what the fake keeps per item). */
+export type Revisions = Record<'teams' | 'offices' | 'reps' | 'meetings' | 'tasks', Record<string, number>>;
 
 export const ZONES = [
   'UTC',
@@ -127,11 +130,77 @@ export function changesBetween(before: Scenario, after: Scenario, revision: numb
   return c;
 }
 
+/** What Rust's `directory` answers for `db`. */
+export function directoryOf(db: Scenario, revisions: Revisions, counter: number): Directory {
+  const count = (f: (r: Rep) => boolean) => db.reps.filter(f).length;
+  return {
+    teams: db.teams.map((team) => ({ team, revision: revisions.teams[team.id] ?? counter, reps: count((r) => r.team === team.id) })),
+    offices: db.offices.map((office) => ({ office, revision: revisions.offices[office.id] ?? counter, reps: count((r) => r.office === office.id) })),
+    policy: db.policy,
+    counts: {
+      reps: db.reps.length,
+      teams: db.teams.length,
+      offices: db.offices.length,
+      meetings: db.meetings.length,
+      tasks: db.tasks.length,
+      reps_without_team: count((r) => r.team === null),
+      remote_reps: count((r) => r.office === null),
+    },
+    limits: {
+      id_chars: 128,
+      name_chars: 200,
+      title_chars: 500,
+      skill_chars: 128,
+      skills: 100,
+      rrule_chars: 1000,
+      time_zone_chars: 128,
+      intervals_per_day: 48,
+      closed_dates: 5000,
+      time_off_blocks: 1000,
+    },
+    counter,
+  };
+}
+
+/** What Rust's `people_page` answers for `db`. */
+export function peoplePageOf(db: Scenario, revisions: Revisions, counter: number, query: PeopleQuery, window: Window): Page<PersonRow> {
+  const words = query.search.toLowerCase().split(/\s+/).filter(Boolean);
+  const team = (id: string | null) => db.teams.find((t) => t.id === id)?.name ?? null;
+  const office = (id: string | null) => db.offices.find((o) => o.id === id)?.name ?? null;
+  const rows: PersonRow[] = db.reps
+    .filter((r) => {
+      const f = query.team;
+      if (f.kind === 'no_team') return r.team === null;
+      if (f.kind === 'team') return r.team === f.id;
+      return true;
+    })
+    .filter((r) => {
+      const hay = [r.name, r.id, r.time_zone, team(r.team) ?? '', office(r.office) ?? 'remote', ...r.skills].join('\u001f').toLowerCase();
+      return words.every((w) => hay.includes(w));
+    })
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      team: r.team,
+      team_name: team(r.team),
+      office: r.office,
+      office_name: office(r.office),
+      time_zone: r.time_zone,
+      skills: r.skills,
+      revision: revisions.reps[r.id] ?? counter,
+    }))
+    .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id));
+  const offset = Math.min(window.offset, rows.length);
+  return { rows: rows.slice(offset, offset + Math.min(window.limit, 500)), offset, total: rows.length, counter };
+}
+
 /**
  * Mocks the Tauri IPC with an in-memory store. A handler (or override) that
  * returns a whole `Scenario` is a write: the fake stores it and answers with
  * the `Changes` Rust would send (`load_sample_team`, `import_document` and
- * `restore_backup` replace the team). `load_team` answers a `StoredTeam`.
+ * `restore_backup` replace the team). The screen queries (`directory`,
+ * `people_page`, `get_rep`, `free_id`) answer from the held team the way
+ * Rust would (sorted by name, filtered by the search words and team).
  * Throw a CommandError object from an override to make Rust refuse.
  */
 export function fakeBackend(initial: Scenario, overrides: Record<string, Handler> = {}) {
@@ -141,7 +210,19 @@ export function fakeBackend(initial: Scenario, overrides: Record<string, Handler
   const calls: Call[] = [];
   const handlers: Record<string, Handler> = {
     about: () => ({ version: '0.0.0-unit', tzdata: 'unit', db_path: null }),
-    load_team: () => db,
+    directory: () => directoryOf(db, revisions, counter),
+    people_page: (a) => peoplePageOf(db, revisions, counter, a.query as PeopleQuery, a.window as Window),
+    get_rep: (a) => {
+      const r = db.reps.find((x) => x.id === a.id);
+      if (!r) throw { code: 'not_found', message: `no rep "${String(a.id)}"`, problems: [] };
+      return { item: r, revision: revisions.reps[r.id] ?? counter };
+    },
+    free_id: (a) => {
+      const taken = new Set(db.reps.map((r) => r.id));
+      const base = String(a.base);
+      if (!taken.has(base)) return base;
+      for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+    },
     zone_names: () => ZONES,
     load_sample_team: () => tinyTeam(),
     create_rep: (a) => ({ ...db, reps: [...db.reps, a.rep as Rep] }),
@@ -157,13 +238,6 @@ export function fakeBackend(initial: Scenario, overrides: Record<string, Handler
     const h = handlers[cmd];
     if (!h) throw { code: 'io', message: `no mock for ${cmd}`, problems: [] };
     const out = h(args);
-    if (cmd === 'load_team') {
-      if (isScenario(out) && out !== db) {
-        db = structuredClone(out);
-        revisions = revisionsOf(db, counter);
-      }
-      return structuredClone({ scenario: db, revisions, counter });
-    }
     if (!isScenario(out)) return structuredClone(out);
     counter += 1;
     const changes = changesBetween(db, out, counter);

@@ -169,13 +169,24 @@
       if (taken.some((t) => t.start < o.end && o.start < t.end)) continue;
       taken.push(o);
     }
-    return { ...base, suggestions: taken.map((o) => ({ start: o.start, end: o.end, cost: o.cost * weeks, occurrences: [...Array(weeks).keys()].map((k) => strip(occurrence(req, Date.parse(o.start) + k * 7 * 86400000))), attendees: o.attendees })) };
+    const fewer = taken.length < req.max_results ? `Only ${taken.length} of the ${req.max_results} asked for fit everyone between ${req.from} and ${req.to} (${req.time_zone}): every other start that suits all required people overlaps one shown.` : undefined;
+    return { ...base, ...(fewer ? { fewer_than_asked: fewer } : {}), suggestions: taken.map((o) => ({ start: o.start, end: o.end, cost: o.cost * weeks, occurrences: [...Array(weeks).keys()].map((k) => strip(occurrence(req, Date.parse(o.start) + k * 7 * 86400000))), attendees: o.attendees })) };
+  }
+  // Rust makes the id from the title: a slug, `-2`, `-3`… until it and its weeks' `-wN` are free.
+  function bookingId(b) {
+    const base = b.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'meeting';
+    const free = (id) => b.starts.every((_, i) => !db.meetings.some((m) => m.id === (i === 0 ? id : `${id}-w${i + 1}`)));
+    let id = base;
+    for (let n = 2; !free(id); n++) id = `${base}-${n}`;
+    return id;
   }
   function book(b) {
+    if (!b.title.trim()) throw invalid([{ path: 'title', message: 'enter a title' }]);
+    const id = bookingId(b);
     const out = b.starts.map((s, i) => {
       const off = offsetMinutes(b.time_zone, new Date(s));
       return {
-        id: i === 0 ? b.id : `${b.id}-w${i + 1}`, title: b.title, start: wall(Date.parse(s) + off * 60000), time_zone: b.time_zone,
+        id: i === 0 ? id : `${id}-w${i + 1}`, title: b.title, start: wall(Date.parse(s) + off * 60000), time_zone: b.time_zone,
         duration_minutes: b.duration_minutes, rrule: b.starts.length === 1 && b.weeks > 1 ? `FREQ=WEEKLY;COUNT=${b.weeks}` : null,
         attendees: [...b.attendees], in_person_office: null,
       };
@@ -264,6 +275,69 @@
     assignments.sort((a, b) => a.date.localeCompare(b.date) || a.rep.localeCompare(b.rep));
     return { from: start, weeks: req.weeks, assignments, objective, infeasible_reason: null, upper_bound: objective.total + 4, fixes: [], office, explanations };
   }
+  // Rust holds the plan and draws the board a page at a time; so does this
+  // fake, with a fixed "today" (tests may change `__FAKE_BACKEND__.today`).
+  let rotHeld = null;
+  let rotTokens = 0;
+  const holdRotation = (args) => {
+    const a = planRotation(args);
+    rotHeld = { token: ++rotTokens, answer: a };
+    const terms = [['co_presence', 'Teammates together', 1, 'pair-day'], ['anchor', 'Team anchor days', 2, 'rep-day'], ['preference', 'Preferred days', 2, 'rep-day'], ['in_person', 'In-person meetings', 3, 'attendee']];
+    return { token: rotTokens, from: a.from, weeks: a.weeks, office: a.office, objective: a.objective, upper_bound: a.upper_bound, infeasible_reason: a.infeasible_reason, fixes: a.fixes,
+      terms: a.objective ? terms.map(([key, label, weight, unit]) => ({ key, label, weight, unit, value: a.objective[key] })) : [], assignments: a.assignments.length, reps: new Set(a.assignments.map((x) => x.rep)).size };
+  };
+  function rotationBoard({ query, window: win, plan }) {
+    const req = db.requests.rotation;
+    const today = window.__FAKE_BACKEND__.today;
+    const from = mondayOf(query.from ?? req?.from ?? today);
+    const weeks = query.weeks ?? (req && query.from === null ? req.weeks : 4);
+    const stored = !!req && mondayOf(req.from) === from && req.weeks === weeks;
+    const offices = db.offices.filter((o) => query.office === null || o.id === query.office).sort((a, b) => a.name.localeCompare(b.name));
+    const open = new Set(offices.flatMap((o) => o.open_days));
+    const columns = [...Array(weeks).keys()].map((w) => {
+      const monday = addDays(from, 7 * w);
+      const days = [...Array(7).keys()].map((i) => addDays(monday, i)).filter((d) => open.has(wdOf(d)));
+      return { week: isoWeek(monday), monday, days: days.map((date) => ({ date, weekday: wdOf(date), past: date < today })) };
+    });
+    const dates = columns.flatMap((w) => w.days.map((d) => d.date));
+    const p = rotHeld?.token === plan && mondayOf(rotHeld.answer.from) === from && rotHeld.answer.weeks === weeks && !rotHeld.answer.infeasible_reason ? rotHeld.answer : null;
+    const planned = new Set((p?.assignments ?? []).map((a) => `${a.rep}|${a.date}`));
+    const accepted = new Set(db.office_days.map((d) => `${d.rep}|${d.date}`));
+    const locks = new Map(stored ? req.locks.map((l) => [`${l.rep}|${l.date}`, l.in_office]) : []);
+    const teamOf = (id) => db.teams.find((t) => t.id === id) ?? null;
+    const cellOf = (r, date) => {
+      const reason = blocked(r, date);
+      const key = `${r.id}|${date}`;
+      const lock = locks.get(key) ?? null;
+      const past = date < today;
+      const fromPlan = !!p && (p.office === null || p.office === r.office) && !past && !reason;
+      const state = reason ? 'unavailable' : (fromPlan ? planned : accepted).has(key) ? 'in' : 'remote';
+      const kind = !reason ? null : reason.includes('time off') ? 'time_off' : reason.includes('no_office_days') ? 'no_office_day' : 'closed';
+      return { date, state, blocked: kind, reason, past, lock, planned: fromPlan, pending: !past && !reason && lock !== null && lock !== (state === 'in'),
+        anchor: (teamOf(r.team)?.anchor_days ?? []).includes(wdOf(date)), preferred: r.preferred_office_days.includes(wdOf(date)) };
+    };
+    const words = query.search.toLowerCase().split(/\s+/).filter(Boolean);
+    const rows = [];
+    for (const o of offices) {
+      const all = db.reps.filter((r) => r.office === o.id);
+      const reps = all.filter((r) => words.every((w) => `${r.name} ${r.id}`.toLowerCase().includes(w))).sort((a, b) => a.name.localeCompare(b.name));
+      if (reps.length === 0) continue;
+      rows.push({ kind: 'office', office: o.id, name: o.name, desks: o.desks, days: dates.map((d) => {
+        const used = all.filter((r) => cellOf(r, d).state === 'in').length;
+        return { used, closed: !o.open_days.includes(wdOf(d)) || o.closed_dates.includes(d), over: used > o.desks };
+      }) });
+      const teams = [...new Set(reps.map((r) => r.team))].sort((a, b) => (a === null) - (b === null) || (teamOf(a)?.name ?? '').localeCompare(teamOf(b)?.name ?? ''));
+      for (const t of teams) {
+        const members = reps.filter((r) => r.team === t);
+        rows.push({ kind: 'team', office: o.id, team: t, name: teamOf(t)?.name ?? 'No team', reps: members.length, anchor: dates.map((d) => (teamOf(t)?.anchor_days ?? []).includes(wdOf(d))) });
+        for (const r of members) {
+          rows.push({ kind: 'rep', id: r.id, name: r.name, office: o.id, team: r.team, team_name: teamOf(r.team)?.name ?? null, office_name: o.name, revision: 1,
+            cells: dates.map((d) => cellOf(r, d)), weeks: columns.map((w) => p?.explanations.find((e) => e.rep === r.id && e.week === w.week) ?? null) });
+        }
+      }
+    }
+    return { from, weeks, stored, today, max_weeks: 104, columns, rows: cut(rows, win), shows_plan: !!p, locks: locks.size, remote_reps: db.reps.filter((r) => r.office === null).length };
+  }
   function setRotationLock({ rep, date, inOffice }) {
     const req = db.requests.rotation;
     if (!req) throw { code: 'invalid', message: 'the team has no rotation request', problems: [] };
@@ -279,22 +353,34 @@
     return clone(db);
   }
 
-  // A crude stand-in for the balancer: 8 h per weekday of the window, tasks in
-  // due order; moves the busiest rep's biggest movable task to the least busy
-  // rep with the skills while that lowers the highest utilisation.
-  function planBalance({ from, to }) {
-    const req = { from: from ?? db.requests.balance?.from, to: to ?? db.requests.balance?.to };
+  // A crude stand-in for the balancer: 8 h per weekday of the window; moves
+  // the busiest rep's biggest movable task to the least busy rep with the
+  // skills while that lowers the highest utilisation. Shapes as Rust's
+  // Workload queries (summary + token, pages of rows, tasks and changes).
+  let held = null;
+  let tokens = 0;
+  let stopPlan = null;
+  function balanceFigures(req) {
     let days = 0;
     for (let d = req.from; d <= req.to; d = addDays(d, 1)) if (WEEKDAYS.indexOf(wdOf(d)) < 5) days++;
     const cap = Object.fromEntries(db.reps.map((r) => [r.id, days * 480]));
     const can = (r, t) => t.skills_required.every((s) => r.skills.includes(s));
-    const unassignable = db.tasks.filter((t) => !db.reps.some((r) => can(r, t))).map((t) => ({ task: t.id, reason: `no rep has skills: ${t.skills_required.join(', ')}` }));
+    const unassignable = db.tasks.filter((t) => !db.reps.some((r) => can(r, t)))
+      .map((t) => ({ task: t.id, title: t.title, reason: `no rep has skills: ${t.skills_required.join(', ')}` }));
     const tasks = db.tasks.filter((t) => !unassignable.some((u) => u.task === t.id));
     const before = Object.fromEntries(tasks.map((t) => [t.id, t.assignee]));
-    const after = { ...before };
-    for (const t of tasks) if (after[t.id] === null) after[t.id] = db.reps.find((r) => can(r, t)).id;
     const load = (a) => Object.fromEntries(db.reps.map((r) => [r.id, tasks.filter((t) => a[t.id] === r.id).reduce((m, t) => m + t.hours * 60, 0)]));
     const util = (l, id) => (cap[id] === 0 ? (l[id] === 0 ? 0 : null) : l[id] / cap[id]);
+    return { req, cap, can, unassignable, tasks, before, load, util };
+  }
+  const band = (u) => (u === null || u > 1 ? 'over' : u === 0 ? 'idle' : u >= 0.8 ? 'full' : 'under');
+  const pctOf = (u) => (u === null ? '∞' : `${Math.round(u * 100)}%`);
+  function planBalance({ from, to }) {
+    const req = { from: from ?? db.requests.balance?.from, to: to ?? db.requests.balance?.to };
+    const f = balanceFigures(req);
+    const { cap, can, tasks, before, load, util } = f;
+    const after = { ...before };
+    for (const t of tasks) if (after[t.id] === null) after[t.id] = db.reps.find((r) => can(r, t)).id;
     const top = (l) => Math.max(...db.reps.map((r) => util(l, r.id) ?? 1e9));
     for (let guard = 0; guard < 20; guard++) {
       const l = load(after);
@@ -302,43 +388,83 @@
       const movable = tasks.filter((t) => after[t.id] === busiest && !t.pinned).sort((a, b) => b.hours - a.hours);
       let moved = false;
       for (const t of movable) {
-        const to = db.reps.filter((r) => r.id !== busiest && can(r, t)).sort((a, b) => util(l, a.id) - util(l, b.id))[0];
-        if (!to) continue;
-        const next = { ...after, [t.id]: to.id };
+        const dest = db.reps.filter((r) => r.id !== busiest && can(r, t)).sort((a, b) => util(l, a.id) - util(l, b.id))[0];
+        if (!dest) continue;
+        const next = { ...after, [t.id]: dest.id };
         if (top(load(next)) < top(l)) { Object.assign(after, next); moved = true; break; }
       }
       if (!moved) break;
     }
     const lb = load(before), la = load(after);
+    const name = (id) => db.reps.find((r) => r.id === id)?.name ?? null;
+    const effect = (id, delta) => `${name(id)} (${pctOf(util(lb, id))} → ${pctOf(cap[id] ? (lb[id] + delta) / cap[id] : null)})`;
     const objective = (l, a) => ({
-      at_risk: 0,
-      max_utilization: top(l),
+      at_risk: 0, max_utilization: top(l),
       moves: tasks.filter((t) => before[t.id] !== null && a[t.id] !== before[t.id]).length,
       sum_squares: db.reps.reduce((s, r) => s + (util(l, r.id) ?? 0) ** 2, 0),
     });
-    const pctOf = (l, id) => `${Math.round((util(l, id) ?? 0) * 100)}%`;
+    const changes = tasks.filter((t) => after[t.id] !== before[t.id]).map((t) => ({
+      task: t.id, title: t.title, minutes: t.hours * 60, due: t.due ?? req.to,
+      from: before[t.id], from_name: name(before[t.id]), to: after[t.id], to_name: name(after[t.id]),
+      reason: before[t.id]
+        ? `moves ${t.hours} h from ${effect(before[t.id], -t.hours * 60)} to ${effect(after[t.id], t.hours * 60)}`
+        : `gives ${t.hours} h of unassigned work to ${effect(after[t.id], t.hours * 60)}`,
+      at_risk: false, held_back: null,
+    }));
+    held = { token: ++tokens, req, la, util, changes, counter };
+    const proposed = changes.filter((c) => c.held_back === null);
     return {
-      assignments: tasks.map((t) => ({
-        task: t.id, rep: after[t.id], moved_from: before[t.id] !== null && before[t.id] !== after[t.id] ? before[t.id] : null,
-        title: t.title, minutes: t.hours * 60, due: t.due ?? req.to, pinned: t.pinned, at_risk: false,
-        at_risk_before: (util(lb, before[t.id]) ?? 0) > 1,
-        reason: after[t.id] === before[t.id] ? null
-          : `${before[t.id] ?? 'unassigned'} ${before[t.id] ? pctOf(lb, before[t.id]) + ' → ' + pctOf(la, before[t.id]) + ', ' : ''}${after[t.id]} ${pctOf(lb, after[t.id])} → ${pctOf(la, after[t.id])}`,
-      })),
-      utilization: Object.fromEntries(db.reps.map((r) => [r.id, util(la, r.id)])),
-      objective: objective(la, after),
-      unassignable,
-      infeasible_reason: null,
-      from: req.from,
-      to: req.to,
-      before: objective(lb, before),
-      reps: db.reps.map((r) => ({
-        rep: r.id, name: r.name, time_zone: r.time_zone, capacity_minutes: cap[r.id],
-        load_before_minutes: lb[r.id], load_minutes: la[r.id],
-        utilization_before: util(lb, r.id), utilization: util(la, r.id), at_risk_before: 0, at_risk: 0,
-      })),
-      bounds: { at_risk: 0, max_utilization: top(la), optimal: false },
+      token: held.token,
+      summary: {
+        from: req.from, to: req.to, counter, before: objective(lb, before), after: objective(la, after),
+        bounds: { at_risk: 0, max_utilization: top(la), optimal: false },
+        proposed: proposed.length, held_back: changes.length - proposed.length,
+        changes: { rows: proposed.slice(0, 50), offset: 0, total: proposed.length, counter },
+        unassignable: f.unassignable, unassignable_total: f.unassignable.length, notice: null,
+      },
     };
+  }
+  const cut = (rows, window) => {
+    const offset = Math.min(window.offset, rows.length);
+    return { rows: rows.slice(offset, offset + window.limit), offset, total: rows.length, counter };
+  };
+  function workloadPage({ from, to, query, window, plan }) {
+    const f = balanceFigures({ from, to });
+    const lb = f.load(f.before);
+    const h = held && held.token === plan && held.req.from === from && held.req.to === to ? held : null;
+    const words = query.search.toLowerCase().split(/\s+/).filter(Boolean);
+    const rows = db.reps
+      .filter((r) => query.team.kind === 'all' || (query.team.kind === 'no_team' ? r.team === null : r.team === query.team.id))
+      .filter((r) => words.every((w) => `${r.name} ${r.id}`.toLowerCase().includes(w)))
+      .map((r) => {
+        const u = f.util(lb, r.id);
+        const ua = h ? h.util(h.la, r.id) : null;
+        return {
+          rep: r.id, name: r.name, team: r.team, team_name: db.teams.find((t) => t.id === r.team)?.name ?? null,
+          capacity_minutes: f.cap[r.id], now: { load_minutes: lb[r.id], utilization: u, band: band(u), at_risk: 0 },
+          after: h ? { load_minutes: h.la[r.id], utilization: ua, band: band(ua), at_risk: 0 } : null,
+        };
+      })
+      .sort((a, b) => (query.sort === 'name' ? 0 : (b.now.utilization ?? 1e9) - (a.now.utilization ?? 1e9)) || a.name.localeCompare(b.name));
+    const over = rows.filter((r) => r.now.band === 'over').length;
+    return {
+      from, to, rows: cut(rows, window), planned: !!h, stale: !!h && h.counter !== counter,
+      totals: { capacity_minutes: rows.reduce((s, r) => s + r.capacity_minutes, 0), load_minutes: rows.reduce((s, r) => s + r.now.load_minutes, 0),
+        at_risk: 0, over, at_risk_after: h ? 0 : null, over_after: h ? rows.filter((r) => r.after.band === 'over').length : null },
+    };
+  }
+  function workloadTasks({ from, to, query, window }) {
+    const f = balanceFigures({ from, to });
+    const lb = f.load(f.before);
+    const words = query.search.toLowerCase().split(/\s+/).filter(Boolean);
+    const o = query.owner;
+    const rows = db.tasks
+      .filter((t) => o.kind === 'all' || (o.kind === 'unassigned' ? t.assignee === null : t.assignee === o.id))
+      .filter((t) => words.every((w) => `${t.title} ${t.id}`.toLowerCase().includes(w)))
+      .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.title.localeCompare(b.title))
+      .map((t) => ({ task: clone(t), revision: revs.tasks[t.id] ?? counter, assignee_name: db.reps.find((r) => r.id === t.assignee)?.name ?? null,
+        at_risk: t.assignee !== null && (f.util(lb, t.assignee) ?? 2) > 1 }));
+    return cut(rows, window);
   }
 
   // A stand-in for the calendar view: weekly meetings expanded by COUNT,
@@ -398,6 +524,94 @@
     return { from, to, time_zone: timeZone, resources, events };
   }
 
+  // A stand-in for the team week: the viewer's days (Intl offsets at each
+  // midnight), lines grouped by team and paged, each rep's working hours and
+  // weekly meetings cut per day. The real layout, DST included, is Rust's.
+  function teamWeek({ query, window }) {
+    const zone = query.time_zone;
+    if (!zones.includes(zone)) throw { code: 'invalid', message: `unknown time zone "${zone}"`, problems: [] };
+    const msOf = (text, z) => { const g = Date.parse(`${text}:00Z`); return g - offsetMinutes(z, new Date(g)) * 60000; };
+    const from = mondayOf(query.date);
+    const days = [...Array(query.work_week ? 5 : 7).keys()].map((i) => {
+      const date = addDays(from, i);
+      const s = msOf(`${date}T00:00`, zone);
+      const minutes = (msOf(`${addDays(date, 1)}T00:00`, zone) - s) / 60000;
+      const hours = [...Array(Math.floor(minutes / 60)).keys()].map((h) => ({ at: h * 60, label: inZone(s + h * 3600000, zone).slice(11) }));
+      return { date, start: s / 60000, minutes, hours };
+    });
+    const spans = (s, e) => days.flatMap((d, i) => {
+      const a = Math.max(s / 60000, d.start), b = Math.min(e / 60000, d.start + d.minutes);
+      return a < b ? [{ day: i, from: a - d.start, to: b - d.start }] : [];
+    });
+    const dayOf = (date) => days.findIndex((d) => d.date === date);
+    const repWeek = (r) => {
+      const working = [];
+      for (let d = addDays(from, -1); d <= addDays(from, days.length); d = addDays(d, 1)) {
+        for (const [a, b] of r.working_hours[wdOf(d)] ?? []) working.push(...spans(msOf(`${d}T${a}`, r.time_zone), msOf(`${d}T${b === '24:00' ? '23:59' : b}`, r.time_zone)));
+      }
+      const meetings = db.meetings.filter((m) => m.attendees.includes(r.id)).flatMap((m) => {
+        const count = Number((/COUNT=(\d+)/.exec(m.rrule ?? '') ?? [0, 1])[1]);
+        return [...Array(count).keys()].flatMap((k) => {
+          const s = msOf(`${addDays(m.start.slice(0, 10), 7 * k)}T${m.start.slice(11, 16)}`, m.time_zone);
+          const e = s + m.duration_minutes * 60000;
+          return spans(s, e).map((span) => ({
+            id: `${m.id}:${s}:${span.day}`, meeting: m.id, title: m.title, span, start: inZone(s, zone), end: inZone(e, zone),
+            local_start: inZone(s, r.time_zone), local_end: inZone(e, r.time_zone), meeting_zone: m.time_zone, attendees: m.attendees.length,
+          }));
+        });
+      });
+      const office_days = db.office_days.filter((d) => d.rep === r.id && dayOf(d.date) >= 0)
+        .map((d) => ({ day: dayOf(d.date), office: db.offices.find((o) => o.id === d.office)?.name ?? d.office }));
+      const time_off = days.flatMap((d, i) => (r.time_off.some((t) => t.start <= d.date && d.date <= t.end) ? [i] : []));
+      return { kind: 'rep', id: r.id, name: r.name, team: r.team, time_zone: r.time_zone, offsets: '', working, stretch: [], meetings, office_days, time_off };
+    };
+    const words = query.search.toLowerCase().split(/\s+/).filter(Boolean);
+    const teamName = (id) => db.teams.find((t) => t.id === id)?.name ?? id;
+    const reps = db.reps
+      .filter((r) => query.team.kind === 'all' || (query.team.kind === 'no_team' ? r.team === null : r.team === query.team.id))
+      .filter((r) => words.every((w) => [r.name, r.id, r.time_zone, r.team ? teamName(r.team) : ''].join(' ').toLowerCase().includes(w)));
+    const keys = [...new Set(reps.map((r) => r.team ?? ''))].sort((a, b) => (a === '') - (b === '') || teamName(a).localeCompare(teamName(b)));
+    const flat = keys.flatMap((key) => {
+      const members = reps.filter((r) => (r.team ?? '') === key).sort((a, b) => a.name.localeCompare(b.name));
+      const collapsed = query.collapsed.includes(key);
+      return [{ kind: 'group', key, name: key ? teamName(key) : 'No team', reps: members.length, collapsed }, ...(collapsed ? [] : members)];
+    });
+    const rows = flat.slice(window.offset, window.offset + window.limit).map((x) => (x.kind === 'group' ? x : repWeek(x)));
+    return {
+      from, to: addDays(from, days.length - 1), time_zone: zone, offsets: '', days, reps: reps.length, groups: keys.length,
+      lines: { rows, offset: window.offset, total: flat.length, counter },
+    };
+  }
+  const inZone = (ms, zone) => wall(ms + offsetMinutes(zone, new Date(ms)) * 60000);
+
+  // My week as Rust reads it: the rep's accepted office days, teammates in, why other days are remote.
+  function myWeek({ rep, date }) {
+    const me = db.reps.find((r) => r.id === rep);
+    if (!me) return null;
+    const monday = mondayOf(date);
+    const home = db.offices.find((o) => o.id === me.office) ?? null;
+    const days = [...Array(7).keys()].map((i) => {
+      const d = addDays(monday, i);
+      const wd = wdOf(d);
+      const mine = db.office_days.find((x) => x.rep === me.id && x.date === d);
+      const teammates = mine && me.team
+        ? db.office_days.filter((x) => x.date === d && x.office === mine.office && x.rep !== me.id)
+          .map((x) => db.reps.find((y) => y.id === x.rep)).filter((y) => y && y.team === me.team).map((y) => y.name).sort()
+        : [];
+      return {
+        date: d, weekday: wd, office: mine ? (db.offices.find((o) => o.id === mine.office)?.name ?? mine.office) : null, teammates,
+        time_off: me.time_off.some((t) => t.start <= d && d <= t.end), closed: !!home && (!home.open_days.includes(wd) || home.closed_dates.includes(d)),
+        no_office_day: me.no_office_days.includes(wd), working: (me.working_hours[wd] ?? []).length > 0,
+      };
+    }).filter((d) => !['sat', 'sun'].includes(d.weekday) || d.office || d.working);
+    const officeDays = days.filter((d) => d.office).length;
+    const next = officeDays ? null : db.office_days.filter((x) => x.rep === me.id && x.date >= addDays(monday, 7)).map((x) => x.date).sort()[0];
+    return {
+      rep: me.id, name: me.name, time_zone: me.time_zone, team: me.team, home_office: home?.name ?? null, monday, days,
+      office_days: officeDays, next_planned: next ? mondayOf(next) : null, revision: counter, counter,
+    };
+  }
+
   function taskProblems(t) {
     const p = [];
     if (t.assignee !== null && !db.reps.some((r) => r.id === t.assignee)) p.push({ path: 'assignee', message: `unknown rep "${t.assignee}"` });
@@ -422,7 +636,41 @@
     suggest_meeting: ({ request }) => suggest(request),
     book_meeting: ({ booking }) => book(booking),
     delete_meeting: ({ id }) => remove('meetings', id),
-    plan_rotation: (args) => planRotation(args),
+    // The Meetings list: upcoming = first start on or after the fake "now"
+    // (2026-11-01), soonest first; the rest past, latest first. The schedule
+    // words are a stand-in for Rust's.
+    meetings_page: ({ query, window }) => {
+      const words = query.search.toLowerCase().split(/\s+/).filter(Boolean);
+      const name = (id) => db.reps.find((r) => r.id === id)?.name ?? id;
+      const hit = (m) => words.every((w) => [m.title, m.id, m.time_zone, ...m.attendees, ...m.attendees.map(name)].join(' ').toLowerCase().includes(w));
+      const up = db.meetings.filter((m) => hit(m) && m.start >= '2026-11-01').sort((a, b) => a.start.localeCompare(b.start));
+      const past = db.meetings.filter((m) => hit(m) && m.start < '2026-11-01').sort((a, b) => b.start.localeCompare(a.start));
+      const all = query.when === 'upcoming' ? up : past;
+      const offset = Math.min(window.offset, all.length);
+      const rows = all.slice(offset, offset + window.limit).map((m) => ({
+        id: m.id, title: m.title, time_zone: m.time_zone, duration_minutes: m.duration_minutes, attendee_count: m.attendees.length,
+        attendee_names: m.attendees.slice(0, 3).map(name), when: null, when_local: m.start,
+        recurrence: `${m.rrule ?? 'Once'}, ${m.start.slice(11)} ${m.time_zone}`, revision: revs.meetings[m.id] ?? counter,
+      }));
+      return { rows, offset, total: all.length, upcoming: up.length, past: past.length, counter };
+    },
+    meeting_form: ({ id }) => {
+      const m = db.meetings.find((x) => x.id === id);
+      if (!m) throw { code: 'not_found', message: `no meeting "${id}"`, problems: [] };
+      const attendees = m.attendees.map((a) => ({ id: a, name: db.reps.find((r) => r.id === a)?.name ?? a, time_zone: db.reps.find((r) => r.id === a)?.time_zone ?? null }));
+      return { meeting: clone(m), revision: revs.meetings[id] ?? counter, attendees, recurrence: m.rrule ?? 'Once' };
+    },
+    update_meeting: ({ meeting, revision }) => {
+      if (revision !== null && revision !== (revs.meetings[meeting.id] ?? counter)) throw { code: 'conflict', message: `meeting ${meeting.id} changed since the form opened`, problems: [] };
+      const p = [];
+      if (meeting.rrule !== null && !/^FREQ=/.test(meeting.rrule)) p.push({ path: 'rrule', message: 'FREQ is required' });
+      meeting.attendees.forEach((a, i) => db.reps.some((r) => r.id === a) || p.push({ path: `attendees[${i}]`, message: `unknown rep "${a}"` }));
+      if (p.length) throw invalid(p);
+      return upsert('meetings', meeting, 'update');
+    },
+    plan_rotation: (args) => holdRotation(args),
+    rotation_board: (args) => rotationBoard(args),
+    cancel_planning: () => null,
     set_rotation_window: ({ from, weeks }) => {
       const start = mondayOf(from);
       const last = addDays(start, weeks * 7 - 1);
@@ -431,18 +679,39 @@
       return clone(db);
     },
     set_rotation_lock: (args) => setRotationLock(args),
-    accept_rotation: ({ plan }) => {
-      const start = mondayOf(plan.from);
+    accept_rotation: ({ plan: token }) => {
+      if (rotHeld?.token !== token) throw { code: 'not_found', message: 'this plan is no longer held (a newer plan replaced it): plan again', problems: [] };
+      const plan = rotHeld.answer;
+      rotHeld = null;
+      // Days before today keep their accepted office days.
+      const start = [mondayOf(plan.from), window.__FAKE_BACKEND__.today].sort()[1];
       const last = addDays(start, plan.weeks * 7 - 1);
       const covered = (rep) => plan.office === null || db.reps.find((r) => r.id === rep)?.office === plan.office;
-      db.office_days = db.office_days.filter((d) => d.date < start || d.date > last || !covered(d.rep)).concat(plan.assignments.map((a) => ({ ...a })));
+      db.office_days = db.office_days.filter((d) => d.date < start || d.date > last || !covered(d.rep)).concat(plan.assignments.filter((a) => a.date >= start).map((a) => ({ ...a })));
       return clone(db);
     },
     create_task: ({ task }) => upsert('tasks', task, 'create', taskProblems),
     update_task: ({ task }) => upsert('tasks', task, 'update', taskProblems),
     delete_task: ({ id }) => remove('tasks', id),
-    plan_balance: (args) => planBalance(args),
+    // With `slowPlans` a plan waits until Cancel, which Rust answers with `cancelled`.
+    plan_balance: (args) => (window.__FAKE_BACKEND__.slowPlans ? new Promise((_, reject) => { stopPlan = reject; }) : planBalance(args)),
+    cancel_balance: () => {
+      stopPlan?.({ code: 'cancelled', message: 'planning was cancelled', problems: [] });
+      stopPlan = null;
+      return null;
+    },
+    discard_balance: () => ((held = null), null),
+    balance_changes: ({ plan, filter, window }) => {
+      if (!held || held.token !== plan) throw { code: 'not_found', message: 'plan again', problems: [] };
+      return cut(held.changes.filter((c) => (c.held_back === null) === (filter === 'proposed')), window);
+    },
+    workload_settings: () => ({ ...(db.requests.balance ?? { from: '2026-11-30', to: '2026-12-13' }), stored: !!db.requests.balance, max_window_days: 366, full_from_percent: 80 }),
+    workload_page: (args) => workloadPage(args),
+    workload_tasks: (args) => workloadTasks(args),
+    get_task: ({ id }) => ({ item: clone(db.tasks.find((t) => t.id === id)), revision: revs.tasks[id] ?? counter }),
     calendar_view: (args) => calendarView(args),
+    team_week: (args) => teamWeek(args),
+    my_week: (args) => myWeek(args),
     // Native dialogs are Rust's; the fake "user" picks a broken team file and cancels saves.
     open_document: () => ({
       file: 'broken-team.json', summary: null, message: 'broken-team.json: 1 problem',
@@ -461,7 +730,9 @@
       db.requests.balance = { from, to };
       return clone(db);
     },
-    apply_balance: ({ moves }) => {
+    apply_balance: ({ plan, tasks, allBut }) => {
+      if (!held || held.token !== plan) throw { code: 'not_found', message: 'this plan is no longer held (a newer plan replaced it): plan again', problems: [] };
+      const moves = held.changes.filter((c) => c.held_back === null && tasks.includes(c.task) !== allBut).map((c) => ({ task: c.task, rep: c.to }));
       for (const m of moves) {
         const t = db.tasks.find((x) => x.id === m.task);
         if (!t) throw { code: 'not_found', message: `no task "${m.task}"`, problems: [] };
@@ -478,6 +749,46 @@
     },
   };
 
+  // The screen queries: the directory (teams, offices, counts, limits) and
+  // the People list sorted by name, filtered by search words and team.
+  const teamName = (id) => db.teams.find((t) => t.id === id)?.name ?? null;
+  const officeName = (id) => db.offices.find((o) => o.id === id)?.name ?? null;
+  handlers.directory = () => ({
+    teams: db.teams.map((team) => ({ team, revision: revs.teams[team.id] ?? counter, reps: db.reps.filter((r) => r.team === team.id).length })),
+    offices: db.offices.map((office) => ({ office, revision: revs.offices[office.id] ?? counter, reps: db.reps.filter((r) => r.office === office.id).length })),
+    policy: db.policy,
+    counts: {
+      reps: db.reps.length, teams: db.teams.length, offices: db.offices.length, meetings: db.meetings.length, tasks: db.tasks.length,
+      reps_without_team: db.reps.filter((r) => r.team === null).length, remote_reps: db.reps.filter((r) => r.office === null).length,
+    },
+    limits: { id_chars: 128, name_chars: 200, title_chars: 500, skill_chars: 128, skills: 100, rrule_chars: 1000, time_zone_chars: 128, intervals_per_day: 48, closed_dates: 5000, time_off_blocks: 1000 },
+    counter,
+  });
+  handlers.people_page = ({ query, window }) => {
+    const words = query.search.toLowerCase().split(/\s+/).filter(Boolean);
+    const f = query.team ?? { kind: 'all' };
+    const rows = db.reps
+      .filter((r) => f.kind === 'all' || (f.kind === 'no_team' ? r.team === null : r.team === f.id))
+      .filter((r) => words.every((w) => [r.name, r.id, r.time_zone, teamName(r.team) ?? '', officeName(r.office) ?? 'remote', ...r.skills].join(' ').toLowerCase().includes(w)))
+      .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id))
+      .map((r) => ({ id: r.id, name: r.name, team: r.team, team_name: teamName(r.team), office: r.office,
+        office_name: officeName(r.office), time_zone: r.time_zone, skills: r.skills, revision: revs.reps[r.id] ?? counter }));
+    const offset = Math.min(window.offset, rows.length);
+    return { rows: rows.slice(offset, offset + window.limit), offset, total: rows.length, counter };
+  };
+  handlers.get_rep = ({ id }) => {
+    const r = db.reps.find((x) => x.id === id);
+    if (!r) throw { code: 'not_found', message: `no rep "${id}"`, problems: [] };
+    return { item: clone(r), revision: revs.reps[id] ?? counter };
+  };
+  handlers.free_id = ({ kind, base }) => {
+    const list = { rep: 'reps', team: 'teams', office: 'offices', meeting: 'meetings', task: 'tasks' }[kind];
+    if (!list || !base) return null;
+    for (let n = 1; ; n++) {
+      const id = n === 1 ? base : `${base}-${n}`;
+      if (!db[list].some((x) => x.id === id)) return id;
+    }
+  };
   handlers.list_backups = () => [];
   handlers.create_backup = () => 'meridian-20261204T190211Z-manual.db';
   // The page listens for other writers' changes; nothing else writes here.
@@ -513,7 +824,7 @@
   }
   const isScenario = (v) => v !== null && typeof v === 'object' && v.format === 'meridian.scenario/1';
 
-  window.__FAKE_BACKEND__ = { calls, get db() { return db; } };
+  window.__FAKE_BACKEND__ = { calls, slowPlans: false, today: '2026-12-01', get db() { return db; } };
   window.__TAURI_INTERNALS__ = {
     metadata: { currentWindow: { label: 'main' }, currentWebview: { windowLabel: 'main', label: 'main' } },
     transformCallback: (cb) => {

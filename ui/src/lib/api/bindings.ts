@@ -10,11 +10,6 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 export const commands = {
 	/**  The app version, the bundled tzdata version and where the database lives. */
 	about: () => typedError<About, CommandError>(__TAURI_INVOKE("about")),
-	/**
-	 *  The whole team as stored (empty on first start), with every item's
-	 *  revision and the change counter.
-	 */
-	loadTeam: () => typedError<StoredTeam, CommandError>(__TAURI_INVOKE("load_team")),
 	/**  The IANA zone names the pickers offer. */
 	zoneNames: () => typedError<string[], CommandError>(__TAURI_INVOKE("zone_names")),
 	/**  Replaces the stored team with the bundled sample team. */
@@ -30,6 +25,11 @@ export const commands = {
 	peoplePage: (query: PeopleQuery, window: Window) => typedError<Page<PersonRow>, CommandError>(__TAURI_INVOKE("people_page", { query, window })),
 	/**  One rep with its revision, for a form to open on. */
 	getRep: (id: string) => typedError<Stored<Rep>, CommandError>(__TAURI_INVOKE("get_rep", { id })),
+	/**
+	 *  `base`, or the first `base-2`, `base-3`… no stored item of `kind` uses
+	 *  (what a form suggests as a new item's id).
+	 */
+	freeId: (kind: ItemKind, base: string) => typedError<string | null, CommandError>(__TAURI_INVOKE("free_id", { kind, base })),
 	/**  Adds a rep; its id must be new. */
 	createRep: (rep: Rep) => typedError<Changes, CommandError>(__TAURI_INVOKE("create_rep", { rep })),
 	/**
@@ -74,20 +74,36 @@ export const commands = {
 	suggestMeeting: (request: MeetingRequest) => typedError<MeetingAnswer, CommandError>(__TAURI_INVOKE("suggest_meeting", { request })),
 	/**
 	 *  Stores a suggestion (one meeting or a weekly series) or a fair plan (one
-	 *  meeting per week) in one step: all of them or none.
+	 *  meeting per week) in one step, all of them or none, under an id Rust
+	 *  makes from the title.
 	 */
-	bookMeeting: (booking: Booking) => typedError<Changes, CommandError>(__TAURI_INVOKE("book_meeting", { booking })),
+	bookMeeting: (booking: NewBooking) => typedError<Changes, CommandError>(__TAURI_INVOKE("book_meeting", { booking })),
 	/**
 	 *  Removes the meeting with this id; with `revision`, refused (`conflict`)
 	 *  when it changed elsewhere since the list showed it.
 	 */
 	deleteMeeting: (id: string, revision: number | null) => typedError<Changes, CommandError>(__TAURI_INVOKE("delete_meeting", { id, revision })),
 	/**
-	 *  Plans office days with the stored locks: over the stored weeks unless
-	 *  `from`/`weeks` are given, for one office or (`None`) all of them. An
-	 *  infeasible week is an answer (`infeasible_reason`, `fixes`), not an error.
+	 *  One page of the Meetings list (upcoming or past), searched and sorted in
+	 *  Rust, with times in the query's zone.
 	 */
-	planRotation: (from: string | null, weeks: number | null, office: string | null) => typedError<RotationAnswer, CommandError>(__TAURI_INVOKE("plan_rotation", { from, weeks, office })),
+	meetingsPage: (query: MeetingsQuery, window: Window) => typedError<MeetingsPage, CommandError>(__TAURI_INVOKE("meetings_page", { query, window })),
+	/**  One meeting with its revision and attendees' names, for the edit form. */
+	meetingForm: (id: string) => typedError<MeetingForm, CommandError>(__TAURI_INVOKE("meeting_form", { id })),
+	/**
+	 *  Replaces a meeting; with `revision`, refused (`conflict`) when it
+	 *  changed elsewhere since the form opened.
+	 */
+	updateMeeting: (meeting: Meeting, revision: number | null) => typedError<Changes, CommandError>(__TAURI_INVOKE("update_meeting", { meeting, revision })),
+	/**
+	 *  Plans office days with the stored locks, off the UI thread on a reader:
+	 *  over the stored weeks unless `from`/`weeks` are given, for one office or
+	 *  (`None`) all of them, never re-planning days before today. The whole plan
+	 *  is held here; the answer is its summary and token. An infeasible week is
+	 *  an answer (`infeasible_reason`, `fixes`), not an error; a run stopped by
+	 *  [`cancel_planning`] is the error `cancelled`.
+	 */
+	planRotation: (from: string | null, weeks: number | null, office: string | null) => typedError<PlanSummary, CommandError>(__TAURI_INVOKE("plan_rotation", { from, weeks, office })),
 	/**  Stores the weeks the rotation covers; locks outside them are dropped. */
 	setRotationWindow: (from: string, weeks: number) => typedError<Changes, CommandError>(__TAURI_INVOKE("set_rotation_window", { from, weeks })),
 	/**
@@ -97,10 +113,40 @@ export const commands = {
 	 */
 	setRotationLock: (rep: string, date: string, inOffice: boolean | null) => typedError<Changes, CommandError>(__TAURI_INVOKE("set_rotation_lock", { rep, date, inOffice })),
 	/**
-	 *  Saves a plan as the accepted office days of its weeks (of its office's
-	 *  reps when the plan is for one office), all or nothing.
+	 *  Saves the held plan `plan` (a token from [`plan_rotation`]) as the
+	 *  accepted office days of its weeks from today on (of its office's reps
+	 *  when the plan is for one office), all or nothing; then forgets it.
 	 */
-	acceptRotation: (plan: RotationAnswer) => typedError<Changes, CommandError>(__TAURI_INVOKE("accept_rotation", { plan })),
+	acceptRotation: (plan: number) => typedError<Changes, CommandError>(__TAURI_INVOKE("accept_rotation", { plan })),
+	/**
+	 *  One page of the board for `query`; cells show the held plan `plan` (a
+	 *  token from [`plan_rotation`]) where it covers them, else the accepted
+	 *  office days.
+	 */
+	rotationBoard: (query: BoardQuery, window: Window, plan: number | null) => typedError<Board, CommandError>(__TAURI_INVOKE("rotation_board", { query, window, plan })),
+	/**
+	 *  Stops the running office-day plan at its next check; it then answers
+	 *  `cancelled` and the previously held plan stays.
+	 */
+	cancelPlanning: () => __TAURI_INVOKE<void>("cancel_planning"),
+	/**
+	 *  The window the screen opens on (the stored one, else the default from
+	 *  today) and the limits it shows.
+	 */
+	workloadSettings: () => typedError<WorkloadSettings, CommandError>(__TAURI_INVOKE("workload_settings")),
+	/**
+	 *  One page of reps with their load against capacity over `from`..`to`,
+	 *  sorted and filtered here, with the held plan `plan`'s figures (a token
+	 *  from [`plan_balance`]) when it was made for that window.
+	 */
+	workloadPage: (from: string, to: string, query: WorkloadQuery, window: Window, plan: number | null) => typedError<WorkloadPage, CommandError>(__TAURI_INVOKE("workload_page", { from, to, query, window, plan })),
+	/**
+	 *  One page of tasks (all, one rep's or the unassigned ones), by due date,
+	 *  each marked when at risk over `from`..`to` as things stand.
+	 */
+	workloadTasks: (from: string, to: string, query: TaskQuery, window: Window) => typedError<Page<TaskRow>, CommandError>(__TAURI_INVOKE("workload_tasks", { from, to, query, window })),
+	/**  One task with its revision, for the form to open on. */
+	getTask: (id: string) => typedError<Stored<Task>, CommandError>(__TAURI_INVOKE("get_task", { id })),
 	/**  Adds a task; its id must be new. */
 	createTask: (task: Task) => typedError<Changes, CommandError>(__TAURI_INVOKE("create_task", { task })),
 	/**
@@ -111,21 +157,47 @@ export const commands = {
 	/**  Removes the task with this id, with the same revision check. */
 	deleteTask: (id: string, revision: number | null) => typedError<Changes, CommandError>(__TAURI_INVOKE("delete_task", { id, revision })),
 	/**
-	 *  Balances the tasks over `from`..`to` (both local dates, inclusive; each
-	 *  missing end falls back to the stored window). Tasks nobody can take and
-	 *  every proposed move come with their reasons.
+	 *  Balances the tasks over `from`..`to` (each missing end falls back to the
+	 *  stored window, then the default) off the UI thread on a reader; the
+	 *  whole plan is held here and the answer is its summary and token. Tasks
+	 *  already past due are held back, not proposed. After an Apply the summary
+	 *  says in words when the remaining proposals changed. A run stopped by
+	 *  [`cancel_balance`] is the error `cancelled`.
 	 */
-	planBalance: (from: string | null, to: string | null) => typedError<BalanceAnswer, CommandError>(__TAURI_INVOKE("plan_balance", { from, to })),
+	planBalance: (from: string | null, to: string | null) => typedError<PlannedBalance, CommandError>(__TAURI_INVOKE("plan_balance", { from, to })),
+	/**
+	 *  Stops the running balance plan at its next check; it then answers
+	 *  `cancelled` and the previously held plan stays.
+	 */
+	cancelBalance: () => __TAURI_INVOKE<void>("cancel_balance"),
+	/**
+	 *  One page of the held plan `plan`'s changes: the proposed ones, or those
+	 *  held back with their reasons.
+	 */
+	balanceChanges: (plan: number, filter: ChangeFilter, window: Window) => typedError<Page<BalanceChange>, CommandError>(__TAURI_INVOKE("balance_changes", { plan, filter, window })),
+	/**  Forgets the held plan. */
+	discardBalance: () => typedError<null, CommandError>(__TAURI_INVOKE("discard_balance")),
 	/**  Stores the window the balancer works on. */
 	setBalanceWindow: (from: string, to: string) => typedError<Changes, CommandError>(__TAURI_INVOKE("set_balance_window", { from, to })),
-	/**  Gives each accepted move's task to its rep, all of them or none. */
-	applyBalance: (moves: AcceptedMove[]) => typedError<Changes, CommandError>(__TAURI_INVOKE("apply_balance", { moves })),
+	/**
+	 *  Gives the tasks of the held plan `plan`'s accepted changes to their new
+	 *  reps, all of them or none: the proposed changes whose tasks are in
+	 *  `tasks`, or with `all_but` every proposed change except those.
+	 */
+	applyBalance: (plan: number, tasks: string[], allBut: boolean) => typedError<Changes, CommandError>(__TAURI_INVOKE("apply_balance", { plan, tasks, allBut })),
 	/**
 	 *  The events of `reps` over the dates `from`..=`to` of `time_zone`, with
 	 *  working and stretch hours as backgrounds when `hours`, and tasks due when
 	 *  `tasks`.
 	 */
 	calendarView: (reps: string[], from: string, to: string, timeZone: string, hours: boolean, tasks: boolean) => typedError<CalendarView, CommandError>(__TAURI_INVOKE("calendar_view", { reps, from, to, timeZone, hours, tasks })),
+	/**
+	 *  One page of the team week's lines (group headers and reps) on the
+	 *  viewer's clock; only the reps on the page are computed.
+	 */
+	teamWeek: (query: TeamWeekQuery, window: Window) => typedError<TeamWeek, CommandError>(__TAURI_INVOKE("team_week", { query, window })),
+	/**  Rep `rep`'s office week containing `date`; `null` for an unknown rep. */
+	myWeek: (rep: string, date: string) => typedError<MyWeek | null, CommandError>(__TAURI_INVOKE("my_week", { rep, date })),
 	/**
 	 *  Writes the calendar of a rep or a team as an `.ics` file where the user
 	 *  chooses; `null` when they cancel, else the file's name.
@@ -188,19 +260,12 @@ export type About = {
 	db_path: string | null,
 };
 
-/**
- *  A move the lead accepted: `task` goes to `rep`
- *  ([`crate::Meridian::apply_balance`]).
- */
-export type AcceptedMove = {
-	task: string,
-	rep: string,
-};
-
-export type Assignment = {
-	rep: string,
-	date: string,
-	office: string,
+/**  An attendee as a form lists them. */
+export type AttendeeName = {
+	id: string,
+	/**  The rep's name, or the id when no such rep is stored. */
+	name: string,
+	time_zone: string | null,
 };
 
 export type AttendeeSlot = {
@@ -255,57 +320,6 @@ export type BackupCounts = {
 };
 
 /**
- *  A balance plan in the contract's shape (§4, §7.12), followed by what the
- *  contract does not define: the window, the objective of the current
- *  assignment, per-rep figures before and after, and the bounds that say how
- *  good the plan is known to be.
- */
-export type BalanceAnswer = {
-	/**  Every in-scope task that can be assigned, in (due, id) order. */
-	assignments: BalanceAssignment[],
-	/**  Every rep's `load / capacity` after the plan; `null` is infinite. */
-	utilization: { [key in string]: number | null },
-	objective: BalanceObjective,
-	unassignable: Unassignable[],
-	/**  Always `null`: every task is either assigned or listed as unassignable. */
-	infeasible_reason: string | null,
-	from: string,
-	to: string,
-	/**
-	 *  The objective of the assignment as it stands (unassigned tasks and
-	 *  unassignable ones left out, nothing moved).
-	 */
-	before: BalanceObjective,
-	/**  Every rep, in document order. */
-	reps: RepWorkload[],
-	bounds: BalanceBounds,
-};
-
-export type BalanceAssignment = {
-	task: string,
-	rep: string,
-	/**  The current assignee when the plan gives the task to someone else. */
-	moved_from: string | null,
-	title: string,
-	minutes: number,
-	/**  The due date used (the window's last day for a task without one). */
-	due: string,
-	pinned: boolean,
-	/**  At risk in the plan (contract §4). */
-	at_risk: boolean,
-	/**
-	 *  At risk with its current assignee, as things stand (`false` for a
-	 *  task nobody has yet).
-	 */
-	at_risk_before: boolean,
-	/**
-	 *  Why the task changes hands ("ana 130% → 96%, bo 60% → 81%; due Thu
-	 *  3 Dec, bo has 9 h free before then"); `null` when it stays.
-	 */
-	reason: string | null,
-};
-
-/**
  *  What is proven about the plan: lower bounds on the first two terms, and
  *  whether the whole objective is a proven optimum (small instances).
  */
@@ -316,6 +330,31 @@ export type BalanceBounds = {
 	max_utilization: number | null,
 	/**  The plan is optimal on all four terms (exhaustive search finished). */
 	optimal: boolean,
+};
+
+/**  One change of a plan: a task that goes to another rep (or its first). */
+export type BalanceChange = {
+	task: string,
+	title: string,
+	minutes: number,
+	due: string,
+	/**  The current assignee (`null`: nobody has it yet). */
+	from: string | null,
+	from_name: string | null,
+	to: string,
+	to_name: string,
+	/**
+	 *  This change's own effect, in names ("moves 8 h from Freya Berg
+	 *  (120% → 100%) to Kai Tanaka (40% → 60%); …").
+	 */
+	reason: string,
+	/**  At risk once every proposed change is applied. */
+	at_risk: boolean,
+	/**
+	 *  Why the app does not propose it (already past due); `null` when it is
+	 *  proposed.
+	 */
+	held_back: string | null,
 };
 
 /**  The four terms of the contract's objective. `null` is infinite. */
@@ -331,23 +370,119 @@ export type BalanceRequest = {
 	to: string,
 };
 
-/**  A suggestion or fair plan a lead books as meetings. */
-export type Booking = {
-	/**  Id of the (first) meeting to create; a fair plan's weeks get `-w2`, `-w3`, …. */
-	id: string,
-	title: string,
-	/**  The organiser's zone: the meeting recurs at the same wall-clock time there. */
-	time_zone: string,
-	duration_minutes: number,
-	/**  Required and optional attendees together. */
-	attendees: string[],
+/**  What the screen shows of a plan at once; the rest is paged. */
+export type BalanceSummary = {
+	from: string,
+	to: string,
+	/**  The change counter the plan was made at. */
+	counter: number,
+	before: BalanceObjective,
+	/**  After every proposed change. */
+	after: BalanceObjective,
+	bounds: BalanceBounds,
+	proposed: number,
+	held_back: number,
+	/**  The first proposed changes, in due-date order. */
+	changes: Page<BalanceChange>,
+	/**  The first [`SUMMARY_ROWS`] tasks nobody can take. */
+	unassignable: UnassignableRow[],
+	unassignable_total: number,
 	/**
-	 *  UTC starts (`2026-12-01T15:00:00Z`): one for a single meeting or a
-	 *  weekly series, one per week for a fair plan.
+	 *  How the proposals differ from what was left of the last plan after
+	 *  Apply; `null` when they do not (or nothing was applied).
 	 */
-	starts: string[],
-	/**  With one start: repeat weekly this many times (1 = a single meeting). */
+	notice: string | null,
+};
+
+/**  Which rule-1 case blocks a cell, for its look; the words are `reason`. */
+export type Blocked = "time_off" | "no_office_day" | "closed";
+
+export type Board = {
+	/**  Monday of the first week. */
+	from: string,
 	weeks: number,
+	/**  The window is the stored rotation request's (locks live in it). */
+	stored: boolean,
+	today: string,
+	/**  The longest window a plan may cover. */
+	max_weeks: number,
+	columns: BoardWeek[],
+	rows: Page<BoardRow>,
+	/**
+	 *  Cells of covered reps show the held plan (from today on), not the
+	 *  accepted office days.
+	 */
+	shows_plan: boolean,
+	/**  Locks stored for the window. */
+	locks: number,
+	/**  Reps with no home office (always remote, not on the board). */
+	remote_reps: number,
+};
+
+export type BoardCell = {
+	date: string,
+	state: CellState,
+	blocked: Blocked | null,
+	/**  Rule 1's reason when unavailable. */
+	reason: string | null,
+	past: boolean,
+	/**  The lead's lock: in (`true`), out (`false`) or none. */
+	lock: boolean | null,
+	/**  The cell shows the plan (else the accepted office days). */
+	planned: boolean,
+	/**  A lock the shown days do not follow yet (re-plan to apply it). */
+	pending: boolean,
+	anchor: boolean,
+	preferred: boolean,
+};
+
+export type BoardDay = {
+	date: string,
+	weekday: Weekday,
+	/**  Before today: shown as accepted, never planned. */
+	past: boolean,
+};
+
+/**  Which weeks, office and reps the board shows. */
+export type BoardQuery = {
+	/**
+	 *  Any date of the first week; `None` takes the stored window, else the
+	 *  week holding today.
+	 */
+	from: string | null,
+	/**  `None` takes the stored window's, else [`DEFAULT_WEEKS`]. */
+	weeks: number | null,
+	/**  One office's reps, or every office's. */
+	office: string | null,
+	/**  Words that must each appear in the rep's name or id, team or office. */
+	search: string,
+};
+
+/**
+ *  A row of the board, in order: an office, then each of its teams with the
+ *  team's reps. Every row has one entry per day column.
+ */
+export type BoardRow = { kind: "office"; office: string; name: string; desks: number; 
+/**  Desk use per day column. */
+days: DeskDay[] } | { kind: "team"; office: string; 
+/**  `None` for the office's reps without a team. */
+team: string | null; name: string; 
+/**  Reps of the group that match the search. */
+reps: number; 
+/**  Per day column: an anchor day of the team. */
+anchor: boolean[] } | { kind: "rep"; id: string; name: string; office: string; team: string | null; team_name: string | null; office_name: string; revision: number; cells: BoardCell[]; 
+/**
+ *  Per week of the window, the plan's explanation of the rep's week
+ *  (`None` without a shown plan).
+ */
+weeks: (RepWeek | null)[] };
+
+/**  One week's day columns: the weekdays on which a shown office opens. */
+export type BoardWeek = {
+	/**  ISO week label, e.g. `2026-W49`. */
+	week: string,
+	monday: string,
+	days: BoardDay[],
 };
 
 export type CalendarEvent = {
@@ -395,6 +530,17 @@ export type CalendarView = {
 	resources: CalendarResource[],
 	events: CalendarEvent[],
 };
+
+export type CellState = "in" | "remote" | 
+/**  Rule 1 keeps the rep out; `reason` says why. */
+"unavailable";
+
+/**  Which of a plan's changes a list shows. */
+export type ChangeFilter = 
+/**  The changes the lead may accept. */
+"proposed" | 
+/**  Changes the app does not propose (tasks already past due). */
+"held_back";
 
 /**  One item one write touched. */
 export type ChangedItem = {
@@ -501,6 +647,14 @@ export type DayWhy = {
  */
 export type DbChanged = ExternalChanges;
 
+export type DeskDay = {
+	used: number,
+	/**  The office does not open that day. */
+	closed: boolean,
+	/**  More reps in than desks (the accepted days may predate a change). */
+	over: boolean,
+};
+
 /**  Teams, offices, policy, counts and form limits, read from one snapshot. */
 export type Directory = {
 	teams: TeamRow[],
@@ -522,7 +676,9 @@ export type DocumentPick = {
 /**  What kind of failure, for programs (the UI switches on this, never on text). */
 export type ErrorCode = "invalid" | "not_found" | "duplicate_id" | "storage" | "io" | 
 /**  The item changed or was removed elsewhere since the form opened it. */
-"conflict";
+"conflict" | 
+/**  A long run (a planner) was stopped by the user. */
+"cancelled";
 
 export type EventKind = "meeting" | "office_day" | "time_off" | "task_due" | 
 /**  Working hours, drawn as a background. */
@@ -563,6 +719,13 @@ export type FormLimits = {
 	intervals_per_day: number,
 	closed_dates: number,
 	time_off_blocks: number,
+};
+
+export type HourMark = {
+	/**  Minutes since the day's start. */
+	at: number,
+	/**  `HH:MM` on the viewer's clock. */
+	label: string,
 };
 
 /**  An event left out on purpose (free, cancelled, in the past...). */
@@ -640,6 +803,26 @@ export type ItemKind = "team" | "office" | "rep" | "meeting" | "task" |
 /**  Everything: an import, a restore or the sample team replaced the team. */
 "all";
 
+/**  How full a rep is over the window. */
+export type LoadBand = 
+/**  No work. */
+"idle" | 
+/**  Below [`FULL_FROM`]. */
+"under" | 
+/**  From [`FULL_FROM`] to 100%. */
+"full" | 
+/**  Above 100%, or work without working time. */
+"over";
+
+/**  One rep's figures for one state of the tasks. */
+export type LoadFigures = {
+	load_minutes: number,
+	/**  `null` is infinite (work without working time). */
+	utilization: number | null,
+	band: LoadBand,
+	at_risk: number,
+};
+
 /**  A lead's manual decision: `rep` is (or is not) in the office on `date`. */
 export type Lock = {
 	rep: string,
@@ -673,6 +856,41 @@ export type MeetingAnswer = {
 	ways_out: string[],
 	/**  Weeks of a series in which someone's local time moves (DST). */
 	dst_warnings: string[],
+	/**
+	 *  Why fewer suggestions came back than asked for, when they did. Filled
+	 *  by the app's facade call only, so the CLI's answer is unchanged.
+	 */
+	fewer_than_asked?: string | null,
+};
+
+/**  One occurrence of a meeting on one day of a rep's row. */
+export type MeetingBlock = {
+	/**  Unique within the row. */
+	id: string,
+	meeting: string,
+	title: string,
+	span: Span,
+	/**  `YYYY-MM-DDTHH:MM`, the whole occurrence on the viewer's clock. */
+	start: string,
+	end: string,
+	/**  The same on the rep's own clock. */
+	local_start: string,
+	local_end: string,
+	/**  The zone the meeting is organised in. */
+	meeting_zone: string,
+	attendees: number,
+};
+
+/**
+ *  One meeting for its edit form: the item, the revision the form sends
+ *  back, and its attendees' names in order.
+ */
+export type MeetingForm = {
+	meeting: Meeting,
+	revision: number,
+	attendees: AttendeeName[],
+	/**  The stored schedule in words ([`describe_meeting`]). */
+	recurrence: string,
 };
 
 export type MeetingRequest = {
@@ -688,6 +906,126 @@ export type MeetingRequest = {
 	max_results: number,
 	repeat_weeks: number,
 	fair_rotation: boolean,
+};
+
+/**  One meeting as the list shows it. */
+export type MeetingRow = {
+	id: string,
+	title: string,
+	time_zone: string,
+	duration_minutes: number,
+	attendee_count: number,
+	/**  The first few attendees' names (ids for unknown reps), in order. */
+	attendee_names: string[],
+	/**
+	 *  The next occurrence (upcoming) or the last one (past) as a UTC
+	 *  instant `2026-12-01T15:00:00Z`; `None` when none can be placed.
+	 */
+	when: string | null,
+	/**  The same instant as a wall clock `YYYY-MM-DDTHH:MM` in the query's zone. */
+	when_local: string | null,
+	/**  The schedule in plain words ([`describe_meeting`]). */
+	recurrence: string,
+	revision: number,
+};
+
+/**  Which side of now a list shows. */
+export type MeetingWhen = 
+/**  Meetings with an occurrence that has not ended, soonest first. */
+"upcoming" | 
+/**  Meetings whose every occurrence has ended, most recent first. */
+"past";
+
+/**  A page of the Meetings list with the size of both halves. */
+export type MeetingsPage = {
+	rows: MeetingRow[],
+	offset: number,
+	/**  Rows matching the query on the side asked for. */
+	total: number,
+	/**  Matching meetings on each side (what the two tabs count). */
+	upcoming: number,
+	past: number,
+	/**  The change counter the page was read at. */
+	counter: number,
+};
+
+export type MeetingsQuery = {
+	/**
+	 *  Words that must each appear in the title, id, zone or an attendee's
+	 *  name or id.
+	 */
+	search: string,
+	when: MeetingWhen,
+	/**  The zone the list shows times in (the lead's own); empty means UTC. */
+	zone: string,
+};
+
+export type MyDay = {
+	date: string,
+	weekday: Weekday,
+	/**  The office the rep is in that day (its name). */
+	office: string | null,
+	/**  Teammates (same team) in the same office that day, by name. */
+	teammates: string[],
+	time_off: boolean,
+	/**  The home office is closed that day (weekday or closed date). */
+	closed: boolean,
+	/**  One of the rep's no-office weekdays. */
+	no_office_day: boolean,
+	/**  The rep has working hours that weekday. */
+	working: boolean,
+};
+
+/**
+ *  One rep's week, Monday to Sunday; weekend days only when there is
+ *  something on them (an office day or working hours).
+ */
+export type MyWeek = {
+	rep: string,
+	name: string,
+	time_zone: string,
+	team: string | null,
+	/**  The home office's name; `None` for a fully remote rep. */
+	home_office: string | null,
+	monday: string,
+	days: MyDay[],
+	office_days: number,
+	/**
+	 *  With no office day this week: the Monday of the next week on or after
+	 *  the following one that has one.
+	 */
+	next_planned: string | null,
+	revision: number,
+	counter: number,
+};
+
+/**
+ *  A booking as the app's form sends it: the meeting id is made from the
+ *  title ([`Meridian::book_new_meeting`]), so nobody types one.
+ */
+export type NewBooking = {
+	title: string,
+	/**  The organiser's zone: the meeting recurs at the same wall-clock time there. */
+	time_zone: string,
+	duration_minutes: number,
+	/**  Required and optional attendees together. */
+	attendees: string[],
+	/**
+	 *  UTC starts: one for a single meeting or a weekly series, one per
+	 *  week for a fair plan.
+	 */
+	starts: string[],
+	/**  With one start: repeat weekly this many times (1 = a single meeting). */
+	weeks: number,
+};
+
+export type ObjectiveTerm = {
+	key: string,
+	label: string,
+	/**  Points per unit (contract §3). */
+	weight: number,
+	unit: string,
+	value: number,
 };
 
 export type Occurrence = {
@@ -710,6 +1048,11 @@ export type Office = {
 export type OfficeDay = {
 	rep: string,
 	date: string,
+	office: string,
+};
+
+export type OfficeMark = {
+	day: number,
 	office: string,
 };
 
@@ -752,6 +1095,36 @@ export type PersonRow = {
 	time_zone: string,
 	skills: string[],
 	revision: number,
+};
+
+/**
+ *  A plan in a few figures: what the web view keeps while the shell holds
+ *  the whole answer under `token`.
+ */
+export type PlanSummary = {
+	token: number,
+	from: string,
+	weeks: number,
+	office: string | null,
+	objective: RotationObjective | null,
+	upper_bound: number | null,
+	infeasible_reason: string | null,
+	fixes: string[],
+	/**
+	 *  The objective's terms with the contract's weights (empty when
+	 *  infeasible).
+	 */
+	terms: ObjectiveTerm[],
+	/**  Rep-days in the office in the plan. */
+	assignments: number,
+	/**  Reps the plan covers. */
+	reps: number,
+};
+
+/**  A plan's summary and the token that names it in later calls. */
+export type PlannedBalance = {
+	token: number,
+	summary: BalanceSummary,
 };
 
 export type Policy = {
@@ -806,21 +1179,6 @@ export type RepWeek = {
 	summary: string,
 };
 
-/**  One rep over the window, before and after the plan. */
-export type RepWorkload = {
-	rep: string,
-	name: string,
-	time_zone: string,
-	/**  `C_r`: minutes of working time in the window. */
-	capacity_minutes: number,
-	load_before_minutes: number,
-	load_minutes: number,
-	utilization_before: number | null,
-	utilization: number | null,
-	at_risk_before: number,
-	at_risk: number,
-};
-
 /**  A reps CSV picked for import, with what importing it would do. */
 export type RepsCsvPick = {
 	file: string,
@@ -864,40 +1222,12 @@ export type Requests = {
 	balance: BalanceRequest | null,
 };
 
-/**  The revision of every stored item, by kind and id. */
-export type Revisions = {
-	teams: { [key in string]: number },
-	offices: { [key in string]: number },
-	reps: { [key in string]: number },
-	meetings: { [key in string]: number },
-	tasks: { [key in string]: number },
-};
-
 export type RibbonKind = "working" | "stretch" | "busy" | "time_off" | "off";
 
 export type RibbonSegment = {
 	from: number,
 	to: number,
 	kind: RibbonKind,
-};
-
-export type RotationAnswer = {
-	from: string,
-	weeks: number,
-	assignments: Assignment[],
-	objective: RotationObjective | null,
-	infeasible_reason: string | null,
-	/**
-	 *  An upper bound on the objective; the plan is at most
-	 *  `upper_bound - objective.total` from optimal.
-	 */
-	upper_bound: number | null,
-	/**  What would make an infeasible rotation fit. */
-	fixes: string[],
-	/**  The office the plan is limited to (all offices when `None`). */
-	office: string | null,
-	/**  Per rep and week: which days and why. */
-	explanations: RepWeek[],
 };
 
 export type RotationObjective = {
@@ -938,6 +1268,13 @@ export type Scenario = {
 	requests: Requests,
 };
 
+/**  A stretch of one viewer day, in minutes since its start. */
+export type Span = {
+	day: number,
+	from: number,
+	to: number,
+};
+
 export type Status = "working" | "stretch" | "unavailable";
 
 /**
@@ -947,16 +1284,6 @@ export type Status = "working" | "stretch" | "unavailable";
 export type Stored<T> = {
 	item: T,
 	revision: number,
-};
-
-/**
- *  The whole stored team with every item's revision and the change counter,
- *  read from one snapshot.
- */
-export type StoredTeam = {
-	scenario: Scenario,
-	revisions: Revisions,
-	counter: number,
 };
 
 export type Suggestion = {
@@ -979,6 +1306,24 @@ export type Task = {
 	pinned: boolean,
 };
 
+/**  Whose tasks a task list shows. */
+export type TaskOwner = { kind: "all" } | { kind: "unassigned" } | { kind: "rep"; id: string };
+
+export type TaskQuery = {
+	/**  Words that must each appear in the title, id, assignee's name or a skill. */
+	search: string,
+	owner: TaskOwner,
+};
+
+/**  One task as the list shows it, with what an edit form needs. */
+export type TaskRow = {
+	task: Task,
+	revision: number,
+	assignee_name: string | null,
+	/**  At risk with its assignee over the window, as things stand. */
+	at_risk: boolean,
+};
+
 export type Team = {
 	id: string,
 	name: string,
@@ -998,10 +1343,85 @@ export type TeamRow = {
 	reps: number,
 };
 
-export type Unassignable = {
+/**  The week's frame and one page of its lines. */
+export type TeamWeek = {
+	from: string,
+	to: string,
+	time_zone: string,
+	/**  The viewer's UTC offset over the week, e.g. `UTC+01:00 → UTC+00:00`. */
+	offsets: string,
+	days: WeekDay[],
+	/**  Reps matching the search and team, in every group. */
+	reps: number,
+	groups: number,
+	lines: Page<TeamWeekLine>,
+};
+
+export type TeamWeekGroup = {
+	/**  The team id, or empty for reps with no team. */
+	key: string,
+	name: string,
+	/**  Reps of the group matching the search. */
+	reps: number,
+	collapsed: boolean,
+};
+
+export type TeamWeekLine = {
+	kind: "group",
+} & TeamWeekGroup | {
+	kind: "rep",
+} & TeamWeekRep;
+
+/**  What the timeline asks for. */
+export type TeamWeekQuery = {
+	/**  Any date of the week; the week starts on its Monday. */
+	date: string,
+	/**  Monday to Friday only. */
+	work_week: boolean,
+	/**  The viewer's zone, every time is shown on its clock. */
+	time_zone: string,
+	/**
+	 *  Words that must each appear in the rep's name, id, zone, team or
+	 *  office ("remote" for no office).
+	 */
+	search: string,
+	team: TeamFilter,
+	/**  Group keys ([`TeamWeekGroup::key`]) whose reps are hidden. */
+	collapsed: string[],
+};
+
+/**  One rep's week on the viewer's clock. */
+export type TeamWeekRep = {
+	id: string,
+	name: string,
+	team: string | null,
+	time_zone: string,
+	/**  The rep's UTC offset over the week. */
+	offsets: string,
+	working: Span[],
+	stretch: Span[],
+	meetings: MeetingBlock[],
+	office_days: OfficeMark[],
+	/**  Indexes into [`TeamWeek::days`] of the rep's days off. */
+	time_off: number[],
+};
+
+/**  A task no rep can take, with its title. */
+export type UnassignableRow = {
 	task: string,
-	/**  e.g. "no rep has skills: german". */
+	title: string,
 	reason: string,
+};
+
+/**  One column: a date of the viewer's zone. */
+export type WeekDay = {
+	date: string,
+	/**  Epoch minute (UTC) at which the day starts in the viewer's zone. */
+	start: number,
+	/**  Its length: 1440, or 1380 / 1500 across a DST change. */
+	minutes: number,
+	/**  Each whole hour of the viewer's clock that day. */
+	hours: HourMark[],
 };
 
 /**  A day of the week as the document spells it (`"mon"` … `"sun"`), Monday first. */
@@ -1012,6 +1432,68 @@ export type Window = {
 	offset: number,
 	/**  At most [`MAX_PAGE_ROWS`]; more is served as that many. */
 	limit: number,
+};
+
+export type WorkloadPage = {
+	from: string,
+	to: string,
+	rows: Page<WorkloadRow>,
+	totals: WorkloadTotals,
+	/**  The held plan was made for this window and its figures are shown. */
+	planned: boolean,
+	/**  The tasks changed since the held plan was made. */
+	stale: boolean,
+};
+
+export type WorkloadQuery = {
+	/**  Words that must each appear in the rep's name, id or team. */
+	search: string,
+	team: TeamFilter,
+	sort: WorkloadSort,
+};
+
+/**  One rep as the Workload table and chart show them. */
+export type WorkloadRow = {
+	rep: string,
+	name: string,
+	team: string | null,
+	team_name: string | null,
+	/**  Working minutes in the window (`C_r`). */
+	capacity_minutes: number,
+	now: LoadFigures,
+	/**  After the held plan's proposed changes; `null` without a plan. */
+	after: LoadFigures | null,
+};
+
+/**  The window the screen opens on and the limits it shows. */
+export type WorkloadSettings = {
+	/**  The stored window, else [`balance::default_window`] from today. */
+	from: string,
+	to: string,
+	/**  A window was stored (else `from`..`to` is the default). */
+	stored: boolean,
+	max_window_days: number,
+	/**  [`FULL_FROM`] in percent. */
+	full_from_percent: number,
+};
+
+export type WorkloadSort = 
+/**
+ *  Highest utilisation now first (work without working time first of
+ *  all), then by name.
+ */
+"load" | "name";
+
+/**  The figures over all reps matching the query. */
+export type WorkloadTotals = {
+	capacity_minutes: number,
+	load_minutes: number,
+	at_risk: number,
+	/**  Reps above 100% now. */
+	over: number,
+	/**  The same after the held plan (`null` without one). */
+	at_risk_after: number | null,
+	over_after: number | null,
 };
 
 /* Tauri Specta runtime */

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { api, ApiError } from './index';
-import { changesBetween, revisionsOf, tinyTeam } from '../../test/fixtures';
+import { changesBetween, peoplePageOf, revisionsOf, tinyTeam } from '../../test/fixtures';
 
 describe('the api gateway', () => {
-  it('unwraps a successful command to its value', async () => {
-    mockIPC((cmd) => (cmd === 'load_team' ? { scenario: tinyTeam(), revisions: revisionsOf(tinyTeam(), 3), counter: 3 } : null));
-    const team = await api.loadTeam();
-    expect(team.scenario.reps.map((r) => r.id)).toEqual(['unit-ana', 'unit-bo']);
-    expect(team.revisions.reps['unit-bo']).toBe(3);
-    expect(team.counter).toBe(3);
+  it('unwraps a successful command to its value and sends a page query under the names Rust takes', async () => {
+    let seen: unknown;
+    mockIPC((cmd, args) => {
+      seen = { cmd, args };
+      return cmd === 'people_page' ? peoplePageOf(tinyTeam(), revisionsOf(tinyTeam(), 3), 3, { search: 'bo', team: { kind: 'all' } }, { offset: 0, limit: 50 }) : null;
+    });
+    const page = await api.peoplePage({ search: 'bo', team: { kind: 'all' } }, { offset: 0, limit: 50 });
+    expect(page.rows.map((r) => [r.id, r.revision])).toEqual([['unit-bo', 3]]);
+    expect(page.total).toBe(1);
+    expect(seen).toEqual({ cmd: 'people_page', args: { query: { search: 'bo', team: { kind: 'all' } }, window: { offset: 0, limit: 50 } } });
   });
 
   it('sends the entity and the revision the form opened with under the names the Rust command takes', async () => {

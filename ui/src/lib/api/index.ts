@@ -9,11 +9,24 @@ import { commands, events } from './bindings';
 import type {
   About,
   Backup,
-  Booking,
+  Board,
+  BoardQuery,
+  PlanSummary,
+  Directory,
+  ItemKind,
+  Page,
+  PeopleQuery,
+  PersonRow,
+  Stored,
+  Window,
+  NewBooking,
+  Meeting,
+  MeetingForm,
+  MeetingsPage,
+  MeetingsQuery,
   Changes,
   ExternalChanges,
   ImportSummary,
-  StoredTeam,
   CommandError,
   MeetingAnswer,
   MeetingRequest,
@@ -21,13 +34,21 @@ import type {
   Policy,
   Problem,
   Rep,
-  RotationAnswer,
   Scenario,
   Team,
   Task,
-  AcceptedMove,
-  BalanceAnswer,
+  BalanceChange,
+  ChangeFilter,
+  PlannedBalance,
+  TaskQuery,
+  TaskRow,
+  WorkloadPage,
+  WorkloadQuery,
+  WorkloadSettings,
   CalendarView,
+  MyWeek,
+  TeamWeek,
+  TeamWeekQuery,
   DocumentPick,
   IcsPick,
   IcsScope,
@@ -37,17 +58,31 @@ import type {
 export type {
   About,
   Backup,
+  Counts,
+  Directory,
+  FormLimits,
+  OfficeRow,
+  Page,
+  PeopleQuery,
+  PersonRow,
+  TeamFilter,
+  TeamRow,
+  Window,
   BackupCounts,
   ChangedItem,
   Changes,
   ExternalChanges,
   ItemKind,
   RepDate,
-  Revisions,
   Stored,
-  StoredTeam,
   AttendeeSlot,
-  Booking,
+  NewBooking,
+  AttendeeName,
+  MeetingForm,
+  MeetingRow,
+  MeetingWhen,
+  MeetingsPage,
+  MeetingsQuery,
   CommandError,
   DayRibbon,
   FairPlan,
@@ -69,27 +104,59 @@ export type {
   Scenario,
   Team,
   Weekday,
-  Assignment,
   DayWhy,
   Lock,
   OfficeDay,
   RepWeek,
-  RotationAnswer,
   RotationObjective,
   RotationRequest,
+  Blocked,
+  Board,
+  BoardCell,
+  BoardDay,
+  BoardQuery,
+  BoardRow,
+  BoardWeek,
+  CellState,
+  DeskDay,
+  ObjectiveTerm,
+  PlanSummary,
   Task,
-  AcceptedMove,
-  BalanceAnswer,
-  BalanceAssignment,
   BalanceBounds,
+  BalanceChange,
   BalanceObjective,
   BalanceRequest,
-  RepWorkload,
-  Unassignable,
+  BalanceSummary,
+  ChangeFilter,
+  LoadBand,
+  LoadFigures,
+  PlannedBalance,
+  TaskOwner,
+  TaskQuery,
+  TaskRow,
+  UnassignableRow,
+  WorkloadPage,
+  WorkloadQuery,
+  WorkloadRow,
+  WorkloadSettings,
+  WorkloadSort,
+  WorkloadTotals,
   AttendeeTime,
   CalendarEvent,
   CalendarResource,
   CalendarView,
+  HourMark,
+  MeetingBlock,
+  MyDay,
+  MyWeek,
+  OfficeMark,
+  Span,
+  TeamWeek,
+  TeamWeekGroup,
+  TeamWeekLine,
+  TeamWeekQuery,
+  TeamWeekRep,
+  WeekDay,
   EventKind,
   CsvProblem,
   DocumentPick,
@@ -103,6 +170,9 @@ export type {
   RepsCsvPreview,
   RepsCsvRow,
 } from './bindings';
+
+/** What booking a found time sends: Rust makes the meeting's id from the title. */
+export type Booking = NewBooking;
 
 /** The codes Rust sends, plus `unexpected` for a failure that carried no code. */
 export type ApiErrorCode = CommandError['code'] | 'unexpected';
@@ -153,12 +223,23 @@ function isResult(r: unknown): r is { status: 'ok'; data: unknown } | { status: 
   );
 }
 
+/** Calls to Rust in flight, and who wants to know when the number moves. */
+let inflight = 0;
+const activityListeners = new Set<(inflight: number) => void>();
+function moved(by: number): void {
+  inflight += by;
+  for (const listener of activityListeners) listener(inflight);
+}
+
 async function call<R>(run: () => Promise<R>): Promise<Unwrapped<R>> {
   let r: R;
+  moved(1);
   try {
     r = await run();
   } catch (e) {
     throw ApiError.from(e);
+  } finally {
+    moved(-1);
   }
   if (isResult(r)) {
     if (r.status === 'ok') return r.data as Unwrapped<R>;
@@ -168,8 +249,16 @@ async function call<R>(run: () => Promise<R>): Promise<Unwrapped<R>> {
 }
 
 export const api = {
+  /** Tells `listener` how many calls are in flight whenever that changes; returns the unsubscribe. */
+  onActivity: (listener: (inflight: number) => void): (() => void) => {
+    activityListeners.add(listener);
+    return () => activityListeners.delete(listener);
+  },
   about: (): Promise<About> => call(() => commands.about()),
-  loadTeam: (): Promise<StoredTeam> => call(() => commands.loadTeam()),
+  directory: (): Promise<Directory> => call(() => commands.directory()),
+  peoplePage: (query: PeopleQuery, window: Window): Promise<Page<PersonRow>> => call(() => commands.peoplePage(query, window)),
+  getRep: (id: string): Promise<Stored<Rep>> => call(() => commands.getRep(id)),
+  freeId: (kind: ItemKind, base: string): Promise<string | null> => call(() => commands.freeId(kind, base)),
   zoneNames: (): Promise<string[]> => call(() => commands.zoneNames()),
   loadSampleTeam: (): Promise<Changes> => call(() => commands.loadSampleTeam()),
   createRep: (rep: Rep): Promise<Changes> => call(() => commands.createRep(rep)),
@@ -185,20 +274,40 @@ export const api = {
   updatePolicy: (policy: Policy): Promise<Changes> => call(() => commands.updatePolicy(policy)),
   suggestMeeting: (request: MeetingRequest): Promise<MeetingAnswer> => call(() => commands.suggestMeeting(request)),
   bookMeeting: (booking: Booking): Promise<Changes> => call(() => commands.bookMeeting(booking)),
+  meetingsPage: (query: MeetingsQuery, window: Window): Promise<MeetingsPage> => call(() => commands.meetingsPage(query, window)),
+  meetingForm: (id: string): Promise<MeetingForm> => call(() => commands.meetingForm(id)),
+  updateMeeting: (meeting: Meeting, revision: number | null): Promise<Changes> =>
+    call(() => commands.updateMeeting(meeting, revision)),
   deleteMeeting: (id: string, revision: number | null): Promise<Changes> => call(() => commands.deleteMeeting(id, revision)),
-  planRotation: (from: string | null, weeks: number | null, office: string | null): Promise<RotationAnswer> =>
+  planRotation: (from: string | null, weeks: number | null, office: string | null): Promise<PlanSummary> =>
     call(() => commands.planRotation(from, weeks, office)),
+  cancelPlanning: (): Promise<void> => call(() => commands.cancelPlanning()),
+  rotationBoard: (query: BoardQuery, window: Window, plan: number | null): Promise<Board> =>
+    call(() => commands.rotationBoard(query, window, plan)),
   setRotationWindow: (from: string, weeks: number): Promise<Changes> => call(() => commands.setRotationWindow(from, weeks)),
   setRotationLock: (rep: string, date: string, inOffice: boolean | null): Promise<Changes> =>
     call(() => commands.setRotationLock(rep, date, inOffice)),
-  acceptRotation: (plan: RotationAnswer): Promise<Changes> => call(() => commands.acceptRotation(plan)),
+  acceptRotation: (plan: number): Promise<Changes> => call(() => commands.acceptRotation(plan)),
   createTask: (task: Task): Promise<Changes> => call(() => commands.createTask(task)),
   updateTask: (task: Task, revision: number | null): Promise<Changes> => call(() => commands.updateTask(task, revision)),
   deleteTask: (id: string, revision: number | null): Promise<Changes> => call(() => commands.deleteTask(id, revision)),
-  planBalance: (from: string | null, to: string | null): Promise<BalanceAnswer> =>
+  workloadSettings: (): Promise<WorkloadSettings> => call(() => commands.workloadSettings()),
+  workloadPage: (from: string, to: string, query: WorkloadQuery, window: Window, plan: number | null): Promise<WorkloadPage> =>
+    call(() => commands.workloadPage(from, to, query, window, plan)),
+  workloadTasks: (from: string, to: string, query: TaskQuery, window: Window): Promise<Page<TaskRow>> =>
+    call(() => commands.workloadTasks(from, to, query, window)),
+  getTask: (id: string): Promise<Stored<Task>> => call(() => commands.getTask(id)),
+  planBalance: (from: string | null, to: string | null): Promise<PlannedBalance> =>
     call(() => commands.planBalance(from, to)),
+  cancelBalance: (): Promise<void> => call(() => commands.cancelBalance()),
+  balanceChanges: (plan: number, filter: ChangeFilter, window: Window): Promise<Page<BalanceChange>> =>
+    call(() => commands.balanceChanges(plan, filter, window)),
+  discardBalance: (): Promise<null> => call(() => commands.discardBalance()),
   setBalanceWindow: (from: string, to: string): Promise<Changes> => call(() => commands.setBalanceWindow(from, to)),
-  applyBalance: (moves: AcceptedMove[]): Promise<Changes> => call(() => commands.applyBalance(moves)),
+  applyBalance: (plan: number, tasks: string[], allBut: boolean): Promise<Changes> =>
+    call(() => commands.applyBalance(plan, tasks, allBut)),
+  teamWeek: (query: TeamWeekQuery, window: Window): Promise<TeamWeek> => call(() => commands.teamWeek(query, window)),
+  myWeek: (rep: string, date: string): Promise<MyWeek | null> => call(() => commands.myWeek(rep, date)),
   calendarView: (reps: string[], from: string, to: string, zone: string, hours: boolean, tasks: boolean): Promise<CalendarView> =>
     call(() => commands.calendarView(reps, from, to, zone, hours, tasks)),
   exportIcs: (scope: IcsScope): Promise<string | null> => call(() => commands.exportIcs(scope)),

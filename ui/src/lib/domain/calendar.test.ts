@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attendeeLines, scrollTime, toEcEvents, toEcResources, wallText } from './calendar';
-import type { CalendarEvent, CalendarView } from '../api';
+import { attendeeLines, blockLabel, lanes, nowAt, scrollTime, spanBox, timeRange, toEcEvents, wallText } from './calendar';
+import type { CalendarEvent, CalendarView, MeetingBlock } from '../api';
 
 function ev(extra: Partial<CalendarEvent>): CalendarEvent {
   return {
@@ -44,10 +44,6 @@ describe('calendar events', () => {
     expect(toEcEvents(view, { hours: false }).map((e) => e.id)).toEqual(['m', 'o']);
   });
 
-  it('name each row by rep, zone and offset', () => {
-    expect(toEcResources(view)).toEqual([{ id: 'ana', title: 'Ana Silva · America/New York (UTC-05:00)' }]);
-  });
-
   it('list every attendee on their own clock', () => {
     expect(wallText('2026-12-01T15:00')).toBe('Tue 15:00');
     expect(
@@ -61,5 +57,60 @@ describe('calendar events', () => {
   it('open the grid an hour before the first event, at 06:00 at the latest', () => {
     expect(scrollTime(view)).toBe('06:00:00');
     expect(scrollTime({ ...view, events: [ev({ start: '2026-12-01T04:30' })] })).toBe('03:00:00');
+  });
+});
+
+function block(extra: Partial<MeetingBlock> = {}): MeetingBlock {
+  return {
+    id: 'b',
+    meeting: 'sync',
+    title: 'Pipeline review',
+    span: { day: 1, from: 540, to: 600 },
+    start: '2026-12-01T09:00',
+    end: '2026-12-01T10:00',
+    local_start: '2026-12-01T17:00',
+    local_end: '2026-12-01T18:00',
+    meeting_zone: 'Europe/London',
+    attendees: 3,
+    ...extra,
+  };
+}
+
+describe('team week layout', () => {
+  it('places a span by its share of the day, also on a 23-hour day', () => {
+    expect(spanBox({ from: 540, to: 1020 }, 1440)).toEqual({ left: 37.5, width: (480 / 1440) * 100 });
+    expect(spanBox({ from: 0, to: 1380 }, 1380)).toEqual({ left: 0, width: 100 });
+  });
+
+  it('writes a time range, marking an end on the next date', () => {
+    expect(timeRange('2026-12-01T09:00', '2026-12-01T09:30')).toBe('09:00–09:30');
+    expect(timeRange('2026-12-01T23:30', '2026-12-02T00:30')).toBe('23:30–00:30 (+1)');
+  });
+
+  it('reads a block with the viewer time, the rep time when it differs, and attendees', () => {
+    expect(blockLabel(block(), 'Europe/London', 'Asia/Tokyo')).toBe(
+      'Pipeline review, Tue 09:00–10:00 Europe/London time; 17:00–18:00 Asia/Tokyo time; 3 attendees',
+    );
+    expect(blockLabel(block({ attendees: 1 }), 'UTC', 'UTC')).toBe('Pipeline review, Tue 09:00–10:00 UTC time; 1 attendee');
+  });
+
+  it('finds now in the week by the days Rust measured, or nowhere', () => {
+    const days = [
+      { date: '2026-03-28', start: 29_567_520, minutes: 1440, hours: [] },
+      { date: '2026-03-29', start: 29_568_960, minutes: 1380, hours: [] },
+    ];
+    expect(nowAt(days, (29_568_960 + 690) * 60000)).toEqual({ day: 1, fraction: 0.5 });
+    expect(nowAt(days, (29_568_960 + 1380) * 60000)).toBeNull();
+    expect(nowAt(days, 0)).toBeNull();
+  });
+
+  it('stacks overlapping blocks in lanes and reuses a lane once it is free', () => {
+    const out = lanes([
+      block({ id: 'a', span: { day: 0, from: 540, to: 600 } }),
+      block({ id: 'b', span: { day: 0, from: 570, to: 630 } }),
+      block({ id: 'c', span: { day: 0, from: 600, to: 660 } }),
+    ]);
+    expect(out).toEqual({ lane: [0, 1, 0], count: 2 });
+    expect(lanes([])).toEqual({ lane: [], count: 1 });
   });
 });

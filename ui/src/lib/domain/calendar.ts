@@ -3,8 +3,11 @@
  * the calendar component's events. The component runs in its `UTC` mode with
  * floating times, so it draws each wall clock exactly as Rust wrote it: no
  * browser zone, DST rule or RRULE is involved here.
+ *
+ * Also lays out Rust's `TeamWeek`: positions are minutes since the start of
+ * a viewer's day as Rust computed them, turned into percentages here.
  */
-import type { AttendeeTime, CalendarEvent, CalendarView, EventKind } from '../api';
+import type { AttendeeTime, CalendarEvent, CalendarView, EventKind, MeetingBlock, Span, TeamWeekLine, TeamWeekRep, WeekDay } from '../api';
 
 /** The shape @event-calendar/core accepts for an event (the fields we use). */
 export type EcEvent = {
@@ -18,8 +21,6 @@ export type EcEvent = {
   classNames: string[];
   extendedProps: { source: CalendarEvent };
 };
-
-export type EcResource = { id: string; title: string };
 
 const BACKGROUND: ReadonlySet<EventKind> = new Set(['working', 'stretch']);
 
@@ -42,11 +43,6 @@ export function toEcEvents(view: CalendarView, opts: { hours: boolean }): EcEven
       classNames: [`ev-${e.kind.replace('_', '-')}`],
       extendedProps: { source: e },
     }));
-}
-
-/** Resource rows: the rep's name, zone and offset over the view. */
-export function toEcResources(view: CalendarView): EcResource[] {
-  return view.resources.map((r) => ({ id: r.id, title: `${r.name} · ${r.time_zone.replace(/_/g, ' ')} (${r.offsets})` }));
 }
 
 /** `2026-12-01T15:00` → `Tue 15:00`. */
@@ -75,4 +71,62 @@ export function scrollTime(view: CalendarView): string {
   }
   const h = Math.max(0, Math.floor(earliest / 60) - 1);
   return `${String(h).padStart(2, '0')}:00:00`;
+}
+
+/* ---------- Team week: layout of Rust's `TeamWeek` (positions only) ---------- */
+
+
+/** Left edge and width of a span within its day, in percent of the day. */
+export function spanBox(span: Pick<Span, 'from' | 'to'>, minutes: number): { left: number; width: number } {
+  const len = Math.max(1, minutes);
+  return { left: (span.from / len) * 100, width: ((span.to - span.from) / len) * 100 };
+}
+
+/** `2026-12-01T15:00`/`…T15:45` → `15:00–15:45`; an end on a later date gets `(+1)`. */
+export function timeRange(start: string, end: string): string {
+  const later = end.slice(0, 10) > start.slice(0, 10) ? ' (+1)' : '';
+  return `${start.slice(11, 16)}–${end.slice(11, 16)}${later}`;
+}
+
+/** The full words a meeting block is read as (screen readers, tooltips). */
+export function blockLabel(b: MeetingBlock, viewerZone: string, repZone: string): string {
+  const own = repZone === viewerZone ? '' : `; ${timeRange(b.local_start, b.local_end)} ${repZone.replace(/_/g, ' ')} time`;
+  return `${b.title}, ${wallText(b.start)}–${b.end.slice(11, 16)} ${viewerZone.replace(/_/g, ' ')} time${own}; ${b.attendees} ${b.attendees === 1 ? 'attendee' : 'attendees'}`;
+}
+
+/** The meeting blocks of one day of a row, in time order (Rust sorts them). */
+export function blocksOn(row: TeamWeekRep, day: number): MeetingBlock[] {
+  return row.meetings.filter((b) => b.span.day === day);
+}
+
+/** Where "now" falls: the day index and the fraction of it, or null outside the week. */
+export function nowAt(days: readonly WeekDay[], nowMs: number): { day: number; fraction: number } | null {
+  const minute = nowMs / 60000;
+  for (const [i, d] of days.entries()) {
+    if (minute >= d.start && minute < d.start + d.minutes) return { day: i, fraction: (minute - d.start) / d.minutes };
+  }
+  return null;
+}
+
+/** A stable key for a line (group headers and reps never share one). */
+export function lineKey(line: TeamWeekLine): string {
+  return line.kind === 'group' ? `group:${line.key}` : `rep:${line.id}`;
+}
+
+/** `2026-03-29` → `Sun 29 Mar`. */
+export function dayHeader(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  return d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+}
+
+/** Lanes for overlapping blocks of one day (first free lane, in time order): each block's lane and how many there are. */
+export function lanes(blocks: readonly MeetingBlock[]): { lane: number[]; count: number } {
+  const ends: number[] = [];
+  const lane = blocks.map((b) => {
+    let k = ends.findIndex((end) => end <= b.span.from);
+    if (k < 0) k = ends.push(0) - 1;
+    ends[k] = b.span.to;
+    return k;
+  });
+  return { lane, count: Math.max(1, ends.length) };
 }

@@ -6,6 +6,7 @@ import {
   fairLedger,
   newFindTimeDraft,
   nextWorkWeek,
+  validateBookingDraft,
   validateFindTimeDraft,
 } from './findtime';
 import { fairPlan } from '../../test/fixtures';
@@ -19,9 +20,9 @@ describe('find-a-time drafts', () => {
   it('turns the draft into a request with required and optional ids', () => {
     const d = newFindTimeDraft('Europe/London', '2026-11-28');
     d.attendees = [
-      { id: 'a', role: 'required' },
-      { id: 'b', role: 'optional' },
-      { id: 'c', role: 'required' },
+      { id: 'a', role: 'required', name: 'A', time_zone: 'UTC' },
+      { id: 'b', role: 'optional', name: 'B', time_zone: 'UTC' },
+      { id: 'c', role: 'required', name: 'C', time_zone: 'UTC' },
     ];
     d.repeat = true;
     d.weeks = '3';
@@ -46,20 +47,21 @@ describe('find-a-time drafts', () => {
   });
 
   it('adding a person switches their role, adding a team keeps the roles already picked', () => {
-    const one = addAttendees([{ id: 'a', role: 'required' }], ['a'], 'optional');
-    expect(one).toEqual([{ id: 'a', role: 'optional' }]);
-    const team = addAttendees([{ id: 'a', role: 'required' }], ['a', 'b'], 'optional', true);
+    const a = { id: 'a', name: 'Ana', time_zone: 'UTC' };
+    const b = { id: 'b', name: 'Bo', time_zone: 'Asia/Kolkata' };
+    const one = addAttendees([{ ...a, role: 'required' }], [a], 'optional');
+    expect(one).toEqual([{ ...a, role: 'optional' }]);
+    const team = addAttendees([{ ...a, role: 'required' }], [a, b, b], 'optional', true);
     expect(team).toEqual([
-      { id: 'a', role: 'required' },
-      { id: 'b', role: 'optional' },
+      { ...a, role: 'required' },
+      { ...b, role: 'optional' },
     ]);
   });
 
   it('books a fair plan with one start per week', () => {
     const request = { ...draftToRequest(newFindTimeDraft('UTC', '2026-11-28')), required: ['unit-ana', 'unit-bo'] };
-    const b = bookingFor({ kind: 'fair', request, plan: fairPlan() }, { title: ' Sync ', id: 'sync', weeks: '3' });
+    const b = bookingFor({ kind: 'fair', request, plan: fairPlan() }, { title: ' Sync ', weeks: '3' });
     expect(b).toEqual({
-      id: 'sync',
       title: 'Sync',
       time_zone: 'UTC',
       duration_minutes: 30,
@@ -67,6 +69,11 @@ describe('find-a-time drafts', () => {
       starts: ['2026-11-30T08:00:00Z', '2026-12-07T08:00:00Z', '2026-12-14T08:00:00Z'],
       weeks: 1,
     });
+  });
+
+  it('asks for a title and, for one slot, the weeks; never an id', () => {
+    expect(validateBookingDraft({ title: ' ', weeks: '0' }, false).map((p) => p.path)).toEqual(['title', 'weeks']);
+    expect(validateBookingDraft({ title: 'Sync', weeks: 'x' }, true)).toEqual([]);
   });
 
   it('lays a fair plan out as weeks × people with the worst-off total marked', () => {

@@ -7,10 +7,12 @@
 import type { Booking, FairPlan, MeetingAnswer, MeetingRequest, Problem, Suggestion } from '../api';
 import { isDate } from './clock';
 import { clockOf, weekdayTime } from './meetings';
-import { slugify, uniqueId } from './slug';
 
 export type AttendeeRole = 'required' | 'optional';
-export type PickedAttendee = { id: string; role: AttendeeRole };
+/** A picked person: the id Rust needs, the name and zone shown (from the search row). */
+export type PickedAttendee = { id: string; role: AttendeeRole; name: string; time_zone: string };
+/** Who can be picked: a people-search row. */
+export type Pickable = { id: string; name: string; time_zone: string };
 
 export type FindTimeDraft = {
   attendees: PickedAttendee[];
@@ -125,12 +127,18 @@ export function draftToRequest(d: FindTimeDraft): MeetingRequest {
  */
 export function addAttendees(
   list: PickedAttendee[],
-  ids: readonly string[],
+  people: readonly Pickable[],
   role: AttendeeRole,
   keepRoles = false,
 ): PickedAttendee[] {
-  const next = keepRoles ? [...list] : list.map((a) => (ids.includes(a.id) ? { ...a, role } : a));
-  for (const id of ids) if (!next.some((a) => a.id === id)) next.push({ id, role });
+  const ids = new Set(people.map((p) => p.id));
+  const next = keepRoles ? [...list] : list.map((a) => (ids.has(a.id) ? { ...a, role } : a));
+  const have = new Set(next.map((a) => a.id));
+  for (const p of people) {
+    if (have.has(p.id)) continue;
+    have.add(p.id);
+    next.push({ id: p.id, role, name: p.name, time_zone: p.time_zone });
+  }
   return next;
 }
 
@@ -139,25 +147,18 @@ export type BookTarget =
   | { kind: 'suggestion'; request: MeetingRequest; suggestion: Suggestion }
   | { kind: 'fair'; request: MeetingRequest; plan: FairPlan };
 
-export type BookingDraft = { title: string; id: string; weeks: string };
+/** The booking form: a title (Rust makes the meeting's id from it) and, for one slot, how many weeks. */
+export type BookingDraft = { title: string; weeks: string };
 
 export function newBookingDraft(target: BookTarget): BookingDraft {
-  return { title: '', id: '', weeks: String(target.kind === 'fair' ? target.plan.occurrences.length : target.request.repeat_weeks) };
+  return { title: '', weeks: String(target.kind === 'fair' ? target.plan.occurrences.length : target.request.repeat_weeks) };
 }
 
-/** A free meeting id from a title: `Pipeline review` → `pipeline-review` (or `-2`…). */
-export function meetingIdFor(title: string, taken: ReadonlySet<string>): string {
-  return uniqueId(slugify(title), taken);
-}
+export const BOOKING_FIELDS = ['title', 'weeks', 'starts'];
 
-export const BOOKING_FIELDS = ['id', 'title', 'weeks', 'starts'];
-
-export function validateBookingDraft(d: BookingDraft, taken: ReadonlySet<string>, fair: boolean): Problem[] {
+export function validateBookingDraft(d: BookingDraft, fair: boolean): Problem[] {
   const out: Problem[] = [];
   if (d.title.trim() === '') out.push({ path: 'title', message: 'enter a title' });
-  const id = d.id.trim();
-  if (id === '') out.push({ path: 'id', message: 'enter an id' });
-  else if (taken.has(id)) out.push({ path: 'id', message: `a meeting "${id}" already exists` });
   if (!fair) {
     const w = whole(d.weeks);
     if (w === null || w < 1 || w > 520) out.push({ path: 'weeks', message: 'enter 1 or more weeks' });
@@ -168,7 +169,6 @@ export function validateBookingDraft(d: BookingDraft, taken: ReadonlySet<string>
 export function bookingFor(target: BookTarget, d: BookingDraft): Booking {
   const r = target.request;
   const base = {
-    id: d.id.trim(),
     title: d.title.trim(),
     time_zone: r.time_zone,
     duration_minutes: r.duration_minutes,

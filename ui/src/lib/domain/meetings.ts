@@ -1,12 +1,13 @@
 /**
- * Display helpers for stored meetings and meeting answers: wall-clock text,
- * an RRULE in words, UTC instants shown in a zone. Display only: recurrence is
- * expanded and zones are resolved in Rust; `Intl` here only formats.
+ * Display helpers for stored meetings and meeting answers (wall-clock text,
+ * UTC instants shown in a zone) and the meeting edit form's draft. Display
+ * only: recurrence is expanded and described, and zones are resolved, in
+ * Rust; `Intl` here only formats.
  */
+import type { Meeting, MeetingForm, Problem } from '../api';
 
 const WEEKDAY = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTH = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const BYDAY: Record<string, string> = { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun' };
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/;
 
@@ -69,38 +70,68 @@ export function formatMinutes(total: number): string {
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
-/**
- * An RRULE (contract §7.3 subset) in words: `FREQ=WEEKLY;COUNT=6` → `weekly, 6 times`,
- * `FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE` → `every 2 weeks on Mon, Wed`. `null` is a single meeting.
- */
-export function recurrenceInWords(rrule: string | null): string {
-  if (rrule === null || rrule.trim() === '') return 'once';
-  const parts = new Map<string, string>();
-  for (const part of rrule.replace(/^RRULE:/i, '').split(';')) {
-    const [k, v] = part.split('=');
-    if (k && v !== undefined) parts.set(k.trim().toUpperCase(), v.trim());
-  }
-  const freq = parts.get('FREQ')?.toUpperCase();
-  const unit: Record<string, [string, string]> = {
-    DAILY: ['daily', 'days'],
-    WEEKLY: ['weekly', 'weeks'],
-    MONTHLY: ['monthly', 'months'],
-    YEARLY: ['yearly', 'years'],
+/** Rules the edit form offers as one click; any other rule is typed (Rust checks it). */
+export const RULE_PRESETS: readonly { label: string; rule: string }[] = [
+  { label: 'Daily', rule: 'FREQ=DAILY' },
+  { label: 'Every weekday', rule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' },
+  { label: 'Weekly', rule: 'FREQ=WEEKLY' },
+  { label: 'Every 2 weeks', rule: 'FREQ=WEEKLY;INTERVAL=2' },
+  { label: 'Monthly', rule: 'FREQ=MONTHLY' },
+];
+
+/** A picked attendee of the edit form: the id Rust stores, the name shown. */
+export type MeetingAttendee = { id: string; name: string; time_zone: string | null };
+
+/** The meeting edit form while typed (numbers as text). Keys match Rust's problem paths. */
+export type MeetingDraft = {
+  title: string;
+  attendees: MeetingAttendee[];
+  /** Wall clock `YYYY-MM-DDTHH:MM` in `time_zone`. */
+  start: string;
+  duration: string;
+  repeats: boolean;
+  rrule: string;
+  time_zone: string;
+};
+
+export const MEETING_FIELDS = ['title', 'attendees', 'start', 'duration_minutes', 'rrule', 'time_zone'];
+
+export function meetingDraft(form: MeetingForm): MeetingDraft {
+  const m = form.meeting;
+  return {
+    title: m.title,
+    attendees: form.attendees.map((a) => ({ id: a.id, name: a.name, time_zone: a.time_zone })),
+    start: m.start.slice(0, 16),
+    duration: String(m.duration_minutes),
+    repeats: m.rrule !== null,
+    rrule: m.rrule ?? '',
+    time_zone: m.time_zone,
   };
-  if (!freq || !unit[freq]) return rrule;
-  const interval = Number(parts.get('INTERVAL') ?? '1');
-  let words = interval > 1 ? `every ${interval} ${unit[freq][1]}` : unit[freq][0];
-  const byday = parts.get('BYDAY');
-  if (byday) {
-    const days = byday.split(',').map((d) => BYDAY[d.trim().toUpperCase().slice(-2)] ?? d);
-    words += ` on ${days.join(', ')}`;
-  }
-  const count = parts.get('COUNT');
-  const until = parts.get('UNTIL');
-  if (count) words += `, ${count} ${count === '1' ? 'time' : 'times'}`;
-  else if (until) {
-    const m = /^(\d{4})(\d{2})(\d{2})/.exec(until);
-    words += `, until ${m ? formatLocal(`${m[1]}-${m[2]}-${m[3]}`) : until}`;
-  }
-  return words;
+}
+
+const LOCAL_INPUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/** The obvious mistakes, by the meeting's own paths; Rust checks the rest (zone, rule, attendees). */
+export function validateMeetingDraft(d: MeetingDraft): Problem[] {
+  const out: Problem[] = [];
+  if (d.title.trim() === '') out.push({ path: 'title', message: 'enter a title' });
+  if (d.attendees.length === 0) out.push({ path: 'attendees', message: 'add at least one attendee' });
+  if (!LOCAL_INPUT.test(d.start.trim())) out.push({ path: 'start', message: 'enter a date and time' });
+  const t = d.duration.trim();
+  if (!/^\d+$/.test(t) || Number(t) < 1) out.push({ path: 'duration_minutes', message: 'enter whole minutes, at least 1' });
+  if (d.repeats && d.rrule.trim() === '') out.push({ path: 'rrule', message: 'pick or type how it repeats' });
+  return out;
+}
+
+/** The meeting to save: the opened one with the form's fields (the id and office are kept). */
+export function draftToMeeting(original: Meeting, d: MeetingDraft): Meeting {
+  return {
+    ...original,
+    title: d.title.trim(),
+    attendees: d.attendees.map((a) => a.id),
+    start: d.start.trim(),
+    duration_minutes: Number(d.duration.trim()),
+    rrule: d.repeats ? d.rrule.trim() : null,
+    time_zone: d.time_zone.trim(),
+  };
 }

@@ -1,51 +1,22 @@
 /**
- * The Workload screen's pure helpers: the balance window, task drafts (what
- * the task form holds while the user types), how a utilisation is banded and
- * printed, which of Rust's assignments are proposed changes, and the figures
- * the load chart draws. Rust computes every figure; nothing here re-plans.
+ * The Workload screen's pure helpers: reading the window the user typed,
+ * task drafts (what the task form holds while the user types), how a
+ * utilisation is printed, the lead's accept / reject choices over a plan's
+ * pages, and the figures the load chart draws. Rust computes every figure,
+ * band, limit and default window; nothing here re-plans.
  */
-import type {
-  AcceptedMove,
-  BalanceAnswer,
-  BalanceAssignment,
-  Problem,
-  RepWorkload,
-  Scenario,
-  Task,
-} from '../api';
+import type { LoadBand, Problem, Task } from '../api';
 import { isDate } from './clock';
-import { addDays, mondayOf } from './rotation';
 
 /** The local dates (both inclusive) the balancer works over. */
 export type BalanceWindow = { from: string; to: string };
 
-/** The contract's longest window. */
-export const MAX_WINDOW_DAYS = 366;
-
-const DAY_MS = 86_400_000;
-
-function days(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
-}
-
-/**
- * The stored window, else next Monday to the Friday after (two working
- * weeks: how far ahead a lead usually shares out work).
- */
-export function defaultBalanceWindow(scenario: Scenario | null, today: string): BalanceWindow {
-  const stored = scenario?.requests.balance;
-  if (stored) return { from: stored.from, to: stored.to };
-  const from = addDays(mondayOf(today), 7);
-  return { from, to: addDays(from, 11) };
-}
-
+/** The typed window, when both ends are dates (Rust checks the rest). */
 export function parseBalanceWindow(from: string, to: string): { window: BalanceWindow } | { error: string } {
   const f = from.trim();
   const t = to.trim();
   if (!isDate(f)) return { error: 'enter the first day as a date YYYY-MM-DD' };
   if (!isDate(t)) return { error: 'enter the last day as a date YYYY-MM-DD' };
-  if (t < f) return { error: 'the last day is before the first' };
-  if (days(f, t) > MAX_WINDOW_DAYS) return { error: `choose at most ${MAX_WINDOW_DAYS} days` };
   return { window: { from: f, to: t } };
 }
 
@@ -55,27 +26,23 @@ export function sameBalanceWindow(a: BalanceWindow | null, b: BalanceWindow | nu
 
 // Utilisation
 
-/**
- * How full a rep is: `idle` (nothing to do), `under` (below 80%), `full`
- * (80–100%), `over` (above 100%, or work with no working time at all).
- */
-export type Band = 'idle' | 'under' | 'full' | 'over';
-
-export const FULL_FROM = 0.8;
-
-export function band(u: number | null): Band {
-  if (u === null) return 'over';
-  if (u === 0) return 'idle';
-  if (u > 1) return 'over';
-  return u >= FULL_FROM ? 'full' : 'under';
-}
-
-export const BAND_LABEL: Record<Band, string> = {
+/** What each band Rust assigns is called. */
+export const BAND_LABEL: Record<LoadBand, string> = {
   idle: 'no work',
   under: 'has room',
   full: 'full',
   over: 'overloaded',
 };
+
+/** The legend: each band with the threshold Rust uses. */
+export function bandLegend(fullFromPercent: number): Record<LoadBand, string> {
+  return {
+    idle: 'no work',
+    under: `has room (< ${fullFromPercent}%)`,
+    full: `full (${fullFromPercent}–100%)`,
+    over: 'overloaded (> 100%)',
+  };
+}
 
 /** `96%`; `∞` for work with no working time to do it in. */
 export function pct(u: number | null): string {
@@ -90,26 +57,45 @@ export function hoursText(minutes: number): string {
   return `${h} h`;
 }
 
-// Proposed changes
-
-/** Every assignment that gives a task to someone other than who has it now. */
-export function proposedChanges(answer: BalanceAnswer, scenario: Scenario | null): BalanceAssignment[] {
-  const current = new Map((scenario?.tasks ?? []).map((t) => [t.id, t.assignee]));
-  return answer.assignments.filter((a) => (current.has(a.task) ? current.get(a.task) !== a.rep : a.reason !== null));
-}
+// Decisions over a plan's proposed changes, most of which are not loaded
 
 export type Decision = 'accepted' | 'rejected';
 
-export function acceptedMoves(
-  changes: readonly BalanceAssignment[],
-  decisions: ReadonlyMap<string, Decision>,
-): AcceptedMove[] {
-  return changes.filter((a) => decisions.get(a.task) === 'accepted').map((a) => ({ task: a.task, rep: a.rep }));
+/**
+ * The lead's choices: a default for every proposed change (none, or all
+ * accepted / rejected at once) and per-task exceptions (`null`: undecided).
+ */
+export type Decisions = { all: Decision | null; each: ReadonlyMap<string, Decision | null> };
+
+export const NO_DECISIONS: Decisions = { all: null, each: new Map() };
+
+export function decisionOf(d: Decisions, task: string): Decision | null {
+  return d.each.has(task) ? (d.each.get(task) ?? null) : d.all;
 }
 
-/** Tasks at risk as things stand, by id (from the last plan's figures). */
-export function atRiskNow(answer: BalanceAnswer | null): Set<string> {
-  return new Set((answer?.assignments ?? []).filter((a) => a.at_risk_before).map((a) => a.task));
+export function decide(d: Decisions, task: string, decision: Decision | null): Decisions {
+  const each = new Map(d.each);
+  if (decision === d.all) each.delete(task);
+  else each.set(task, decision);
+  return { all: d.all, each };
+}
+
+export function decideAll(decision: Decision): Decisions {
+  return { all: decision, each: new Map() };
+}
+
+/** How many of `proposed` changes are accepted. */
+export function acceptedCount(d: Decisions, proposed: number): number {
+  const values = [...d.each.values()];
+  if (d.all === 'accepted') return proposed - values.filter((x) => x !== 'accepted').length;
+  return values.filter((x) => x === 'accepted').length;
+}
+
+/** What Apply sends: the accepted tasks, or with `allBut` every proposed change but these. */
+export function selection(d: Decisions): { tasks: string[]; allBut: boolean } {
+  const entries = [...d.each];
+  if (d.all === 'accepted') return { tasks: entries.filter(([, x]) => x !== 'accepted').map(([t]) => t), allBut: true };
+  return { tasks: entries.filter(([, x]) => x === 'accepted').map(([t]) => t), allBut: false };
 }
 
 // Chart
@@ -123,31 +109,6 @@ export function barValues(values: readonly (number | null)[]): number[] {
   const finite = values.filter((v): v is number => v !== null).map((v) => v * 100);
   const top = Math.max(100, ...finite);
   return values.map((v) => (v === null ? Math.round(top * 1.1) : Math.round(v * 1000) / 10));
-}
-
-export type ChartRow = {
-  rep: string;
-  name: string;
-  before: number | null;
-  after: number | null;
-  bandBefore: Band;
-  bandAfter: Band;
-};
-
-/** One row per rep with work or working time, busiest (now) first. */
-export function chartRows(reps: readonly RepWorkload[]): ChartRow[] {
-  const key = (u: number | null) => (u === null ? Number.POSITIVE_INFINITY : u);
-  return reps
-    .filter((r) => r.capacity_minutes > 0 || r.load_before_minutes > 0 || r.load_minutes > 0)
-    .map((r) => ({
-      rep: r.rep,
-      name: r.name,
-      before: r.utilization_before,
-      after: r.utilization,
-      bandBefore: band(r.utilization_before),
-      bandAfter: band(r.utilization),
-    }))
-    .sort((a, b) => key(b.before) - key(a.before) || a.name.localeCompare(b.name));
 }
 
 // Task drafts
@@ -192,11 +153,10 @@ export function draftToTask(d: TaskDraft): Task {
 
 const HOURS = /^\d+(\.\d+)?$/;
 
-export function validateTaskDraft(d: TaskDraft, ctx: { takenIds?: ReadonlySet<string> }): Problem[] {
+export function validateTaskDraft(d: TaskDraft): Problem[] {
   const out: Problem[] = [];
   if (d.title.trim() === '') out.push({ path: 'title', message: 'title is required' });
   if (d.id.trim() === '') out.push({ path: 'id', message: 'id is required' });
-  else if (ctx.takenIds?.has(d.id.trim())) out.push({ path: 'id', message: `id "${d.id.trim()}" is already used` });
   if (!HOURS.test(d.hours.trim())) out.push({ path: 'hours', message: 'enter the hours of work, e.g. 6 or 1.5' });
   if (d.due.trim() !== '' && !isDate(d.due.trim())) out.push({ path: 'due', message: 'enter a date YYYY-MM-DD' });
   if (d.pinned && d.assignee === '') out.push({ path: 'pinned', message: 'a pinned task needs an assignee' });

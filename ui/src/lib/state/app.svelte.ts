@@ -1,39 +1,40 @@
 /**
- * The app's state between components and the gateway: the team as Rust last
- * returned it (document, every item's revision, the change counter), the zone
- * names and build info.
+ * The app's state between components and the gateway: the directory Rust
+ * last returned (teams and offices with their revisions and rep counts, the
+ * policy, list sizes, form limits, the change counter), the zone names and
+ * build info. Never the whole team: each screen asks Rust for the page of
+ * rows it shows and asks again when `counter` moves.
  *
- * Rules: every mutation goes to Rust; the `Changes` Rust returns are applied
- * to the held team by `domain/changes.ts` (returned items upserted, removed
- * ones dropped, a replaced team read again), so nothing is half-saved and no
- * rule runs here. A failed save throws the gateway's `ApiError` to the caller
- * (the form shows it, `conflict` with a Reload) and leaves the state
- * unchanged. Forms send the revision they opened with (`revisionOf`). When
- * another process changes the database the team is read again and a notice
- * says so.
+ * Rules: every mutation goes to Rust; after a write the counter is the one
+ * Rust returned and the directory is read again, so nothing is half-saved and
+ * no rule runs here. A failed save throws the gateway's `ApiError` to the
+ * caller (the form shows it, `conflict` with a Reload) and leaves the state
+ * unchanged. Forms send the revision they opened with (rows carry theirs).
+ * When another process changes the database the directory is read again, the
+ * counter moves (screens refetch) and a notice says so.
  */
 import { getContext, setContext } from 'svelte';
 import { api as defaultApi, ApiError } from '../api';
-import { applyChanges, emptyRevisions, type ItemList } from '../domain/changes';
 import type {
   About,
   Api,
   Changes,
+  Counts,
+  Directory,
   ExternalChanges,
-  Revisions,
   Booking,
+  FormLimits,
   Meeting,
   MeetingAnswer,
   MeetingRequest,
   Office,
+  OfficeRow,
   Policy,
   Rep,
-  RotationAnswer,
-  Scenario,
+  PlanSummary,
   Team,
+  TeamRow,
   Task,
-  AcceptedMove,
-  BalanceAnswer,
   CalendarView,
   DocumentPick,
   IcsPick,
@@ -44,14 +45,21 @@ import type {
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 export type SaveMode = 'create' | 'update';
 
+/** A call to Rust that takes longer than this shows the progress bar. */
+export const BUSY_AFTER_MS = 150;
+
 /** What the status line says when another process changed the team. */
 export const EXTERNAL_NOTICE = 'Updated: changes made elsewhere (e.g. the command line)';
 
+const NO_COUNTS: Counts = { reps: 0, teams: 0, offices: 0, meetings: 0, tasks: 0, reps_without_team: 0, remote_reps: 0 };
+
 export class AppState {
-  scenario = $state<Scenario | null>(null);
-  /** Every stored item's revision, by list and id, as of `scenario`. */
-  revisions = $state<Revisions>(emptyRevisions());
-  /** The database's change counter as of `scenario`. */
+  directory = $state<Directory | null>(null);
+  /**
+   * The database's change counter as of the last write or change seen.
+   * Screens make their queries depend on it, so every change refetches
+   * what they show.
+   */
   counter = $state(0);
   /** How many times another process's changes were read in (screens holding plans watch it). */
   externalUpdates = $state(0);
@@ -61,55 +69,81 @@ export class AppState {
   about = $state<About | null>(null);
   /** A short message for the status line after a successful change. */
   notice = $state<string | null>(null);
+  /** Some call to Rust has been running for more than {@link BUSY_AFTER_MS}: show progress. */
+  busy = $state(false);
 
   readonly #api: Api;
+  #busyTimer: ReturnType<typeof setTimeout> | undefined;
+  #stopActivity: (() => void) | null = null;
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
   #unlisten: (() => void) | null = null;
 
   constructor(gateway: Api = defaultApi) {
     this.#api = gateway;
+    this.#stopActivity = gateway.onActivity?.((n) => this.#activity(n)) ?? null;
+  }
+
+  #activity(inflight: number): void {
+    if (inflight === 0) {
+      clearTimeout(this.#busyTimer);
+      this.#busyTimer = undefined;
+      this.busy = false;
+    } else if (this.#busyTimer === undefined && !this.busy) {
+      this.#busyTimer = setTimeout(() => {
+        this.#busyTimer = undefined;
+        this.busy = true;
+      }, BUSY_AFTER_MS);
+    }
+  }
+
+  /** The gateway, for screen states that query their own pages. */
+  get api(): Api {
+    return this.#api;
   }
 
   get isEmpty(): boolean {
-    const s = this.scenario;
-    return !s || (s.reps.length === 0 && s.teams.length === 0 && s.offices.length === 0);
+    const c = this.counts;
+    return c.reps === 0 && c.teams === 0 && c.offices === 0;
   }
 
-  get reps(): Rep[] {
-    return this.scenario?.reps ?? [];
+  get counts(): Counts {
+    return this.directory?.counts ?? NO_COUNTS;
+  }
+  get limits(): FormLimits | null {
+    return this.directory?.limits ?? null;
+  }
+  get teamRows(): TeamRow[] {
+    return this.directory?.teams ?? [];
+  }
+  get officeRows(): OfficeRow[] {
+    return this.directory?.offices ?? [];
   }
   get teams(): Team[] {
-    return this.scenario?.teams ?? [];
+    return this.teamRows.map((r) => r.team);
   }
   get offices(): Office[] {
-    return this.scenario?.offices ?? [];
-  }
-  get meetings(): Meeting[] {
-    return this.scenario?.meetings ?? [];
-  }
-  get tasks(): Task[] {
-    return this.scenario?.tasks ?? [];
+    return this.officeRows.map((r) => r.office);
   }
   get policy(): Policy {
-    return this.scenario?.policy ?? { office_days_per_week: { min: 0, max: 5 } };
+    return this.directory?.policy ?? { office_days_per_week: { min: 0, max: 5 } };
   }
 
-  /** Loads the document, the zone list and build info; zone and about failures are not fatal. */
+  /** Loads the directory, the zone list and build info; zone and about failures are not fatal. */
   async init(): Promise<void> {
     this.status = 'loading';
     this.loadError = null;
-    const [team, zones, about] = await Promise.allSettled([
-      this.#api.loadTeam(),
+    const [directory, zones, about] = await Promise.allSettled([
+      this.#api.directory(),
       this.#api.zoneNames(),
       this.#api.about(),
     ]);
     if (zones.status === 'fulfilled') this.zones = zones.value;
     if (about.status === 'fulfilled') this.about = about.value;
-    if (team.status === 'fulfilled') {
-      this.#hold(team.value.scenario, team.value.revisions, team.value.counter);
+    if (directory.status === 'fulfilled') {
+      this.#hold(directory.value);
       this.status = 'ready';
     } else {
-      this.loadError = ApiError.from(team.reason);
+      this.loadError = ApiError.from(directory.reason);
       this.status = 'failed';
     }
     if (!this.#unlisten) this.#unlisten = await this.#api.onDbChanged((c) => void this.externalChange(c));
@@ -119,17 +153,20 @@ export class AppState {
   dispose(): void {
     this.#unlisten?.();
     this.#unlisten = null;
+    this.#stopActivity?.();
+    this.#stopActivity = null;
+    clearTimeout(this.#busyTimer);
   }
 
-  /** Reads the whole team again (after a conflict, a restore, another writer). */
+  /** Reads the directory again (after a conflict, a restore, another writer); screens refetch. */
   async reload(): Promise<void> {
-    let team;
+    let directory;
     try {
-      team = await this.#api.loadTeam();
+      directory = await this.#api.directory();
     } catch (e) {
       throw ApiError.from(e);
     }
-    this.#hold(team.scenario, team.revisions, team.counter);
+    this.#hold(directory);
     this.status = 'ready';
     this.loadError = null;
   }
@@ -147,9 +184,13 @@ export class AppState {
     this.say(EXTERNAL_NOTICE);
   }
 
-  /** The revision of a stored item (what a form opened with); `null` if unknown. */
-  revisionOf(list: ItemList, id: string): number | null {
-    return this.revisions[list][id] ?? null;
+  /** The revision of a team or office as of the directory (what a form opens with). */
+  revisionOf(list: 'teams' | 'offices', id: string): number | null {
+    const rows: { revision: number; id: string }[] =
+      list === 'teams'
+        ? this.teamRows.map((r) => ({ id: r.team.id, revision: r.revision }))
+        : this.officeRows.map((r) => ({ id: r.office.id, revision: r.revision }));
+    return rows.find((r) => r.id === id)?.revision ?? null;
   }
 
   async loadSampleTeam(): Promise<void> {
@@ -160,7 +201,7 @@ export class AppState {
     const run = mode === 'create' ? this.#api.createRep(rep) : this.#api.updateRep(rep, revision);
     await this.#apply(run, `${mode === 'create' ? 'Added' : 'Saved'} ${rep.name}`);
   }
-  async deleteRep(rep: Rep, revision: number | null = null): Promise<void> {
+  async deleteRep(rep: { id: string; name: string }, revision: number | null = null): Promise<void> {
     await this.#apply(this.#api.deleteRep(rep.id, revision), `Deleted ${rep.name}`);
   }
 
@@ -201,8 +242,8 @@ export class AppState {
     await this.#apply(this.#api.deleteMeeting(meeting.id, revision), `Deleted meeting ${meeting.title}`);
   }
 
-  /** Plans office days over the stored weeks and locks; changes no state (the caller keeps the answer). */
-  async planRotation(office: string | null): Promise<RotationAnswer> {
+  /** Plans office days over the stored weeks and locks; Rust holds the plan, this is its summary and token. */
+  async planRotation(office: string | null): Promise<PlanSummary> {
     try {
       return await this.#api.planRotation(null, null, office);
     } catch (e) {
@@ -215,7 +256,7 @@ export class AppState {
   }
 
   /** Locks a rep in (`true`) or out (`false`) on a date, or releases the lock (`null`). */
-  async setRotationLock(rep: Rep, date: string, inOffice: boolean | null): Promise<void> {
+  async setRotationLock(rep: Pick<Rep, 'id' | 'name'>, date: string, inOffice: boolean | null): Promise<void> {
     const message =
       inOffice === null
         ? `Lock released for ${rep.name} on ${date}`
@@ -223,8 +264,9 @@ export class AppState {
     await this.#apply(this.#api.setRotationLock(rep.id, date, inOffice), message);
   }
 
-  async acceptRotation(plan: RotationAnswer): Promise<void> {
-    await this.#apply(this.#api.acceptRotation(plan), `Saved ${plan.assignments.length} office days`);
+  /** Saves the plan Rust holds under `plan.token` as the accepted office days (from today on). */
+  async acceptRotation(plan: PlanSummary): Promise<void> {
+    await this.#apply(this.#api.acceptRotation(plan.token), `Saved the office days of ${plan.reps} people`);
   }
 
   async saveTask(task: Task, mode: SaveMode, revision: number | null = null): Promise<void> {
@@ -235,22 +277,18 @@ export class AppState {
     await this.#apply(this.#api.deleteTask(task.id, revision), `Deleted task ${task.title}`);
   }
 
-  /** Balances the tasks over a window; changes no state (the caller keeps the answer). */
-  async planBalance(from: string, to: string): Promise<BalanceAnswer> {
-    try {
-      return await this.#api.planBalance(from, to);
-    } catch (e) {
-      throw ApiError.from(e);
-    }
-  }
-
   async setBalanceWindow(from: string, to: string): Promise<void> {
     await this.#apply(this.#api.setBalanceWindow(from, to), `Balancing ${from} to ${to}`);
   }
 
-  async applyBalance(moves: AcceptedMove[]): Promise<void> {
-    const n = moves.length === 1 ? '1 task' : `${moves.length} tasks`;
-    await this.#apply(this.#api.applyBalance(moves), `Moved ${n}`);
+  /**
+   * Applies the changes of the plan Rust holds under `plan`: those of
+   * `tasks`, or with `allBut` every proposed one except those; `count` is how
+   * many that is, for the status line.
+   */
+  async applyBalance(plan: number, tasks: string[], allBut: boolean, count: number): Promise<void> {
+    const n = count === 1 ? '1 task' : `${count} tasks`;
+    await this.#apply(this.#api.applyBalance(plan, tasks, allBut), `Moved ${n}`);
   }
 
   /** Wall-clock events of some reps over dates of a display zone; changes no state. */
@@ -333,9 +371,9 @@ export class AppState {
       throw ApiError.from(e);
     }
   }
-  async importIcsBusy(pick: IcsPick, skipBad: boolean): Promise<void> {
+  async importIcsBusy(pick: IcsPick, skipBad: boolean, repName: string = pick.rep): Promise<void> {
     const n = pick.preview.events.length;
-    await this.#apply(this.#api.importIcsBusy(pick.rep, skipBad), `Imported ${n} busy ${n === 1 ? 'time' : 'times'} for ${this.repName(pick.rep)}`);
+    await this.#apply(this.#api.importIcsBusy(pick.rep, skipBad), `Imported ${n} busy ${n === 1 ? 'time' : 'times'} for ${repName}`);
   }
 
   /** Forgets a picked file whose preview was closed. */
@@ -347,9 +385,6 @@ export class AppState {
     }
   }
 
-  repName(id: string): string {
-    return this.reps.find((r) => r.id === id)?.name ?? id;
-  }
   teamName(id: string | null): string | null {
     if (id === null) return null;
     return this.teams.find((t) => t.id === id)?.name ?? id;
@@ -365,28 +400,37 @@ export class AppState {
     this.#noticeTimer = setTimeout(() => (this.notice = null), 5000);
   }
 
-  #hold(scenario: Scenario, revisions: Revisions, counter: number): void {
-    this.scenario = scenario;
-    this.revisions = revisions;
-    this.counter = counter;
+  #hold(directory: Directory): void {
+    this.directory = directory;
+    this.counter = Math.max(this.counter, directory.counter);
   }
 
-  async #apply(run: Promise<Changes>, message: string): Promise<void> {
+  /**
+   * Runs a write, then holds its counter and reads the directory again (a
+   * write may change teams, offices, the policy or counts); says `message`.
+   * Screen states with their own writes use it too.
+   */
+  async commit(run: Promise<Changes>, message: string | null): Promise<Changes> {
     let changes: Changes;
     try {
       changes = await run;
     } catch (e) {
       throw ApiError.from(e);
     }
-    const next = this.scenario ? applyChanges({ scenario: this.scenario, revisions: this.revisions, counter: this.counter }, changes) : 'reload';
-    if (next === 'reload') {
-      await this.reload();
-    } else {
-      this.#hold(next.scenario, next.revisions, next.counter);
-      this.status = 'ready';
-      this.loadError = null;
+    try {
+      this.#hold(await this.#api.directory());
+    } catch {
+      // The write is stored; the directory is read again on the next change.
     }
-    this.say(message);
+    this.counter = Math.max(this.counter, changes.counter);
+    this.status = 'ready';
+    this.loadError = null;
+    if (message !== null) this.say(message);
+    return changes;
+  }
+
+  async #apply(run: Promise<Changes>, message: string): Promise<void> {
+    await this.commit(run, message);
   }
 }
 

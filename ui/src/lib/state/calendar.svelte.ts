@@ -1,9 +1,11 @@
 /**
- * The calendar view a week screen shows, as Rust last computed it. A newer
+ * The week screens' data from Rust. `CalendarFeed`: the calendar view My
+ * week shows, as Rust last computed it. A newer
  * request wins over a slower older one, so stepping through weeks quickly
  * never leaves an old week on screen.
  */
-import { ApiError, type CalendarView } from '../api';
+import { ApiError, type CalendarView, type TeamWeek, type TeamWeekLine, type TeamWeekQuery } from '../api';
+import { pagesFor } from '../domain/rowwindow';
 import type { AppState } from './app.svelte';
 
 export type CalendarQuery = {
@@ -41,5 +43,113 @@ export class CalendarFeed {
     } catch (e) {
       if (ticket === this.#latest) this.error = ApiError.from(e).message;
     }
+  }
+}
+
+/**
+ * The team week as Rust serves it: the frame (days, counts) and the lines
+ * fetched so far, in chunks of {@link CHUNK} as the list scrolls. A new query
+ * drops the chunks (the old frame stays until the new one comes); a change elsewhere (a new counter) refetches them in
+ * place, so the rows on screen do not blink. A request slower than 150 ms
+ * shows as `slow`.
+ */
+export const CHUNK = 40;
+const SLOW_MS = 150;
+
+export class TeamWeekFeed {
+  frame = $state<TeamWeek | null>(null);
+  /** Chunk index → its lines. */
+  chunks = $state<Record<number, TeamWeekLine[]>>({});
+  error = $state<string | null>(null);
+  pending = $state(0);
+  slow = $state(false);
+
+  readonly #app: AppState;
+  #query = '';
+  #counter = -1;
+  #generation = 0;
+  #loading = new Set<number>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Chunk index → the generation it was fetched for. */
+  #fresh = new Map<number, number>();
+
+  constructor(app: AppState) {
+    this.#app = app;
+  }
+
+  /** The line at `index`, or null while it is loading. */
+  line(index: number): TeamWeekLine | null {
+    return this.chunks[Math.floor(index / CHUNK)]?.[index % CHUNK] ?? null;
+  }
+
+  /** Total lines (group headers and reps) of the current query. */
+  get total(): number {
+    return this.frame?.lines.total ?? 0;
+  }
+
+  /** Sets the query; returns true when it differs from the last one (the list starts again). */
+  setQuery(q: TeamWeekQuery, counter: number): boolean {
+    const key = JSON.stringify(q);
+    const fresh = key !== this.#query;
+    if (!fresh && counter === this.#counter) return false;
+    this.#query = key;
+    this.#counter = counter;
+    this.#generation++;
+    this.#loading.clear();
+    // The frame (days, counts) stays until the new one arrives, so the grid
+    // keeps its place and shows its rows as loading instead of blinking out.
+    if (fresh) this.chunks = {};
+    return fresh;
+  }
+
+  /** Fetches the chunks covering lines `first..=last` that are not loaded for this query. */
+  ensure(first: number, last: number): void {
+    if (!this.#query) return;
+    const want = this.frame === null ? [0] : pagesFor({ start: first, end: last + 1 }, CHUNK).map((offset) => offset / CHUNK);
+    for (const c of want) {
+      if (this.#loading.has(c)) continue;
+      const stale = this.#generation;
+      if (this.chunks[c] && this.#fresh.get(c) === stale) continue;
+      void this.#fetch(c, stale);
+    }
+  }
+
+  async #fetch(chunk: number, generation: number): Promise<void> {
+    this.#loading.add(chunk);
+    this.#begin();
+    const q = JSON.parse(this.#query) as TeamWeekQuery;
+    try {
+      const week = await this.#app.api.teamWeek(q, { offset: chunk * CHUNK, limit: CHUNK });
+      if (generation !== this.#generation) return;
+      this.frame = week;
+      this.chunks = { ...this.chunks, [chunk]: week.lines.rows };
+      this.#fresh.set(chunk, generation);
+      this.error = null;
+    } catch (e) {
+      if (generation === this.#generation) this.error = ApiError.from(e).message;
+    } finally {
+      if (generation === this.#generation) this.#loading.delete(chunk);
+      this.#end();
+    }
+  }
+
+  #begin(): void {
+    if (this.pending++ === 0) {
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => (this.slow = this.pending > 0), SLOW_MS);
+    }
+  }
+
+  #end(): void {
+    this.pending = Math.max(0, this.pending - 1);
+    if (this.pending === 0) {
+      clearTimeout(this.#timer);
+      this.slow = false;
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#generation++;
   }
 }

@@ -1,11 +1,16 @@
 /**
  * The "My week" screen's state: who I am (remembered on this computer, since
- * the app has no accounts) and which week I am looking at.
+ * the app has no accounts), which week I am looking at, that week as Rust
+ * computed it, and the people search that finds me (a page from Rust, never
+ * the whole team).
  */
 import { getContext, setContext } from 'svelte';
-import { addDays, localDate, mondayOf } from '../domain/rotation';
+import { ApiError, type Api, type MyWeek, type PersonRow } from '../api';
+import { addDays, localDate, mondayOf } from '../domain/dates';
 
 const STORAGE_KEY = 'meridian.my-week.rep';
+/** How many people the "I am" search lists. */
+const MATCHES = 8;
 
 /** localStorage, or nothing where it is unavailable (storage can throw when disabled). */
 function storage(): Storage | null {
@@ -19,6 +24,16 @@ function storage(): Storage | null {
 export class MyWeekState {
   repId = $state<string>('');
   monday = $state<string>(mondayOf(localDate(new Date())));
+  week = $state<MyWeek | null>(null);
+  /** True once the week of the current rep and Monday has been read. */
+  loaded = $state(false);
+  error = $state<string | null>(null);
+  matches = $state<PersonRow[]>([]);
+  /** How many people match the search in all (more than {@link MATCHES} are not listed). */
+  matchTotal = $state(0);
+
+  #weekTicket = 0;
+  #findTicket = 0;
 
   constructor() {
     try {
@@ -30,6 +45,8 @@ export class MyWeekState {
 
   choose(repId: string): void {
     this.repId = repId;
+    this.loaded = false;
+    this.matches = [];
     try {
       if (repId) storage()?.setItem(STORAGE_KEY, repId);
       else storage()?.removeItem(STORAGE_KEY);
@@ -48,6 +65,63 @@ export class MyWeekState {
 
   thisWeek(): void {
     this.monday = mondayOf(localDate(new Date()));
+  }
+
+  /** Reads the chosen rep's week; a newer call wins over a slower older one. */
+  async load(api: Api): Promise<void> {
+    const ticket = ++this.#weekTicket;
+    const rep = this.repId;
+    if (!rep) {
+      this.week = null;
+      this.loaded = true;
+      return;
+    }
+    try {
+      const week = await api.myWeek(rep, this.monday);
+      if (ticket !== this.#weekTicket) return;
+      this.week = week;
+      this.error = null;
+    } catch (e) {
+      if (ticket === this.#weekTicket) this.error = ApiError.from(e).message;
+    } finally {
+      if (ticket === this.#weekTicket) this.loaded = true;
+    }
+  }
+
+  /**
+   * Chooses the person whose id or name is exactly `text` (any case), if
+   * Rust's search finds one; true when it did.
+   */
+  async chooseExact(api: Api, text: string): Promise<boolean> {
+    const want = text.trim().toLowerCase();
+    if (!want) return false;
+    try {
+      const page = await api.peoplePage({ search: text, team: { kind: 'all' } }, { offset: 0, limit: MATCHES });
+      const hit = page.rows.find((p) => p.id.toLowerCase() === want || p.name.toLowerCase() === want);
+      if (hit) this.choose(hit.id);
+      return hit !== undefined;
+    } catch (e) {
+      this.error = ApiError.from(e).message;
+      return false;
+    }
+  }
+
+  /** The first people matching `text` (sorted and filtered by Rust). */
+  async find(api: Api, text: string): Promise<void> {
+    const ticket = ++this.#findTicket;
+    if (!text.trim()) {
+      this.matches = [];
+      this.matchTotal = 0;
+      return;
+    }
+    try {
+      const page = await api.peoplePage({ search: text, team: { kind: 'all' } }, { offset: 0, limit: MATCHES });
+      if (ticket !== this.#findTicket) return;
+      this.matches = page.rows;
+      this.matchTotal = page.total;
+    } catch (e) {
+      if (ticket === this.#findTicket) this.error = ApiError.from(e).message;
+    }
   }
 }
 

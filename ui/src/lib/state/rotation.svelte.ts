@@ -1,139 +1,301 @@
 /**
- * The "Office days" screen's state: the weeks and office chosen, the last
- * plan Rust returned (kept across screens until accepted or replaced), and
- * the progress of planning, locking and accepting.
+ * The "Office days" screen's state: the weeks, office and search asked for,
+ * the pages of board rows Rust sent for what is on screen, the selected cell,
+ * the summary of the plan Rust holds (kept across screens until accepted or
+ * replaced), and the progress of planning, locking and accepting.
  *
- * Rules: locks and the planned weeks are stored by Rust (through AppState, so
- * the returned Scenario replaces the team document); a plan is only an answer
- * until accepted. A lock changed after planning marks the plan stale: the
- * board shows the lock at once and Re-plan applies it.
+ * Rules: Rust decides the board (window, cells, reasons, desk use, objective,
+ * limits) and holds the whole plan; this state keeps only the rows on screen
+ * (pages of {@link PAGE_ROWS}, dropped when the query or the change counter
+ * moves) and the plan's token. Selecting a cell never changes its lock; the
+ * lock changes only through {@link RotationState.setLock}. A lock changed
+ * after planning marks the plan stale until Re-plan.
  */
 import { getContext, setContext } from 'svelte';
-import { ApiError, type Rep, type RotationAnswer } from '../api';
-import {
-  defaultWindow,
-  nextLock,
-  parseWindow,
-  sameWindow,
-  storedWindow,
-  type LockState,
-  type RotationWindow,
-} from '../domain/rotation';
+import { SvelteMap } from 'svelte/reactivity';
+import { ApiError, type Board, type BoardCell, type BoardQuery, type BoardRow, type PlanSummary } from '../api';
+import { mondayOf } from '../domain/dates';
+import { nextLock, pagesFor, parseWindow, type LockState, type RepRow, type RotationWindow } from '../domain/rotation';
 import type { AppState } from './app.svelte';
 
+/** Rows per request; the board asks for the pages its visible rows fall in. */
+export const PAGE_ROWS = 50;
+/** How long the search box waits for more typing before asking Rust. */
+export const SEARCH_DELAY_MS = 150;
+/** Pages kept either side of the rows in view. */
+export const KEEP_PAGES = 2;
+
 export type LockFailure = { rep: string; date: string; message: string };
+export type Selection = { rep: string; date: string };
 
 export class RotationState {
   fromText = $state('');
   weeksText = $state('');
   /** Office id, or '' for all offices. */
   office = $state('');
-  answer = $state<RotationAnswer | null>(null);
+  /** What the search box shows; {@link search} follows it after a pause. */
+  searchText = $state('');
+  search = $state('');
+
+  /** The board's header as Rust last sent it (window, columns, counts). */
+  board = $state<Board | null>(null);
+  /** Loaded rows by their index in the whole board. */
+  readonly rows = new SvelteMap<number, BoardRow>();
+  loading = $state(false);
+  loadError = $state<ApiError | null>(null);
+
+  summary = $state<PlanSummary | null>(null);
   /** The plan's locks have changed since it was made. */
   stale = $state(false);
-  running = $state(false);
+  planning = $state(false);
+  /** The last run was cancelled (said once, until the next run). */
+  cancelled = $state(false);
   accepting = $state(false);
   /** `rep|date` of the lock being saved. */
   locking = $state<string | null>(null);
   error = $state<ApiError | null>(null);
   lockError = $state<LockFailure | null>(null);
 
+  selected = $state<Selection | null>(null);
+  /** The selected rep's row as last loaded (the panel draws from it at once). */
+  selectedRow = $state<RepRow | null>(null);
+
   readonly #app: AppState;
-  #touched = false;
+  #touched = $state(false);
+  #generation = 0;
+  #inFlight = new Set<number>();
+  /** Page offsets loaded for the current generation (a page may be empty). */
+  #loaded = new Set<number>();
+  /** A page of the current generation has arrived (older rows are gone). */
+  #fresh = true;
+  /** The rows last asked for (the board's visible rows). */
+  #range = { first: 0, last: PAGE_ROWS - 1 };
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(app: AppState) {
     this.#app = app;
   }
 
-  /** Fills the week fields from the stored window (or next Monday, 4 weeks) until the user edits them. */
-  syncDefaults(today: string): void {
-    if (this.#touched || this.answer) return;
-    const w = defaultWindow(this.#app.scenario, today);
-    this.fromText = w.from;
-    this.weeksText = String(w.weeks);
+  /**
+   * The week limit Rust sent with the board; the form checks against it
+   * before asking. A plain number, so the query does not depend on the board.
+   */
+  maxWeeks = $state(104);
+
+  /** The weeks the form asks for, or the error that makes them unusable. */
+  get parsed(): { window: RotationWindow } | { error: string } {
+    return parseWindow(this.fromText, this.weeksText, this.maxWeeks);
   }
 
-  /** The user changed the weeks: keep their choice. */
+  /** What the board asks Rust: the form's weeks once the user edits them, else Rust's default. */
+  get query(): BoardQuery {
+    const p = this.#touched ? this.parsed : null;
+    const w = p && 'window' in p ? p.window : null;
+    return { from: w?.from ?? null, weeks: w?.weeks ?? null, office: this.office || null, search: this.search };
+  }
+
+  /** The held plan, when it plans the weeks on the board. */
+  get shownPlan(): PlanSummary | null {
+    const s = this.summary;
+    const b = this.board;
+    return s && b && mondayOf(s.from) === b.from && s.weeks === b.weeks ? s : null;
+  }
+
+  get selectedCell(): BoardCell | null {
+    const sel = this.selected;
+    return sel ? (this.selectedRow?.cells.find((c) => c.date === sel.date) ?? null) : null;
+  }
+
+  /** The user changed the weeks: the board follows the form from now on. */
   touch(): void {
     this.#touched = true;
   }
 
-  /** The weeks the form asks for, or the error that makes them unusable. */
-  get parsed(): { window: RotationWindow } | { error: string } {
-    return parseWindow(this.fromText, this.weeksText);
+  /** The search box changed: ask Rust after a short pause, so typing never waits on it. */
+  typeSearch(text: string): void {
+    this.searchText = text;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => {
+      this.search = this.searchText;
+    }, SEARCH_DELAY_MS);
   }
 
-  /** The weeks the board shows: the form's when usable, else the stored ones. */
-  get window(): RotationWindow | null {
-    const p = this.parsed;
-    return 'window' in p ? p.window : storedWindow(this.#app.scenario);
+  /**
+   * Reads the rows in view again (the query, the plan or the data changed).
+   * The shown rows stay until their new page arrives, so the DOM (and the
+   * keyboard focus) is kept across a refetch.
+   */
+  async reload(): Promise<void> {
+    this.#generation += 1;
+    this.#inFlight.clear();
+    this.#loaded.clear();
+    this.#fresh = false;
+    await this.ensure(this.#range.first, this.#range.last);
   }
 
-  /** The plan to draw: only one made for the weeks on the board. */
-  get shownPlan(): RotationAnswer | null {
-    const a = this.answer;
-    return a && sameWindow({ from: a.from, weeks: a.weeks }, this.window) ? a : null;
+  /** Loads the pages rows `first..last` fall in that are not loaded yet. */
+  async ensure(first: number, last: number): Promise<void> {
+    this.#range = { first, last };
+    this.#evict(first, last);
+    const gen = this.#generation;
+    const total = this.board ? this.board.rows.total : PAGE_ROWS;
+    const end = Math.max(first, Math.min(last, total - 1));
+    const wanted = pagesFor(first, end, PAGE_ROWS).filter((p) => !this.#loaded.has(p) && !this.#inFlight.has(p));
+    await Promise.all(wanted.map((offset) => this.#fetch(gen, offset)));
   }
 
-  /** Stores the board's weeks when Rust has other ones, so locks and plans use them. */
-  async #ensureWindow(w: RotationWindow): Promise<void> {
-    if (!sameWindow(storedWindow(this.#app.scenario), w)) {
-      await this.#app.setRotationWindow(w.from, w.weeks);
+  async #fetch(gen: number, offset: number): Promise<void> {
+    this.#inFlight.add(offset);
+    this.loading = true;
+    try {
+      const board = await this.#app.api.rotationBoard(
+        $state.snapshot(this.query),
+        { offset, limit: PAGE_ROWS },
+        this.summary?.token ?? null,
+      );
+      if (gen !== this.#generation) return;
+      this.board = board;
+      this.maxWeeks = board.max_weeks;
+      this.loadError = null;
+      this.#loaded.add(offset);
+      if (!this.#fresh) {
+        // Rows of the old answer outside this page may no longer exist.
+        for (const i of [...this.rows.keys()]) {
+          if (i >= board.rows.total || Math.floor(i / PAGE_ROWS) * PAGE_ROWS !== offset) this.rows.delete(i);
+        }
+        this.#fresh = true;
+      }
+      board.rows.rows.forEach((row, i) => {
+        this.rows.set(board.rows.offset + i, row);
+        if (row.kind === 'rep' && row.id === this.selected?.rep) this.selectedRow = row;
+      });
+      if (this.#fromRust()) {
+        this.fromText = board.from;
+        this.weeksText = String(board.weeks);
+      }
+    } catch (e) {
+      if (gen === this.#generation) this.loadError = ApiError.from(e);
+    } finally {
+      if (gen === this.#generation) {
+        this.#inFlight.delete(offset);
+        this.loading = this.#inFlight.size > 0;
+      }
     }
   }
 
-  /** Plans (or re-plans around the locks) the form's weeks for the chosen office. */
+  /**
+   * Forgets pages more than {@link KEEP_PAGES} pages from the rows in view,
+   * so scrolling a 5,000-rep board end to end holds a few pages, not the team.
+   */
+  #evict(first: number, last: number): void {
+    const lo = first - KEEP_PAGES * PAGE_ROWS;
+    const hi = last + KEEP_PAGES * PAGE_ROWS;
+    for (const p of [...this.#loaded]) {
+      if (p + PAGE_ROWS > lo && p <= hi) continue;
+      this.#loaded.delete(p);
+      for (let i = p; i < p + PAGE_ROWS; i++) this.rows.delete(i);
+    }
+  }
+
+  /** Until the user edits the weeks, the form shows the window Rust chose. */
+  #fromRust(): boolean {
+    return !this.#touched;
+  }
+
+  /** Selects a cell: the panel shows it at once from the loaded row; the lock does not change. */
+  select(row: RepRow, date: string): void {
+    this.selected = { rep: row.id, date };
+    this.selectedRow = row;
+  }
+
+  /** The weeks to store before a lock or a plan: the form's (when edited and usable), else the board's. */
+  #target(): RotationWindow | null {
+    const p = this.parsed;
+    if (this.#touched && 'window' in p) return p.window;
+    return this.board ? { from: this.board.from, weeks: this.board.weeks } : null;
+  }
+
+  /** Stores the weeks when Rust has other ones, so locks and plans use them. */
+  async #ensureWindow(w: RotationWindow): Promise<void> {
+    const b = this.board;
+    if (b && b.stored && b.from === w.from && b.weeks === w.weeks) return;
+    await this.#app.setRotationWindow(w.from, w.weeks);
+  }
+
+  /** Plans (or re-plans around the locks) the board's weeks for the chosen office; Rust keeps the plan. */
   async plan(): Promise<void> {
     const p = this.parsed;
-    if ('error' in p) {
+    if (this.#touched && 'error' in p) {
       this.error = new ApiError('invalid', p.error);
       return;
     }
-    this.running = true;
+    const w = this.#target();
+    if (!w) return;
+    this.planning = true;
+    this.cancelled = false;
     this.error = null;
     this.lockError = null;
     try {
-      await this.#ensureWindow(p.window);
-      this.answer = await this.#app.planRotation(this.office || null);
+      await this.#ensureWindow(w);
+      this.summary = await this.#app.planRotation(this.office || null);
       this.stale = false;
     } catch (e) {
-      this.error = ApiError.from(e);
+      const err = ApiError.from(e);
+      if (err.code === 'cancelled') this.cancelled = true;
+      else this.error = err;
     } finally {
-      this.running = false;
+      this.planning = false;
     }
   }
 
-  /** Moves a cell's lock one step (none → in → out → none); a refusal is kept for the cell to show. */
-  async cycleLock(rep: Rep, date: string, current: LockState): Promise<void> {
-    const w = this.window;
-    if (!w || this.locking) return;
-    const key = `${rep.id}|${date}`;
+  /** Asks Rust to stop the running plan; it answers `cancelled` and the previous plan stays. */
+  async cancel(): Promise<void> {
+    if (!this.planning) return;
+    try {
+      await this.#app.api.cancelPlanning();
+    } catch (e) {
+      this.error = ApiError.from(e);
+    }
+  }
+
+  /** Sets the selected cell's lock: in (`true`), out (`false`) or none (`null`). A refusal is kept for the panel. */
+  async setLock(lock: LockState): Promise<void> {
+    const row = this.selectedRow;
+    const cell = this.selectedCell;
+    const w = this.#target();
+    if (!row || !cell || !w || this.locking || cell.lock === lock) return;
+    const key = `${row.id}|${cell.date}`;
     this.locking = key;
     this.lockError = null;
     try {
       await this.#ensureWindow(w);
-      await this.#app.setRotationLock(rep, date, nextLock(current));
-      if (this.answer) this.stale = true;
+      await this.#app.setRotationLock({ id: row.id, name: row.name }, cell.date, lock);
+      if (this.summary) this.stale = true;
     } catch (e) {
       // The problems say what is wrong with this lock; the message adds the document's path.
       const err = ApiError.from(e);
       const message = err.problems.length > 0 ? err.problems.map((p) => p.message).join('; ') : err.message;
-      this.lockError = { rep: rep.id, date, message };
+      this.lockError = { rep: row.id, date: cell.date, message };
     } finally {
       this.locking = null;
     }
   }
 
-  /** Saves the shown plan as the accepted office days; the board then shows them. */
+  /** The lock key: moves the selected cell's lock one step (none → in → out → none). */
+  async cycleLock(): Promise<void> {
+    const cell = this.selectedCell;
+    if (cell) await this.setLock(nextLock(cell.lock));
+  }
+
+  /** Saves the held plan as the accepted office days (from today on); the board then shows them. */
   async accept(): Promise<void> {
     const plan = this.shownPlan;
     if (!plan || plan.infeasible_reason !== null) return;
     this.accepting = true;
     this.error = null;
     try {
-      // A plain copy: the answer is reactive state, and IPC wants plain data.
-      await this.#app.acceptRotation($state.snapshot(plan));
-      this.answer = null;
+      await this.#app.acceptRotation(plan);
+      this.summary = null;
       this.stale = false;
     } catch (e) {
       this.error = ApiError.from(e);
@@ -144,7 +306,7 @@ export class RotationState {
 
   /** Drops the plan without saving it. */
   discard(): void {
-    this.answer = null;
+    this.summary = null;
     this.stale = false;
   }
 }

@@ -1,111 +1,128 @@
 import { describe, expect, it } from 'vitest';
-import type { RotationAnswer, Scenario } from '../api';
+import type { Window } from '../api';
 import { fakeBackend, tinyTeam } from '../../test/fixtures';
+import { boardPage, summary, type BoardOptions } from '../components/rotation/testBoard';
 import { AppState } from './app.svelte';
-import { RotationState } from './rotation.svelte';
+import { PAGE_ROWS, RotationState } from './rotation.svelte';
 
-function answer(from: string, weeks: number): RotationAnswer {
-  return {
-    from,
-    weeks,
-    assignments: [{ rep: 'unit-ana', date: '2026-12-01', office: 'unit-office' }],
-    objective: { total: 2, co_presence: 0, anchor: 2, preference: 0, in_person: 0 },
-    infeasible_reason: null,
-    upper_bound: 2,
-    fixes: [],
-    office: null,
-    explanations: [],
-  };
-}
-
-async function setUp() {
-  let db: Scenario | null = null;
+async function setUp(opts: { stored?: boolean; extra?: number; plan?: () => unknown } = {}) {
+  let stored = opts.stored ?? true;
+  const board: BoardOptions = { extra: opts.extra, locks: {} };
   const backend = fakeBackend(tinyTeam(), {
-    set_rotation_window: (a) => {
-      db = { ...backend.db, requests: { ...backend.db.requests, rotation: { from: a.from as string, weeks: a.weeks as number, locks: [] } } };
-      return db;
+    rotation_board: (a) => boardPage(a.window as Window, { ...board, planned: a.plan !== null }, stored),
+    set_rotation_window: () => {
+      stored = true;
+      return backend.db;
     },
-    plan_rotation: () => answer('2026-11-30', 4),
+    plan_rotation: opts.plan ?? (() => summary(7)),
+    cancel_planning: () => null,
     set_rotation_lock: (a) => {
-      if (a.date === '2026-12-05') {
-        throw {
-          code: 'invalid',
-          message: 'edit: locks[0]: lock puts unit-ana in the office on 2026-12-05 but office unit-office is not open on sat',
-          problems: [{ path: 'locks[0]', message: 'lock puts unit-ana in the office on 2026-12-05 but office unit-office is not open on sat' }],
-        };
+      if (a.date === '2026-12-04') {
+        throw { code: 'invalid', message: 'edit: locks[0]: refused', problems: [{ path: 'locks[0]', message: 'office is not open' }] };
       }
-      const base = db ?? backend.db;
-      return { ...base, requests: { ...base.requests, rotation: { ...base.requests.rotation!, locks: [{ rep: a.rep as string, date: a.date as string, in_office: a.inOffice as boolean }] } } };
+      board.locks = { [`${a.rep as string}|${a.date as string}`]: a.inOffice as boolean };
+      return backend.db;
     },
-    accept_rotation: (a) => ({ ...backend.db, office_days: (a.plan as RotationAnswer).assignments }),
+    accept_rotation: () => backend.db,
   });
   const app = new AppState();
   await app.init();
   const rs = new RotationState(app);
+  await rs.reload();
   return { backend, app, rs };
 }
 
+function repRow(rs: RotationState, id: string) {
+  for (const r of rs.rows.values()) if (r.kind === 'rep' && r.id === id) return r;
+  throw new Error(id);
+}
+
 describe('the office-days state', () => {
-  it('stores the weeks before the first plan, then plans with the stored window', async () => {
+  it('asks Rust for the default window and fills the form from it, one page at a time', async () => {
+    const { backend, rs } = await setUp({ extra: 400 });
+    const first = backend.called('rotation_board')[0].args;
+    expect(first.query).toEqual({ from: null, weeks: null, office: null, search: '' });
+    expect(first.window).toEqual({ offset: 0, limit: PAGE_ROWS });
+    expect([rs.fromText, rs.weeksText]).toEqual(['2026-11-30', '1']);
+    expect(rs.rows.size).toBe(PAGE_ROWS);
+    expect(rs.board?.rows.total).toBe(404);
+    await rs.ensure(190, 210);
+    const offsets = backend.called('rotation_board').map((c) => (c.args.window as Window).offset);
+    expect(offsets[0]).toBe(0);
+    expect(offsets.slice(1).every((o) => o % PAGE_ROWS === 0 && o <= 190 + PAGE_ROWS)).toBe(true);
+    for (let i = 190; i <= 210; i++) expect(rs.rows.has(i)).toBe(true);
+    expect(rs.rows.size).toBeLessThan(404);
+    const calls = offsets.length;
+    await rs.ensure(195, 205);
+    expect(backend.called('rotation_board')).toHaveLength(calls);
+    // Far from the view, pages are forgotten: the web view never holds the whole board.
+    await rs.ensure(380, 403);
+    expect(rs.rows.has(0)).toBe(false);
+    expect(rs.rows.has(400)).toBe(true);
+  });
+
+  it('selecting a cell changes no lock; the lock control and key do', async () => {
     const { backend, rs } = await setUp();
-    rs.syncDefaults('2026-11-26');
-    expect([rs.fromText, rs.weeksText]).toEqual(['2026-11-30', '4']);
+    rs.select(repRow(rs, 'unit-ana'), '2026-12-03');
+    expect(rs.selectedCell?.date).toBe('2026-12-03');
+    expect(backend.called('set_rotation_lock')).toHaveLength(0);
+    await rs.setLock(true);
+    expect(backend.called('set_rotation_lock')[0].args).toEqual({ rep: 'unit-ana', date: '2026-12-03', inOffice: true });
+    await rs.reload();
+    expect(rs.selectedCell?.lock).toBe(true);
+    await rs.cycleLock();
+    expect(backend.called('set_rotation_lock')[1].args.inOffice).toBe(false);
+    expect(backend.called('set_rotation_window')).toHaveLength(0);
+  });
+
+  it('keeps a refused lock for the panel', async () => {
+    const { rs } = await setUp();
+    rs.select(repRow(rs, 'unit-ana'), '2026-12-04');
+    await rs.setLock(true);
+    expect(rs.lockError).toEqual({ rep: 'unit-ana', date: '2026-12-04', message: 'office is not open' });
+  });
+
+  it('stores the window first, plans, draws the held plan by token and accepts it by token', async () => {
+    const { backend, rs } = await setUp({ stored: false });
     await rs.plan();
-    expect(backend.called('set_rotation_window')[0].args).toEqual({ from: '2026-11-30', weeks: 4 });
+    expect(backend.called('set_rotation_window')[0].args).toEqual({ from: '2026-11-30', weeks: 1 });
     expect(backend.called('plan_rotation')[0].args).toEqual({ from: null, weeks: null, office: null });
-    expect(rs.shownPlan?.objective?.total).toBe(2);
-    await rs.plan();
-    expect(backend.called('set_rotation_window')).toHaveLength(1);
+    expect(rs.shownPlan?.token).toBe(7);
+    await rs.reload();
+    expect(backend.called('rotation_board').at(-1)?.args.plan).toBe(7);
+    expect(rs.board?.shows_plan).toBe(true);
+    await rs.accept();
+    expect(backend.called('accept_rotation')[0].args).toEqual({ plan: 7 });
+    expect(rs.summary).toBeNull();
   });
 
-  it('refuses unusable weeks without asking Rust', async () => {
-    const { backend, rs } = await setUp();
-    rs.fromText = '2026-11-30';
-    rs.weeksText = '0';
-    await rs.plan();
-    expect(rs.error?.message).toMatch(/1 to 104 weeks/);
-    expect(backend.called('plan_rotation')).toHaveLength(0);
-  });
-
-  it('a lock after planning marks the plan stale; a refused lock keeps the reason for its cell', async () => {
-    const { backend, app, rs } = await setUp();
-    rs.syncDefaults('2026-11-26');
-    await rs.plan();
-    const ana = app.reps[0];
-    await rs.cycleLock(ana, '2026-12-02', null);
-    expect(backend.called('set_rotation_lock')[0].args).toEqual({ rep: 'unit-ana', date: '2026-12-02', inOffice: true });
-    expect(rs.stale).toBe(true);
-    expect(app.scenario?.requests.rotation?.locks).toHaveLength(1);
-
-    await rs.cycleLock(ana, '2026-12-05', null);
-    expect(rs.lockError).toEqual({
-      rep: 'unit-ana',
-      date: '2026-12-05',
-      message: 'lock puts unit-ana in the office on 2026-12-05 but office unit-office is not open on sat',
+  it('a cancelled run keeps the previous plan and says it was cancelled', async () => {
+    let calls = 0;
+    const { backend, rs } = await setUp({
+      plan: () => {
+        calls += 1;
+        if (calls === 2) throw { code: 'cancelled', message: 'planning was cancelled', problems: [] };
+        return summary(calls);
+      },
     });
     await rs.plan();
-    expect(rs.stale).toBe(false);
-    expect(rs.lockError).toBeNull();
+    const run = rs.plan();
+    expect(rs.planning).toBe(true);
+    await rs.cancel();
+    await run;
+    expect(backend.called('cancel_planning')).toHaveLength(1);
+    expect(rs.cancelled).toBe(true);
+    expect(rs.error).toBeNull();
+    expect(rs.summary?.token).toBe(1);
   });
 
-  it('accepting saves the shown plan and returns the board to accepted days', async () => {
-    const { backend, app, rs } = await setUp();
-    rs.syncDefaults('2026-11-26');
-    await rs.plan();
-    await rs.accept();
-    expect((backend.called('accept_rotation')[0].args.plan as RotationAnswer).from).toBe('2026-11-30');
-    expect(rs.answer).toBeNull();
-    expect(app.scenario?.office_days).toHaveLength(1);
-  });
-
-  it('a plan for other weeks than the form shows is not drawn', async () => {
+  it('waits for a pause in typing before searching', async () => {
     const { rs } = await setUp();
-    rs.syncDefaults('2026-11-26');
-    await rs.plan();
-    rs.touch();
-    rs.weeksText = '2';
-    expect(rs.shownPlan).toBeNull();
-    rs.weeksText = '4';
-    expect(rs.shownPlan).not.toBeNull();
+    rs.typeSearch('a');
+    rs.typeSearch('an');
+    expect(rs.search).toBe('');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(rs.search).toBe('an');
+    expect(rs.query.search).toBe('an');
   });
 });

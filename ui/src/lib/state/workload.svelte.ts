@@ -1,52 +1,71 @@
 /**
- * The "Workload" screen's state: the window chosen, the last balance plan
- * Rust returned, the lead's accept / reject decision on each proposed change,
- * and the progress of planning and applying.
+ * The "Workload" screen's state: the window chosen (opened on the one Rust
+ * says: the stored window, else its default), the plan Rust holds (its
+ * summary and token; the changes are fetched a page at a time), the lead's
+ * accept / reject decisions, and the progress of planning and applying.
  *
- * Rules: a plan is only an answer until its accepted moves are applied; Rust
- * applies them all or none and returns the new team document (through
- * AppState). A task edited after planning marks the plan stale: its figures
- * describe the tasks as they were, so Apply is held until a re-plan.
+ * Rules: Rust plans, holds the plan and applies the accepted changes all or
+ * none; this keeps the token and what is on screen. A plan made before the
+ * database changed is stale: Apply is held until a re-plan. Planning can be
+ * cancelled; a cancelled run keeps the previous plan.
  */
 import { getContext, setContext } from 'svelte';
-import { ApiError, type BalanceAnswer, type BalanceAssignment } from '../api';
+import { ApiError, type BalanceChange, type PlannedBalance, type WorkloadSettings } from '../api';
 import {
-  acceptedMoves,
-  defaultBalanceWindow,
+  NO_DECISIONS,
+  acceptedCount,
+  decide,
+  decideAll,
+  decisionOf,
   parseBalanceWindow,
-  proposedChanges,
   sameBalanceWindow,
+  selection,
   type BalanceWindow,
   type Decision,
+  type Decisions,
 } from '../domain/workload';
 import type { AppState } from './app.svelte';
 
+/** Changes fetched per "Show more". */
+const CHANGES_PAGE = 100;
+
 export class WorkloadState {
+  settings = $state<WorkloadSettings | null>(null);
   fromText = $state('');
   toText = $state('');
-  answer = $state<BalanceAnswer | null>(null);
-  /** Task id → the lead's decision on its proposed change (none yet: undecided). */
-  decisions = $state<Map<string, Decision>>(new Map());
-  /** The tasks changed since the plan was made. */
-  stale = $state(false);
+  planned = $state<PlannedBalance | null>(null);
+  /** Proposed changes fetched beyond the summary's first page. */
+  more = $state<BalanceChange[]>([]);
+  /** Changes not proposed (tasks already past due), once asked for. */
+  heldBack = $state<BalanceChange[] | null>(null);
+  decisions = $state<Decisions>(NO_DECISIONS);
   running = $state(false);
+  cancelling = $state(false);
   applying = $state(false);
+  loadingMore = $state(false);
   error = $state<ApiError | null>(null);
+  /** How the proposals changed after the last Apply, in Rust's words. */
+  notice = $state<string | null>(null);
 
   readonly #app: AppState;
   #touched = false;
-  #planned: string | null = null;
 
   constructor(app: AppState) {
     this.#app = app;
   }
 
-  /** Fills the window from the stored one (or the next two working weeks) until the user edits it. */
-  syncDefaults(today: string): void {
-    if (this.#touched || this.answer) return;
-    const w = defaultBalanceWindow(this.#app.scenario, today);
-    this.fromText = w.from;
-    this.toText = w.to;
+  /** Reads the window to open on and the limits the screen shows; keeps what the user typed. */
+  async loadSettings(): Promise<void> {
+    try {
+      const s = await this.#app.api.workloadSettings();
+      this.settings = s;
+      if (!this.#touched && !this.planned) {
+        this.fromText = s.from;
+        this.toText = s.to;
+      }
+    } catch (e) {
+      this.error = ApiError.from(e);
+    }
   }
 
   touch(): void {
@@ -57,93 +76,151 @@ export class WorkloadState {
     return parseBalanceWindow(this.fromText, this.toText);
   }
 
-  /** The plan to show: only one made for the window in the form. */
-  get shownPlan(): BalanceAnswer | null {
-    const a = this.answer;
+  get window(): BalanceWindow | null {
     const p = this.parsed;
-    return a && 'window' in p && sameBalanceWindow({ from: a.from, to: a.to }, p.window) ? a : null;
+    return 'window' in p ? p.window : null;
   }
 
-  /** The plan's proposed changes (moves and first assignments), in due-date order. */
-  get changes(): BalanceAssignment[] {
-    const plan = this.shownPlan;
-    return plan ? proposedChanges(plan, this.#app.scenario) : [];
+  /** The held plan, when it was made for the window in the form. */
+  get shownPlan(): PlannedBalance | null {
+    const p = this.planned;
+    return p && sameBalanceWindow({ from: p.summary.from, to: p.summary.to }, this.window) ? p : null;
+  }
+
+  /** The database changed since the plan was made: its figures are out of date. */
+  get stale(): boolean {
+    const p = this.shownPlan;
+    return !!p && p.summary.counter !== this.#app.counter;
+  }
+
+  /** The proposed changes fetched so far, in due-date order. */
+  get changes(): BalanceChange[] {
+    const p = this.shownPlan;
+    return p ? [...p.summary.changes.rows, ...this.more] : [];
   }
 
   get acceptedCount(): number {
-    return acceptedMoves(this.changes, this.decisions).length;
+    return acceptedCount(this.decisions, this.shownPlan?.summary.proposed ?? 0);
+  }
+
+  decisionOf(task: string): Decision | null {
+    return decisionOf(this.decisions, task);
   }
 
   decide(task: string, decision: Decision | null): void {
-    const next = new Map(this.decisions);
-    if (decision === null) next.delete(task);
-    else next.set(task, decision);
-    this.decisions = next;
+    this.decisions = decide(this.decisions, task, decision);
   }
 
   decideAll(decision: Decision): void {
-    this.decisions = new Map(this.changes.map((c) => [c.task, decision]));
+    this.decisions = decideAll(decision);
   }
 
   /**
-   * Call after a task is added, edited or removed: the plan's figures are out
-   * of date. With no decisions taken yet it is simply re-made; otherwise it is
-   * marked stale so the lead's choices are not thrown away unasked.
-   */
-  async tasksChanged(): Promise<void> {
-    if (!this.answer || this.#planned === JSON.stringify(this.#app.tasks)) return;
-    if (this.decisions.size === 0) await this.plan(false);
-    else this.stale = true;
-  }
-
-  /**
-   * Balances the form's window. With `store` (the lead asked for this window)
-   * the window is saved when Rust has another one; a plan made on opening the
-   * screen stores nothing.
+   * Balances the form's window off the UI thread. With `store` (the lead
+   * asked for this window) the window is saved when Rust has another one; a
+   * plan made on opening the screen stores nothing.
    */
   async plan(store = true): Promise<void> {
-    const p = this.parsed;
-    if ('error' in p) {
-      this.error = new ApiError('invalid', p.error);
+    const w = this.window;
+    if (!w) {
+      const p = this.parsed;
+      this.error = new ApiError('invalid', 'error' in p ? p.error : 'enter the window');
       return;
     }
     this.running = true;
+    this.cancelling = false;
     this.error = null;
     try {
-      const stored = this.#app.scenario?.requests.balance ?? null;
-      if (store && !sameBalanceWindow(stored, p.window)) await this.#app.setBalanceWindow(p.window.from, p.window.to);
-      this.answer = await this.#app.planBalance(p.window.from, p.window.to);
-      this.#planned = JSON.stringify(this.#app.tasks);
-      this.decisions = new Map();
-      this.stale = false;
+      const s = this.settings;
+      const stored = s?.stored ? { from: s.from, to: s.to } : null;
+      if (store && !sameBalanceWindow(stored, w)) {
+        await this.#app.setBalanceWindow(w.from, w.to);
+        this.settings = s ? { ...s, from: w.from, to: w.to, stored: true } : s;
+      }
+      const planned = await this.#app.api.planBalance(w.from, w.to);
+      this.planned = planned;
+      this.more = [];
+      this.heldBack = null;
+      this.decisions = NO_DECISIONS;
+      this.notice = planned.summary.notice;
     } catch (e) {
-      this.error = ApiError.from(e);
+      const err = ApiError.from(e);
+      // A cancelled run keeps the plan there was; saying so is enough.
+      this.error = err.code === 'cancelled' ? new ApiError('cancelled', 'Planning cancelled; the previous plan (if any) is kept.') : err;
     } finally {
       this.running = false;
+      this.cancelling = false;
     }
   }
 
-  /** Applies the accepted moves (all or none), then re-plans so the figures show the new state. */
+  /** Asks Rust to stop the running plan; it answers `cancelled`. */
+  async cancel(): Promise<void> {
+    if (!this.running) return;
+    this.cancelling = true;
+    try {
+      await this.#app.api.cancelBalance();
+    } catch (e) {
+      this.error = ApiError.from(e);
+    }
+  }
+
+  /** Fetches the next page of proposed changes. */
+  async loadMore(): Promise<void> {
+    const p = this.shownPlan;
+    if (!p || this.loadingMore) return;
+    this.loadingMore = true;
+    try {
+      const page = await this.#app.api.balanceChanges(p.token, 'proposed', { offset: this.changes.length, limit: CHANGES_PAGE });
+      if (this.shownPlan?.token === p.token) this.more = [...this.more, ...page.rows];
+    } catch (e) {
+      this.error = ApiError.from(e);
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  /** Fetches the first page of changes held back (tasks already past due). */
+  async loadHeldBack(): Promise<void> {
+    const p = this.shownPlan;
+    if (!p) return;
+    try {
+      const page = await this.#app.api.balanceChanges(p.token, 'held_back', { offset: 0, limit: CHANGES_PAGE });
+      if (this.shownPlan?.token === p.token) this.heldBack = page.rows;
+    } catch (e) {
+      this.error = ApiError.from(e);
+    }
+  }
+
+  /** Applies the accepted changes (all or none), then re-plans so the figures show the new state. */
   async apply(): Promise<void> {
-    const moves = acceptedMoves(this.changes, this.decisions);
-    if (moves.length === 0 || this.stale) return;
+    const p = this.shownPlan;
+    const count = this.acceptedCount;
+    if (!p || count === 0 || this.stale) return;
+    const { tasks, allBut } = selection(this.decisions);
     this.applying = true;
     this.error = null;
     try {
-      await this.#app.applyBalance(moves);
+      await this.#app.applyBalance(p.token, tasks, allBut, count);
     } catch (e) {
       this.error = ApiError.from(e);
       this.applying = false;
       return;
     }
     this.applying = false;
-    await this.plan();
+    await this.plan(false);
   }
 
-  discard(): void {
-    this.answer = null;
-    this.decisions = new Map();
-    this.stale = false;
+  async discard(): Promise<void> {
+    this.planned = null;
+    this.more = [];
+    this.heldBack = null;
+    this.decisions = NO_DECISIONS;
+    this.notice = null;
+    try {
+      await this.#app.api.discardBalance();
+    } catch {
+      // Rust replaces the held plan with the next one anyway.
+    }
   }
 }
 

@@ -84,7 +84,7 @@ describe('Backups', () => {
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Restore' }));
     expect(backend.called('restore_backup')).toEqual([{ cmd: 'restore_backup', args: { file: 'meridian-20261203T080000Z-import.db' } }]);
     await expect.poll(() => screen.queryByRole('dialog')).toBeNull();
-    expect(backend.called('load_team')).toHaveLength(2);
+    expect(backend.called('directory')).toHaveLength(2);
     await user.click(screen.getByRole('button', { name: /People/ }));
     expect(await screen.findByRole('table', { name: 'People' })).toHaveTextContent('Unit Old');
   });

@@ -24,23 +24,23 @@ const request: MeetingRequest = {
 function setup(target: BookTarget, onbook: (b: Booking) => Promise<void> = async () => {}) {
   const spy = vi.fn(onbook);
   render(BookingDialog, {
-    props: { target, takenIds: new Set(['weekly-sync']), nameOf: (id: string) => id.toUpperCase(), onbook: spy, oncancel: () => {} },
+    props: { target, titleChars: 40, nameOf: (id: string) => id.toUpperCase(), onbook: spy, oncancel: () => {} },
   });
   return { user: userEvent.setup(), onbook: spy };
 }
 
 describe('BookingDialog', () => {
-  it('suggests a free id from the title, prefills the weeks and books the slot', async () => {
+  it('asks only for a title (capped at Rust\'s limit), prefills the weeks and books the slot', async () => {
     const s = twoSuggestions().suggestions[0];
     const { user, onbook } = setup({ kind: 'suggestion', request, suggestion: s });
     expect(screen.getByRole('dialog', { name: 'Book this time' })).toHaveTextContent('Mon 30 Nov 2026, 10:00');
     expect(screen.getByRole('textbox', { name: 'Title' })).toHaveFocus();
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveAttribute('maxlength', '40');
+    expect(screen.queryByRole('textbox', { name: /id/i })).toBeNull();
     await user.keyboard('Weekly sync');
-    expect(screen.getByRole('textbox', { name: 'Meeting id' })).toHaveValue('weekly-sync-2');
     expect(screen.getByRole('textbox', { name: 'Weekly for (weeks)' })).toHaveValue('4');
     await user.click(screen.getByRole('button', { name: 'Book' }));
     expect(onbook).toHaveBeenCalledWith({
-      id: 'weekly-sync-2',
       title: 'Weekly sync',
       time_zone: 'Europe/London',
       duration_minutes: 30,
@@ -50,17 +50,17 @@ describe('BookingDialog', () => {
     });
   });
 
-  it('shows a refused id next to the id field and keeps the input', async () => {
+  it('shows a refused title next to the title field and keeps the input', async () => {
     const s = twoSuggestions().suggestions[0];
     const { user } = setup({ kind: 'suggestion', request, suggestion: s }, async () => {
-      throw new ApiError('duplicate_id', 'meeting id "sync" is already used');
+      throw new ApiError('invalid', 'the booking is invalid', [{ path: 'title', message: 'longer than 40 characters' }]);
     });
     await user.keyboard('Sync');
     await user.click(screen.getByRole('button', { name: 'Book' }));
-    const id = screen.getByRole('textbox', { name: 'Meeting id' });
-    expect(id).toHaveAccessibleDescription(/already used/);
-    expect(id).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveValue('Sync');
+    const title = screen.getByRole('textbox', { name: 'Title' });
+    expect(title).toHaveAccessibleDescription(/longer than 40/);
+    expect(title).toHaveAttribute('aria-invalid', 'true');
+    expect(title).toHaveValue('Sync');
     expect(screen.getByRole('alert')).toHaveTextContent('Not saved');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import RepForm from './RepForm.svelte';
 import { ApiError, type Rep } from '../../api';
@@ -17,7 +17,13 @@ function setup(opts: { rep?: Rep | null; onsave?: (r: Rep) => Promise<void> } = 
       offices: s.offices,
       zones: ZONES,
       policy: s.policy,
-      takenIds: new Set(s.reps.map((r) => r.id)),
+      freeId: async (base: string) => {
+        const taken = new Set(s.reps.map((r) => r.id));
+        for (let n = 1; ; n++) {
+          const id = n === 1 ? base : `${base}-${n}`;
+          if (!taken.has(id)) return id;
+        }
+      },
       defaultZone: 'Europe/London',
       onsave,
       oncancel,
@@ -35,7 +41,7 @@ describe('RepForm', () => {
     expect(field('Id')).toHaveValue('zoe-nandu');
     await user.clear(field('Name'));
     await user.type(field('Name'), 'Unit Ana');
-    expect(field('Id')).toHaveValue('unit-ana-2');
+    await waitFor(() => expect(field('Id')).toHaveValue('unit-ana-2'));
   });
 
   it('shows the problems Rust returns next to the fields they name and keeps the input', async () => {

@@ -1,88 +1,112 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../../App.svelte';
-import type { RotationAnswer, Scenario } from '../../api';
+import { api, type Window } from '../../api';
 import { fakeBackend, tinyTeam } from '../../../test/fixtures';
+import { boardPage, summary, type BoardOptions } from './testBoard';
 
-function team(): Scenario {
-  const sc = tinyTeam();
-  return { ...sc, requests: { ...sc.requests, rotation: { from: '2026-11-30', weeks: 1, locks: [] } } };
-}
-
-const feasible: RotationAnswer = {
-  from: '2026-11-30',
-  weeks: 1,
-  assignments: [
-    { rep: 'unit-ana', date: '2026-12-01', office: 'unit-office' },
-    { rep: 'unit-ana', date: '2026-12-02', office: 'unit-office' },
-  ],
-  objective: { total: 2, co_presence: 0, anchor: 2, preference: 0, in_person: 0 },
-  infeasible_reason: null,
-  upper_bound: 4,
-  fixes: [],
-  office: null,
-  explanations: [
-    {
-      rep: 'unit-ana',
-      office: 'unit-office',
-      team: 'unit-team',
-      week: '2026-W49',
-      min_days: 2,
-      max_days: 3,
-      days: [
-        { date: '2026-12-01', reasons: ['team anchor day'] },
-        { date: '2026-12-02', reasons: [] },
-      ],
-      summary: 'Tue (anchor day), Wed (for the weekly minimum)',
+async function open(plan = summary(3), opts: { slowPlan?: boolean; extra?: number } = {}) {
+  const board: BoardOptions = { locks: {}, extra: opts.extra };
+  let release: (() => void) | null = null;
+  const backend = fakeBackend(tinyTeam(), {
+    rotation_board: (a) => boardPage(a.window as Window, { ...board, planned: a.plan !== null && plan.infeasible_reason === null }),
+    plan_rotation: () => plan,
+    cancel_planning: () => {
+      release?.();
+      return null;
     },
-  ],
-};
-
-const infeasible: RotationAnswer = {
-  ...feasible,
-  assignments: [],
-  objective: null,
-  upper_bound: null,
-  explanations: [],
-  infeasible_reason: 'unit-office, 2026-W49: reps need at least 4 desk-days, 3 are available',
-  fixes: ['lower the minimum to 1 day in 2026-W49', 'release the lock of unit-ana on 2026-12-03'],
-};
-
-async function open(plan: RotationAnswer) {
-  const backend = fakeBackend(team(), { plan_rotation: () => plan });
+    set_rotation_lock: (a) => {
+      board.locks = { [`${a.rep as string}|${a.date as string}`]: a.inOffice as boolean };
+      return backend.db;
+    },
+  });
+  if (opts.slowPlan) {
+    // A run that lasts until Cancel (the fake IPC answers at once).
+    const real = api.planRotation;
+    vi.spyOn(api, 'planRotation').mockImplementation(
+      (...args) =>
+        new Promise((resolve) => {
+          release = () => resolve(real(...args));
+        }),
+    );
+  }
   const user = userEvent.setup();
   render(App);
   await user.click(await screen.findByRole('button', { name: /Office days/ }));
+  await screen.findByRole('grid', { name: 'Office days board' });
   return { user, backend };
 }
 
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const why = () => screen.getByRole('complementary', { name: 'Why these days' });
+
 describe('Office days', () => {
-  it('plans, shows the score against the bound, and explains a day', async () => {
-    const { user, backend } = await open(feasible);
-    expect(screen.getByLabelText('Weeks from')).toHaveValue('2026-11-30');
+  it('a click selects a cell and shows it at once; only the lock control or the L key changes the lock', async () => {
+    const { user, backend } = await open();
+    const thu = await screen.findByRole('button', { name: /^Unit Ana, Thu 3 Dec: remote; accepted$/ });
+    await user.click(thu);
+    expect(backend.called('set_rotation_lock')).toHaveLength(0);
+    expect(why()).toHaveTextContent('Thu 3 Dec');
+    expect(why()).toHaveTextContent('Not locked');
+    expect(thu).toHaveAttribute('aria-keyshortcuts', 'L');
+    await user.click(within(why()).getByRole('button', { name: 'Lock in' }));
+    expect(backend.called('set_rotation_lock')[0].args).toEqual({ rep: 'unit-ana', date: '2026-12-03', inOffice: true });
+    expect(await within(why()).findByRole('button', { name: 'Lock in', pressed: true })).toBeInTheDocument();
+    const locked = screen.getByRole('button', { name: /^Unit Ana, Thu 3 Dec: remote; accepted; locked in/ });
+    locked.focus();
+    await user.keyboard('l');
+    expect(backend.called('set_rotation_lock')[1].args.inOffice).toBe(false);
+    // Arrow keys move the selection and the panel follows; still no lock change.
+    await user.keyboard('{ArrowRight}');
+    expect(why()).toHaveTextContent('Fri 4 Dec');
+    expect(backend.called('set_rotation_lock')).toHaveLength(2);
+  });
+
+  it('shows past days as past and never offers to lock them', async () => {
+    const { user } = await open();
+    const mon = screen.getByRole('button', { name: /^Unit Ana, Mon 30 Nov: in the office; past$/ });
+    expect(mon).toHaveAttribute('data-past', 'true');
+    await user.click(mon);
+    expect(why()).toHaveTextContent('past, not planned');
+    expect(within(why()).queryByRole('button', { name: 'Lock in' })).toBeNull();
+    expect(screen.getByText(/days before Wed 2 Dec are past and not planned/)).toBeInTheDocument();
+  });
+
+  it('plans with a busy indicator and Cancel, then shows the score, the plan and the why once', async () => {
+    const { user, backend } = await open(summary(3), { slowPlan: true });
     await user.click(screen.getByRole('button', { name: 'Plan' }));
-    expect(backend.called('set_rotation_window')).toHaveLength(0);
+    const busy = await screen.findByTestId('planning');
+    expect(busy).toHaveTextContent('Planning office days');
+    expect(screen.getByRole('button', { name: 'Planning…' })).toBeDisabled();
+    await user.click(within(busy).getByRole('button', { name: 'Cancel' }));
+    expect(backend.called('cancel_planning')).toHaveLength(1);
     const score = await screen.findByRole('region', { name: 'Plan score' });
     expect(score).toHaveTextContent(/Team anchor days\s*2, 2 points per rep-day/);
     expect(score).toHaveTextContent('at most 2 short (50.0%)');
-    const tue = screen.getByRole('button', { name: /^Unit Ana, Tue 1 Dec: in the office; planned/ });
-    await user.click(tue);
-    expect(backend.called('set_rotation_lock')).toHaveLength(1);
-    const why = screen.getByRole('complementary', { name: 'Why these days' });
-    expect(why).toHaveTextContent('team anchor day');
-    expect(why).toHaveTextContent('Tue (anchor day), Wed (for the weekly minimum)');
-    expect(screen.getByRole('img', { name: 'Unit Office, Tue 1 Dec: 1 of 3 desks used' })).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: /^Unit Ana, Wed 2 Dec: in the office; planned$/ }));
+    expect(why().textContent?.match(/team anchor day/g)).toHaveLength(1);
+    expect(screen.getByRole('img', { name: 'Unit Office, Wed 2 Dec: 1 of 3 desks used' })).toHaveTextContent('1/3');
   });
 
   it('shows why an infeasible week cannot be planned and what would make it fit', async () => {
-    const { user } = await open(infeasible);
+    const plan = summary(4, true);
+    const { user } = await open(plan);
     await user.click(screen.getByRole('button', { name: 'Plan' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('reps need at least 4 desk-days, 3 are available');
-    const fixes = within(alert).getAllByRole('listitem').map((li) => li.textContent);
-    expect(fixes).toEqual(infeasible.fixes);
+    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual(plan.fixes);
     expect(screen.queryByRole('button', { name: 'Accept plan' })).toBeNull();
     expect(screen.getByText('Accepted office days')).toBeInTheDocument();
+  });
+
+  it('puts only the rows in view in the DOM', async () => {
+    await open(summary(3), { extra: 400 });
+    const rows = screen.getAllByRole('row');
+    expect(rows.length).toBeLessThan(60);
+    expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', String(404 + 2));
   });
 });

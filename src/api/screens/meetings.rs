@@ -1,0 +1,606 @@
+//! The Meetings list: stored meetings split into upcoming (an occurrence
+//! not yet over) and past (every occurrence over), searched, sorted by the
+//! next occurrence (upcoming) or the most recent one (past), one page at a
+//! time, each with its recurrence described in plain words.
+//!
+//! Invariants: occurrences are expanded with [`crate::recurrence::expand`]
+//! in the meeting's own zone (the contract's rule: the first start always
+//! counts); "now" is an argument, so the split is a pure function of the
+//! stored team and the instant asked about.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{matches, words, Window};
+use crate::api::Meridian;
+use crate::error::AppError;
+use crate::model::{Meeting, Weekday};
+use crate::plan::PlanError;
+use crate::recurrence::{self, Freq, RRule, Until};
+use crate::store;
+use crate::tz::Zone;
+
+/// Which side of now a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingWhen {
+    /// Meetings with an occurrence that has not ended, soonest first.
+    #[default]
+    Upcoming,
+    /// Meetings whose every occurrence has ended, most recent first.
+    Past,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MeetingsQuery {
+    /// Words that must each appear in the title, id, zone or an attendee's
+    /// name or id.
+    pub search: String,
+    pub when: MeetingWhen,
+    /// The zone the list shows times in (the lead's own); empty means UTC.
+    pub zone: String,
+}
+
+/// How many attendee names a row carries; the rest is a count.
+pub const ROW_NAMES: usize = 3;
+
+/// One meeting as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MeetingRow {
+    pub id: String,
+    pub title: String,
+    pub time_zone: String,
+    pub duration_minutes: u32,
+    pub attendee_count: u32,
+    /// The first few attendees' names (ids for unknown reps), in order.
+    pub attendee_names: Vec<String>,
+    /// The next occurrence (upcoming) or the last one (past) as a UTC
+    /// instant `2026-12-01T15:00:00Z`; `None` when none can be placed.
+    pub when: Option<String>,
+    /// The same instant as a wall clock `YYYY-MM-DDTHH:MM` in the query's zone.
+    pub when_local: Option<String>,
+    /// The schedule in plain words ([`describe_meeting`]).
+    pub recurrence: String,
+    pub revision: i64,
+}
+
+/// A page of the Meetings list with the size of both halves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MeetingsPage {
+    pub rows: Vec<MeetingRow>,
+    pub offset: u32,
+    /// Rows matching the query on the side asked for.
+    pub total: u32,
+    /// Matching meetings on each side (what the two tabs count).
+    pub upcoming: u32,
+    pub past: u32,
+    /// The change counter the page was read at.
+    pub counter: i64,
+}
+
+impl Meridian {
+    /// One page of the Meetings list as of now ([`Meridian::meetings_at`]).
+    ///
+    /// # Errors
+    /// As [`Meridian::meetings_at`].
+    pub fn meetings(
+        &self,
+        query: &MeetingsQuery,
+        window: Window,
+    ) -> Result<MeetingsPage, AppError> {
+        self.meetings_at(query, window, Utc::now())
+    }
+
+    /// One page of the Meetings list as of `now`: upcoming meetings sorted by
+    /// their next occurrence, past ones by their last, most recent first
+    /// (then title, then id).
+    ///
+    /// # Errors
+    /// [`AppError::Plan`] with [`PlanError::Zone`] for an unknown display
+    /// zone, [`AppError::Storage`].
+    ///
+    /// # Example
+    /// ```
+    /// use meridian::api::screens::{MeetingsQuery, MeetingWhen, Window};
+    /// let core = meridian::Meridian::open_in_memory().unwrap();
+    /// let query = MeetingsQuery { when: MeetingWhen::Past, ..Default::default() };
+    /// let page = core.meetings(&query, Window { offset: 0, limit: 50 }).unwrap();
+    /// assert_eq!(page.total, 0);
+    /// ```
+    pub fn meetings_at(
+        &self,
+        query: &MeetingsQuery,
+        window: Window,
+        now: DateTime<Utc>,
+    ) -> Result<MeetingsPage, AppError> {
+        let shown = if query.zone.trim().is_empty() {
+            "UTC"
+        } else {
+            query.zone.trim()
+        };
+        let shown = Zone::get(shown).map_err(PlanError::from)?;
+        self.read(|c| {
+            let names: HashMap<String, String> = store::reps::list_rep_lines(c)?
+                .into_iter()
+                .map(|r| (r.id, r.name))
+                .collect();
+            let words = words(&query.search);
+            let mut upcoming: Vec<(i64, MeetingRow)> = Vec::new();
+            let mut past: Vec<(i64, MeetingRow)> = Vec::new();
+            for s in store::meetings::list_meetings(c)? {
+                let m = s.item;
+                let name = |id: &String| names.get(id).cloned().unwrap_or_else(|| id.clone());
+                {
+                    let mut fields = vec![m.title.as_str(), m.id.as_str(), m.time_zone.as_str()];
+                    fields.extend(m.attendees.iter().map(String::as_str));
+                    let attendee_names: Vec<String> = m.attendees.iter().map(name).collect();
+                    fields.extend(attendee_names.iter().map(String::as_str));
+                    if !matches(&words, &fields) {
+                        continue;
+                    }
+                }
+                let place = placement(&m, now);
+                let (side, at) = match place {
+                    Placement::Next(t) => (&mut upcoming, Some(t)),
+                    Placement::Last(t) => (&mut past, Some(t)),
+                    Placement::Unknown => (&mut past, None),
+                };
+                let row = MeetingRow {
+                    when: at.map(|t| crate::tz::fmt_utc(crate::tz::minute_of(t))),
+                    when_local: at.map(|t| shown.local(t).format("%Y-%m-%dT%H:%M").to_string()),
+                    recurrence: describe_meeting(&m),
+                    attendee_count: u32::try_from(m.attendees.len()).unwrap_or(u32::MAX),
+                    attendee_names: m.attendees.iter().take(ROW_NAMES).map(name).collect(),
+                    id: m.id,
+                    title: m.title,
+                    time_zone: m.time_zone,
+                    duration_minutes: m.duration_minutes,
+                    revision: s.revision,
+                };
+                side.push((at.map_or(i64::MIN, |t| t.timestamp()), row));
+            }
+            let by_title = |a: &MeetingRow, b: &MeetingRow| {
+                a.title
+                    .to_lowercase()
+                    .cmp(&b.title.to_lowercase())
+                    .then_with(|| a.id.cmp(&b.id))
+            };
+            upcoming.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| by_title(&a.1, &b.1)));
+            past.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| by_title(&a.1, &b.1)));
+            let count = |v: &Vec<(i64, MeetingRow)>| u32::try_from(v.len()).unwrap_or(u32::MAX);
+            let (n_up, n_past) = (count(&upcoming), count(&past));
+            let side = match query.when {
+                MeetingWhen::Upcoming => upcoming,
+                MeetingWhen::Past => past,
+            };
+            let page = window.page(
+                side.into_iter().map(|(_, r)| r).collect(),
+                store::changes::counter(c)?,
+            );
+            Ok(MeetingsPage {
+                rows: page.rows,
+                offset: page.offset,
+                total: page.total,
+                upcoming: n_up,
+                past: n_past,
+                counter: page.counter,
+            })
+        })
+    }
+}
+
+/// An attendee as a form lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct AttendeeName {
+    pub id: String,
+    /// The rep's name, or the id when no such rep is stored.
+    pub name: String,
+    pub time_zone: Option<String>,
+}
+
+/// One meeting for its edit form: the item, the revision the form sends
+/// back, and its attendees' names in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MeetingForm {
+    pub meeting: Meeting,
+    pub revision: i64,
+    pub attendees: Vec<AttendeeName>,
+    /// The stored schedule in words ([`describe_meeting`]).
+    pub recurrence: String,
+}
+
+impl Meridian {
+    /// The meeting with `id` as its edit form opens on.
+    ///
+    /// # Errors
+    /// [`AppError::NotFound`] for an unknown id, [`AppError::Storage`].
+    pub fn meeting_form(&self, id: &str) -> Result<MeetingForm, AppError> {
+        self.read(|c| {
+            let stored =
+                store::meetings::get_meeting(c, id)?.ok_or_else(|| AppError::NotFound {
+                    kind: "meeting",
+                    id: id.to_string(),
+                })?;
+            let wanted: std::collections::HashSet<&str> =
+                stored.item.attendees.iter().map(String::as_str).collect();
+            let lines: HashMap<String, (String, String)> = store::reps::list_rep_lines(c)?
+                .into_iter()
+                .filter(|r| wanted.contains(r.id.as_str()))
+                .map(|r| (r.id, (r.name, r.time_zone)))
+                .collect();
+            let attendees = stored
+                .item
+                .attendees
+                .iter()
+                .map(|a| match lines.get(a) {
+                    Some((name, zone)) => AttendeeName {
+                        id: a.clone(),
+                        name: name.clone(),
+                        time_zone: Some(zone.clone()),
+                    },
+                    None => AttendeeName {
+                        id: a.clone(),
+                        name: a.clone(),
+                        time_zone: None,
+                    },
+                })
+                .collect();
+            Ok(MeetingForm {
+                recurrence: describe_meeting(&stored.item),
+                meeting: stored.item,
+                revision: stored.revision,
+                attendees,
+            })
+        })
+    }
+}
+
+/// Where a meeting stands relative to now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placement {
+    /// The start of the first occurrence that has not ended.
+    Next(DateTime<Utc>),
+    /// Every occurrence has ended; the start of the last one.
+    Last(DateTime<Utc>),
+    /// No occurrence can be placed (a rule or zone that does not resolve).
+    Unknown,
+}
+
+/// How far ahead the next occurrence is looked for, widening: most meetings
+/// recur within weeks, a yearly one within a year or two; beyond the last a
+/// rule is treated as having ended.
+const LOOK_AHEAD_DAYS: [i64; 3] = [62, 800, 40 * 366];
+
+fn placement(m: &Meeting, now: DateTime<Utc>) -> Placement {
+    let Ok(zone) = Zone::get(&m.time_zone) else {
+        return Placement::Unknown;
+    };
+    let rule = match m.rrule.as_deref().map(RRule::parse) {
+        None => None,
+        Some(Ok(r)) => Some(r),
+        Some(Err(_)) => return Placement::Unknown,
+    };
+    let start = m.start.0;
+    let length = Duration::minutes(i64::from(m.duration_minutes));
+    let ends_after_now = |dt: &NaiveDateTime| zone.instant(*dt).is_ok_and(|t| t + length > now);
+    let now_local = zone.local(now);
+    // A day of slack either side covers any offset change within the span.
+    let keep_from = now_local - length - Duration::days(1);
+    for days in LOOK_AHEAD_DAYS {
+        let horizon = now_local + Duration::days(days);
+        let Ok(found) = recurrence::expand(rule.as_ref(), start, &zone, keep_from, horizon) else {
+            break;
+        };
+        if let Some(next) = found.iter().find(|dt| ends_after_now(dt)) {
+            return zone
+                .instant(*next)
+                .map_or(Placement::Unknown, Placement::Next);
+        }
+        // A rule that stops (or a single meeting) has nothing further out.
+        let endless = rule
+            .as_ref()
+            .is_some_and(|r| r.count.is_none() && r.until.is_none() && !r.never_repeats(start));
+        if !endless {
+            break;
+        }
+    }
+    let horizon = now_local + Duration::days(1);
+    let last = recurrence::expand(rule.as_ref(), start, &zone, start, horizon)
+        .ok()
+        .and_then(|all| all.into_iter().rev().find(|dt| !ends_after_now(dt)));
+    match last.map(|dt| zone.instant(dt)) {
+        Some(Ok(t)) => Placement::Last(t),
+        _ => Placement::Unknown,
+    }
+}
+
+const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const ORDINAL_WORDS: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
+
+fn day_name(d: Weekday) -> &'static str {
+    WEEKDAY_NAMES[d.index()]
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => format!(
+            "{} and {}",
+            rest.iter()
+                .map(AsRef::as_ref)
+                .collect::<Vec<_>>()
+                .join(", "),
+            last.as_ref()
+        ),
+    }
+}
+
+/// `1st`, `2nd`, `23rd`, `11th`.
+fn ordinal_number(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// `first`, `last`, `second-to-last`.
+fn ordinal_word(n: i8) -> String {
+    match n {
+        -1 => "last".to_string(),
+        n if n < 0 => format!(
+            "{}-to-last",
+            ORDINAL_WORDS[usize::from(n.unsigned_abs() - 1).min(4)]
+        ),
+        n => ORDINAL_WORDS[usize::from(n.unsigned_abs().max(1) - 1).min(4)].to_string(),
+    }
+}
+
+/// `Tue 3 Nov 2026`.
+fn date_words(d: chrono::NaiveDate) -> String {
+    d.format("%a %-d %b %Y").to_string()
+}
+
+/// `15:00–15:30 Europe/London` (with `+1 day` when it ends on a later date).
+fn time_words(m: &Meeting) -> String {
+    let start = m.start.0;
+    let end = start + Duration::minutes(i64::from(m.duration_minutes));
+    let days = (end.date() - start.date()).num_days();
+    let later = match days {
+        0 => String::new(),
+        1 => " next day".to_string(),
+        n => format!(" +{n} days"),
+    };
+    format!(
+        "{}–{}{later} {}",
+        start.format("%H:%M"),
+        end.format("%H:%M"),
+        m.time_zone
+    )
+}
+
+/// The rule's pattern, capitalised: `Monthly on the first Tuesday`,
+/// `Every 2 weeks on Monday and Wednesday`, `Every weekday`.
+fn pattern_words(r: &RRule, start: NaiveDateTime) -> String {
+    let every = |one: &str, unit: &str| {
+        if r.interval == 1 {
+            one.to_string()
+        } else {
+            format!("Every {} {unit}", r.interval)
+        }
+    };
+    let plain_days: Vec<Weekday> = r
+        .by_day
+        .iter()
+        .filter(|(n, _)| *n == 0)
+        .map(|&(_, d)| d)
+        .collect();
+    let mut days_sorted = plain_days.clone();
+    days_sorted.sort();
+    days_sorted.dedup();
+    let weekdays = days_sorted == Weekday::WORKWEEK;
+    let day_list =
+        |days: &[Weekday]| and_list(&days.iter().map(|&d| day_name(d)).collect::<Vec<_>>());
+    let month_day_words = |days: &[i8]| {
+        let parts: Vec<String> = days
+            .iter()
+            .map(|&n| match n {
+                -1 => "the last day".to_string(),
+                n if n < 0 => format!("the {} day", ordinal_word(n)),
+                n => format!("the {}", ordinal_number(u32::from(n.unsigned_abs()))),
+            })
+            .collect();
+        and_list(&parts)
+    };
+    let mut words = match r.freq {
+        Freq::Daily if !days_sorted.is_empty() && r.interval == 1 => {
+            if weekdays {
+                "Every weekday (Monday to Friday)".to_string()
+            } else {
+                format!("Every {}", day_list(&days_sorted))
+            }
+        }
+        Freq::Daily if !days_sorted.is_empty() => format!(
+            "Every {} days, when that is a {}",
+            r.interval,
+            day_list(&days_sorted).replace(" and ", " or ")
+        ),
+        Freq::Daily => every("Daily", "days"),
+        Freq::Weekly => {
+            let days = if days_sorted.is_empty() {
+                vec![Weekday::of(start.date())]
+            } else {
+                days_sorted.clone()
+            };
+            if r.interval == 1 && days == Weekday::WORKWEEK {
+                "Every weekday (Monday to Friday)".to_string()
+            } else {
+                format!("{} on {}", every("Weekly", "weeks"), day_list(&days))
+            }
+        }
+        Freq::Monthly => {
+            let on = if !r.by_day.is_empty() {
+                let parts: Vec<String> = r
+                    .by_day
+                    .iter()
+                    .map(|&(n, d)| {
+                        if n == 0 {
+                            format!("every {}", day_name(d))
+                        } else {
+                            format!("the {} {}", ordinal_word(n), day_name(d))
+                        }
+                    })
+                    .collect();
+                let mut on = and_list(&parts);
+                if !r.by_month_day.is_empty() {
+                    on = format!("{on} that falls on {}", month_day_words(&r.by_month_day));
+                }
+                on
+            } else if !r.by_month_day.is_empty() {
+                month_day_words(&r.by_month_day)
+            } else {
+                format!("the {}", ordinal_number(start.day()))
+            };
+            format!("{} on {on}", every("Monthly", "months"))
+        }
+        Freq::Yearly => {
+            if r.by_month.is_empty() {
+                format!(
+                    "{} on {} {}",
+                    every("Yearly", "years"),
+                    start.day(),
+                    MONTH_NAMES[start.month0() as usize]
+                )
+            } else {
+                format!(
+                    "{} on the {}",
+                    every("Yearly", "years"),
+                    ordinal_number(start.day())
+                )
+            }
+        }
+    };
+    if !r.by_month.is_empty() {
+        let months: Vec<&str> = r
+            .by_month
+            .iter()
+            .filter_map(|&m| MONTH_NAMES.get(usize::from(m).wrapping_sub(1)).copied())
+            .collect();
+        words.push_str(&format!(" of {}", and_list(&months)));
+        if r.freq != Freq::Yearly {
+            words = words.replace(" of ", ", only in ");
+        }
+    }
+    words
+}
+
+/// A meeting's schedule as a lead would say it, from its stored rule:
+///
+/// - `Once: Tue 1 Dec 2026, 10:00–11:00 America/New_York`
+/// - `Monthly on the first Tuesday, 15:00–15:30 Europe/London, from Tue 3 Nov 2026`
+/// - `Weekly on Tuesday, 10:00–11:00 America/New_York, from Tue 1 Dec 2026, 10 times`
+///
+/// A first start the rule itself would not produce still counts (contract
+/// §7.3), and is named first: `Sun 1 Nov 2026, then monthly on the first
+/// Tuesday from Tue 3 Nov 2026, 15:00–15:30 Europe/London, 10 times in all`.
+pub fn describe_meeting(m: &Meeting) -> String {
+    let start = m.start.0;
+    let time = time_words(m);
+    let once = || format!("Once: {}, {time}", date_words(start.date()));
+    let Some(text) = m.rrule.as_deref() else {
+        return once();
+    };
+    let Ok(rule) = RRule::parse(text) else {
+        return format!(
+            "From {}, {time}, repeating by the rule {text}",
+            date_words(start.date())
+        );
+    };
+    if rule.count == Some(1) || rule.never_repeats(start) {
+        return once();
+    }
+    let end = match (rule.count, rule.until) {
+        (Some(n), _) => Some(n.to_string()),
+        _ => None,
+    };
+    let until = rule.until.map(|u| match u {
+        Until::Date(d) => date_words(d),
+        Until::Floating(t) => format!("{} {}", date_words(t.date()), t.format("%H:%M")),
+        Until::Instant(t) => format!("{} {} UTC", date_words(t.date()), t.format("%H:%M")),
+    });
+    let pattern = pattern_words(&rule, start);
+    if rule.matches_start(start) {
+        let mut out = format!("{pattern}, {time}, from {}", date_words(start.date()));
+        if let Some(n) = end {
+            out.push_str(&format!(", {n} times"));
+        }
+        if let Some(u) = until {
+            out.push_str(&format!(", until {u}"));
+        }
+        return out;
+    }
+    // The rule's own first date after the start, to say where the pattern begins.
+    let zone = Zone::get(&m.time_zone).ok();
+    let second = zone.and_then(|z| {
+        recurrence::expand(
+            Some(&rule),
+            start,
+            &z,
+            start + Duration::seconds(1),
+            start + Duration::days(LOOK_AHEAD_DAYS[1]),
+        )
+        .ok()
+        .and_then(|v| v.into_iter().next())
+    });
+    let mut lower = pattern;
+    if let Some(first) = lower.get(..1) {
+        lower = first.to_lowercase() + &lower[1..];
+    }
+    let mut out = format!("{}, then {lower}", date_words(start.date()));
+    if let Some(s) = second {
+        out.push_str(&format!(" from {}", date_words(s.date())));
+    }
+    out.push_str(&format!(", {time}"));
+    if let Some(n) = end {
+        out.push_str(&format!(", {n} times in all"));
+    }
+    if let Some(u) = until {
+        out.push_str(&format!(", until {u}"));
+    }
+    out
+}

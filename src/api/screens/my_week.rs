@@ -1,0 +1,153 @@
+//! "My week": one rep's ISO week day by day: the accepted office day (if
+//! any), where, which teammates are in with them, and why a day is remote.
+//! Nothing is planned here: a day is an office day only when the lead has
+//! accepted it. Reads the rep, their office and that week's office days only.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::api::Meridian;
+use crate::error::AppError;
+use crate::model::Weekday;
+use crate::store;
+
+/// One rep's week, Monday to Sunday; weekend days only when there is
+/// something on them (an office day or working hours).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MyWeek {
+    pub rep: String,
+    pub name: String,
+    pub time_zone: String,
+    pub team: Option<String>,
+    /// The home office's name; `None` for a fully remote rep.
+    pub home_office: Option<String>,
+    pub monday: NaiveDate,
+    pub days: Vec<MyDay>,
+    pub office_days: u32,
+    /// With no office day this week: the Monday of the next week on or after
+    /// the following one that has one.
+    pub next_planned: Option<NaiveDate>,
+    pub revision: i64,
+    pub counter: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MyDay {
+    pub date: NaiveDate,
+    pub weekday: Weekday,
+    /// The office the rep is in that day (its name).
+    pub office: Option<String>,
+    /// Teammates (same team) in the same office that day, by name.
+    pub teammates: Vec<String>,
+    pub time_off: bool,
+    /// The home office is closed that day (weekday or closed date).
+    pub closed: bool,
+    /// One of the rep's no-office weekdays.
+    pub no_office_day: bool,
+    /// The rep has working hours that weekday.
+    pub working: bool,
+}
+
+impl Meridian {
+    /// The week of `date` (any day of it) for rep `rep`; `None` when there is
+    /// no such rep (a remembered choice may outlive the rep).
+    ///
+    /// # Errors
+    /// [`AppError::Storage`].
+    pub fn my_week(&self, rep: &str, date: NaiveDate) -> Result<Option<MyWeek>, AppError> {
+        let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
+        let sunday = monday + Duration::days(6);
+        self.read(|c| {
+            let Some(stored) = store::reps::get_rep(c, rep)? else {
+                return Ok(None);
+            };
+            let me = stored.item;
+            let home = match &me.office {
+                Some(o) => store::offices::get_office(c, o)?.map(|s| s.item),
+                None => None,
+            };
+            let week = store::office_days::office_days_between(c, monday, sunday)?;
+            let team: Vec<String> = match &me.team {
+                Some(t) => store::reps::reps_in_team(c, t)?,
+                None => Vec::new(),
+            };
+            let mut days = Vec::new();
+            for i in 0..7 {
+                let date = monday + Duration::days(i);
+                let weekday = Weekday::of(date);
+                let mine = week.iter().find(|d| d.rep == me.id && d.date == date);
+                let office = match mine {
+                    Some(d) if Some(&d.office) == home.as_ref().map(|h| &h.id) => {
+                        home.as_ref().map(|h| h.name.clone())
+                    }
+                    Some(d) => Some(
+                        store::offices::get_office(c, &d.office)?
+                            .map_or_else(|| d.office.clone(), |s| s.item.name),
+                    ),
+                    None => None,
+                };
+                let mut teammates = Vec::new();
+                if let Some(mine) = mine {
+                    for d in week.iter().filter(|d| {
+                        d.date == date
+                            && d.office == mine.office
+                            && d.rep != me.id
+                            && team.contains(&d.rep)
+                    }) {
+                        if let Some(r) = store::reps::get_rep(c, &d.rep)? {
+                            teammates.push(r.item.name);
+                        }
+                    }
+                }
+                teammates.sort_by_key(|n| n.to_lowercase());
+                let working = me
+                    .working_hours
+                    .get(&weekday)
+                    .is_some_and(|v| !v.is_empty());
+                let day = MyDay {
+                    date,
+                    weekday,
+                    teammates,
+                    time_off: me.time_off.iter().any(|r| r.start <= date && date <= r.end),
+                    closed: home.as_ref().is_some_and(|h| {
+                        !h.open_days.contains(&weekday) || h.closed_dates.contains(&date)
+                    }),
+                    no_office_day: me.no_office_days.contains(&weekday),
+                    working,
+                    office,
+                };
+                let weekend = matches!(weekday, Weekday::Sat | Weekday::Sun);
+                if !weekend || day.office.is_some() || working {
+                    days.push(day);
+                }
+            }
+            let office_days = days.iter().filter(|d| d.office.is_some()).count() as u32;
+            let next_planned = if office_days == 0 {
+                let after = monday + Duration::days(7);
+                store::office_days::office_days_of(c, &me.id)?
+                    .into_iter()
+                    .map(|d| d.date)
+                    .filter(|d| *d >= after)
+                    .min()
+                    .map(|d| d - Duration::days(i64::from(d.weekday().num_days_from_monday())))
+            } else {
+                None
+            };
+            Ok(Some(MyWeek {
+                rep: me.id,
+                name: me.name,
+                time_zone: me.time_zone,
+                team: me.team,
+                home_office: home.map(|h| h.name),
+                monday,
+                days,
+                office_days,
+                next_planned,
+                revision: stored.revision,
+                counter: store::changes::counter(c)?,
+            }))
+        })
+    }
+}

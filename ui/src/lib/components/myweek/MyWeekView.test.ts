@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import App from '../../../App.svelte';
+import { fakeBackend, tinyTeam } from '../../../test/fixtures';
+import type { MyWeek } from '../../api';
+
+afterEach(() => {
+  clearMocks();
+  localStorage.clear();
+});
+
+function week(rep: string, date: string): MyWeek {
+  const days = [
+    ['mon', '2026-11-30'],
+    ['tue', '2026-12-01'],
+  ] as const;
+  return {
+    rep,
+    name: 'Unit Ana',
+    time_zone: 'Europe/London',
+    team: 'unit-team',
+    home_office: 'Unit Office',
+    monday: date,
+    days: days.map(([weekday, day], i) => ({
+      date: day,
+      weekday,
+      office: i === 1 ? 'Unit Office' : null,
+      teammates: i === 1 ? ['Unit Zed'] : [],
+      time_off: false,
+      closed: false,
+      no_office_day: i === 0,
+      working: true,
+    })),
+    office_days: 1,
+    next_planned: null,
+    revision: 1,
+    counter: 1,
+  };
+}
+
+describe('My week', () => {
+  it('finds me through Rust’s people search and shows the week Rust read for me', async () => {
+    const backend = fakeBackend(tinyTeam(), {
+      my_week: (a) => week(String(a.rep), String(a.date)),
+      calendar_view: (a) => ({ from: a.from, to: a.to, time_zone: a.timeZone, resources: [], events: [] }),
+    });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: /My week/ }));
+    // The screen is loaded on first visit.
+    await user.type(await screen.findByLabelText('I am', {}, { timeout: 5000 }), 'ana');
+    await user.click(await screen.findByRole('button', { name: 'Choose Unit Ana' }));
+    const days = await screen.findByRole('list', { name: 'Days of the week' });
+    const items = within(days).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Remote (not an office day for you)');
+    expect(items[1]).toHaveTextContent('In the office · Unit Office');
+    expect(items[1]).toHaveTextContent('With Unit Zed');
+    expect(backend.called('people_page').at(-1)?.args).toMatchObject({ query: { search: 'ana', team: { kind: 'all' } } });
+    expect(backend.called('my_week').at(-1)?.args.rep).toBe('unit-ana');
+    expect(localStorage.getItem('meridian.my-week.rep')).toBe('unit-ana');
+    expect(screen.getByText('Unit Ana', { selector: 'strong' })).toBeTruthy();
+  });
+
+  it('picks the person whose whole id is typed and committed', async () => {
+    const backend = fakeBackend(tinyTeam(), {
+      my_week: (a) => week(String(a.rep), String(a.date)),
+      calendar_view: (a) => ({ from: a.from, to: a.to, time_zone: a.timeZone, resources: [], events: [] }),
+    });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: /My week/ }));
+    const input = await screen.findByLabelText('I am', {}, { timeout: 5000 });
+    await user.type(input, 'unit-bo');
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await screen.findByRole('list', { name: 'Days of the week' });
+    expect(backend.called('my_week').at(-1)?.args.rep).toBe('unit-bo');
+  });
+});

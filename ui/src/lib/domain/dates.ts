@@ -1,0 +1,54 @@
+/**
+ * Calendar-date helpers every screen uses to show dates Rust sent
+ * (`YYYY-MM-DD`): day arithmetic, the ISO week, short labels and today's
+ * date on this computer's clock. Display only; no rule lives here.
+ */
+import type { Weekday } from '../api';
+import { WEEKDAYS } from './weekdays';
+
+const DAY_MS = 86_400_000;
+
+function utc(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, n: number): string {
+  return iso(new Date(utc(date).getTime() + n * DAY_MS));
+}
+
+export function weekdayOf(date: string): Weekday {
+  return WEEKDAYS[(utc(date).getUTCDay() + 6) % 7];
+}
+
+/** The Monday of the ISO week that contains `date`. */
+export function mondayOf(date: string): string {
+  return addDays(date, -WEEKDAYS.indexOf(weekdayOf(date)));
+}
+
+/** The ISO week label Rust uses, e.g. `2026-W49`. */
+export function isoWeek(date: string): string {
+  // The ISO year is the year of the week's Thursday.
+  const thursday = utc(addDays(mondayOf(date), 3));
+  const year = thursday.getUTCFullYear();
+  const jan1 = Date.UTC(year, 0, 1);
+  const week = Math.floor((thursday.getTime() - jan1) / DAY_MS / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** `Tue 1 Dec` */
+export function shortDate(date: string): string {
+  const d = utc(date);
+  const wd = d.toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' });
+  const md = d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return `${wd} ${md}`;
+}
+
+/** The calendar date `YYYY-MM-DD` of `d` on this computer's clock. */
+export function localDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
