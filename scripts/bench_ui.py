@@ -112,6 +112,18 @@ def pss_mib(pids):
     return total / 1024
 
 
+def pss_by_process(pids):
+    """PSS (MiB) per process name, e.g. meridian-app / WebKitWebProcess."""
+    out = {}
+    for p in pids:
+        try:
+            name = pathlib.Path(f"/proc/{p}/comm").read_text().strip()
+        except OSError:
+            continue
+        out[name] = round(out.get(name, 0) + pss_mib([p]), 1)
+    return out
+
+
 def app_pid(driver_pid):
     for p in descendants(driver_pid):
         try:
@@ -196,6 +208,7 @@ def measure(label, scenario_file):
             out["screens"][name] = round(r["ms"]) if "ms" in r else r["error"]
         time.sleep(1.0)
         out["pss_after_all_screens_mib"] = round(pss_mib(descendants(pid)), 1) if pid else None
+        out["pss_by_process_mib"] = pss_by_process(descendants(pid)) if pid else {}
         s.close()
     finally:
         driver.terminate()
@@ -250,6 +263,7 @@ def render(results):
     for name, _ in SCREENS[1:] + SCREENS[:1]:
         row(f"{name}: click → first rows (ms)", lambda r, n=name: str(r["screens"].get(n)))
     row("PSS after every screen (MiB)", lambda r: str(r["pss_after_all_screens_mib"]))
+    row("… of which per process (MiB)", lambda r: ", ".join(f"{k} {v}" for k, v in sorted(r.get("pss_by_process_mib", {}).items())))
     for r in results:
         if "error" in r:
             lines.append(f"\n{r['team']}: not measured: {r['error']}")

@@ -62,6 +62,10 @@ pub enum AppError {
     },
     #[error("{0}")]
     Conflict(Conflict),
+    /// A held plan was made before the team's last write: accepting it
+    /// would overwrite what changed since with what the planner saw.
+    #[error("The team changed since this plan was made ({0}): re-plan to see it")]
+    StalePlan(String),
     #[error("{}: opened for reading only; this command cannot change it", path.display())]
     ReadOnly { path: PathBuf },
     #[error("{path}: {source}")]
@@ -83,7 +87,7 @@ impl AppError {
             AppError::NotFound { .. } => ErrorCode::NotFound,
             AppError::DuplicateId { .. } => ErrorCode::DuplicateId,
             AppError::Storage { .. } | AppError::ReadOnly { .. } => ErrorCode::Storage,
-            AppError::Conflict(_) => ErrorCode::Conflict,
+            AppError::Conflict(_) | AppError::StalePlan(_) => ErrorCode::Conflict,
             AppError::Io { .. } | AppError::NoDataDir => ErrorCode::Io,
             AppError::Plan(
                 PlanError::UnknownRequest(_)

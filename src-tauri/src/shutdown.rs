@@ -17,7 +17,7 @@
 //! comes, the signal thread ends the helpers and then the app with the
 //! signal's default action.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -221,12 +221,14 @@ fn helpers_in(root: u32, table: &[ProcStat]) -> Vec<u32> {
         children.entry(p.ppid).or_default().push(p);
     }
     let mut found = Vec::new();
+    // A pid is never its own ancestor, but a table read while processes come
+    // and go (a pid reused under a new parent) can link them in a cycle:
+    // each pid is walked once.
+    let mut seen: HashSet<u32> = HashSet::from([root]);
     let mut todo = vec![root];
     while let Some(parent) = todo.pop() {
         for child in children.get(&parent).into_iter().flatten() {
-            // A pid is never its own ancestor, but a table read while
-            // processes come and go could say so: do not loop on it.
-            if child.pid == root || child.pid == parent {
+            if !seen.insert(child.pid) {
                 continue;
             }
             todo.push(child.pid);
@@ -292,6 +294,26 @@ mod tests {
         ];
         assert_eq!(helpers_in(100, &table), [101, 102, 104]);
         assert!(helpers_in(999, &table).is_empty());
+    }
+
+    #[test]
+    fn a_cycle_of_parent_links_ends_the_walk() {
+        // Pid 101 read twice, reused under its own grandchild between reads:
+        // 100 -> 101 -> 102 -> 101 -> ...
+        let table = vec![
+            p(101, "WebKitWebProces", 'S', 100),
+            p(102, "bash", 'S', 101),
+            p(101, "WebKitNetworkPr", 'S', 102),
+            p(103, "WebKitNetworkPr", 'S', 102),
+        ];
+        let (tx, rx) = std::sync::mpsc::channel();
+        thread::spawn(move || {
+            let _ = tx.send(helpers_in(100, &table));
+        });
+        let found = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the walk ends on a cycle");
+        assert_eq!(found, [101, 103]);
     }
 
     #[test]

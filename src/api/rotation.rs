@@ -59,7 +59,26 @@ impl Meridian {
         today: Option<NaiveDate>,
         cancel: &AtomicBool,
     ) -> Result<RotationAnswer, AppError> {
-        let sc = self.scenario()?;
+        Ok(self.plan_rotation_at(from, weeks, office, today, cancel)?.0)
+    }
+
+    /// [`Meridian::plan_rotation_from`] with the change counter of the team
+    /// it planned (read in the same snapshot), for
+    /// [`Meridian::accept_rotation_at`] to refuse the plan once the team
+    /// has changed since.
+    ///
+    /// # Errors
+    /// As [`Meridian::plan_rotation_from`].
+    pub fn plan_rotation_at(
+        &self,
+        from: Option<NaiveDate>,
+        weeks: Option<u32>,
+        office: Option<&str>,
+        today: Option<NaiveDate>,
+        cancel: &AtomicBool,
+    ) -> Result<(RotationAnswer, i64), AppError> {
+        let (sc, counter) =
+            self.read(|c| Ok((store::load_scenario(c)?, store::changes::counter(c)?)))?;
         let stored = sc.requests.rotation.clone();
         let from = match (from, &stored) {
             (Some(f), _) => f,
@@ -84,9 +103,10 @@ impl Meridian {
         if let Some(today) = today {
             req.locks.extend(past_locks(&sc, &req, today));
         }
-        Ok(rotation::rotate_office_cancellable(
-            &sc, &req, office, cancel,
-        )?)
+        Ok((
+            rotation::rotate_office_cancellable(&sc, &req, office, cancel)?,
+            counter,
+        ))
     }
 
     /// Sets the weeks the rotation covers; locks outside them are dropped
@@ -170,11 +190,28 @@ impl Meridian {
         plan: &RotationAnswer,
         today: Option<NaiveDate>,
     ) -> Result<Changes, AppError> {
+        self.accept_rotation_at(plan, today, None)
+    }
+
+    /// [`Meridian::accept_rotation_from`] that, given the change counter
+    /// the plan was made at (see [`Meridian::plan_rotation_at`]), refuses
+    /// the plan when the counter read inside the accepting write differs.
+    ///
+    /// # Errors
+    /// As [`Meridian::accept_rotation`], and [`AppError::StalePlan`] when
+    /// the team changed since the plan was made.
+    pub fn accept_rotation_at(
+        &mut self,
+        plan: &RotationAnswer,
+        today: Option<NaiveDate>,
+        expected_counter: Option<i64>,
+    ) -> Result<Changes, AppError> {
         let (monday, last) = scenario::rotation_days(plan.from, plan.weeks.max(1));
         let first = today.map_or(monday, |t| t.max(monday));
         let summary = format!("accepted office days {first} to {last}");
         Ok(self
             .write(&summary, |tx| {
+                tx.expect_counter(expected_counter)?;
                 let homes: HashMap<String, Option<String>> = store::reps::list_rep_lines(tx.conn)?
                     .into_iter()
                     .map(|r| (r.id, r.office))

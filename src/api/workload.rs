@@ -129,9 +129,24 @@ impl Meridian {
     /// when a move would take a pinned task from its assignee (unpin it
     /// first).
     pub fn apply_balance(&mut self, moves: &[AcceptedMove]) -> Result<Changes, AppError> {
+        self.apply_balance_at(moves, None)
+    }
+
+    /// [`Meridian::apply_balance`] that, given the change counter the plan
+    /// was made at, refuses the moves when the counter read inside the
+    /// applying write differs: the plan no longer reflects the team.
+    ///
+    /// # Errors
+    /// As [`Meridian::apply_balance`], and [`AppError::StalePlan`].
+    pub fn apply_balance_at(
+        &mut self,
+        moves: &[AcceptedMove],
+        expected_counter: Option<i64>,
+    ) -> Result<Changes, AppError> {
         let summary = format!("moved {} task(s)", moves.len());
         Ok(self
             .write(&summary, |tx| {
+                tx.expect_counter(expected_counter)?;
                 for (k, m) in moves.iter().enumerate() {
                     if !store::reps::rep_exists(tx.conn, &m.rep)? {
                         return Err(not_found("rep", &m.rep));

@@ -226,6 +226,36 @@ fn verify(conn: &Connection, summary: &str) -> Result<(), AppError> {
     Ok(())
 }
 
+impl Tx<'_> {
+    /// Refuses the write when `expected` (the change counter a held plan was
+    /// made at) is not the counter read inside this transaction: another
+    /// write came between planning and accepting. `None` checks nothing.
+    ///
+    /// # Errors
+    /// [`AppError::StalePlan`] naming how many writes came since and who
+    /// made the last one.
+    pub(crate) fn expect_counter(&self, expected: Option<i64>) -> Result<(), AppError> {
+        let now = self.seq - 1;
+        let Some(at) = expected.filter(|&at| at != now) else {
+            return Ok(());
+        };
+        let writes = now - at;
+        let mut what = if writes > 0 {
+            format!("{writes} change(s) since")
+        } else {
+            "the database was replaced".to_string()
+        };
+        if let Some(a) = changes::author(self.conn, now)? {
+            what.push_str(&format!(
+                ", the last by {} at {}",
+                a.source,
+                a.at.replace('T', " ").replace('Z', " UTC")
+            ));
+        }
+        Err(AppError::StalePlan(what))
+    }
+}
+
 impl Meridian {
     /// Runs `f` as one write: `BEGIN IMMEDIATE`, `f` reads and changes rows
     /// through the [`Tx`], the write is logged as `summary`, then it commits.

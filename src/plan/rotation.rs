@@ -90,6 +90,16 @@ pub struct RotationObjective {
     pub in_person: i64,
 }
 
+/// Points per pair of teammates in the same office on a day (contract §3).
+/// The search counts pairs at this weight.
+pub const CO_PRESENCE_WEIGHT: u32 = 1;
+/// Points per rep in the office on one of their team's anchor days.
+pub const ANCHOR_WEIGHT: u32 = 2;
+/// Points per rep in the office on one of their preferred days.
+pub const PREFERENCE_WEIGHT: u32 = 2;
+/// Points per attendee in the office of an in-person meeting that day.
+pub const IN_PERSON_WEIGHT: u32 = 3;
+
 /// The ISO week label `2026-W49` of a date.
 pub fn iso_week(d: NaiveDate) -> String {
     let w = d.iso_week();
@@ -1262,10 +1272,10 @@ fn build_sub(
             }
             let wd = Weekday::of(day);
             if team.is_some_and(|t| t.anchor_days.contains(&wd)) {
-                weight[d] += 2;
+                weight[d] += i64::from(ANCHOR_WEIGHT);
             }
             if rep.preferred_office_days.contains(&wd) {
-                weight[d] += 2;
+                weight[d] += i64::from(PREFERENCE_WEIGHT);
             }
             weight[d] += in_person.points(r, day);
         }
@@ -1298,7 +1308,7 @@ struct InPerson {
 
 impl InPerson {
     fn points(&self, r: usize, date: NaiveDate) -> i64 {
-        3 * self.count.get(&(r, date)).copied().unwrap_or(0)
+        i64::from(IN_PERSON_WEIGHT) * self.count.get(&(r, date)).copied().unwrap_or(0)
     }
 }
 
@@ -1378,15 +1388,16 @@ fn objective_of(
                 .iter()
                 .any(|t| t.id == team && t.anchor_days.contains(&wd))
             {
-                o.anchor += 2;
+                o.anchor += i64::from(ANCHOR_WEIGHT);
             }
         }
         if rep.preferred_office_days.contains(&wd) {
-            o.preference += 2;
+            o.preference += i64::from(PREFERENCE_WEIGHT);
         }
         o.in_person += in_person.points(i, a.date);
     }
-    o.co_presence = groups.values().map(|n| n * (n - 1) / 2).sum();
+    o.co_presence =
+        i64::from(CO_PRESENCE_WEIGHT) * groups.values().map(|n| n * (n - 1) / 2).sum::<i64>();
     o.total = o.co_presence + o.anchor + o.preference + o.in_person;
     o
 }

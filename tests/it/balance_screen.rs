@@ -381,3 +381,40 @@ fn proposals_that_change_after_apply_are_said_in_words() {
     assert!(notice.contains("1 new proposal (Kai's task 1)"), "{notice}");
     assert!(notice.contains("now to Someone Else"), "{notice}");
 }
+
+#[test]
+fn applying_a_balance_planned_before_a_write_is_refused_inside_the_write() {
+    let mut m = freya_and_kai();
+    let held = hold(&m, "2026-11-30");
+    let moves = held.accepted(&[], true);
+    assert!(!moves.is_empty(), "the plan moves work from Freya");
+    assert_eq!(held.counter, m.counter().expect("counter"));
+
+    let stored = m.get::<meridian::model::Task>("k1").expect("k1");
+    let mut k1 = stored.item;
+    k1.title = "Kai's renamed task".to_string();
+    m.update(k1, Some(stored.revision))
+        .expect("an edit after planning");
+    let err = m
+        .apply_balance_at(&moves, Some(held.counter))
+        .expect_err("the team changed since the plan");
+    assert_eq!(err.code(), ErrorCode::Conflict);
+    assert!(err.to_string().contains("re-plan to see it"), "{err}");
+    let owners: Vec<Option<String>> = moves
+        .iter()
+        .map(|mv| {
+            m.get::<meridian::model::Task>(&mv.task)
+                .expect("task")
+                .item
+                .assignee
+        })
+        .collect();
+    assert!(
+        owners.iter().all(|o| o.as_deref() == Some("freya")),
+        "nothing moved"
+    );
+
+    let held = hold(&m, "2026-11-30");
+    m.apply_balance_at(&held.accepted(&[], true), Some(held.counter))
+        .expect("a current plan applies");
+}

@@ -346,3 +346,35 @@ fn a_cancelled_run_is_an_error_not_a_partial_plan_and_an_uncancelled_one_is_unch
         .expect("plan");
     assert_eq!(run, m.plan_rotation(None, None, None).expect("plan"));
 }
+
+#[test]
+fn accepting_a_rotation_planned_before_a_write_is_refused_inside_the_write() {
+    let mut m = team();
+    let today = day("2026-11-30");
+    let (plan, counter) = m
+        .plan_rotation_at(None, None, None, Some(today), &AtomicBool::new(false))
+        .expect("plan");
+    assert_eq!(counter, m.counter().expect("counter"), "read with the team");
+    let before = m.scenario().expect("scenario").office_days;
+
+    m.set_rotation_lock("ana", day("2026-12-02"), Some(true))
+        .expect("a lock after planning");
+    let err = m
+        .accept_rotation_at(&plan, Some(today), Some(counter))
+        .expect_err("the team changed since the plan");
+    assert_eq!(err.code(), meridian::ErrorCode::Conflict);
+    let message = err.to_string();
+    assert!(
+        message.starts_with("The team changed since this plan was made (1 change(s) since")
+            && message.ends_with("): re-plan to see it"),
+        "{message}"
+    );
+    assert_eq!(m.scenario().expect("scenario").office_days, before);
+
+    // Planned again at the new counter, the same plan is accepted.
+    let (plan, counter) = m
+        .plan_rotation_at(None, None, None, Some(today), &AtomicBool::new(false))
+        .expect("plan");
+    m.accept_rotation_at(&plan, Some(today), Some(counter))
+        .expect("a current plan is accepted");
+}

@@ -62,7 +62,29 @@ fn the_directory_counts_reps_per_team_and_office_and_carries_the_rules_limits() 
         d.limits.name_chars as usize,
         meridian::rules::limits::NAME_CHARS
     );
+    assert_eq!(
+        d.limits.attendees as usize,
+        meridian::rules::limits::ATTENDEES
+    );
     assert_eq!(d.counter, core.counter().expect("counter"));
+}
+
+#[test]
+fn a_whole_team_comes_in_one_answer_sorted_by_name() {
+    let core = team_of(250);
+    let team = core.team_members("emea").expect("members");
+    assert_eq!(team.total, 125);
+    assert_eq!(team.members.len(), 125);
+    assert!(team.members.iter().all(|m| m
+        .id
+        .trim_start_matches('r')
+        .parse::<u32>()
+        .is_ok_and(|i| i % 2 == 0)));
+    assert_eq!(team.members[0].name, "Rep 0002");
+    assert_eq!(team.members[0].time_zone, "Europe/Berlin");
+    assert!(team.members.windows(2).all(|w| w[0].name < w[1].name));
+    let none = core.team_members("nobody").expect("members");
+    assert_eq!((none.total, none.members.len()), (0, 0));
 }
 
 #[test]

@@ -15,6 +15,7 @@ use tauri::{AppHandle, State};
 
 use crate::error::{CommandError, ShellError};
 use crate::files::{self, FileKind, Pending, PendingFile, PendingKind};
+use crate::plans::today;
 use crate::state::Db;
 
 /// A reps CSV picked for import, with what importing it would do.
@@ -299,9 +300,4 @@ async fn save(
     };
     files::write(&path, text)?;
     Ok(Some(files::display_name(&path)))
-}
-
-/// The computer's local date: recurring busy times are expanded around it.
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
 }

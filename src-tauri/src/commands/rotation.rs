@@ -9,23 +9,25 @@
 use chrono::NaiveDate;
 use meridian::api::screens::{Board, BoardQuery, PlanSummary, Window};
 use meridian::plan::rotation::RotationAnswer;
-use meridian::{Changes, ErrorCode};
+use meridian::Changes;
 use tauri::State;
 
 use crate::error::CommandError;
-use crate::plans::{CancelFlag, Held};
+use crate::plans::{blocking, gone, today, Held, Runs};
 use crate::state::Db;
 
-/// The held rotation plan and the flag that cancels a planning run.
-#[derive(Default)]
-pub struct RotationPlans {
-    pub held: Held<RotationAnswer>,
-    pub cancel: CancelFlag,
+/// A plan as held: the planner's answer and the database's change counter
+/// of the team it planned, so accepting refuses it once the team changed.
+pub struct HeldRotation {
+    pub answer: RotationAnswer,
+    pub counter: i64,
 }
 
-/// The date on this computer's clock: days before it are past on the board.
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+/// The held rotation plan and the flags that cancel planning runs.
+#[derive(Default)]
+pub struct RotationPlans {
+    pub held: Held<HeldRotation>,
+    pub runs: Runs,
 }
 
 /// Plans office days with the stored locks, off the UI thread on a reader:
@@ -44,23 +46,42 @@ pub async fn plan_rotation(
     office: Option<String>,
 ) -> Result<PlanSummary, CommandError> {
     let token = plans.held.reserve();
-    let cancel = plans.cancel.start();
-    let answer = db
+    let run = plans.runs.start(token)?;
+    let cancel = run.flag();
+    let (answer, counter) = db
         .read(move |core| {
-            core.plan_rotation_from(from, weeks, office.as_deref(), Some(today()), &cancel)
+            core.plan_rotation_at(from, weeks, office.as_deref(), Some(today()), &cancel)
         })
         .await?;
+    drop(run);
     let summary = PlanSummary::of(token, &answer);
-    plans.held.put(token, answer)?;
+    plans.held.put(token, HeldRotation { answer, counter })?;
     Ok(summary)
 }
 
-/// Stops the running office-day plan at its next check; it then answers
-/// `cancelled` and the previously held plan stays.
+/// Stops the office-day plans running now at their next check; they then
+/// answer `cancelled` and the previously held plan stays. A run started
+/// after this goes on.
 #[tauri::command]
 #[specta::specta]
-pub fn cancel_planning(plans: State<'_, RotationPlans>) {
-    plans.cancel.cancel();
+pub async fn cancel_planning(plans: State<'_, RotationPlans>) -> Result<(), CommandError> {
+    plans.runs.cancel()
+}
+
+/// Forgets the held plan `plan` (a token from [`plan_rotation`]); a newer
+/// plan stays.
+#[tauri::command]
+#[specta::specta]
+pub async fn discard_rotation(
+    plans: State<'_, RotationPlans>,
+    plan: u32,
+) -> Result<(), CommandError> {
+    let forgotten = plans.held.clear_if(u64::from(plan))?;
+    blocking(move || {
+        drop(forgotten);
+        Ok(())
+    })
+    .await
 }
 
 /// One page of the board for `query`; cells show the held plan `plan` (a
@@ -79,8 +100,10 @@ pub async fn rotation_board(
         Some(token) => plans.held.get(u64::from(token))?,
         None => None,
     };
-    db.read(move |core| core.rotation_board(&query, window, today(), held.as_deref()))
-        .await
+    db.read(move |core| {
+        core.rotation_board(&query, window, today(), held.as_deref().map(|h| &h.answer))
+    })
+    .await
 }
 
 /// Stores the weeks the rotation covers; locks outside them are dropped.
@@ -113,6 +136,8 @@ pub async fn set_rotation_lock(
 /// Saves the held plan `plan` (a token from [`plan_rotation`]) as the
 /// accepted office days of its weeks from today on (of its office's reps
 /// when the plan is for one office), all or nothing; then forgets it.
+/// Refused (`conflict`) when the team changed since the plan was made,
+/// checked inside the saving write.
 #[tauri::command]
 #[specta::specta]
 pub async fn accept_rotation(
@@ -120,17 +145,14 @@ pub async fn accept_rotation(
     plans: State<'_, RotationPlans>,
     plan: u32,
 ) -> Result<Changes, CommandError> {
-    let Some(held) = plans.held.get(u64::from(plan))? else {
-        return Err(CommandError {
-            code: ErrorCode::NotFound,
-            message: "this plan is no longer held (a newer plan replaced it): plan again"
-                .to_string(),
-            problems: Vec::new(),
-        });
-    };
+    let held = plans.held.get(u64::from(plan))?.ok_or_else(gone)?;
     let changes = db
-        .run(move |core| core.accept_rotation_from(&held, Some(today())))
+        .run(move |core| core.accept_rotation_at(&held.answer, Some(today()), Some(held.counter)))
         .await?;
-    plans.held.clear()?;
-    Ok(changes)
+    let forgotten = plans.held.clear_if(u64::from(plan))?;
+    blocking(move || {
+        drop(forgotten);
+        Ok(changes)
+    })
+    .await
 }

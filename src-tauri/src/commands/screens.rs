@@ -1,7 +1,10 @@
 //! Read-only queries that answer what one screen shows (a page of rows, the
 //! directory of teams and offices), on a reader beside the writer.
 
-use meridian::api::screens::{Directory, Page, PeopleQuery, PersonRow, Window};
+use meridian::api::screens::{
+    find_time_window as window_after, DateWindow, Directory, Page, PeopleQuery, PersonRow,
+    TeamMembers, Window,
+};
 use meridian::model::Rep;
 use meridian::store::changes::ItemKind;
 use meridian::store::Stored;
@@ -27,6 +30,33 @@ pub async fn people_page(
     window: Window,
 ) -> Result<Page<PersonRow>, CommandError> {
     db.read(move |core| core.people(&query, window)).await
+}
+
+/// The members of a team a meeting request may name (up to the attendee
+/// limit), read at once: "add a whole team" in Find a time.
+#[tauri::command]
+#[specta::specta]
+pub async fn team_members(db: State<'_, Db>, team: String) -> Result<TeamMembers, CommandError> {
+    db.read(move |core| core.team_members(&team)).await
+}
+
+/// The days a new "Find a time" search covers, from `today` (`YYYY-MM-DD`,
+/// the computer's date).
+#[tauri::command]
+#[specta::specta]
+pub fn find_time_window(today: String) -> Result<DateWindow, CommandError> {
+    let day = chrono::NaiveDate::parse_from_str(today.trim(), "%Y-%m-%d").map_err(|e| {
+        let message = format!("{today:?} is not a date YYYY-MM-DD: {e}");
+        CommandError {
+            code: meridian::ErrorCode::Invalid,
+            problems: vec![meridian::Problem {
+                path: "today".into(),
+                message: message.clone(),
+            }],
+            message,
+        }
+    })?;
+    Ok(window_after(day))
 }
 
 /// One rep with its revision, for a form to open on.

@@ -19,20 +19,20 @@ use meridian::api::screens::{Page, Window};
 use meridian::model::{BalanceRequest, Task};
 use meridian::plan::balance::BalanceChange;
 use meridian::store::Stored;
-use meridian::{AppError, Changes, ErrorCode, Meridian};
+use meridian::{AppError, Changes, Meridian};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use crate::error::{CommandError, ShellError};
-use crate::plans::{CancelFlag, Held};
+use crate::plans::{blocking, gone, today, Held, Runs};
 use crate::state::Db;
 
-/// The held balance plan, the flag that cancels a planning run, the last
+/// The held balance plan, the flags that cancel planning runs, the last
 /// figures read and what the last Apply took from the plan.
 #[derive(Default)]
 pub struct WorkloadPlans {
     held: Held<HeldBalance>,
-    cancel: CancelFlag,
+    runs: Runs,
     figures: Arc<Mutex<Option<Arc<WorkloadFigures>>>>,
     /// The plan an Apply took its changes from and their tasks: the next
     /// plan says in words how its proposals differ from what was left.
@@ -44,19 +44,6 @@ pub struct WorkloadPlans {
 pub struct PlannedBalance {
     pub token: u32,
     pub summary: BalanceSummary,
-}
-
-/// The date on this computer's clock: tasks due before it are past due.
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-fn gone() -> CommandError {
-    CommandError {
-        code: ErrorCode::NotFound,
-        message: "this plan is no longer held (a newer plan replaced it): plan again".to_string(),
-        problems: Vec::new(),
-    }
 }
 
 /// The figures over `window`, reused while the database's change counter is
@@ -188,10 +175,12 @@ pub async fn plan_balance(
     to: Option<NaiveDate>,
 ) -> Result<PlannedBalance, CommandError> {
     let token = plans.held.reserve();
-    let cancel = plans.cancel.start();
+    let run = plans.runs.start(token)?;
+    let cancel = run.flag();
     let held = db
         .read(move |core| core.hold_balance(from, to, today(), &cancel))
         .await?;
+    drop(run);
     let applied = plans
         .applied
         .lock()
@@ -206,33 +195,43 @@ pub async fn plan_balance(
     })
 }
 
-/// Stops the running balance plan at its next check; it then answers
-/// `cancelled` and the previously held plan stays.
+/// Stops the balance plans running now at their next check; they then
+/// answer `cancelled` and the previously held plan stays. A run started
+/// after this goes on.
 #[tauri::command]
 #[specta::specta]
-pub fn cancel_balance(plans: State<'_, WorkloadPlans>) {
-    plans.cancel.cancel();
+pub async fn cancel_balance(plans: State<'_, WorkloadPlans>) -> Result<(), CommandError> {
+    plans.runs.cancel()
 }
 
 /// One page of the held plan `plan`'s changes: the proposed ones, or those
 /// held back with their reasons.
 #[tauri::command]
 #[specta::specta]
-pub fn balance_changes(
+pub async fn balance_changes(
     plans: State<'_, WorkloadPlans>,
     plan: u32,
     filter: ChangeFilter,
     window: Window,
 ) -> Result<Page<BalanceChange>, CommandError> {
     let held = plans.held.get(u64::from(plan))?.ok_or_else(gone)?;
-    Ok(held.changes(filter, window))
+    blocking(move || Ok(held.changes(filter, window))).await
 }
 
-/// Forgets the held plan.
+/// Forgets the held plan `plan` (a token from [`plan_balance`]); a newer
+/// plan stays.
 #[tauri::command]
 #[specta::specta]
-pub fn discard_balance(plans: State<'_, WorkloadPlans>) -> Result<(), CommandError> {
-    plans.held.clear()
+pub async fn discard_balance(
+    plans: State<'_, WorkloadPlans>,
+    plan: u32,
+) -> Result<(), CommandError> {
+    let forgotten = plans.held.clear_if(u64::from(plan))?;
+    blocking(move || {
+        drop(forgotten);
+        Ok(())
+    })
+    .await
 }
 
 /// Stores the window the balancer works on.
@@ -261,7 +260,10 @@ pub async fn apply_balance(
     let held = plans.held.get(u64::from(plan))?.ok_or_else(gone)?;
     let moves = held.accepted(&tasks, all_but);
     let applied: Vec<String> = moves.iter().map(|m| m.task.clone()).collect();
-    let changes = db.run(move |core| core.apply_balance(&moves)).await?;
+    let counter = held.counter;
+    let changes = db
+        .run(move |core| core.apply_balance_at(&moves, Some(counter)))
+        .await?;
     *plans.applied.lock().map_err(|_| ShellError::Poisoned)? = Some((held, applied));
     Ok(changes)
 }

@@ -15,14 +15,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{matches, words, Page, Window};
+use super::{matches, monday_of, words, Page, Window};
 use crate::api::{invalid, Meridian};
 use crate::error::{AppError, Problem};
 use crate::model::{Office, Rep, Team, Weekday};
-use crate::plan::rotation::{iso_week, RepWeek, RotationAnswer, RotationObjective};
+use crate::plan::rotation::{self, iso_week, RepWeek, RotationAnswer, RotationObjective};
 use crate::rules::{rotation_days, rule1_blocks_at, MAX_ROTATION_WEEKS};
 use crate::store;
 
@@ -216,16 +216,28 @@ impl PlanSummary {
                 (
                     "co_presence",
                     "Teammates together",
-                    1,
+                    rotation::CO_PRESENCE_WEIGHT,
                     "pair-day",
                     o.co_presence,
                 ),
-                ("anchor", "Team anchor days", 2, "rep-day", o.anchor),
-                ("preference", "Preferred days", 2, "rep-day", o.preference),
+                (
+                    "anchor",
+                    "Team anchor days",
+                    rotation::ANCHOR_WEIGHT,
+                    "rep-day",
+                    o.anchor,
+                ),
+                (
+                    "preference",
+                    "Preferred days",
+                    rotation::PREFERENCE_WEIGHT,
+                    "rep-day",
+                    o.preference,
+                ),
                 (
                     "in_person",
                     "In-person meetings",
-                    3,
+                    rotation::IN_PERSON_WEIGHT,
                     "attendee",
                     o.in_person,
                 ),
@@ -255,11 +267,6 @@ impl PlanSummary {
             reps: u32::try_from(reps.len()).unwrap_or(u32::MAX),
         }
     }
-}
-
-/// Monday of the week holding `d`.
-fn monday_of(d: NaiveDate) -> NaiveDate {
-    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
 }
 
 /// A row before it is drawn: only the page's rows get their cells.

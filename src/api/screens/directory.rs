@@ -2,6 +2,7 @@
 //! reps they hold, the policy, the size of each list, and the limits forms
 //! cap their fields at (the same constants the rules check).
 
+use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
@@ -58,6 +59,8 @@ pub struct FormLimits {
     pub intervals_per_day: u32,
     pub closed_dates: u32,
     pub time_off_blocks: u32,
+    /// People one meeting request may name (required and optional together).
+    pub attendees: u32,
 }
 
 impl FormLimits {
@@ -72,7 +75,27 @@ impl FormLimits {
         intervals_per_day: limits::INTERVALS_PER_DAY as u32,
         closed_dates: limits::CLOSED_DATES as u32,
         time_off_blocks: limits::TIME_OFF_BLOCKS as u32,
+        attendees: limits::ATTENDEES as u32,
     };
+}
+
+/// The days a meeting search covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DateWindow {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// The window a new "Find a time" search starts on: the next Monday to
+/// Friday after `today` (a Monday looks at the week after it).
+pub fn find_time_window(today: NaiveDate) -> DateWindow {
+    let days_to_monday = 7 - i64::from(today.weekday().num_days_from_monday());
+    let from = today + Duration::days(days_to_monday);
+    DateWindow {
+        from,
+        to: from + Duration::days(4),
+    }
 }
 
 /// Teams, offices, policy, counts and form limits, read from one snapshot.
@@ -183,5 +206,19 @@ impl Meridian {
                 n += 1;
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_starts_on_the_next_work_week() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let w = find_time_window(d("2026-11-28"));
+        assert_eq!((w.from, w.to), (d("2026-11-30"), d("2026-12-04")));
+        let w = find_time_window(d("2026-11-30"));
+        assert_eq!((w.from, w.to), (d("2026-12-07"), d("2026-12-11")));
     }
 }

@@ -13,16 +13,20 @@ pub mod people;
 pub mod team_week;
 pub mod workload;
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 pub use board::{Board, BoardQuery, BoardRow, PlanSummary};
-pub use directory::{Counts, Directory, FormLimits, OfficeRow, TeamRow};
+pub use directory::{
+    find_time_window, Counts, DateWindow, Directory, FormLimits, OfficeRow, TeamRow,
+};
 pub use meetings::{
     describe_meeting, AttendeeName, MeetingForm, MeetingRow, MeetingWhen, MeetingsPage,
     MeetingsQuery,
 };
 pub use my_week::{MyDay, MyWeek};
-pub use people::{PeopleQuery, PersonRow, TeamFilter};
+pub use people::{PeopleQuery, PersonRow, TeamFilter, TeamMember, TeamMembers};
 pub use team_week::{TeamWeek, TeamWeekLine, TeamWeekQuery};
 
 /// The most rows one page may ask for: a screen draws a few dozen; the rest
@@ -64,6 +68,30 @@ impl Window {
             counter,
         }
     }
+}
+
+/// Names by id.
+pub(crate) type Names = HashMap<String, String>;
+
+/// Team and office names by id, for rows that show names beside ids.
+pub(crate) fn team_and_office_names(
+    c: &rusqlite::Connection,
+) -> Result<(Names, Names), crate::store::StoreError> {
+    let teams = crate::store::teams::list_teams(c)?
+        .into_iter()
+        .map(|s| (s.item.id, s.item.name))
+        .collect();
+    let offices = crate::store::offices::list_offices(c)?
+        .into_iter()
+        .map(|s| (s.item.id, s.item.name))
+        .collect();
+    Ok((teams, offices))
+}
+
+/// The Monday of `d`'s ISO week.
+pub(crate) fn monday_of(d: chrono::NaiveDate) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))
 }
 
 /// Lower-cased words of a search box; every word must match somewhere.

@@ -1,13 +1,12 @@
 //! The People list: reps sorted by name, filtered by a search box and a
 //! team, one page at a time, with their team's and office's names.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::{matches, words, Page, Window};
 use crate::api::Meridian;
 use crate::error::AppError;
+use crate::rules::limits;
 use crate::store;
 
 /// Which team's reps a list shows.
@@ -46,21 +45,56 @@ pub struct PersonRow {
     pub revision: i64,
 }
 
+/// Someone a request can name: id, name and zone (what a picker shows).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TeamMember {
+    pub id: String,
+    pub name: String,
+    pub time_zone: String,
+}
+
+/// A team's members, sorted by name, at most a request's attendee limit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TeamMembers {
+    pub members: Vec<TeamMember>,
+    /// Members the team has in all (more than `members` when over the limit).
+    pub total: u32,
+}
+
 impl Meridian {
+    /// The members of `team` a request may name, sorted by name (then id),
+    /// cut at [`limits::ATTENDEES`], read in one snapshot: "add a whole
+    /// team" asks once instead of paging the team into the web view.
+    ///
+    /// # Errors
+    /// [`AppError::Storage`].
+    pub fn team_members(&self, team: &str) -> Result<TeamMembers, AppError> {
+        self.read(|c| {
+            let mut members: Vec<TeamMember> = store::reps::list_rep_lines(c)?
+                .into_iter()
+                .filter(|r| r.team.as_deref() == Some(team))
+                .map(|r| TeamMember {
+                    id: r.id,
+                    name: r.name,
+                    time_zone: r.time_zone,
+                })
+                .collect();
+            members.sort_by_cached_key(|m| (m.name.to_lowercase(), m.id.clone()));
+            let total = u32::try_from(members.len()).unwrap_or(u32::MAX);
+            members.truncate(limits::ATTENDEES);
+            Ok(TeamMembers { members, total })
+        })
+    }
+
     /// Reps matching `query`, sorted by name (then id), one page of them.
     ///
     /// # Errors
     /// [`AppError::Storage`].
     pub fn people(&self, query: &PeopleQuery, window: Window) -> Result<Page<PersonRow>, AppError> {
         self.read(|c| {
-            let teams: HashMap<String, String> = store::teams::list_teams(c)?
-                .into_iter()
-                .map(|s| (s.item.id, s.item.name))
-                .collect();
-            let offices: HashMap<String, String> = store::offices::list_offices(c)?
-                .into_iter()
-                .map(|s| (s.item.id, s.item.name))
-                .collect();
+            let (teams, offices) = super::team_and_office_names(c)?;
             let words = words(&query.search);
             let mut rows: Vec<PersonRow> = store::reps::list_rep_cards(c)?
                 .into_iter()

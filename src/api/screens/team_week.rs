@@ -17,10 +17,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{matches, words, Page, TeamFilter, Window};
+use super::{matches, monday_of, words, Page, TeamFilter, Window};
 use crate::api::Meridian;
 use crate::error::AppError;
 use crate::plan::calendar::Context;
@@ -196,14 +196,7 @@ impl Meridian {
             _ => (0, 0),
         };
         self.read(|c| {
-            let teams: HashMap<String, String> = store::teams::list_teams(c)?
-                .into_iter()
-                .map(|s| (s.item.id, s.item.name))
-                .collect();
-            let offices: HashMap<String, String> = store::offices::list_offices(c)?
-                .into_iter()
-                .map(|s| (s.item.id, s.item.name))
-                .collect();
+            let (teams, offices) = super::team_and_office_names(c)?;
             let words = words(&query.search);
             let mut groups: HashMap<String, Vec<Member>> = HashMap::new();
             for r in store::reps::list_rep_lines(c)? {
@@ -278,14 +271,19 @@ impl Meridian {
                     .into_iter()
                     .map(|r| (r.id.clone(), r))
                     .collect();
+            // Every line of the window is sent, or none: a shorter page would
+            // shift the UI's line indices under the rows after a missing rep.
             let lines = page
                 .rows
                 .into_iter()
-                .filter_map(|l| match l {
-                    Ok(g) => Some(TeamWeekLine::Group(g)),
-                    Err(id) => rows.remove(&id).map(TeamWeekLine::Rep),
+                .map(|l| match l {
+                    Ok(g) => Ok(TeamWeekLine::Group(g)),
+                    Err(id) => match rows.remove(&id) {
+                        Some(row) => Ok(TeamWeekLine::Rep(row)),
+                        None => Err(AppError::NotFound { kind: "rep", id }),
+                    },
                 })
-                .collect();
+                .collect::<Result<Vec<_>, AppError>>()?;
             Ok(TeamWeek {
                 from,
                 to,
@@ -303,11 +301,6 @@ impl Meridian {
             })
         })
     }
-}
-
-/// The Monday of `date`'s ISO week.
-fn monday_of(date: NaiveDate) -> NaiveDate {
-    date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
 }
 
 fn week_days(view: &Zone, from: NaiveDate, to: NaiveDate) -> Vec<WeekDay> {

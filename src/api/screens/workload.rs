@@ -583,14 +583,14 @@ pub fn replan_notice(old: &HeldBalance, applied: &[String], new: &HeldBalance) -
             Some(_) => {}
         }
     }
-    let mut dropped: Vec<&str> = old
+    // One change per task: two titles alike are two tasks, both named.
+    let dropped: Vec<&str> = old
         .plan
         .changes
         .iter()
         .filter(|c| was.contains_key(&c.task) && !now.contains_key(&c.task))
         .map(|c| c.title.as_str())
         .collect();
-    dropped.dedup();
     if added.is_empty() && retargeted.is_empty() && dropped.is_empty() {
         return None;
     }

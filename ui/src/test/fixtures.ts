@@ -157,6 +157,7 @@ export function directoryOf(db: Scenario, revisions: Revisions, counter: number)
       intervals_per_day: 48,
       closed_dates: 5000,
       time_off_blocks: 1000,
+      attendees: 20000,
     },
     counter,
   };
@@ -212,6 +213,14 @@ export function fakeBackend(initial: Scenario, overrides: Record<string, Handler
     about: () => ({ version: '0.0.0-unit', tzdata: 'unit', db_path: null }),
     directory: () => directoryOf(db, revisions, counter),
     people_page: (a) => peoplePageOf(db, revisions, counter, a.query as PeopleQuery, a.window as Window),
+    team_members: (a) => {
+      const members = db.reps
+        .filter((r) => r.team === a.team)
+        .sort((x, y) => x.name.toLowerCase().localeCompare(y.name.toLowerCase()) || x.id.localeCompare(y.id))
+        .map((r) => ({ id: r.id, name: r.name, time_zone: r.time_zone }));
+      return { members, total: members.length };
+    },
+    find_time_window: () => ({ from: '2026-11-30', to: '2026-12-04' }),
     get_rep: (a) => {
       const r = db.reps.find((x) => x.id === a.id);
       if (!r) throw { code: 'not_found', message: `no rep "${String(a.id)}"`, problems: [] };
@@ -238,6 +247,8 @@ export function fakeBackend(initial: Scenario, overrides: Record<string, Handler
     const h = handlers[cmd];
     if (!h) throw { code: 'io', message: `no mock for ${cmd}`, problems: [] };
     const out = h(args);
+    // A handler may answer later (a run still in flight), with a plain value.
+    if (out instanceof Promise) return out.then((v: unknown) => structuredClone(v));
     if (!isScenario(out)) return structuredClone(out);
     counter += 1;
     const changes = changesBetween(db, out, counter);

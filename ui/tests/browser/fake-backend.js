@@ -671,6 +671,7 @@
     plan_rotation: (args) => holdRotation(args),
     rotation_board: (args) => rotationBoard(args),
     cancel_planning: () => null,
+    discard_rotation: () => null,
     set_rotation_window: ({ from, weeks }) => {
       const start = mondayOf(from);
       const last = addDays(start, weeks * 7 - 1);
@@ -761,7 +762,7 @@
       reps: db.reps.length, teams: db.teams.length, offices: db.offices.length, meetings: db.meetings.length, tasks: db.tasks.length,
       reps_without_team: db.reps.filter((r) => r.team === null).length, remote_reps: db.reps.filter((r) => r.office === null).length,
     },
-    limits: { id_chars: 128, name_chars: 200, title_chars: 500, skill_chars: 128, skills: 100, rrule_chars: 1000, time_zone_chars: 128, intervals_per_day: 48, closed_dates: 5000, time_off_blocks: 1000 },
+    limits: { id_chars: 128, name_chars: 200, title_chars: 500, skill_chars: 128, skills: 100, rrule_chars: 1000, time_zone_chars: 128, intervals_per_day: 48, closed_dates: 5000, time_off_blocks: 1000, attendees: 20000 },
     counter,
   });
   handlers.people_page = ({ query, window }) => {
@@ -775,6 +776,20 @@
         office_name: officeName(r.office), time_zone: r.time_zone, skills: r.skills, revision: revs.reps[r.id] ?? counter }));
     const offset = Math.min(window.offset, rows.length);
     return { rows: rows.slice(offset, offset + window.limit), offset, total: rows.length, counter };
+  };
+  handlers.team_members = ({ team }) => {
+    const members = db.reps
+      .filter((r) => r.team === team)
+      .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id))
+      .map((r) => ({ id: r.id, name: r.name, time_zone: r.time_zone }));
+    return { members, total: members.length };
+  };
+  // The next Monday to Friday after today, as Rust's find_time_window.
+  handlers.find_time_window = ({ today }) => {
+    const d = new Date(`${today}T00:00:00Z`);
+    const monday = new Date(d.getTime() + (7 - ((d.getUTCDay() + 6) % 7)) * 86_400_000);
+    const day = (t) => new Date(t).toISOString().slice(0, 10);
+    return { from: day(monday), to: day(monday.getTime() + 4 * 86_400_000) };
   };
   handlers.get_rep = ({ id }) => {
     const r = db.reps.find((x) => x.id === id);

@@ -23,6 +23,16 @@ export const commands = {
 	directory: () => typedError<Directory, CommandError>(__TAURI_INVOKE("directory")),
 	/**  One page of the People list, sorted by name and filtered in Rust. */
 	peoplePage: (query: PeopleQuery, window: Window) => typedError<Page<PersonRow>, CommandError>(__TAURI_INVOKE("people_page", { query, window })),
+	/**
+	 *  The members of a team a meeting request may name (up to the attendee
+	 *  limit), read at once: "add a whole team" in Find a time.
+	 */
+	teamMembers: (team: string) => typedError<TeamMembers, CommandError>(__TAURI_INVOKE("team_members", { team })),
+	/**
+	 *  The days a new "Find a time" search covers, from `today` (`YYYY-MM-DD`,
+	 *  the computer's date).
+	 */
+	findTimeWindow: (today: string) => typedError<DateWindow, CommandError>(__TAURI_INVOKE("find_time_window", { today })),
 	/**  One rep with its revision, for a form to open on. */
 	getRep: (id: string) => typedError<Stored<Rep>, CommandError>(__TAURI_INVOKE("get_rep", { id })),
 	/**
@@ -116,6 +126,8 @@ export const commands = {
 	 *  Saves the held plan `plan` (a token from [`plan_rotation`]) as the
 	 *  accepted office days of its weeks from today on (of its office's reps
 	 *  when the plan is for one office), all or nothing; then forgets it.
+	 *  Refused (`conflict`) when the team changed since the plan was made,
+	 *  checked inside the saving write.
 	 */
 	acceptRotation: (plan: number) => typedError<Changes, CommandError>(__TAURI_INVOKE("accept_rotation", { plan })),
 	/**
@@ -125,10 +137,16 @@ export const commands = {
 	 */
 	rotationBoard: (query: BoardQuery, window: Window, plan: number | null) => typedError<Board, CommandError>(__TAURI_INVOKE("rotation_board", { query, window, plan })),
 	/**
-	 *  Stops the running office-day plan at its next check; it then answers
-	 *  `cancelled` and the previously held plan stays.
+	 *  Stops the office-day plans running now at their next check; they then
+	 *  answer `cancelled` and the previously held plan stays. A run started
+	 *  after this goes on.
 	 */
-	cancelPlanning: () => __TAURI_INVOKE<void>("cancel_planning"),
+	cancelPlanning: () => typedError<null, CommandError>(__TAURI_INVOKE("cancel_planning")),
+	/**
+	 *  Forgets the held plan `plan` (a token from [`plan_rotation`]); a newer
+	 *  plan stays.
+	 */
+	discardRotation: (plan: number) => typedError<null, CommandError>(__TAURI_INVOKE("discard_rotation", { plan })),
 	/**
 	 *  The window the screen opens on (the stored one, else the default from
 	 *  today) and the limits it shows.
@@ -166,17 +184,21 @@ export const commands = {
 	 */
 	planBalance: (from: string | null, to: string | null) => typedError<PlannedBalance, CommandError>(__TAURI_INVOKE("plan_balance", { from, to })),
 	/**
-	 *  Stops the running balance plan at its next check; it then answers
-	 *  `cancelled` and the previously held plan stays.
+	 *  Stops the balance plans running now at their next check; they then
+	 *  answer `cancelled` and the previously held plan stays. A run started
+	 *  after this goes on.
 	 */
-	cancelBalance: () => __TAURI_INVOKE<void>("cancel_balance"),
+	cancelBalance: () => typedError<null, CommandError>(__TAURI_INVOKE("cancel_balance")),
 	/**
 	 *  One page of the held plan `plan`'s changes: the proposed ones, or those
 	 *  held back with their reasons.
 	 */
 	balanceChanges: (plan: number, filter: ChangeFilter, window: Window) => typedError<Page<BalanceChange>, CommandError>(__TAURI_INVOKE("balance_changes", { plan, filter, window })),
-	/**  Forgets the held plan. */
-	discardBalance: () => typedError<null, CommandError>(__TAURI_INVOKE("discard_balance")),
+	/**
+	 *  Forgets the held plan `plan` (a token from [`plan_balance`]); a newer
+	 *  plan stays.
+	 */
+	discardBalance: (plan: number) => typedError<null, CommandError>(__TAURI_INVOKE("discard_balance", { plan })),
 	/**  Stores the window the balancer works on. */
 	setBalanceWindow: (from: string, to: string) => typedError<Changes, CommandError>(__TAURI_INVOKE("set_balance_window", { from, to })),
 	/**
@@ -618,6 +640,12 @@ export type DateRange = {
 	end: string,
 };
 
+/**  The days a meeting search covers. */
+export type DateWindow = {
+	from: string,
+	to: string,
+};
+
 /**  Minimum and maximum office days in one ISO week. */
 export type DayRange = {
 	min: number,
@@ -719,6 +747,8 @@ export type FormLimits = {
 	intervals_per_day: number,
 	closed_dates: number,
 	time_off_blocks: number,
+	/**  People one meeting request may name (required and optional together). */
+	attendees: number,
 };
 
 export type HourMark = {
@@ -1335,6 +1365,20 @@ export type Team = {
 export type TeamFilter = { kind: "all" } | 
 /**  Reps in no team. */
 { kind: "no_team" } | { kind: "team"; id: string };
+
+/**  Someone a request can name: id, name and zone (what a picker shows). */
+export type TeamMember = {
+	id: string,
+	name: string,
+	time_zone: string,
+};
+
+/**  A team's members, sorted by name, at most a request's attendee limit. */
+export type TeamMembers = {
+	members: TeamMember[],
+	/**  Members the team has in all (more than `members` when over the limit). */
+	total: number,
+};
 
 export type TeamRow = {
 	team: Team,

@@ -17,6 +17,8 @@ import type {
   Page,
   PeopleQuery,
   PersonRow,
+  TeamMembers,
+  DateWindow,
   Stored,
   Window,
   NewBooking,
@@ -66,6 +68,9 @@ export type {
   PeopleQuery,
   PersonRow,
   TeamFilter,
+  TeamMember,
+  TeamMembers,
+  DateWindow,
   TeamRow,
   Window,
   BackupCounts,
@@ -257,6 +262,8 @@ export const api = {
   about: (): Promise<About> => call(() => commands.about()),
   directory: (): Promise<Directory> => call(() => commands.directory()),
   peoplePage: (query: PeopleQuery, window: Window): Promise<Page<PersonRow>> => call(() => commands.peoplePage(query, window)),
+  teamMembers: (team: string): Promise<TeamMembers> => call(() => commands.teamMembers(team)),
+  findTimeWindow: (today: string): Promise<DateWindow> => call(() => commands.findTimeWindow(today)),
   getRep: (id: string): Promise<Stored<Rep>> => call(() => commands.getRep(id)),
   freeId: (kind: ItemKind, base: string): Promise<string | null> => call(() => commands.freeId(kind, base)),
   zoneNames: (): Promise<string[]> => call(() => commands.zoneNames()),
@@ -281,7 +288,8 @@ export const api = {
   deleteMeeting: (id: string, revision: number | null): Promise<Changes> => call(() => commands.deleteMeeting(id, revision)),
   planRotation: (from: string | null, weeks: number | null, office: string | null): Promise<PlanSummary> =>
     call(() => commands.planRotation(from, weeks, office)),
-  cancelPlanning: (): Promise<void> => call(() => commands.cancelPlanning()),
+  cancelPlanning: (): Promise<null> => call(() => commands.cancelPlanning()),
+  discardRotation: (plan: number): Promise<null> => call(() => commands.discardRotation(plan)),
   rotationBoard: (query: BoardQuery, window: Window, plan: number | null): Promise<Board> =>
     call(() => commands.rotationBoard(query, window, plan)),
   setRotationWindow: (from: string, weeks: number): Promise<Changes> => call(() => commands.setRotationWindow(from, weeks)),
@@ -299,10 +307,10 @@ export const api = {
   getTask: (id: string): Promise<Stored<Task>> => call(() => commands.getTask(id)),
   planBalance: (from: string | null, to: string | null): Promise<PlannedBalance> =>
     call(() => commands.planBalance(from, to)),
-  cancelBalance: (): Promise<void> => call(() => commands.cancelBalance()),
+  cancelBalance: (): Promise<null> => call(() => commands.cancelBalance()),
   balanceChanges: (plan: number, filter: ChangeFilter, window: Window): Promise<Page<BalanceChange>> =>
     call(() => commands.balanceChanges(plan, filter, window)),
-  discardBalance: (): Promise<null> => call(() => commands.discardBalance()),
+  discardBalance: (plan: number): Promise<null> => call(() => commands.discardBalance(plan)),
   setBalanceWindow: (from: string, to: string): Promise<Changes> => call(() => commands.setBalanceWindow(from, to)),
   applyBalance: (plan: number, tasks: string[], allBut: boolean): Promise<Changes> =>
     call(() => commands.applyBalance(plan, tasks, allBut)),

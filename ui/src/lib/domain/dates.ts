@@ -39,6 +39,13 @@ export function isoWeek(date: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
+const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `Dec` for `2026-12-01`. */
+export function monthShort(date: string): string {
+  return MONTH_SHORT[utc(date).getUTCMonth()] ?? '';
+}
+
 /** `Tue 1 Dec` */
 export function shortDate(date: string): string {
   const d = utc(date);

@@ -5,20 +5,35 @@ import {
   draftToRequest,
   fairLedger,
   newFindTimeDraft,
-  nextWorkWeek,
   validateBookingDraft,
   validateFindTimeDraft,
 } from './findtime';
 import { fairPlan } from '../../test/fixtures';
 
+const W = { from: '2026-11-30', to: '2026-12-04' };
+
 describe('find-a-time drafts', () => {
-  it('defaults to the next Monday to Friday', () => {
-    expect(nextWorkWeek('2026-11-28')).toEqual({ from: '2026-11-30', to: '2026-12-04' });
-    expect(nextWorkWeek('2026-11-30')).toEqual({ from: '2026-12-07', to: '2026-12-11' });
+  it('starts on the window Rust gives, or empty dates until it comes', () => {
+    expect(newFindTimeDraft('UTC', { from: '2026-11-30', to: '2026-12-04' })).toMatchObject({ from: '2026-11-30', to: '2026-12-04' });
+    expect(newFindTimeDraft('UTC')).toMatchObject({ from: '', to: '' });
+  });
+
+  it('invents no limit Rust does not have: long meetings, many weeks', () => {
+    const d = newFindTimeDraft('UTC', W);
+    d.attendees = [{ id: 'a', role: 'required', name: 'A', time_zone: 'UTC' }];
+    d.duration = '2000';
+    d.repeat = true;
+    d.weeks = '60';
+    expect(validateFindTimeDraft(d, ['UTC'])).toEqual([]);
+    expect(validateBookingDraft({ title: 'Sync', weeks: '600' }, false)).toEqual([]);
+    // The attendee limit is Rust's, sent in the directory's form limits.
+    expect(validateFindTimeDraft(d, ['UTC'], { attendees: 1 })).toEqual([]);
+    d.attendees.push({ id: 'b', role: 'optional', name: 'B', time_zone: 'UTC' });
+    expect(validateFindTimeDraft(d, ['UTC'], { attendees: 1 }).map((p) => p.path)).toEqual(['required']);
   });
 
   it('turns the draft into a request with required and optional ids', () => {
-    const d = newFindTimeDraft('Europe/London', '2026-11-28');
+    const d = newFindTimeDraft('Europe/London', W);
     d.attendees = [
       { id: 'a', role: 'required', name: 'A', time_zone: 'UTC' },
       { id: 'b', role: 'optional', name: 'B', time_zone: 'UTC' },
@@ -40,7 +55,7 @@ describe('find-a-time drafts', () => {
   });
 
   it('catches the obvious mistakes by request path', () => {
-    const d = newFindTimeDraft('UTC', '2026-11-28');
+    const d = newFindTimeDraft('UTC', W);
     d.duration = 'x';
     d.to = '2026-11-01';
     expect(validateFindTimeDraft(d, ['UTC']).map((p) => p.path)).toEqual(['required', 'duration_minutes', 'to']);
@@ -59,7 +74,7 @@ describe('find-a-time drafts', () => {
   });
 
   it('books a fair plan with one start per week', () => {
-    const request = { ...draftToRequest(newFindTimeDraft('UTC', '2026-11-28')), required: ['unit-ana', 'unit-bo'] };
+    const request = { ...draftToRequest(newFindTimeDraft('UTC', W)), required: ['unit-ana', 'unit-bo'] };
     const b = bookingFor({ kind: 'fair', request, plan: fairPlan() }, { title: ' Sync ', weeks: '3' });
     expect(b).toEqual({
       title: 'Sync',

@@ -4,7 +4,7 @@
  * Field keys are the request's own paths (`required`, `to`, `duration_minutes`),
  * so Rust's problems land next to the right control.
  */
-import type { Booking, FairPlan, MeetingAnswer, MeetingRequest, Problem, Suggestion } from '../api';
+import type { Booking, FairPlan, FormLimits, MeetingAnswer, MeetingRequest, Problem, Suggestion } from '../api';
 import { isDate } from './clock';
 import { clockOf, weekdayTime } from './meetings';
 
@@ -43,24 +43,16 @@ export const FIND_TIME_FIELDS = [
   'fair_rotation',
 ];
 
-/** `YYYY-MM-DD` of a date's calendar day (the date's own UTC fields). */
-function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-/** Next Monday to Friday after `today` (a calendar date `YYYY-MM-DD`). */
-export function nextWorkWeek(today: string): { from: string; to: string } {
-  const d = new Date(`${today}T00:00:00Z`);
-  const dow = (d.getUTCDay() + 6) % 7;
-  const monday = new Date(d.getTime() + (7 - dow) * 86_400_000);
-  return { from: isoDay(monday), to: isoDay(new Date(monday.getTime() + 4 * 86_400_000)) };
-}
-
-export function newFindTimeDraft(zone: string, today: string): FindTimeDraft {
+/**
+ * A new form in `zone`; its dates are `window`, the one Rust gives a new
+ * search (`findTimeWindow`), or empty until that arrives.
+ */
+export function newFindTimeDraft(zone: string, window: { from: string; to: string } = { from: '', to: '' }): FindTimeDraft {
   return {
     attendees: [],
     duration: '30',
-    ...nextWorkWeek(today),
+    from: window.from,
+    to: window.to,
     time_zone: zone,
     granularity: '15',
     max_results: '5',
@@ -82,14 +74,20 @@ export function draftWeeks(d: FindTimeDraft): number {
   return d.repeat ? (whole(d.weeks) ?? 1) : 1;
 }
 
-/** The obvious mistakes, by request path; Rust checks the rest. */
-export function validateFindTimeDraft(d: FindTimeDraft, zones: readonly string[]): Problem[] {
+/**
+ * The obvious mistakes (a field left empty or not a whole number), by
+ * request path; Rust checks the rest, every limit included.
+ */
+export function validateFindTimeDraft(d: FindTimeDraft, zones: readonly string[], limits: Pick<FormLimits, 'attendees'> | null = null): Problem[] {
   const out: Problem[] = [];
   if (!d.attendees.some((a) => a.role === 'required')) {
     out.push({ path: 'required', message: 'pick at least one required attendee' });
   }
+  if (limits && d.attendees.length > limits.attendees) {
+    out.push({ path: 'required', message: `${d.attendees.length} people is more than a meeting can name (${limits.attendees})` });
+  }
   const dur = whole(d.duration);
-  if (dur === null || dur < 1 || dur > 1440) out.push({ path: 'duration_minutes', message: 'enter whole minutes, 1 to 1440' });
+  if (dur === null || dur < 1) out.push({ path: 'duration_minutes', message: 'enter whole minutes, at least 1' });
   if (!isDate(d.from)) out.push({ path: 'from', message: 'enter a date YYYY-MM-DD' });
   if (!isDate(d.to)) out.push({ path: 'to', message: 'enter a date YYYY-MM-DD' });
   else if (isDate(d.from) && d.to < d.from) out.push({ path: 'to', message: 'the last day is before the first' });
@@ -98,7 +96,7 @@ export function validateFindTimeDraft(d: FindTimeDraft, zones: readonly string[]
   if (max === null || max < 1) out.push({ path: 'max_results', message: 'enter a whole number, at least 1' });
   if (d.repeat) {
     const w = whole(d.weeks);
-    if (w === null || w < 2 || w > 52) out.push({ path: 'repeat_weeks', message: 'enter 2 to 52 weeks' });
+    if (w === null || w < 1) out.push({ path: 'repeat_weeks', message: 'enter a whole number of weeks, at least 1' });
   }
   return out;
 }
@@ -161,7 +159,7 @@ export function validateBookingDraft(d: BookingDraft, fair: boolean): Problem[] 
   if (d.title.trim() === '') out.push({ path: 'title', message: 'enter a title' });
   if (!fair) {
     const w = whole(d.weeks);
-    if (w === null || w < 1 || w > 520) out.push({ path: 'weeks', message: 'enter 1 or more weeks' });
+    if (w === null || w < 1) out.push({ path: 'weeks', message: 'enter 1 or more weeks' });
   }
   return out;
 }

@@ -5,23 +5,17 @@
  * Rust; `Intl` here only formats.
  */
 import type { Meeting, MeetingForm, Problem } from '../api';
-
-const WEEKDAY = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const MONTH = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { monthShort, weekdayOf } from './dates';
+import { WEEKDAY_SHORT } from './weekdays';
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/;
-
-/** Weekday (0 = Monday) of a calendar date, by the proleptic Gregorian calendar. */
-function weekdayOf(y: number, m: number, d: number): number {
-  return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
-}
 
 /** `2026-12-01T15:00` → `Tue 1 Dec 2026, 15:00` (the text is taken as is, no zone). */
 export function formatLocal(text: string, opts: { year?: boolean } = {}): string {
   const m = LOCAL.exec(text);
   if (!m) return text;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const day = `${WEEKDAY[weekdayOf(y, mo, d)]} ${d} ${MONTH[mo - 1]}${opts.year === false ? '' : ` ${y}`}`;
+  const date = `${m[1]}-${m[2]}-${m[3]}`;
+  const day = `${WEEKDAY_SHORT[weekdayOf(date)]} ${Number(m[3])} ${monthShort(date)}${opts.year === false ? '' : ` ${m[1]}`}`;
   return m[4] === undefined ? day : `${day}, ${m[4]}:${m[5]}`;
 }
 
@@ -29,7 +23,7 @@ export function formatLocal(text: string, opts: { year?: boolean } = {}): string
 export function weekdayTime(text: string): string {
   const m = LOCAL.exec(text);
   if (!m || m[4] === undefined) return text;
-  return `${WEEKDAY[weekdayOf(Number(m[1]), Number(m[2]), Number(m[3]))]} ${m[4]}:${m[5]}`;
+  return `${WEEKDAY_SHORT[weekdayOf(`${m[1]}-${m[2]}-${m[3]}`)]} ${m[4]}:${m[5]}`;
 }
 
 /** `2026-12-01T15:00` → `15:00`. */

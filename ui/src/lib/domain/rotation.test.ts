@@ -7,10 +7,8 @@ import {
   moveFocus,
   nextLock,
   optimalityGap,
-  pagesFor,
   parseWindow,
   termWeight,
-  visibleRange,
   weekLabel,
   type RepRow,
 } from './rotation';
@@ -71,15 +69,7 @@ describe('figures Rust sent, formatted', () => {
   });
 });
 
-describe('virtual rows', () => {
-  it('shows the rows in view plus overscan, and asks for the pages they fall in', () => {
-    expect(visibleRange(0, 320, 32, 5000, 2)).toEqual({ first: 0, last: 12 });
-    expect(visibleRange(3200, 320, 32, 5000, 2)).toEqual({ first: 98, last: 112 });
-    expect(visibleRange(0, 320, 32, 0)).toEqual({ first: 0, last: -1 });
-    expect(pagesFor(98, 112, 100)).toEqual([0, 100]);
-    expect(pagesFor(0, 5, 100)).toEqual([0]);
-  });
-
+describe('keyboard focus', () => {
   it('moves the focus with arrow keys, Home and End, clamped to the grid', () => {
     expect(moveFocus('ArrowDown', 3, 2, 4, 5)).toEqual({ row: 3, col: 2 });
     expect(moveFocus('ArrowRight', 0, 4, 4, 5)).toEqual({ row: 0, col: 4 });

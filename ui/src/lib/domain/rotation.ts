@@ -13,18 +13,19 @@ export type RotationWindow = { from: string; weeks: number };
 
 /**
  * The week form's text, checked only so the user sees a typo at once; Rust
- * checks the window again and `maxWeeks` is the limit it sent.
+ * checks the window again and `maxWeeks` is the limit it sent (`null`
+ * until it sent one: then only Rust checks the upper end).
  */
 export function parseWindow(
   from: string,
   weeks: string,
-  maxWeeks: number,
+  maxWeeks: number | null,
 ): { window: RotationWindow } | { error: string } {
   const f = from.trim();
   if (!isDate(f)) return { error: 'enter the first week as a date YYYY-MM-DD' };
   const w = weeks.trim();
-  if (!/^\d+$/.test(w) || Number(w) < 1 || Number(w) > maxWeeks) {
-    return { error: `enter 1 to ${maxWeeks} weeks` };
+  if (!/^\d+$/.test(w) || Number(w) < 1 || (maxWeeks !== null && Number(w) > maxWeeks)) {
+    return { error: maxWeeks === null ? 'enter a number of weeks from 1' : `enter 1 to ${maxWeeks} weeks` };
   }
   return { window: { from: mondayOf(f), weeks: Number(w) } };
 }
@@ -118,25 +119,4 @@ export function moveFocus(
     default:
       return null;
   }
-}
-
-/** The rows `first..last` (inclusive) a scroll position shows, with `overscan` rows either side. */
-export function visibleRange(
-  scrollTop: number,
-  viewport: number,
-  rowHeight: number,
-  total: number,
-  overscan = 8,
-): { first: number; last: number } {
-  if (total <= 0) return { first: 0, last: -1 };
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(total - 1, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
-  return { first, last };
-}
-
-/** The page offsets (multiples of `page`) that cover rows `first..last`. */
-export function pagesFor(first: number, last: number, page: number): number[] {
-  const out: number[] = [];
-  for (let p = Math.floor(first / page) * page; p <= last; p += page) out.push(p);
-  return out;
 }

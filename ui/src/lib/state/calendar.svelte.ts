@@ -55,6 +55,8 @@ export class CalendarFeed {
  */
 export const CHUNK = 40;
 const SLOW_MS = 150;
+/** Chunks kept on each side of those the viewport touches; farther ones are dropped, so a long scroll never holds the whole team. */
+const SPARE_CHUNKS = 2;
 
 export class TeamWeekFeed {
   frame = $state<TeamWeek | null>(null);
@@ -72,6 +74,8 @@ export class TeamWeekFeed {
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** Chunk index → the generation it was fetched for. */
   #fresh = new Map<number, number>();
+  /** The chunks the viewport last asked for (first, last). */
+  #view: [number, number] = [0, 0];
 
   constructor(app: AppState) {
     this.#app = app;
@@ -106,6 +110,8 @@ export class TeamWeekFeed {
   ensure(first: number, last: number): void {
     if (!this.#query) return;
     const want = this.frame === null ? [0] : pagesFor({ start: first, end: last + 1 }, CHUNK).map((offset) => offset / CHUNK);
+    this.#view = [want[0] ?? 0, want[want.length - 1] ?? 0];
+    this.#evict();
     for (const c of want) {
       if (this.#loading.has(c)) continue;
       const stale = this.#generation;
@@ -124,6 +130,7 @@ export class TeamWeekFeed {
       this.frame = week;
       this.chunks = { ...this.chunks, [chunk]: week.lines.rows };
       this.#fresh.set(chunk, generation);
+      this.#evict();
       this.error = null;
     } catch (e) {
       if (generation === this.#generation) this.error = ApiError.from(e).message;
@@ -131,6 +138,27 @@ export class TeamWeekFeed {
       if (generation === this.#generation) this.#loading.delete(chunk);
       this.#end();
     }
+  }
+
+  /** Drops the chunks farther than {@link SPARE_CHUNKS} from the viewport. */
+  #evict(): void {
+    const [first, last] = this.#view;
+    const near = (c: number) => c >= first - SPARE_CHUNKS && c <= last + SPARE_CHUNKS;
+    const far = Object.keys(this.chunks)
+      .map(Number)
+      .filter((c) => !near(c));
+    if (far.length === 0) return;
+    const kept: Record<number, TeamWeekLine[]> = {};
+    for (const [c, lines] of Object.entries(this.chunks)) if (near(Number(c))) kept[Number(c)] = lines;
+    for (const c of far) this.#fresh.delete(c);
+    this.chunks = kept;
+  }
+
+  /** Chunk indices held now (the viewport's and their neighbours). */
+  get held(): number[] {
+    return Object.keys(this.chunks)
+      .map(Number)
+      .sort((a, b) => a - b);
   }
 
   #begin(): void {

@@ -3,7 +3,7 @@ import { CHUNK, TeamWeekFeed } from './calendar.svelte';
 import type { AppState } from './app.svelte';
 import type { TeamWeek, TeamWeekQuery, Window } from '../api';
 
-const TOTAL = 100;
+let TOTAL = 100;
 
 function frame(window: Window, tag: string): TeamWeek {
   const rows = Array.from({ length: Math.min(window.limit, TOTAL - window.offset) }, (_, k) => ({
@@ -81,6 +81,31 @@ describe('TeamWeekFeed', () => {
       expect(feed.pending).toBe(0);
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it('holds only the chunks near the viewport after a long scroll', async () => {
+    TOTAL = 5000;
+    try {
+      const feed = feedWith(async (q, w) => frame(w, 'a'));
+      feed.setQuery(query(), 1);
+      feed.ensure(0, 30);
+      await settle();
+      for (let first = 0; first < TOTAL; first += 30) {
+        feed.ensure(first, first + 30);
+        await settle();
+      }
+      const lastChunk = Math.floor((TOTAL - 1) / CHUNK);
+      expect(Math.min(...feed.held)).toBeGreaterThanOrEqual(lastChunk - 3);
+      expect(feed.held.length).toBeLessThanOrEqual(6);
+      expect(feed.line(0)).toBeNull();
+      expect(feed.line(TOTAL - 1)).toMatchObject({ key: `a${TOTAL - 1}` });
+      // A chunk dropped while scrolling is fetched again on the way back.
+      feed.ensure(0, 30);
+      await settle();
+      expect(feed.line(0)).toMatchObject({ key: 'a0' });
+    } finally {
+      TOTAL = 100;
     }
   });
 });

@@ -6,16 +6,18 @@
  * once the team changes (a booking here, or any write) it is stale and can
  * no longer be booked until it is asked again.
  *
- * People are searched a page at a time through the gateway (`peoplePage`);
- * the web view never holds the team.
+ * People are searched with `PeopleSearch` (people-search.svelte.ts), a page
+ * from Rust at a time, and a whole team is one answer from Rust
+ * (`teamMembers`): the web view never holds the team.
  */
 import { getContext, setContext } from 'svelte';
-import { ApiError, type Api, type Booking, type MeetingAnswer, type MeetingRequest, type PersonRow } from '../api';
+import { ApiError, type Api, type Booking, type MeetingAnswer, type MeetingRequest, type TeamMembers } from '../api';
+import { localDate } from '../domain/dates';
 import { newFindTimeDraft, type FindTimeDraft } from '../domain/findtime';
 import type { AppState } from './app.svelte';
 
 export class FindTimeState {
-  draft = $state<FindTimeDraft>(newFindTimeDraft('UTC', new Date().toISOString().slice(0, 10)));
+  draft = $state<FindTimeDraft>(newFindTimeDraft('UTC'));
   answer = $state<MeetingAnswer | null>(null);
   /** The request `answer` answers (the draft may have changed since). */
   asked = $state<MeetingRequest | null>(null);
@@ -26,6 +28,8 @@ export class FindTimeState {
   names = $state<Record<string, string>>({});
   /** The change counter the answer was read at; `null` once a booking used it. */
   #answeredAt = $state<number | null>(null);
+  /** Why the default dates could not be read (the form still takes dates typed in). */
+  windowError = $state<string | null>(null);
   readonly #app: AppState;
   #zoneSet = false;
 
@@ -43,6 +47,24 @@ export class FindTimeState {
     if (this.#zoneSet || this.asked) return;
     this.#zoneSet = true;
     this.draft.time_zone = zone;
+  }
+
+  /**
+   * Fills the dates, while the user has not typed any, with the window Rust
+   * gives a new search from today's date on this computer. Should Rust fail
+   * to answer, the dates stay empty and the form asks for them.
+   */
+  async defaultWindow(today = localDate(new Date())): Promise<void> {
+    if (this.draft.from !== '' || this.draft.to !== '') return;
+    try {
+      const w = await this.#app.api.findTimeWindow(today);
+      if (this.draft.from === '' && this.draft.to === '') {
+        this.draft.from = w.from;
+        this.draft.to = w.to;
+      }
+    } catch (e) {
+      this.windowError = ApiError.from(e).message;
+    }
   }
 
   nameOf = (id: string): string => this.names[id] ?? this.draft.attendees.find((a) => a.id === id)?.name ?? id;
@@ -90,57 +112,11 @@ export class FindTimeState {
 }
 
 /**
- * A people search box's results: one page from Rust per query, the newest
- * query winning. `limit` is how many rows the box shows.
+ * The members of a team a request may name, from Rust in one answer (at most
+ * the attendee limit; `total` says how many the team has in all).
  */
-export class PeopleSearch {
-  query = $state('');
-  rows = $state<PersonRow[]>([]);
-  total = $state(0);
-  loading = $state(false);
-  error = $state<ApiError | null>(null);
-  readonly #api: Api;
-  readonly #limit: number;
-  #seq = 0;
-
-  constructor(api: Api, limit: number) {
-    this.#api = api;
-    this.#limit = limit;
-  }
-
-  async search(query: string): Promise<void> {
-    this.query = query;
-    const seq = ++this.#seq;
-    if (query.trim() === '') {
-      this.rows = [];
-      this.total = 0;
-      this.loading = false;
-      return;
-    }
-    this.loading = true;
-    try {
-      const page = await this.#api.peoplePage({ search: query, team: { kind: 'all' } }, { offset: 0, limit: this.#limit });
-      if (seq !== this.#seq) return;
-      this.rows = page.rows;
-      this.total = page.total;
-      this.error = null;
-    } catch (e) {
-      if (seq !== this.#seq) return;
-      this.error = ApiError.from(e);
-    } finally {
-      if (seq === this.#seq) this.loading = false;
-    }
-  }
-}
-
-/** Everyone in a team, read page by page (a request names every attendee). */
-export async function teamMembers(api: Api, team: string, pageSize = 500): Promise<PersonRow[]> {
-  const out: PersonRow[] = [];
-  for (;;) {
-    const page = await api.peoplePage({ search: '', team: { kind: 'team', id: team } }, { offset: out.length, limit: pageSize });
-    out.push(...page.rows);
-    if (page.rows.length === 0 || out.length >= page.total) return out;
-  }
+export function teamMembers(api: Api, team: string): Promise<TeamMembers> {
+  return api.teamMembers(team);
 }
 
 const KEY = Symbol('meridian.find-time-state');

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Booking, MeetingRequest } from '../api';
 import { fakeBackend, tinyTeam, twoSuggestions } from '../../test/fixtures';
 import { AppState } from './app.svelte';
-import { FindTimeState, PeopleSearch, teamMembers } from './findtime.svelte';
+import { FindTimeState, teamMembers } from './findtime.svelte';
+import { PeopleSearch } from './people-search.svelte';
 
 const request: MeetingRequest = {
   id: 'find-a-time',
@@ -65,7 +66,7 @@ describe('the find-a-time state', () => {
     expect(ft.stale).toBe(true);
   });
 
-  it('searches people a page at a time, the newest query winning, and reads a whole team page by page', async () => {
+  it('searches people a page at a time, the newest query winning', async () => {
     const { backend, app } = await setUp();
     const people = new PeopleSearch(app.api, 1);
     const first = people.search('unit');
@@ -77,8 +78,29 @@ describe('the find-a-time state', () => {
     expect(people.total).toBe(2);
     await people.search('  ');
     expect(people.rows).toEqual([]);
-    expect(backend.called('people_page')).toHaveLength(3);
-    const members = await teamMembers(app.api, 'unit-team', 1);
-    expect(members.map((r) => r.id)).toEqual(['unit-ana']);
+    expect(await people.exact('UNIT BO')).toMatchObject({ id: 'unit-bo' });
+    expect(await people.exact('unit')).toBeNull();
+    expect(backend.called('people_page')).toHaveLength(5);
+  });
+
+  it('reads a whole team in one answer from Rust, never paging people into the view', async () => {
+    const { backend, app } = await setUp();
+    const team = await teamMembers(app.api, 'unit-team');
+    expect(team.members.map((r) => r.id)).toEqual(['unit-ana']);
+    expect(backend.called('team_members')).toHaveLength(1);
+    expect(backend.called('people_page')).toHaveLength(0);
+  });
+
+  it("starts on Rust's default window, never over dates the user typed", async () => {
+    const { backend, ft } = await setUp();
+    expect(ft.draft.from).toBe('');
+    await ft.defaultWindow('2026-11-28');
+    expect(ft.draft).toMatchObject({ from: '2026-11-30', to: '2026-12-04' });
+    expect(backend.called('find_time_window')[0].args).toEqual({ today: '2026-11-28' });
+    ft.draft.from = '2027-01-04';
+    ft.draft.to = '2027-01-08';
+    await ft.defaultWindow('2026-11-28');
+    expect(ft.draft.from).toBe('2027-01-04');
+    expect(backend.called('find_time_window')).toHaveLength(1);
   });
 });

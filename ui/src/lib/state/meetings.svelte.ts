@@ -16,12 +16,9 @@ export const PROGRESS_AFTER_MS = 150;
 export class MeetingsState {
   search = $state('');
   when = $state<MeetingWhen>('upcoming');
-  /** Matching meetings on each side of now, as of the last page read. */
-  upcoming = $state(0);
-  past = $state(0);
   /** A fetch has run longer than {@link PROGRESS_AFTER_MS}. */
   slow = $state(false);
-  readonly rows: PagedRows<MeetingsQuery, MeetingRow>;
+  readonly rows: PagedRows<MeetingsQuery, MeetingRow, MeetingsPage>;
   readonly #app: AppState;
   readonly #zone: string;
   #running = 0;
@@ -30,6 +27,14 @@ export class MeetingsState {
     this.#app = app;
     this.#zone = zone;
     this.rows = new PagedRows((q, w) => this.#fetch(q, w), pageSize);
+  }
+
+  /** Matching meetings on each side of now, from the answer whose rows are shown. */
+  get upcoming(): number {
+    return this.rows.kept?.upcoming ?? 0;
+  }
+  get past(): number {
+    return this.rows.kept?.past ?? 0;
   }
 
   /** The gateway, for the form's people search. */
@@ -49,10 +54,7 @@ export class MeetingsState {
       if (this.#running > 0) this.slow = true;
     }, PROGRESS_AFTER_MS);
     try {
-      const page = await this.#app.api.meetingsPage(query, window);
-      this.upcoming = page.upcoming;
-      this.past = page.past;
-      return page;
+      return await this.#app.api.meetingsPage(query, window);
     } finally {
       clearTimeout(timer);
       this.#running -= 1;

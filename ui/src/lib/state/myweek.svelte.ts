@@ -7,6 +7,7 @@
 import { getContext, setContext } from 'svelte';
 import { ApiError, type Api, type MyWeek, type PersonRow } from '../api';
 import { addDays, localDate, mondayOf } from '../domain/dates';
+import { PeopleSearch } from './people-search.svelte';
 
 const STORAGE_KEY = 'meridian.my-week.rep';
 /** How many people the "I am" search lists. */
@@ -28,12 +29,10 @@ export class MyWeekState {
   /** True once the week of the current rep and Monday has been read. */
   loaded = $state(false);
   error = $state<string | null>(null);
-  matches = $state<PersonRow[]>([]);
-  /** How many people match the search in all (more than {@link MATCHES} are not listed). */
-  matchTotal = $state(0);
+  /** The "I am" search (made on the first search, with the gateway it is given). */
+  #people = $state<PeopleSearch | null>(null);
 
   #weekTicket = 0;
-  #findTicket = 0;
 
   constructor() {
     try {
@@ -43,10 +42,24 @@ export class MyWeekState {
     }
   }
 
+  /** The first people matching the search. */
+  get matches(): PersonRow[] {
+    return this.#people?.rows ?? [];
+  }
+  /** How many people match the search in all (more than {@link MATCHES} are not listed). */
+  get matchTotal(): number {
+    return this.#people?.total ?? 0;
+  }
+
+  #search(api: Api): PeopleSearch {
+    this.#people ??= new PeopleSearch(api, MATCHES);
+    return this.#people;
+  }
+
   choose(repId: string): void {
     this.repId = repId;
     this.loaded = false;
-    this.matches = [];
+    void this.#people?.search('');
     try {
       if (repId) storage()?.setItem(STORAGE_KEY, repId);
       else storage()?.removeItem(STORAGE_KEY);
@@ -93,13 +106,10 @@ export class MyWeekState {
    * Rust's search finds one; true when it did.
    */
   async chooseExact(api: Api, text: string): Promise<boolean> {
-    const want = text.trim().toLowerCase();
-    if (!want) return false;
     try {
-      const page = await api.peoplePage({ search: text, team: { kind: 'all' } }, { offset: 0, limit: MATCHES });
-      const hit = page.rows.find((p) => p.id.toLowerCase() === want || p.name.toLowerCase() === want);
+      const hit = await this.#search(api).exact(text);
       if (hit) this.choose(hit.id);
-      return hit !== undefined;
+      return hit !== null;
     } catch (e) {
       this.error = ApiError.from(e).message;
       return false;
@@ -108,20 +118,9 @@ export class MyWeekState {
 
   /** The first people matching `text` (sorted and filtered by Rust). */
   async find(api: Api, text: string): Promise<void> {
-    const ticket = ++this.#findTicket;
-    if (!text.trim()) {
-      this.matches = [];
-      this.matchTotal = 0;
-      return;
-    }
-    try {
-      const page = await api.peoplePage({ search: text, team: { kind: 'all' } }, { offset: 0, limit: MATCHES });
-      if (ticket !== this.#findTicket) return;
-      this.matches = page.rows;
-      this.matchTotal = page.total;
-    } catch (e) {
-      if (ticket === this.#findTicket) this.error = ApiError.from(e).message;
-    }
+    const people = this.#search(api);
+    await people.search(text);
+    if (people.query === text && people.error) this.error = people.error.message;
   }
 }
 

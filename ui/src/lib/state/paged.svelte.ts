@@ -10,12 +10,12 @@
 import { ApiError, type Page, type Window } from '../api';
 import { pagesFor, type RowRange } from '../domain/rowwindow';
 
-export type FetchPage<Q, T> = (query: Q, window: Window) => Promise<Page<T>>;
+export type FetchPage<Q, T, P extends Page<T> = Page<T>> = (query: Q, window: Window) => Promise<P>;
 
 /** Pages kept beyond those the visible range touches. */
 const SPARE_PAGES = 2;
 
-export class PagedRows<Q, T> {
+export class PagedRows<Q, T, P extends Page<T> = Page<T>> {
   /** Rows matching the query, as of the last answer. */
   total = $state(0);
   /** A page is being fetched. */
@@ -23,14 +23,20 @@ export class PagedRows<Q, T> {
   /** At least one answer for the current query arrived. */
   ready = $state(false);
   error = $state<ApiError | null>(null);
+  /**
+   * The last page whose rows were kept, with whatever else its answer
+   * carries (totals beside the rows): read the extra fields here, never in
+   * the fetch, so they always belong to the rows on screen.
+   */
+  kept = $state.raw<P | null>(null);
   #pages = $state.raw<ReadonlyMap<number, T[]>>(new Map());
   #key: string | null = null;
   #generation = 0;
   #inflight = new Set<string>();
-  readonly #fetch: FetchPage<Q, T>;
+  readonly #fetch: FetchPage<Q, T, P>;
   readonly pageSize: number;
 
-  constructor(fetch: FetchPage<Q, T>, pageSize = 100) {
+  constructor(fetch: FetchPage<Q, T, P>, pageSize = 100) {
     this.#fetch = fetch;
     this.pageSize = pageSize;
   }
@@ -94,6 +100,7 @@ export class PagedRows<Q, T> {
       for (const page of pages) {
         keep.set(page.offset, page.rows);
         this.total = page.total;
+        this.kept = page;
       }
       this.#pages = keep;
       this.ready = true;

@@ -9,13 +9,15 @@
  * (pages of {@link PAGE_ROWS}, dropped when the query or the change counter
  * moves) and the plan's token. Selecting a cell never changes its lock; the
  * lock changes only through {@link RotationState.setLock}. A lock changed
- * after planning marks the plan stale until Re-plan.
+ * after a run started (while it runs or after it answered) marks its plan
+ * stale until Re-plan; a stale plan cannot be accepted.
  */
 import { getContext, setContext } from 'svelte';
 import { SvelteMap } from 'svelte/reactivity';
 import { ApiError, type Board, type BoardCell, type BoardQuery, type BoardRow, type PlanSummary } from '../api';
 import { mondayOf } from '../domain/dates';
-import { nextLock, pagesFor, parseWindow, type LockState, type RepRow, type RotationWindow } from '../domain/rotation';
+import { nextLock, parseWindow, type LockState, type RepRow, type RotationWindow } from '../domain/rotation';
+import { pagesFor } from '../domain/rowwindow';
 import type { AppState } from './app.svelte';
 
 /** Rows per request; the board asks for the pages its visible rows fall in. */
@@ -78,9 +80,12 @@ export class RotationState {
 
   /**
    * The week limit Rust sent with the board; the form checks against it
-   * before asking. A plain number, so the query does not depend on the board.
+   * before asking (`null` until the first board arrives). A plain number,
+   * so the query does not depend on the board.
    */
-  maxWeeks = $state(104);
+  maxWeeks = $state<number | null>(null);
+  /** Locks set so far; a run compares it to the count it started at. */
+  #locksSet = 0;
 
   /** The weeks the form asks for, or the error that makes them unusable. */
   get parsed(): { window: RotationWindow } | { error: string } {
@@ -140,7 +145,7 @@ export class RotationState {
     const gen = this.#generation;
     const total = this.board ? this.board.rows.total : PAGE_ROWS;
     const end = Math.max(first, Math.min(last, total - 1));
-    const wanted = pagesFor(first, end, PAGE_ROWS).filter((p) => !this.#loaded.has(p) && !this.#inFlight.has(p));
+    const wanted = pagesFor({ start: first, end: end + 1 }, PAGE_ROWS).filter((p) => !this.#loaded.has(p) && !this.#inFlight.has(p));
     await Promise.all(wanted.map((offset) => this.#fetch(gen, offset)));
   }
 
@@ -235,10 +240,12 @@ export class RotationState {
     this.cancelled = false;
     this.error = null;
     this.lockError = null;
+    const locksAt = this.#locksSet;
     try {
       await this.#ensureWindow(w);
       this.summary = await this.#app.planRotation(this.office || null);
-      this.stale = false;
+      // A lock set while the run was in flight is not in its plan.
+      this.stale = this.#locksSet !== locksAt;
     } catch (e) {
       const err = ApiError.from(e);
       if (err.code === 'cancelled') this.cancelled = true;
@@ -270,6 +277,7 @@ export class RotationState {
     try {
       await this.#ensureWindow(w);
       await this.#app.setRotationLock({ id: row.id, name: row.name }, cell.date, lock);
+      this.#locksSet += 1;
       if (this.summary) this.stale = true;
     } catch (e) {
       // The problems say what is wrong with this lock; the message adds the document's path.
@@ -290,7 +298,7 @@ export class RotationState {
   /** Saves the held plan as the accepted office days (from today on); the board then shows them. */
   async accept(): Promise<void> {
     const plan = this.shownPlan;
-    if (!plan || plan.infeasible_reason !== null) return;
+    if (!plan || plan.infeasible_reason !== null || this.stale || this.planning) return;
     this.accepting = true;
     this.error = null;
     try {
@@ -304,10 +312,17 @@ export class RotationState {
     }
   }
 
-  /** Drops the plan without saving it. */
-  discard(): void {
+  /** Drops the plan without saving it; Rust forgets it too. */
+  async discard(): Promise<void> {
+    const token = this.summary?.token;
     this.summary = null;
     this.stale = false;
+    if (token === undefined) return;
+    try {
+      await this.#app.api.discardRotation(token);
+    } catch (e) {
+      this.error = ApiError.from(e);
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Window } from '../api';
 import { fakeBackend, tinyTeam } from '../../test/fixtures';
 import { boardPage, summary, type BoardOptions } from '../components/rotation/testBoard';
@@ -16,6 +16,7 @@ async function setUp(opts: { stored?: boolean; extra?: number; plan?: () => unkn
     },
     plan_rotation: opts.plan ?? (() => summary(7)),
     cancel_planning: () => null,
+    discard_rotation: () => null,
     set_rotation_lock: (a) => {
       if (a.date === '2026-12-04') {
         throw { code: 'invalid', message: 'edit: locks[0]: refused', problems: [{ path: 'locks[0]', message: 'office is not open' }] };
@@ -114,6 +115,37 @@ describe('the office-days state', () => {
     expect(rs.cancelled).toBe(true);
     expect(rs.error).toBeNull();
     expect(rs.summary?.token).toBe(1);
+  });
+
+  it('a lock set while a run is in flight leaves its plan stale, and a stale plan is not accepted', async () => {
+    let answer: (v: unknown) => void = () => {};
+    let calls = 0;
+    const { backend, rs } = await setUp({
+      plan: () => {
+        calls += 1;
+        return calls === 1 ? summary(7) : new Promise((r) => (answer = r));
+      },
+    });
+    await rs.plan();
+    expect(rs.stale).toBe(false);
+    rs.select(repRow(rs, 'unit-ana'), '2026-12-03');
+    const run = rs.plan();
+    await vi.waitFor(() => expect(backend.called('plan_rotation')).toHaveLength(2));
+    await rs.setLock(true);
+    answer(summary(8));
+    await run;
+    expect(rs.summary?.token).toBe(8);
+    expect(rs.stale).toBe(true);
+    await rs.accept();
+    expect(backend.called('accept_rotation')).toHaveLength(0);
+  });
+
+  it('discarding forgets the plan in Rust too, by its token', async () => {
+    const { backend, rs } = await setUp();
+    await rs.plan();
+    await rs.discard();
+    expect(rs.summary).toBeNull();
+    expect(backend.called('discard_rotation')[0].args).toEqual({ plan: 7 });
   });
 
   it('waits for a pause in typing before searching', async () => {

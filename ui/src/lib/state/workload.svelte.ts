@@ -211,13 +211,14 @@ export class WorkloadState {
   }
 
   async discard(): Promise<void> {
+    const token = this.planned?.token;
     this.planned = null;
     this.more = [];
     this.heldBack = null;
     this.decisions = NO_DECISIONS;
     this.notice = null;
     try {
-      await this.#app.api.discardBalance();
+      if (token !== undefined) await this.#app.api.discardBalance(token);
     } catch {
       // Rust replaces the held plan with the next one anyway.
     }

@@ -142,6 +142,26 @@ async function open(backend: ReturnType<typeof backendWith>) {
 }
 
 describe('Workload', () => {
+  it("shows the figures of the answer whose rows it kept, never a late older answer's", async () => {
+    let late: Promise<void> = Promise.resolve();
+    const backend = backendWith([planned(7, [change('quotes', 'Renewal quotes')])], {
+      workload_page: (a) => {
+        const plan = (a.plan as number | null) ?? null;
+        if (plan !== null) return rows(plan);
+        // The page before the plan answers after the page with it.
+        const answer = new Promise<WorkloadPage>((r) => setTimeout(() => r(rows(null)), 400));
+        late = answer.then(() => new Promise((r) => setTimeout(r, 50)));
+        return answer;
+      },
+    });
+    await open(backend);
+    const table = await screen.findByRole('table', { name: 'Utilisation by rep' });
+    await within(table).findByText('After plan');
+    await late;
+    expect(within(table).getByRole('columnheader', { name: /After plan/ })).toHaveTextContent(/^After plan$/);
+    expect(screen.getByText(/overloaded/, { selector: '.totals' })).toHaveTextContent('1 overloaded → 0');
+  });
+
   it("opens on Rust's window, plans it, and shows pages of reps and tasks from Rust", async () => {
     const backend = backendWith([planned(7, [change('quotes', 'Renewal quotes')])]);
     await open(backend);
@@ -275,6 +295,7 @@ describe('WorkloadState', () => {
       cancelBalance: async () => {
         cancelled += 1;
         reject({ code: 'cancelled', message: 'planning was cancelled', problems: [] });
+        return null;
       },
     };
     const app = new AppState(gateway);
