@@ -8,6 +8,7 @@
  * a viewer's day as Rust computed them, turned into percentages here.
  */
 import type { AttendeeTime, CalendarEvent, CalendarView, EventKind, MeetingBlock, Span, TeamWeekLine, TeamWeekRep, WeekDay } from '../api';
+import { DAY_HEADER_FORMAT, WEEKDAY_FORMAT } from './dates';
 
 /** The shape @event-calendar/core accepts for an event (the fields we use). */
 export type EcEvent = {
@@ -48,8 +49,7 @@ export function toEcEvents(view: CalendarView, opts: { hours: boolean }): EcEven
 /** `2026-12-01T15:00` → `Tue 15:00`. */
 export function wallText(wall: string): string {
   const d = new Date(`${wall.slice(0, 10)}T00:00:00Z`);
-  const wd = d.toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' });
-  return `${wd} ${wall.slice(11, 16)}`;
+  return `${WEEKDAY_FORMAT.format(d)} ${wall.slice(11, 16)}`;
 }
 
 /** One line per attendee: `Ana Silva (Europe/Lisbon): Tue 09:00–09:30`. */
@@ -115,8 +115,7 @@ export function lineKey(line: TeamWeekLine): string {
 
 /** `2026-03-29` → `Sun 29 Mar`. */
 export function dayHeader(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  return d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return DAY_HEADER_FORMAT.format(new Date(`${date}T00:00:00Z`));
 }
 
 /** Lanes for overlapping blocks of one day (first free lane, in time order): each block's lane and how many there are. */

@@ -49,10 +49,15 @@ export function monthShort(date: string): string {
 /** `Tue 1 Dec` */
 export function shortDate(date: string): string {
   const d = utc(date);
-  const wd = d.toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' });
-  const md = d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  return `${wd} ${md}`;
+  return `${WEEKDAY_FORMAT.format(d)} ${DAY_MONTH_FORMAT.format(d)}`;
 }
+
+// Made once: a board labels hundreds of cells with dates, and building a
+// formatter per call (what `toLocaleDateString` does) took most of its
+// drawing time (~0.4 s for 23 reps × 4 weeks in WebKit).
+export const WEEKDAY_FORMAT = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' });
+const DAY_MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+export const DAY_HEADER_FORMAT = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 /** The calendar date `YYYY-MM-DD` of `d` on this computer's clock. */
 export function localDate(d: Date): string {
