@@ -1,7 +1,9 @@
 //! Noticing other writers: a background thread asks the core every second
 //! what other processes (the command line, a script) committed to the
 //! database and tells the page with a [`DbChanged`] event, so the screens
-//! show the change without a restart.
+//! show the change without a restart. On the same tick it keeps the Workload
+//! screen's figures ready on a reader
+//! ([`crate::commands::workload::keep_figures_ready`]).
 //!
 //! Invariant: the app's own writes are never reported (the core's change
 //! counter moves with them), and a poll that fails is retried on the next
@@ -14,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager};
 use tauri_specta::Event;
 
+use crate::commands::workload::WorkloadPlans;
 use crate::state::Db;
 
 /// How often the database is asked for other writers' changes.
@@ -41,6 +44,11 @@ pub fn start(app: AppHandle) {
                 // The open error is shown by the page's own commands.
                 Err(_) => {}
             }
+            let keeper = app.state::<WorkloadPlans>().keeper();
+            let ready =
+                db.read(move |core| crate::commands::workload::keep_figures_ready(core, &keeper));
+            // A failed reading is tried again on the next tick.
+            let _ = tauri::async_runtime::block_on(ready);
         });
     if let Err(err) = spawned {
         eprintln!("meridian: changes made elsewhere will not show until a restart: {err}");

@@ -37,6 +37,78 @@ pub struct WorkloadPlans {
     /// The plan an Apply took its changes from and their tasks: the next
     /// plan says in words how its proposals differ from what was left.
     applied: Mutex<Option<(Arc<HeldBalance>, Vec<String>)>>,
+    /// The change counter the watcher last saw, and for how many ticks.
+    quiet: Arc<Mutex<(i64, u32)>>,
+}
+
+/// What the watcher needs to keep the figures ready, owned (it runs on a
+/// reader thread of its own).
+#[derive(Clone)]
+pub struct FiguresKeeper {
+    figures: Arc<Mutex<Option<Arc<WorkloadFigures>>>>,
+    quiet: Arc<Mutex<(i64, u32)>>,
+}
+
+impl WorkloadPlans {
+    pub fn keeper(&self) -> FiguresKeeper {
+        FiguresKeeper {
+            figures: Arc::clone(&self.figures),
+            quiet: Arc::clone(&self.quiet),
+        }
+    }
+}
+
+/// Ticks (seconds) the database must stay unchanged before the figures are
+/// read again in the background, so a burst of edits costs one reading.
+const QUIET_TICKS: u32 = 2;
+
+/// Keeps the Workload screen's figures ready, called by the watcher every
+/// tick: without them the screen's first page reads and assesses the whole
+/// team (about a second at 5,000 reps in a debug build). At start they are
+/// read on the first tick, for the window the screen opens on; when they are
+/// older than the database and it has been quiet for [`QUIET_TICKS`], they
+/// are read again for the window last shown. On a reader; never writes.
+///
+/// # Errors
+/// What reading the figures met; the next tick tries again.
+pub fn keep_figures_ready(core: &Meridian, plans: &FiguresKeeper) -> Result<(), AppError> {
+    let counter = core.counter()?;
+    let quiet_for = {
+        let mut quiet = plans
+            .quiet
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if quiet.0 == counter {
+            quiet.1 = quiet.1.saturating_add(1);
+        } else {
+            *quiet = (counter, 0);
+        }
+        quiet.1
+    };
+    let window = {
+        let slot = plans
+            .figures
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match slot.as_ref() {
+            Some(f) if f.counter == counter => return Ok(()),
+            // After a change, wait for the edits to settle.
+            Some(_) if quiet_for < QUIET_TICKS => return Ok(()),
+            Some(f) => BalanceRequest {
+                from: f.assessment.from,
+                to: f.assessment.to,
+            },
+            // At start: ready before the lead first opens the screen.
+            None => {
+                let s = core.workload_settings(today())?;
+                BalanceRequest {
+                    from: s.from,
+                    to: s.to,
+                }
+            }
+        }
+    };
+    figures(core, &plans.figures, window).map(|_| ())
 }
 
 /// A plan's summary and the token that names it in later calls.
@@ -271,6 +343,40 @@ pub async fn apply_balance(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_figures_are_made_ready_at_start_and_again_once_quiet_after_a_change() {
+        let mut core = Meridian::open_in_memory().expect("db");
+        core.load_sample_team().expect("sample");
+        let plans = WorkloadPlans::default();
+        let keeper = plans.keeper();
+        let held = || {
+            plans
+                .figures
+                .lock()
+                .expect("lock")
+                .as_ref()
+                .map(|f| f.counter)
+        };
+        assert_eq!(held(), None);
+        keep_figures_ready(&core, &keeper).expect("tick");
+        let first = held().expect("figures made ready on the first tick");
+        assert_eq!(first, core.counter().expect("counter"));
+
+        let mut rep = core.get::<meridian::model::Rep>("kai").expect("kai").item;
+        rep.name = "Kai Renamed".into();
+        core.update(rep, None).expect("update");
+        keep_figures_ready(&core, &keeper).expect("tick");
+        assert_eq!(
+            held(),
+            Some(first),
+            "not read again while the change is fresh"
+        );
+        for _ in 0..QUIET_TICKS {
+            keep_figures_ready(&core, &keeper).expect("tick");
+        }
+        assert_eq!(held(), Some(core.counter().expect("counter")));
+    }
 
     #[test]
     fn the_figures_are_read_once_per_window_and_change_counter() {
