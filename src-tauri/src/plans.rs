@@ -95,6 +95,23 @@ impl<T> Held<T> {
     }
 }
 
+/// Forgets the plan `token` names (a newer one stays), freeing it on the
+/// blocking pool: a held plan may be a hundred thousand rows.
+///
+/// # Errors
+/// [`ShellError::Poisoned`].
+pub async fn discard<T: Send + Sync + 'static>(
+    held: &Held<T>,
+    token: u32,
+) -> Result<(), CommandError> {
+    let forgotten = held.clear_if(u64::from(token))?;
+    blocking(move || {
+        drop(forgotten);
+        Ok(())
+    })
+    .await
+}
+
 /// Runs `f` on the blocking pool, off the main thread and the async
 /// workers (paging a held plan sorts it; dropping one frees ~100k rows).
 ///

@@ -13,7 +13,7 @@ use meridian::Changes;
 use tauri::State;
 
 use crate::error::CommandError;
-use crate::plans::{blocking, gone, today, Held, Runs};
+use crate::plans::{blocking, discard, gone, today, Held, Runs};
 use crate::state::Db;
 
 /// A plan as held: the planner's answer and the database's change counter
@@ -76,12 +76,7 @@ pub async fn discard_rotation(
     plans: State<'_, RotationPlans>,
     plan: u32,
 ) -> Result<(), CommandError> {
-    let forgotten = plans.held.clear_if(u64::from(plan))?;
-    blocking(move || {
-        drop(forgotten);
-        Ok(())
-    })
-    .await
+    discard(&plans.held, plan).await
 }
 
 /// One page of the board for `query`; cells show the held plan `plan` (a

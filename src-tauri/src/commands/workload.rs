@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use crate::error::{CommandError, ShellError};
-use crate::plans::{blocking, gone, today, Held, Runs};
+use crate::plans::{blocking, discard, gone, today, Held, Runs};
 use crate::state::Db;
 
 /// The held balance plan, the flags that cancel planning runs, the last
@@ -298,12 +298,7 @@ pub async fn discard_balance(
     plans: State<'_, WorkloadPlans>,
     plan: u32,
 ) -> Result<(), CommandError> {
-    let forgotten = plans.held.clear_if(u64::from(plan))?;
-    blocking(move || {
-        drop(forgotten);
-        Ok(())
-    })
-    .await
+    discard(&plans.held, plan).await
 }
 
 /// Stores the window the balancer works on.
