@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use meridian::{AppError, Meridian};
 
@@ -31,6 +32,10 @@ pub struct Db {
 
 /// Idle read-only cores kept for the next read; more may be open while busy.
 const IDLE_READERS: usize = 3;
+
+/// Reads and writes that take longer than this built enough to be worth
+/// returning to the OS at once.
+const BIG_READ: Duration = Duration::from_millis(50);
 
 impl Db {
     /// Opens (creating and migrating if needed) the database at `path`; on
@@ -91,7 +96,12 @@ impl Db {
                     core
                 }
             };
-            f(core).map_err(CommandError::from)
+            let started = Instant::now();
+            let out = f(core).map_err(CommandError::from);
+            if started.elapsed() > BIG_READ {
+                meridian::allocator::hand_back_freed_memory();
+            }
+            out
         })
         .await
         .map_err(ShellError::Task)?
@@ -120,7 +130,14 @@ impl Db {
                 Some(reader) => reader,
                 None => Meridian::open_read_only(&path).map_err(CommandError::from)?,
             };
+            let started = Instant::now();
             let out = f(&reader).map_err(CommandError::from);
+            // A long read (Workload's figures, a planning run) freed what it
+            // built on this pool thread, which may now idle for minutes:
+            // hand it back (0.1–15 ms; a page of rows skips this).
+            if started.elapsed() > BIG_READ {
+                meridian::allocator::hand_back_freed_memory();
+            }
             let mut idle = readers.lock().map_err(|_| ShellError::Poisoned)?;
             if idle.len() < IDLE_READERS {
                 idle.push(reader);
