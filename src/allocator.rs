@@ -56,7 +56,15 @@ mod tests {
         // Defaults from mimalloc 3's options.c: purge_delay 1000 ms,
         // arena_eager_commit 2 ("only where the OS overcommits"). Read
         // before any test sets them (this binary never calls the setter).
-        assert_eq!(option(PURGE_DELAY), 1000, "PURGE_DELAY is not mimalloc's purge_delay");
-        assert_eq!(option(ARENA_EAGER_COMMIT), 2, "ARENA_EAGER_COMMIT is not arena_eager_commit");
+        assert_eq!(
+            option(PURGE_DELAY),
+            1000,
+            "PURGE_DELAY is not mimalloc's purge_delay"
+        );
+        assert_eq!(
+            option(ARENA_EAGER_COMMIT),
+            2,
+            "ARENA_EAGER_COMMIT is not arena_eager_commit"
+        );
     }
 }

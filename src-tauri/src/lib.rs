@@ -293,7 +293,11 @@ mod tests {
         const VAR: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
         std::env::set_var(VAR, "0");
         super::software_rendering_unless_asked();
-        assert_eq!(std::env::var(VAR).ok().as_deref(), Some("0"), "the user's choice is kept");
+        assert_eq!(
+            std::env::var(VAR).ok().as_deref(),
+            Some("0"),
+            "the user's choice is kept"
+        );
         std::env::remove_var(VAR);
         super::software_rendering_unless_asked();
         assert_eq!(std::env::var(VAR).ok().as_deref(), Some("1"));
