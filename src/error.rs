@@ -44,6 +44,8 @@ pub enum ErrorCode {
     Conflict,
     /// A long run (a planner) was stopped by the user.
     Cancelled,
+    /// A calendar server could not be reached or refused the request.
+    Network,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -78,6 +80,8 @@ pub enum AppError {
     NoDataDir,
     #[error(transparent)]
     Plan(#[from] PlanError),
+    #[error(transparent)]
+    Calendar(#[from] crate::caldav::DavError),
 }
 
 impl AppError {
@@ -96,6 +100,8 @@ impl AppError {
             ) => ErrorCode::NotFound,
             AppError::Plan(PlanError::Cancelled) => ErrorCode::Cancelled,
             AppError::Plan(_) => ErrorCode::Invalid,
+            AppError::Calendar(crate::caldav::DavError::BadUrl { .. }) => ErrorCode::Invalid,
+            AppError::Calendar(_) => ErrorCode::Network,
         }
     }
 

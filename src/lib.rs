@@ -6,6 +6,7 @@
 
 pub mod allocator;
 pub mod api;
+pub mod caldav;
 pub mod error;
 pub mod io;
 pub mod model;

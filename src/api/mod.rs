@@ -14,6 +14,7 @@
 //! `people` (policy, change polling), `meetings`, `rotation`, `workload`,
 //! `files` (documents, backups, restore), `csv`, `ics`.
 
+pub mod calendars;
 mod csv;
 mod files;
 mod ics;

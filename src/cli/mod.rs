@@ -18,6 +18,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use meridian::model::{Meeting, Office, Rep, Task, Team};
 use meridian::{AppError, Meridian};
 
+mod calendars;
 mod items;
 mod text;
 
@@ -51,6 +52,11 @@ enum Command {
     Reps {
         #[command(subcommand)]
         command: RepsCommand,
+    },
+    /// Publish team calendars to a CalDAV server, or follow one.
+    Calendars {
+        #[command(subcommand)]
+        command: calendars::CalendarsCommand,
     },
     /// Work with teams: list, put, remove.
     Teams {
@@ -119,6 +125,10 @@ enum Command {
         /// The rep whose agenda to show.
         #[arg(long, value_name = "ID")]
         rep: String,
+        /// Read the local copy of the followed calendars (`calendars
+        /// follow`) instead of the team's own data.
+        #[arg(long, conflicts_with = "scenario")]
+        followed: bool,
         /// First local date (YYYY-MM-DD, in the rep's zone; default today).
         #[arg(long)]
         from: Option<String>,
@@ -260,7 +270,8 @@ pub fn run() -> ExitCode {
         Err(e) => e.exit(),
     };
     match execute(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
         // The reader went away (`meridian export | head`): it has all it
         // wanted, so this is no failure.
         Err(AppError::Io { path, source })
@@ -332,9 +343,12 @@ fn write_db(db: Option<&Path>) -> Result<Meridian, AppError> {
     Ok(m)
 }
 
-fn execute(cli: Cli) -> Result<(), AppError> {
+/// Runs the command; `Ok(false)` is a failure it has already explained
+/// (a publish that stopped early prints its report first).
+fn execute(cli: Cli) -> Result<bool, AppError> {
     let db = cli.db.as_deref();
     match cli.command {
+        Command::Calendars { command } => return calendars::run(db, command),
         Command::Import { file } => {
             let mut m = write_db(cli.db.as_deref())?;
             let s = m.import_file(&file)?;
@@ -436,6 +450,7 @@ fn execute(cli: Cli) -> Result<(), AppError> {
         Command::Agenda {
             scenario,
             rep,
+            followed,
             from,
             to,
             json,
@@ -452,7 +467,11 @@ fn execute(cli: Cli) -> Result<(), AppError> {
                 Some(text) => parse_cli_date("--to", text)?,
                 None => from + chrono::Duration::days(6),
             };
-            let agenda = m.agenda(&rep, from, to)?;
+            let agenda = if followed {
+                m.followed_agenda(&rep, from, to)?
+            } else {
+                m.agenda(&rep, from, to)?
+            };
             if json {
                 outln(&pretty(&agenda))?;
             } else {
@@ -503,7 +522,7 @@ fn execute(cli: Cli) -> Result<(), AppError> {
             }
         }
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Loads a scenario file through the import path into a throw-away database.

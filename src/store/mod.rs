@@ -21,6 +21,7 @@
 //! `Transaction` derefs to one).
 
 pub mod backup;
+pub mod calendars;
 pub mod changes;
 mod json_column;
 pub mod meetings;
@@ -45,9 +46,10 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Scenario, FORMAT};
 
 /// The numbered migrations, oldest first; `user_version` counts those applied.
-const MIGRATION_SQL: [&str; 2] = [
+const MIGRATION_SQL: [&str; 3] = [
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_revisions_and_changes.sql"),
+    include_str!("migrations/0003_calendars.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -7,6 +7,7 @@ mod agenda;
 mod balance;
 mod balance_props;
 mod balance_screen;
+mod caldav;
 mod cli;
 mod concurrency;
 mod csv;

@@ -127,7 +127,7 @@ pub fn write_calendar(
         .iter()
         .filter(|m| m.attendees.iter().any(|a| ids.contains(a.as_str())))
     {
-        let (first, last) = write_meeting(&mut events, sc, m, &stamp_text, stamp.year())?;
+        let (first, last) = write_meeting(&mut events, sc, m, &stamp_text, stamp.year(), &[])?;
         if m.time_zone != "UTC" {
             let e = spans.entry(m.time_zone.clone()).or_insert((first, last));
             *e = (e.0.min(first), e.1.max(last));
@@ -159,6 +159,8 @@ pub fn write_calendar(
                 last: od.date,
                 summary: &summary,
                 busy: false,
+                location: None,
+                extra: &[],
             };
             write_day_event(&mut events, &stamp_text, &day);
         }
@@ -175,6 +177,8 @@ pub fn write_calendar(
                 last: off.end,
                 summary: &summary,
                 busy: true,
+                location: None,
+                extra: &[],
             };
             write_day_event(&mut events, &stamp_text, &day);
         }
@@ -224,12 +228,13 @@ fn ics_local(dt: NaiveDateTime) -> String {
 
 /// Writes one meeting's VEVENT; returns the first and last year its zone
 /// data must cover.
-fn write_meeting(
+pub(super) fn write_meeting(
     out: &mut String,
     sc: &Scenario,
     m: &Meeting,
     stamp: &str,
     stamp_year: i32,
+    extra: &[String],
 ) -> Result<(i32, i32), ExportError> {
     let fail = |message: String| ExportError::Meeting {
         meeting: m.id.clone(),
@@ -308,6 +313,9 @@ fn write_meeting(
         push_folded(out, &format!("LOCATION:{}", escape_text(name)));
     }
     push_folded(out, &format!("DESCRIPTION:{}", escape_text(&description)));
+    for line in extra {
+        push_folded(out, line);
+    }
     push_folded(out, "END:VEVENT");
     Ok((first_year, last_year))
 }
@@ -365,21 +373,26 @@ fn rrule_line(
 
 /// An all-day event over the dates `[first, last]`; time off shows as
 /// busy, an office day as free (it is where the rep works, not a meeting).
-struct DayEvent<'a> {
-    uid: &'a str,
-    first: NaiveDate,
-    last: NaiveDate,
-    summary: &'a str,
-    busy: bool,
+pub(super) struct DayEvent<'a> {
+    pub uid: &'a str,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub summary: &'a str,
+    pub busy: bool,
+    pub location: Option<&'a str>,
+    /// Content lines written before `END:VEVENT` (already escaped).
+    pub extra: &'a [String],
 }
 
-fn write_day_event(out: &mut String, stamp: &str, day: &DayEvent<'_>) {
+pub(super) fn write_day_event(out: &mut String, stamp: &str, day: &DayEvent<'_>) {
     let DayEvent {
         uid,
         first,
         last,
         summary,
         busy,
+        location,
+        extra,
     } = *day;
     let end = last.succ_opt().unwrap_or(last);
     push_folded(out, "BEGIN:VEVENT");
@@ -391,8 +404,14 @@ fn write_day_event(out: &mut String, stamp: &str, day: &DayEvent<'_>) {
     );
     push_folded(out, &format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
     push_folded(out, &format!("SUMMARY:{}", escape_text(summary)));
+    if let Some(location) = location {
+        push_folded(out, &format!("LOCATION:{}", escape_text(location)));
+    }
     if !busy {
         push_folded(out, "TRANSP:TRANSPARENT");
+    }
+    for line in extra {
+        push_folded(out, line);
     }
     push_folded(out, "END:VEVENT");
 }
@@ -413,7 +432,12 @@ fn ics_offset(seconds: i32) -> String {
 /// observance in force on 1 January of `first`, then every change until the
 /// end of `last`, each as its own `STANDARD` / `DAYLIGHT` with the local
 /// `DTSTART` of the change.
-fn write_vtimezone(out: &mut String, name: &str, first: i32, last: i32) -> Result<(), String> {
+pub(super) fn write_vtimezone(
+    out: &mut String,
+    name: &str,
+    first: i32,
+    last: i32,
+) -> Result<(), String> {
     let zone = Zone::get(name).map_err(|e| e.to_string())?;
     let year_start = |y: i32| {
         NaiveDate::from_ymd_opt(y, 1, 1)

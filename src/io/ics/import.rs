@@ -127,15 +127,15 @@ impl IcsFileError {
 
 /// One unfolded content line: `NAME;PARAMS:VALUE` at a physical line.
 #[derive(Debug, Clone)]
-struct Prop {
-    line: u32,
-    name: String,
-    params: Vec<(String, String)>,
-    value: String,
+pub(super) struct Prop {
+    pub line: u32,
+    pub name: String,
+    pub params: Vec<(String, String)>,
+    pub value: String,
 }
 
 impl Prop {
-    fn param(&self, name: &str) -> Option<&str> {
+    pub(super) fn param(&self, name: &str) -> Option<&str> {
         self.params
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
@@ -145,17 +145,17 @@ impl Prop {
 
 /// A top-level component: its kind, BEGIN line, own properties and the raw
 /// text (for calcard), or why its structure is broken.
-struct Component {
-    kind: String,
-    line: u32,
-    props: Vec<Prop>,
-    text: String,
-    broken: Option<String>,
+pub(super) struct Component {
+    pub kind: String,
+    pub line: u32,
+    pub props: Vec<Prop>,
+    pub text: String,
+    pub broken: Option<String>,
 }
 
 /// Splits `text` into logical lines with the number of their first
 /// physical line.
-fn logical_lines(text: &str) -> Result<Vec<(u32, String)>, IcsFileError> {
+pub(super) fn logical_lines(text: &str) -> Result<Vec<(u32, String)>, IcsFileError> {
     let mut out: Vec<(u32, String)> = Vec::new();
     for (i, raw) in text.split('\n').enumerate() {
         let line = u32::try_from(i + 1).unwrap_or(u32::MAX);
@@ -236,7 +236,7 @@ fn parse_prop(line: u32, text: &str) -> Option<Prop> {
 }
 
 /// The top-level components inside the file's `VCALENDAR`s.
-fn components(lines: &[(u32, String)]) -> Result<Vec<Component>, IcsFileError> {
+pub(super) fn components(lines: &[(u32, String)]) -> Result<Vec<Component>, IcsFileError> {
     let mut out: Vec<Component> = Vec::new();
     let mut seen_calendar = false;
     // Open components: (kind, index in `out` when top-level).
@@ -335,7 +335,7 @@ fn components(lines: &[(u32, String)]) -> Result<Vec<Component>, IcsFileError> {
 
 /// A date or date-time value as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum When {
+pub(super) enum When {
     Date(NaiveDate),
     /// Wall clock; `utc` for a trailing `Z`.
     DateTime {
@@ -344,7 +344,7 @@ enum When {
     },
 }
 
-fn parse_when(value: &str) -> Option<When> {
+pub(super) fn parse_when(value: &str) -> Option<When> {
     let v = value.trim();
     let date = |s: &str| -> Option<NaiveDate> {
         if s.len() != 8 || !s.bytes().all(|b| b.is_ascii_digit()) {
@@ -377,7 +377,7 @@ fn parse_when(value: &str) -> Option<When> {
 }
 
 /// `P1DT2H`, `PT90M`, `-PT5M`, `P2W` in seconds (days as 24 hours).
-fn parse_duration(value: &str) -> Option<i64> {
+pub(super) fn parse_duration(value: &str) -> Option<i64> {
     let v = value.trim();
     let (neg, v) = match v.strip_prefix('-') {
         Some(r) => (true, r),
@@ -419,7 +419,7 @@ fn parse_duration(value: &str) -> Option<i64> {
 }
 
 /// RFC 5545 TEXT unescaping.
-fn unescape(text: &str) -> String {
+pub(super) fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars();
     while let Some(c) = chars.next() {

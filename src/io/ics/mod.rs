@@ -8,7 +8,9 @@
 //! again updates rather than duplicates.
 
 pub mod export;
+pub mod followed;
 pub mod import;
+pub mod publish;
 
 /// The longest content line in octets, CRLF excluded (RFC 5545 §3.1).
 pub const MAX_LINE_OCTETS: usize = 75;

@@ -706,7 +706,9 @@ export type ErrorCode = "invalid" | "not_found" | "duplicate_id" | "storage" | "
 /**  The item changed or was removed elsewhere since the form opened it. */
 "conflict" | 
 /**  A long run (a planner) was stopped by the user. */
-"cancelled";
+"cancelled" | 
+/**  A calendar server could not be reached or refused the request. */
+"network";
 
 export type EventKind = "meeting" | "office_day" | "time_off" | "task_due" | 
 /**  Working hours, drawn as a background. */

@@ -1,0 +1,224 @@
+//! A followed team calendar read back into a team: the objects
+//! [`super::publish`] wrote (fetched from the CalDAV server and kept as a
+//! local copy) become reps, meetings, office days and time off, so the
+//! agenda and the week views work on them exactly as on the lead's data.
+//!
+//! Only what the `X-MERIDIAN-*` properties say is used; summaries are for
+//! people. An event without `X-MERIDIAN-KIND` (someone else's, added in a
+//! calendar app) or one this reader cannot use is skipped with a note,
+//! never guessed at.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::import::{components, logical_lines, parse_duration, parse_when, unescape, Prop, When};
+use super::publish::ObjectKind;
+use crate::model::{DateRange, LocalDateTime, Meeting, Office, OfficeDay, Rep, Scenario};
+use crate::recurrence::RRule;
+use crate::tz;
+
+/// What the local copy of the followed calendars holds.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Followed {
+    pub team: Scenario,
+    /// One line per object left out, naming it and why.
+    pub skipped: Vec<String>,
+}
+
+/// Reads `objects` (each one calendar object resource: its name and text).
+pub fn read_objects<'a>(objects: impl IntoIterator<Item = (&'a str, &'a str)>) -> Followed {
+    let mut reader = Reader::default();
+    for (name, text) in objects {
+        if let Err(why) = reader.object(text) {
+            reader.skipped.push(format!("{name}: {why}"));
+        }
+    }
+    reader.finish()
+}
+
+#[derive(Default)]
+struct Reader {
+    reps: BTreeMap<String, Rep>,
+    offices: BTreeMap<String, Office>,
+    meetings: BTreeMap<String, Meeting>,
+    office_days: BTreeMap<(String, NaiveDate), OfficeDay>,
+    skipped: Vec<String>,
+}
+
+impl Reader {
+    fn object(&mut self, text: &str) -> Result<(), String> {
+        let lines = logical_lines(text).map_err(|e| e.to_string())?;
+        let comps = components(&lines).map_err(|e| e.to_string())?;
+        let event = comps
+            .iter()
+            .find(|c| c.kind == "VEVENT")
+            .ok_or("no VEVENT in it")?;
+        if let Some(broken) = &event.broken {
+            return Err(broken.clone());
+        }
+        let props = &event.props;
+        let get = |name: &str| props.iter().find(|p| p.name == name);
+        let kind = get("X-MERIDIAN-KIND")
+            .and_then(|p| ObjectKind::parse(&p.value))
+            .ok_or("not a Meridian event (no X-MERIDIAN-KIND)")?;
+        let mut reps: Vec<String> = Vec::new();
+        for p in props.iter().filter(|p| p.name == "X-MERIDIAN-REP") {
+            reps.push(self.rep(p)?);
+        }
+        let date = |name: &str| -> Result<NaiveDate, String> {
+            match get(name).and_then(|p| parse_when(&p.value)) {
+                Some(When::Date(d)) => Ok(d),
+                _ => Err(format!("{name} is not a date")),
+            }
+        };
+        match kind {
+            ObjectKind::Meeting => {
+                let meeting = meeting(props, reps)?;
+                self.meetings.insert(meeting.id.clone(), meeting);
+            }
+            ObjectKind::OfficeDay => {
+                let day = date("DTSTART")?;
+                let office = get("X-MERIDIAN-OFFICE")
+                    .map(|p| unescape(&p.value))
+                    .ok_or("an office day without X-MERIDIAN-OFFICE")?;
+                let name = get("LOCATION").map_or_else(|| office.clone(), |p| unescape(&p.value));
+                self.offices
+                    .entry(office.clone())
+                    .or_insert_with(|| Office {
+                        id: office.clone(),
+                        name,
+                        time_zone: "UTC".to_string(),
+                        desks: 0,
+                        open_days: Vec::new(),
+                        closed_dates: Vec::new(),
+                    });
+                for rep in reps {
+                    self.office_days.insert(
+                        (rep.clone(), day),
+                        OfficeDay {
+                            rep,
+                            date: day,
+                            office: office.clone(),
+                        },
+                    );
+                }
+            }
+            ObjectKind::Away => {
+                let start = date("DTSTART")?;
+                // DTEND is exclusive; a one-day event may leave it out.
+                let end = match get("DTEND") {
+                    Some(_) => date("DTEND")?.pred_opt().unwrap_or(start),
+                    None => start,
+                };
+                if end < start {
+                    return Err("DTEND is before DTSTART".to_string());
+                }
+                for rep in reps {
+                    if let Some(r) = self.reps.get_mut(&rep) {
+                        r.time_off.push(DateRange { start, end });
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Records the rep an `X-MERIDIAN-REP` line names; answers its id.
+    fn rep(&mut self, p: &Prop) -> Result<String, String> {
+        let id = unescape(&p.value);
+        let zone = p
+            .param("X-MERIDIAN-TZ")
+            .map(|z| z.trim_matches('"').to_string())
+            .filter(|z| tz::is_valid_zone(z))
+            .ok_or_else(|| format!("rep {id:?} has no known X-MERIDIAN-TZ"))?;
+        let name = p
+            .param("CN")
+            .map_or_else(|| id.clone(), |n| n.trim_matches('"').to_string());
+        self.reps
+            .entry(id.clone())
+            .or_insert_with(|| Rep::new(&id, &name, &zone));
+        Ok(id)
+    }
+
+    fn finish(self) -> Followed {
+        let mut team = Scenario {
+            reps: self.reps.into_values().collect(),
+            offices: self.offices.into_values().collect(),
+            meetings: self.meetings.into_values().collect(),
+            office_days: self.office_days.into_values().collect(),
+            ..Scenario::default()
+        };
+        for r in &mut team.reps {
+            r.time_off.sort();
+            r.time_off.dedup();
+        }
+        Followed {
+            team,
+            skipped: self.skipped,
+        }
+    }
+}
+
+fn meeting(props: &[Prop], attendees: Vec<String>) -> Result<Meeting, String> {
+    let get = |name: &str| props.iter().find(|p| p.name == name);
+    let id = get("X-MERIDIAN-ID")
+        .map(|p| unescape(&p.value))
+        .ok_or("a meeting without X-MERIDIAN-ID")?;
+    let start_prop = get("DTSTART").ok_or("no DTSTART")?;
+    let (start, zone) = wall_clock(start_prop)?;
+    let minutes = match (get("DTEND"), get("DURATION")) {
+        (Some(end), _) => {
+            let (end_local, end_zone) = wall_clock(end)?;
+            let (s, e) = (instant(start, &zone)?, instant(end_local, &end_zone)?);
+            (e - s).num_minutes()
+        }
+        (None, Some(d)) => parse_duration(&d.value).ok_or("DURATION cannot be read")? / 60,
+        (None, None) => 0,
+    };
+    let duration_minutes = u32::try_from(minutes)
+        .ok()
+        .filter(|m| *m > 0)
+        .ok_or("the meeting has no positive length")?;
+    let rrule = match get("RRULE") {
+        Some(p) => {
+            RRule::parse(&p.value).map_err(|e| format!("RRULE: {e}"))?;
+            Some(p.value.trim().to_string())
+        }
+        None => None,
+    };
+    Ok(Meeting {
+        id,
+        title: get("SUMMARY")
+            .map(|p| unescape(&p.value))
+            .unwrap_or_default(),
+        start: LocalDateTime(start),
+        time_zone: zone,
+        duration_minutes,
+        rrule,
+        attendees,
+        in_person_office: None,
+    })
+}
+
+/// A `DTSTART`/`DTEND` as a wall clock and its IANA zone (`UTC` for `…Z`).
+fn wall_clock(p: &Prop) -> Result<(NaiveDateTime, String), String> {
+    match parse_when(&p.value) {
+        Some(When::DateTime { local, utc: true }) => Ok((local, "UTC".to_string())),
+        Some(When::DateTime { local, utc: false }) => {
+            let zone = p
+                .param("TZID")
+                .map(|z| z.trim_matches('"').to_string())
+                .filter(|z| tz::is_valid_zone(z))
+                .ok_or_else(|| format!("{} has no IANA TZID", p.name))?;
+            Ok((local, zone))
+        }
+        _ => Err(format!("{} is not a date-time", p.name)),
+    }
+}
+
+fn instant(local: NaiveDateTime, zone: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    tz::Zone::get(zone)
+        .and_then(|z| z.instant(local))
+        .map_err(|e| e.to_string())
+}
