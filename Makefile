@@ -1,5 +1,5 @@
 # Convenience targets; the real work is in scripts/.
-.PHONY: test bench bench-ui run fuzz
+.PHONY: test bench bench-ui bench-caldav run fuzz
 
 test:
 	scripts/test
@@ -7,10 +7,15 @@ test:
 bench:
 	scripts/bench
 	scripts/bench-ui
+	scripts/bench-caldav
 
 # Only the app's per-screen timings and memory (real app under Xvfb).
 bench-ui:
 	scripts/bench-ui
+
+# Only the CalDAV publish of a 2,000-rep team (real Radicale on loopback).
+bench-caldav:
+	scripts/bench-caldav
 
 run:
 	scripts/run

@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::items::not_found;
@@ -274,7 +274,36 @@ impl Meridian {
         include: Include,
         now: DateTime<Utc>,
     ) -> Result<Vec<CalendarObject>, AppError> {
-        let sc = self.scenario()?;
+        // Only the team's members, their meetings and those meetings' other
+        // attendees (a name and a zone each): publishing 200 teams must not
+        // read the whole document 200 times.
+        let sc = self.read(|c| {
+            let members: Vec<String> = c
+                .prepare_cached("SELECT id FROM reps WHERE team = ?1")?
+                .query_map([team], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            let mut sc = store::load_for_reps(c, &members, false)?;
+            let known: BTreeSet<String> = sc.reps.iter().map(|r| r.id.clone()).collect();
+            let others: BTreeSet<String> = sc
+                .meetings
+                .iter()
+                .flat_map(|m| m.attendees.iter())
+                .filter(|a| !known.contains(*a))
+                .cloned()
+                .collect();
+            let mut stmt = c.prepare_cached("SELECT name, time_zone FROM reps WHERE id = ?1")?;
+            for id in others {
+                let found = stmt
+                    .query_row([&id], |r| {
+                        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                    })
+                    .optional()?;
+                if let Some((name, zone)) = found {
+                    sc.reps.push(crate::model::Rep::new(&id, &name, &zone));
+                }
+            }
+            Ok(sc)
+        })?;
         team_objects(&sc, team, include, now).map_err(|e| match e {
             crate::io::ics::export::ExportError::UnknownTeam(id) => not_found("team", &id),
             crate::io::ics::export::ExportError::UnknownRep(id) => not_found("rep", &id),
@@ -387,9 +416,15 @@ impl Meridian {
         report.error = error.clone();
         let at = stamp(now);
         self.bookkeep(|tx| rows::record_run(tx, team, &at, error.as_deref()))?;
-        let preview = self.publish_preview(team, now)?;
-        report.pending = preview.pending();
-        report.conflicts = preview.conflicts;
+        if report.error.is_some() {
+            // Stopped before or while sending: what is left, from the database.
+            report.pending = self.publish_preview(team, now)?.pending();
+        }
+        report.conflicts = self
+            .read(|c| Ok(rows::conflicts(c, team)?))?
+            .iter()
+            .map(conflict_row)
+            .collect();
         Ok(report)
     }
 
@@ -560,6 +595,7 @@ impl Meridian {
         let mut first_error: Option<DavError> = None;
         let mut pending_rows: Vec<Done> = Vec::new();
         let mut done = 0u32;
+        let mut turned_conflicts = 0u32;
         std::thread::scope(|scope| -> Result<(), DavError> {
             for _ in 0..PUBLISH_WORKERS.min(jobs.len()) {
                 let tx = tx.clone();
@@ -591,7 +627,8 @@ impl Meridian {
                             Done::Stored { created: true, .. } => report.created += 1,
                             Done::Stored { created: false, .. } => report.updated += 1,
                             Done::Deleted { .. } => report.deleted += 1,
-                            _ => {}
+                            Done::Conflict(_) => turned_conflicts += 1,
+                            Done::Failed(_) => {}
                         }
                         pending_rows.push(other);
                     }
@@ -604,6 +641,8 @@ impl Meridian {
             Ok(())
         })?;
         self.record(team, &mut pending_rows).map_err(local)?;
+        let answered = report.created + report.updated + report.deleted + turned_conflicts;
+        report.pending = total.saturating_sub(answered);
         if let Some(e) = first_error {
             return Err(e);
         }

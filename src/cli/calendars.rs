@@ -182,7 +182,8 @@ pub fn run(db: Option<&Path>, command: CalendarsCommand) -> Result<bool, AppErro
                 } else {
                     m.set_publish_target(team, target, &user, inc)?;
                     let progress = |p: PublishProgress| {
-                        if !json && p.done > 0 && (p.done == p.total || p.done.is_multiple_of(500)) {
+                        if !json && p.done > 0 && (p.done == p.total || p.done.is_multiple_of(500))
+                        {
                             eprintln!("{team}: {} of {} sent", p.done, p.total);
                         }
                     };

@@ -440,3 +440,105 @@ fn a_rep_follows_the_team_calendar_and_reads_it_offline() {
     let listed = &rep.followed_calendars().expect("list")[0];
     assert!(listed.last_error.is_some() && listed.last_updated.is_some());
 }
+
+/// A team of 60 reps with ten time-off ranges each: 600 events to publish.
+fn big_team(path: &Path) -> PathBuf {
+    let reps: Vec<Value> = (0..60)
+        .map(|i| {
+            let time_off: Vec<Value> = (0..10)
+                .map(|k| {
+                    let start = date("2027-01-04") + chrono::Duration::days(7 * k);
+                    serde_json::json!({"start": start.to_string(),
+                                       "end": (start + chrono::Duration::days(1)).to_string()})
+                })
+                .collect();
+            serde_json::json!({"id": format!("r{i:02}"), "name": format!("Rep {i}"), "team": "big",
+                               "time_zone": "Europe/Madrid", "time_off": time_off})
+        })
+        .collect();
+    let doc = serde_json::json!({"format": "meridian.scenario/1",
+                                 "teams": [{"id": "big", "name": "Big team"}], "reps": reps});
+    let file = path.join("big.json");
+    std::fs::write(&file, doc.to_string()).expect("write");
+    file
+}
+
+#[test]
+fn a_publisher_killed_mid_run_loses_nothing_and_the_next_run_finishes() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let s = Server::start("radicale");
+    let url = s.collection("big");
+    let db = dir.path().join("lead.db");
+    let cli = |args: &[&str]| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_meridian"));
+        c.arg("--db").arg(&db).args(args).env("CAL_PW", &s.password);
+        c
+    };
+    let file = big_team(dir.path());
+    assert!(cli(&["import", file.to_str().unwrap_or_default()])
+        .status()
+        .expect("import")
+        .success());
+    let publish = [
+        "calendars",
+        "publish",
+        "--url",
+        &url,
+        "--team",
+        "big",
+        "--user",
+        &s.user,
+        "--password-env",
+        "CAL_PW",
+        "--json",
+    ];
+    let mut run = cli(&publish)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let _ = run.kill(); // SIGKILL
+    let _ = run.wait();
+    let sent_before = server_dump(&url, &s).len();
+    assert!(
+        sent_before < 600,
+        "killed before the end ({sent_before} sent)"
+    );
+
+    let out = cli(&publish).output().expect("publish again");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    for key in [
+        "url",
+        "created",
+        "updated",
+        "deleted",
+        "unchanged",
+        "conflicts",
+    ] {
+        assert!(r.get(key).is_some(), "--json has {key}: {r}");
+    }
+    assert_eq!(r["conflicts"], serde_json::json!([]), "{r}");
+    assert_eq!(r["error"], Value::Null, "{r}");
+    // What reached the server before the kill, recorded or not, is kept
+    // (adopted when the same), never sent twice.
+    assert_eq!(r["created"].as_u64(), Some(600 - sent_before as u64), "{r}");
+    assert_eq!(server_dump(&url, &s).len(), 600);
+    // Everything is recorded now: a third run sends nothing.
+    let out = cli(&publish).output().expect("third publish");
+    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        (
+            r["created"].as_u64(),
+            r["updated"].as_u64(),
+            r["unchanged"].as_u64()
+        ),
+        (Some(0), Some(0), Some(600)),
+        "{r}"
+    );
+}
