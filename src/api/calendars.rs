@@ -38,6 +38,8 @@ use crate::store::{self, StoreError};
 
 /// Requests in flight at once during a publish.
 pub const PUBLISH_WORKERS: usize = 4;
+/// The largest event kept in a followed calendar's local copy.
+pub const MAX_OBJECT_BYTES: usize = 1 << 20;
 /// Confirmed results recorded per database transaction.
 const RECORD_BATCH: usize = 64;
 
@@ -242,10 +244,10 @@ impl Meridian {
     ) -> Result<(), AppError> {
         self.team_name(team)?;
         let url = crate::caldav::collection_url(url)?;
-        if user.trim().is_empty() {
+        if user.trim().is_empty() || user.chars().count() > 256 {
             return Err(AppError::Calendar(DavError::BadUrl {
                 url: url.to_string(),
-                why: "a user name is needed".into(),
+                why: "a user name of 1 to 256 characters is needed".into(),
             }));
         }
         self.bookkeep(|tx| rows::put_target(tx, team, url.as_str(), user.trim(), include))
@@ -813,8 +815,13 @@ impl Meridian {
                 rows::remove_followed_object(tx, url, n)?;
             }
             for r in &fetched {
-                if let Some(text) = &r.text {
-                    rows::put_followed_object(tx, url, &r.name, r.etag.as_deref(), text)?;
+                match &r.text {
+                    // A calendar app's event with a huge attachment is not
+                    // one of ours; keeping it would only fill the copy.
+                    Some(text) if text.len() <= MAX_OBJECT_BYTES => {
+                        rows::put_followed_object(tx, url, &r.name, r.etag.as_deref(), text)?;
+                    }
+                    _ => {}
                 }
             }
             rows::set_followed_status(tx, url, Some(&at), None)

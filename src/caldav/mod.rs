@@ -27,6 +27,12 @@ pub const MAX_BODY_BYTES: u64 = 64 << 20;
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long connecting may take.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The longest collection address accepted.
+pub const MAX_URL_CHARS: usize = 2048;
+/// The most resources one collection listing may name (a followed
+/// calendar; a team calendar of 2,000 reps over a year is ~70,000 at most
+/// if it were one team, far more than any real one).
+pub const MAX_RESOURCES: usize = 100_000;
 
 /// Why a CalDAV request failed, in words that say what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -101,6 +107,9 @@ pub fn collection_url(text: &str) -> Result<Url, DavError> {
         url: text.to_string(),
         why: why.to_string(),
     };
+    if text.chars().count() > MAX_URL_CHARS {
+        return Err(bad(&format!("longer than {MAX_URL_CHARS} characters")));
+    }
     let mut url = Url::parse(text.trim()).map_err(|e| bad(&e.to_string()))?;
     if !url.username().is_empty() || url.password().is_some() {
         return Err(bad(
@@ -356,6 +365,12 @@ impl Collection {
                 }
                 continue;
             }
+            if listing.resources.len() >= MAX_RESOURCES {
+                return Err(DavError::Protocol {
+                    url: self.url.to_string(),
+                    detail: format!("the calendar holds more than {MAX_RESOURCES} events"),
+                });
+            }
             if let Some(name) = self.name_of(&r.href) {
                 listing.resources.push(Resource {
                     name,
@@ -532,6 +547,8 @@ mod tests {
         assert!(collection_url("https://u:p@cal.example.com/").is_err());
         assert!(collection_url("ftp://cal.example.com/").is_err());
         assert!(collection_url("not a url").is_err());
+        let long = format!("https://cal.example.com/{}/", "x".repeat(MAX_URL_CHARS));
+        assert!(collection_url(&long).is_err());
     }
 
     #[test]

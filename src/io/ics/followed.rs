@@ -222,3 +222,74 @@ fn instant(local: NaiveDateTime, zone: &str) -> Result<chrono::DateTime<chrono::
         .and_then(|z| z.instant(local))
         .map_err(|e| e.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::ics::publish::{team_objects, Include};
+    use crate::io::scenario::parse_document;
+
+    fn team() -> Scenario {
+        let doc = r#"{
+          "format": "meridian.scenario/1",
+          "teams": [{"id": "t", "name": "T"}],
+          "offices": [{"id": "lon", "name": "London", "time_zone": "Europe/London", "desks": 5}],
+          "reps": [
+            {"id": "ana", "name": "Ana, \"A\"", "team": "t", "time_zone": "Europe/Lisbon", "office": "lon",
+             "time_off": [{"start": "2027-03-26", "end": "2027-03-30"}]},
+            {"id": "bo", "name": "Bo", "team": "t", "time_zone": "America/New_York"},
+            {"id": "cy", "name": "Cy", "time_zone": "Asia/Kolkata"}
+          ],
+          "meetings": [
+            {"id": "m;1", "title": "Sync, weekly", "start": "2027-03-22T09:00",
+             "time_zone": "Europe/London", "duration_minutes": 45,
+             "rrule": "FREQ=WEEKLY;BYDAY=MO;COUNT=4", "attendees": ["ana", "bo", "cy"]}
+          ],
+          "office_days": [{"rep": "ana", "date": "2027-03-23", "office": "lon"}]
+        }"#;
+        match parse_document(doc, "test") {
+            Ok(sc) => sc,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn published_objects_read_back_as_the_same_team() {
+        let sc = team();
+        let stamp = "2027-01-01T00:00:00Z".parse().unwrap();
+        let objects = team_objects(&sc, "t", Include::default(), stamp).unwrap();
+        let back = read_objects(objects.iter().map(|o| (o.name.as_str(), o.text.as_str())));
+        assert!(back.skipped.is_empty(), "{:?}", back.skipped);
+        assert_eq!(back.team.meetings.len(), 1);
+        let (m, orig) = (&back.team.meetings[0], &sc.meetings[0]);
+        assert_eq!(
+            (&m.id, &m.title, m.start, &m.time_zone),
+            (&orig.id, &orig.title, orig.start, &orig.time_zone)
+        );
+        assert_eq!((m.duration_minutes, &m.attendees), (45, &orig.attendees));
+        assert_eq!(back.team.office_days, sc.office_days);
+        let ana = back.team.reps.iter().find(|r| r.id == "ana").unwrap();
+        assert_eq!(ana.time_off, sc.reps[0].time_off);
+        assert_eq!(ana.time_zone, "Europe/Lisbon");
+        // Cy is not in the team but attends: named, with a zone, no days.
+        assert!(back
+            .team
+            .reps
+            .iter()
+            .any(|r| r.id == "cy" && r.time_zone == "Asia/Kolkata"));
+    }
+
+    #[test]
+    fn someone_elses_event_is_skipped_with_a_note() {
+        let foreign = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@elsewhere\r\n\
+                       DTSTART:20270101T100000Z\r\nSUMMARY:Lunch\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let back = read_objects([("lunch.ics", foreign)]);
+        assert!(back.team.meetings.is_empty());
+        assert_eq!(back.skipped.len(), 1);
+        assert!(
+            back.skipped[0].starts_with("lunch.ics: not a Meridian event"),
+            "{:?}",
+            back.skipped
+        );
+    }
+}
