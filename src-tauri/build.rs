@@ -67,6 +67,18 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "create_backup",
     "restore_backup",
+    "publish_targets",
+    "set_publish_target",
+    "remove_publish_target",
+    "publish_team",
+    "cancel_publish",
+    "resolve_publish_conflict",
+    "follow_calendar",
+    "refresh_followed",
+    "unfollow_calendar",
+    "followed_calendars",
+    "followed_reps",
+    "followed_week",
 ];
 
 fn main() {

@@ -13,6 +13,7 @@ pub mod commands;
 pub mod error;
 pub mod files;
 pub mod plans;
+pub mod secrets;
 pub mod shutdown;
 pub mod state;
 pub mod watch;
@@ -30,8 +31,8 @@ use crate::state::Db;
 /// The registry of commands, shared by the running app and the bindings export.
 pub fn specta_builder() -> Builder<tauri::Wry> {
     use commands::{
-        app, backups, calendar, files, meetings, offices, people, rotation, screens, teams,
-        workload,
+        app, backups, calendar, calendars, files, meetings, offices, people, rotation, screens,
+        teams, workload,
     };
     // One TypeScript type per Rust type (not `_Serialize`/`_Deserialize` pairs):
     // the UI sends back what it received.
@@ -105,8 +106,23 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             backups::list_backups,
             backups::create_backup,
             backups::restore_backup,
+            calendars::publish_targets,
+            calendars::set_publish_target,
+            calendars::remove_publish_target,
+            calendars::publish_team,
+            calendars::cancel_publish,
+            calendars::resolve_publish_conflict,
+            calendars::follow_calendar,
+            calendars::refresh_followed,
+            calendars::unfollow_calendar,
+            calendars::followed_calendars,
+            calendars::followed_reps,
+            calendars::followed_week,
         ])
-        .events(collect_events![watch::DbChanged])
+        .events(collect_events![
+            watch::DbChanged,
+            calendars::PublishActivity
+        ])
         // The team document's shape: no command sends the whole team any
         // more, but the UI's tests build their fixtures in it.
         .typ::<meridian::model::Scenario>()
@@ -151,6 +167,8 @@ pub fn run() {
         .manage(files::Pending::default())
         .manage(commands::rotation::RotationPlans::default())
         .manage(commands::workload::WorkloadPlans::default())
+        .manage(commands::calendars::Publishing::default())
+        .manage(secrets::Secrets::from_env())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

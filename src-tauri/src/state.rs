@@ -149,6 +149,39 @@ impl Db {
     }
 }
 
+impl Db {
+    /// Runs `f` on a writing core of its own (its own SQLite connection),
+    /// apart from the shared writer, for long network-bound work whose
+    /// writes are short transactions of their own (publishing, following):
+    /// a minute of publishing must not make a save wait. SQLite orders the
+    /// two connections' writes (each waits for the other's transaction).
+    ///
+    /// # Errors
+    /// As [`Db::run`].
+    pub async fn run_apart<T, F>(&self, f: F) -> Result<T, CommandError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Meridian) -> Result<T, AppError> + Send + 'static,
+    {
+        // The writer creates and migrates the file first.
+        if !self.opened.load(Ordering::Acquire) {
+            self.run(|_| Ok(())).await?;
+        }
+        let path = self.path.clone()?;
+        tauri::async_runtime::spawn_blocking(move || {
+            let mut core = open_core(&path)?;
+            let started = Instant::now();
+            let out = f(&mut core).map_err(CommandError::from);
+            if started.elapsed() > BIG_READ {
+                meridian::allocator::hand_back_freed_memory();
+            }
+            out
+        })
+        .await
+        .map_err(ShellError::Task)?
+    }
+}
+
 /// Who the app is in the change log and in other writers' conflict messages.
 pub const SOURCE: &str = "the app";
 

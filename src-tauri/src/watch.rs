@@ -3,7 +3,9 @@
 //! database and tells the page with a [`DbChanged`] event, so the screens
 //! show the change without a restart. On the same tick it keeps the Workload
 //! screen's figures ready on a reader
-//! ([`crate::commands::workload::keep_figures_ready`]).
+//! ([`crate::commands::workload::keep_figures_ready`]), and starts the
+//! calendar publishes due for a retry after an outage
+//! ([`crate::commands::calendars::retry_due`]).
 //!
 //! Invariant: the app's own writes are never reported (the core's change
 //! counter moves with them), and a poll that fails is retried on the next
@@ -49,6 +51,7 @@ pub fn start(app: AppHandle) {
                 db.read(move |core| crate::commands::workload::keep_figures_ready(core, &keeper));
             // A failed reading is tried again on the next tick.
             let _ = tauri::async_runtime::block_on(ready);
+            crate::commands::calendars::retry_due(&app);
         });
     if let Err(err) = spawned {
         eprintln!("meridian: changes made elsewhere will not show until a restart: {err}");

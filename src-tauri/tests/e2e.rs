@@ -89,6 +89,34 @@ mod ui {
     pub const NAV_MY_WEEK: Sel = XPath("//nav//button[contains(normalize-space(), 'My week')]");
     pub const WHO_AM_I: Sel = Css("#mw-rep");
     pub const EXPORT_ICS: Sel = XPath("//button[normalize-space()='Export calendar (.ics)…']");
+    /// Publishing: the screen, the team calendar form, the publish dialog.
+    pub const NAV_PUBLISHING: Sel =
+        XPath("//nav//button[contains(normalize-space(), 'Publishing')]");
+    pub const ADD_CALENDAR: Sel = XPath("//button[normalize-space()=\"Add a team's calendar…\"]");
+    pub const CALENDAR_TEAM: Sel = Css("#pt-team");
+    pub const CALENDAR_URL: Sel = Css("#pt-url");
+    pub const CALENDAR_USER: Sel = Css("#pt-user");
+    pub const CALENDAR_PASSWORD: Sel = Css("#pt-password");
+    pub const CALENDAR_SAVE: Sel = Css("form[aria-label='Team calendar'] button[type='submit']");
+    pub const PUBLISH: Sel = Css("form[aria-label='Publish'] button[type='submit']");
+    pub const DIALOG: Sel = Css("[role='dialog']");
+    pub const DIALOG_CLOSE: Sel =
+        XPath("//div[@role='dialog']//button[normalize-space()='Close' and not(@aria-label)]");
+    /// The card of the team the publishing test publishes.
+    pub const EMEA_CALENDAR: Sel =
+        Css("ul[aria-label='Team calendars'] li[data-team='emea-mid-market']");
+    /// My week: follow a team calendar, and the followed calendars' list.
+    pub const FOLLOW: Sel = XPath("//button[normalize-space()='Follow a team calendar…']");
+    pub const FOLLOW_URL: Sel = Css("#fc-url");
+    pub const FOLLOW_USER: Sel = Css("#fc-user");
+    pub const FOLLOW_PASSWORD: Sel = Css("#fc-password");
+    pub const FOLLOW_SUBMIT: Sel =
+        Css("form[aria-label='Follow a team calendar'] button[type='submit']");
+    pub const FOLLOW_CANCEL: Sel =
+        XPath("//form[@aria-label='Follow a team calendar']//button[normalize-space()='Cancel']");
+    pub const FOLLOWED: Sel = Css("section[aria-labelledby='followed-title']");
+    /// My week's days, one line each (weekday, date, office, who is in).
+    pub const DAYS: Sel = Css("ol[aria-label='Days of the week']");
     /// A rep's Edit button in the people table.
     pub fn edit_rep(name: &str) -> String {
         format!("button[aria-label='Edit {name}']")
@@ -803,6 +831,279 @@ fn the_page_may_call_only_the_apps_own_commands_and_run_no_inline_script() {
     );
 }
 
+/// A real CalDAV server (Radicale) on loopback, from the Python harness
+/// `tests/caldav/servers.py` (users lead/s3cret and rep/r3p; rep may read
+/// lead's calendars). Stopped when its stdin closes (on drop).
+struct Radicale {
+    child: Child,
+    stdin: Option<std::process::ChildStdin>,
+    stdout: std::io::BufReader<std::process::ChildStdout>,
+    /// Where lead's calendars live (`http://127.0.0.1:PORT/lead/`).
+    home: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Radicale {
+    fn start() -> Radicale {
+        let dir = tempfile::tempdir().expect("a folder for the server");
+        let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/caldav/servers.py");
+        let mut child = Command::new("python3")
+            .arg(&tool)
+            .args(["serve", "radicale"])
+            .arg(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("python3 {}: {e}", tool.display()));
+        let stdin = child.stdin.take();
+        let mut stdout = std::io::BufReader::new(child.stdout.take().expect("piped stdout"));
+        let info = Radicale::answer(&mut stdout, "serve");
+        let home = info["home"]
+            .as_str()
+            .expect("home in servers.py's answer")
+            .to_string();
+        Radicale {
+            child,
+            stdin,
+            stdout,
+            home,
+            _dir: dir,
+        }
+    }
+
+    fn answer(out: &mut std::io::BufReader<std::process::ChildStdout>, what: &str) -> Value {
+        use std::io::BufRead;
+        let mut line = String::new();
+        out.read_line(&mut line).expect("read servers.py");
+        serde_json::from_str(&line)
+            .unwrap_or_else(|e| panic!("servers.py {what}: {e}: {line:?} (is radicale installed?)"))
+    }
+
+    /// `stop` (keeps port and storage) or `start`.
+    fn command(&mut self, line: &str) {
+        use std::io::Write;
+        let stdin = self.stdin.as_mut().expect("the server's stdin");
+        writeln!(stdin, "{line}")
+            .and_then(|()| stdin.flush())
+            .expect("talk to servers.py");
+        Radicale::answer(&mut self.stdout, line);
+    }
+}
+
+impl Drop for Radicale {
+    fn drop(&mut self) {
+        drop(self.stdin.take());
+        let _ = self.child.wait();
+    }
+}
+
+/// The lead publishes a team from the app to a real Radicale; a second app
+/// profile (its own data folder, no team of its own) follows that calendar
+/// as a read-only rep and shows a rep's office day (with the teammates in)
+/// and meetings in My week, and still does after the server stopped. The
+/// apps have no keyring (as in CI): passwords are kept for the session
+/// only, which the page says.
+#[test]
+fn a_team_published_from_the_app_is_followed_by_a_second_profile_and_shown_offline() {
+    if !e2e_enabled() {
+        return;
+    }
+    const TEAM: &str = "emea-mid-market";
+    const TEAM_NAME: &str = "EMEA Mid Market";
+    const SYNC: &str = "sync-0005";
+    // A week of the sample in which the team's weekly sync takes place.
+    let monday: chrono::NaiveDate = "2026-12-07".parse().expect("a date");
+    let mut server = Radicale::start();
+    let calendar = format!("{}emea/", server.home);
+
+    // The lead loads the sample team in the app; a week of office days is
+    // accepted (by the core, between two runs of the app: the office-days
+    // journey has its own test).
+    let lead = tempfile::tempdir().expect("the lead's XDG_DATA_HOME");
+    let driver = TauriDriver::start(lead.path());
+    {
+        let s = driver.new_session();
+        s.click(&s.wait_for(ui::LOAD_SAMPLE));
+        s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
+    }
+    let team = {
+        let mut core = app_core(lead.path());
+        let plan = core
+            .plan_rotation(Some(monday), Some(1), None)
+            .expect("a rotation");
+        core.accept_rotation(&plan).expect("accepted");
+        core.scenario().expect("the team")
+    };
+    // The rep to look at: at the weekly sync, with an office day that week
+    // shared with a teammate; what My week must then say about that day.
+    let member = |id: &str| {
+        team.reps
+            .iter()
+            .find(|r| r.id == id && r.team.as_deref() == Some(TEAM))
+    };
+    let sync = team
+        .meetings
+        .iter()
+        .find(|m| m.id == SYNC)
+        .expect("the sample's weekly sync");
+    let (rep, day, office, mate) = sync
+        .attendees
+        .iter()
+        .filter_map(|a| member(a))
+        .find_map(|r| {
+            let day = team.office_days.iter().find(|d| {
+                d.rep == r.id && d.date >= monday && d.date < monday + chrono::Duration::days(7)
+            })?;
+            let mate = team.office_days.iter().find_map(|d| {
+                (d.date == day.date && d.office == day.office && d.rep != r.id)
+                    .then(|| member(&d.rep))
+                    .flatten()
+            })?;
+            let office = team.offices.iter().find(|o| o.id == day.office)?;
+            Some((r.clone(), day.date, office.name.clone(), mate.name.clone()))
+        })
+        .expect("an attendee of the sync shares an office day with a teammate that week");
+
+    // The lead adds the team's calendar and publishes it.
+    {
+        let s = driver.new_session();
+        s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
+        s.click(&s.wait_for(ui::NAV_PUBLISHING));
+        s.click(&s.wait_for(ui::ADD_CALENDAR));
+        s.wait_for(ui::CALENDAR_TEAM);
+        s.execute(&format!(
+            "const el = document.querySelector('#pt-team'); el.value = '{TEAM}';
+             el.dispatchEvent(new Event('change', {{ bubbles: true }})); return true;"
+        ));
+        s.fill(ui::CALENDAR_URL, &calendar);
+        s.fill(ui::CALENDAR_USER, "lead");
+        s.fill(ui::CALENDAR_PASSWORD, "s3cret");
+        s.click(&s.wait_for(ui::CALENDAR_SAVE));
+        let text = s.wait_for_text(ui::EMEA_CALENDAR, "changes waiting to publish");
+        assert!(
+            text.contains("Password kept until Meridian closes"),
+            "no keyring here: the page says the password lasts the session: {text}"
+        );
+        s.click(&s.wait_for_css(&format!("button[aria-label='Publish {TEAM_NAME}…']")));
+        s.click(&s.wait_for(ui::PUBLISH));
+        let result = s.wait_for_text(ui::DIALOG, "Published.");
+        assert!(
+            result.contains("Made the calendar") && result.contains("created"),
+            "{result}"
+        );
+        s.click(&s.wait_for(ui::DIALOG_CLOSE));
+        s.wait_for_text(ui::EMEA_CALENDAR, "Up to date");
+    }
+    drop(driver);
+    let core = app_core(lead.path());
+    let target = core
+        .publish_targets()
+        .expect("targets")
+        .into_iter()
+        .find(|t| t.team == TEAM)
+        .expect("the team's target is stored");
+    assert!(
+        target.last_ok.is_some() && target.last_error.is_none(),
+        "{target:?}"
+    );
+    assert_eq!(
+        core.publish_preview(TEAM, chrono::Utc::now())
+            .expect("preview")
+            .pending(),
+        0,
+        "everything went out"
+    );
+
+    // The rep's own computer: an empty database, following the calendar.
+    let rep_home = tempfile::tempdir().expect("the rep's XDG_DATA_HOME");
+    let driver = TauriDriver::start(rep_home.path());
+    let weekday = day.format("%A").to_string();
+    let show_week = |s: &Session<'_>| {
+        // Either the rep chosen in an earlier session is remembered, or the
+        // picker (the followed calendar's reps, searched in Rust) asks.
+        s.wait_until(
+            "return !!document.querySelector(\"[aria-labelledby='fw-who']\")
+               || document.body.innerText.includes('Find yourself above');",
+        );
+        if s.find(ui::WHO_AM_I).is_ok() {
+            s.fill(ui::WHO_AM_I, &rep.id);
+            s.click(&s.wait_for_css(&format!("button[aria-label='Choose {}']", rep.name)));
+        }
+        let monday_of = |d: chrono::NaiveDate| {
+            use chrono::Datelike;
+            d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))
+        };
+        // From this week (under the main pane's header, scrolled to the top).
+        s.execute(
+            "document.querySelector('main')?.scrollTo(0, 0);
+             [...document.querySelectorAll(\"nav[aria-label='Week'] button\")]
+               .find((b) => b.textContent.trim() === 'This week')?.click();
+             return true;",
+        );
+        let weeks = (monday - monday_of(chrono::Local::now().date_naive())).num_days() / 7;
+        let step = if weeks > 0 {
+            "Next week"
+        } else {
+            "Previous week"
+        };
+        for _ in 0..weeks.abs() {
+            s.click(&s.wait_for_css(&format!("button[aria-label='{step}']")));
+        }
+        s.wait_for_css(&format!(
+            "[aria-label='Week calendar of {}'] .ec-event[data-kind='meeting'][aria-label^='{}']",
+            rep.name, sync.title
+        ));
+        let days = s.wait_for_text(ui::DAYS, &weekday);
+        let line = days
+            .split(&weekday)
+            .nth(1)
+            .and_then(|rest| rest.lines().take(4).find(|l| l.contains("In the office")))
+            .unwrap_or_default()
+            .to_string();
+        assert!(
+            line.contains(&office),
+            "{}'s {weekday}: in the office at {office}; the days read: {days}",
+            rep.name
+        );
+        assert!(
+            days.contains(&mate),
+            "{mate} is in with {} on {day}: {days}",
+            rep.name
+        );
+    };
+    {
+        let s = driver.new_session();
+        // No team here: My week opens past the welcome screen.
+        s.click(&s.wait_for(ui::NAV_MY_WEEK));
+        s.click(&s.wait_for(ui::FOLLOW));
+        s.fill(ui::FOLLOW_URL, &calendar);
+        s.fill(ui::FOLLOW_USER, "rep");
+        s.fill(ui::FOLLOW_PASSWORD, "r3p");
+        s.click(&s.wait_for(ui::FOLLOW_SUBMIT));
+        let listed = s.wait_for_text(ui::FOLLOWED, TEAM_NAME);
+        assert!(listed.contains("Last updated"), "{listed}");
+        show_week(&s);
+    }
+
+    // The server goes away: the local copy still shows the week after a
+    // restart, and a refresh says why it could not read the calendar.
+    server.command("stop");
+    {
+        let s = driver.new_session();
+        s.click(&s.wait_for(ui::NAV_MY_WEEK));
+        show_week(&s);
+        s.click(&s.wait_for_css(&format!("button[aria-label='Refresh {TEAM_NAME}']")));
+        // The password lasted the first session only: the app asks again.
+        s.fill(ui::FOLLOW_PASSWORD, "r3p");
+        s.click(&s.wait_for(ui::FOLLOW_SUBMIT));
+        s.wait_for_text(ui::FOLLOWED, "did not answer");
+        s.click(&s.wait_for(ui::FOLLOW_CANCEL));
+        s.wait_gone(ui::FOLLOW_CANCEL);
+        show_week(&s);
+    }
+    drop(driver);
+}
+
 /// A running `tauri-driver` on free local ports; SIGTERM on drop.
 struct TauriDriver {
     child: Child,
@@ -822,6 +1123,9 @@ impl TauriDriver {
             .args(["--native-port", &native_port.to_string()])
             .env("XDG_DATA_HOME", xdg_data_home)
             .env("MERIDIAN_E2E_FILES", &files)
+            // Never a developer's keyring: the app keeps calendar passwords
+            // for the session, as on a computer without one (and in CI).
+            .env("MERIDIAN_KEYRING", "none")
             .stdin(Stdio::null())
             .spawn()
             .expect("start tauri-driver (cargo install tauri-driver --version 2.1.0 --locked)");

@@ -104,7 +104,7 @@ pub struct Collection {
 /// [`DavError::BadUrl`].
 pub fn collection_url(text: &str) -> Result<Url, DavError> {
     let bad = |why: &str| DavError::BadUrl {
-        url: text.to_string(),
+        url: without_userinfo(text),
         why: why.to_string(),
     };
     if text.chars().count() > MAX_URL_CHARS {
@@ -134,6 +134,20 @@ pub fn collection_url(text: &str) -> Result<Url, DavError> {
         url.set_path(&path);
     }
     Ok(url)
+}
+
+/// `text` with anything between `://` and an `@` before the path replaced,
+/// so an address typed with its password never repeats it in a message.
+fn without_userinfo(text: &str) -> String {
+    let Some(scheme_end) = text.find("://") else {
+        return text.to_string();
+    };
+    let rest = &text[scheme_end + 3..];
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{}://…@{}", &text[..scheme_end], &rest[at + 1..]),
+        None => text.to_string(),
+    }
 }
 
 fn is_loopback(url: &Url) -> bool {
@@ -544,7 +558,8 @@ mod tests {
         assert!(collection_url("http://[::1]:1/x/").is_ok());
         let plain = collection_url("http://cal.example.com/team/").unwrap_err();
         assert!(plain.to_string().contains("unencrypted"), "{plain}");
-        assert!(collection_url("https://u:p@cal.example.com/").is_err());
+        let typed = collection_url("https://u:s3cret@cal.example.com/x/").unwrap_err();
+        assert!(!typed.to_string().contains("s3cret"), "{typed}");
         assert!(collection_url("ftp://cal.example.com/").is_err());
         assert!(collection_url("not a url").is_err());
         let long = format!("https://cal.example.com/{}/", "x".repeat(MAX_URL_CHARS));

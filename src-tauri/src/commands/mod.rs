@@ -7,6 +7,7 @@
 pub mod app;
 pub mod backups;
 pub mod calendar;
+pub mod calendars;
 pub mod files;
 pub mod meetings;
 pub mod offices;

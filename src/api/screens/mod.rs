@@ -7,6 +7,7 @@
 
 pub mod board;
 pub mod directory;
+pub mod followed_week;
 pub mod meetings;
 pub mod my_week;
 pub mod people;
@@ -21,6 +22,7 @@ pub use board::{Board, BoardQuery, BoardRow, PlanSummary};
 pub use directory::{
     find_time_window, Counts, DateWindow, Directory, FormLimits, OfficeRow, TeamRow,
 };
+pub use followed_week::{FollowedDay, FollowedRep, FollowedReps, FollowedWeek};
 pub use meetings::{
     describe_meeting, AttendeeName, MeetingForm, MeetingRow, MeetingWhen, MeetingsPage,
     MeetingsQuery,

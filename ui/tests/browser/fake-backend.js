@@ -806,9 +806,65 @@
   };
   handlers.list_backups = () => [];
   handlers.create_backup = () => 'meridian-20261204T190211Z-manual.db';
-  // The page listens for other writers' changes; nothing else writes here.
-  handlers['plugin:event|listen'] = () => 1;
+  // The page listens for other writers' changes and for publish progress;
+  // the fake keeps the listeners so it can send the latter.
+  const listeners = [];
+  handlers['plugin:event|listen'] = ({ event, handler }) => (listeners.push({ event, handler }), listeners.length);
   handlers['plugin:event|unlisten'] = () => null;
+  const emitEvent = (event, payload) => {
+    for (const l of listeners) if (l.event === event) window[`_${l.handler}`]?.({ event, id: 0, payload });
+  };
+
+  // Publishing (issue 13): one team's calendar on a pretend server. The
+  // first publish sends everything, then someone "edits" one event there,
+  // which comes back as a conflict. No keyring: passwords last the session.
+  const publishing = {};
+  const waitingOf = (t) => t.preview.create + t.preview.update + t.preview.delete;
+  handlers.publish_targets = () => ({ targets: Object.values(publishing).map(clone), keyring: false });
+  handlers.set_publish_target = ({ team, url, user, include, password }) => {
+    if (!/^https:\/\//.test(url)) throw { code: 'invalid', message: `${url} is not a calendar address Meridian can use: use an https:// address`, problems: [] };
+    const name = db.teams.find((t) => t.id === team)?.name ?? team;
+    const members = db.reps.filter((r) => r.team === team).length;
+    const old = publishing[team];
+    publishing[team] = {
+      target: { team, team_name: name, url, user, include, last_run: old?.target.last_run ?? null, last_ok: old?.target.last_ok ?? null, last_error: null, failures: 0 },
+      preview: old?.preview ?? { create: members + 3, update: 0, delete: 0, unchanged: 0, conflicts: [] },
+      preview_error: null,
+      password: password || old ? 'session' : 'missing',
+      retry_at: null,
+      publishing: false,
+    };
+    return publishing[team].password;
+  };
+  handlers.remove_publish_target = ({ team }) => (delete publishing[team], null);
+  handlers.cancel_publish = () => null;
+  handlers.publish_team = async ({ team }) => {
+    const row = publishing[team];
+    const total = waitingOf(row);
+    const p = row.preview;
+    for (let done = 0; done <= total; done++) {
+      emitEvent('publish-activity', { team, progress: { done, total }, finished: false });
+      await new Promise((ok) => setTimeout(ok, 120));
+    }
+    const first = row.target.last_ok === null;
+    const conflicts = first ? [{ uid: 'meeting-fake-sync@meridian', summary: 'Fake weekly sync', kind: 'edited', found: '2026-12-05T09:00:00Z' }] : p.conflicts;
+    const report = {
+      team, url: row.target.url, made_calendar: first, created: p.create, updated: p.update, deleted: p.delete,
+      unchanged: p.unchanged, conflicts, pending: 0, error: null, retry: false,
+    };
+    row.target.last_run = row.target.last_ok = '2026-12-05T10:00:00Z';
+    row.preview = { create: 0, update: 0, delete: 0, unchanged: p.unchanged + total - (first ? 1 : 0), conflicts };
+    emitEvent('publish-activity', { team, progress: { done: total, total }, finished: true });
+    return report;
+  };
+  handlers.resolve_publish_conflict = ({ team, uid, resolution }) => {
+    const p = publishing[team].preview;
+    p.conflicts = p.conflicts.filter((c) => c.uid !== uid);
+    if (resolution === 'use_meridian') p.update += 1;
+    else p.unchanged += 1;
+    return clone(p);
+  };
+  handlers.followed_calendars = () => ({ calendars: [], keyring: false });
 
   // Rust answers a write with what it changed (store v2): the fake keeps
   // whole documents and answers with the difference, each changed item at

@@ -803,6 +803,58 @@ await test('team week in dark mode: dark grid, and every label reads at 4.5:1 or
   }
 });
 
+await test('publishing: add a team’s calendar, see what waits, preview, publish with progress, then settle a conflict', async () => {
+  await nav(/Publishing/).click();
+  await page.getByText('No team is published yet').waitFor();
+  await page.getByRole('button', { name: "Add a team's calendar…" }).click();
+  const form = page.getByRole('form', { name: 'Team calendar' });
+  await form.getByLabel('Team').selectOption({ label: 'Test East' });
+  await form.getByLabel('Calendar address (server collection URL)').fill('https://dav.example.com/calendars/lead/test-east/');
+  await form.getByLabel('User name').fill('lead');
+  await form.getByLabel('Password or app password').fill('s3cret');
+  expect(/No keyring on this computer/.test(await form.innerText()), 'the form says passwords last the session');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.waitFor({ state: 'detached' });
+  const card = page.getByRole('list', { name: 'Team calendars' }).getByRole('listitem').filter({ hasText: 'Test East' });
+  const status = card.getByRole('status', { name: 'Status of Test East' });
+  await status.getByText('5 changes waiting to publish').waitFor();
+  expect(/Never published/.test(await status.innerText()), `status: ${await status.innerText()}`);
+  expect(/Password kept until Meridian closes/.test(await card.innerText()), 'where the password is');
+
+  await card.getByRole('button', { name: 'Publish Test East…' }).click();
+  const d = page.getByRole('dialog', { name: 'Publish Test East' });
+  await d.getByText('5 to create · 0 to update · 0 to delete · 0 unchanged').waitFor();
+  await d.getByRole('button', { name: 'Publish' }).click();
+  const bar = d.getByRole('progressbar', { name: 'Publishing Test East' });
+  await bar.waitFor();
+  await page.waitForFunction(() => Number(document.querySelector('[role="progressbar"][aria-label="Publishing Test East"]')?.getAttribute('aria-valuenow') ?? 0) > 0);
+  await d.getByText('Published.').waitFor();
+  const result = await d.innerText();
+  expect(/Made the calendar · 5 created, 0 updated, 0 deleted, 0 unchanged/.test(result), `result: ${result}`);
+  expect(/1 conflict waits for you/.test(result), `result: ${result}`);
+  await d.getByRole('button', { name: 'Close' }).last().click();
+  await d.waitFor({ state: 'detached' });
+
+  await status.getByText('Up to date').waitFor();
+  expect(/Last published 2026-12-05 10:00 UTC/.test(await status.innerText()), `status: ${await status.innerText()}`);
+  const conflicts = card.getByRole('region', { name: 'Conflicts of Test East' });
+  expect(/Fake weekly sync/.test(await conflicts.innerText()) && /Changed on the server/.test(await conflicts.innerText()), 'the conflict is listed');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  try {
+    const { checked, low, dark } = await lowContrast('[aria-label="Team calendars"]');
+    expect(dark, 'the cards are dark');
+    expect(checked > 10, `checked ${checked} texts`);
+    expect(low.length === 0, `below 4.5:1:\n${low.slice(0, 8).join('\n')}`);
+    await tallShot('publishing-dark.png');
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+  await conflicts.getByRole('button', { name: "Use Meridian's version of Fake weekly sync" }).click();
+  await conflicts.waitFor({ state: 'detached' });
+  await status.getByText('1 change waiting to publish').waitFor();
+  await tallShot('publishing-light.png');
+});
+
 await test('a team file with problems is shown with its JSON paths and cannot be imported', async () => {
   await page.getByRole('button', { name: 'Import team…' }).click();
   const d = page.getByRole('dialog', { name: /Import team from broken-team.json/ });

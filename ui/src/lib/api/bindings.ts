@@ -265,11 +265,77 @@ export const commands = {
 	 *  `list_backups`, never a path), after a snapshot of the current data.
 	 */
 	restoreBackup: (file: string) => typedError<ImportSummary, CommandError>(__TAURI_INVOKE("restore_backup", { file })),
+	/**
+	 *  Every team's publishing target with what is waiting, its password's
+	 *  place and its next retry.
+	 */
+	publishTargets: () => typedError<PublishingPage, CommandError>(__TAURI_INVOKE("publish_targets")),
+	/**
+	 *  Sets where team `team` is published and what is included; with
+	 *  `password`, keeps it (in the keyring when `remember` and one answers).
+	 *  Answers where the password is now.
+	 */
+	setPublishTarget: (team: string, url: string, user: string, include: Include, password: string | null, remember: boolean) => typedError<PasswordKept, CommandError>(__TAURI_INVOKE("set_publish_target", { team, url, user, include, password, remember })),
+	/**
+	 *  Stops publishing team `team` (the server's calendar stays) and forgets
+	 *  its password unless a followed calendar or another team uses the same
+	 *  account and address.
+	 */
+	removePublishTarget: (team: string) => typedError<null, CommandError>(__TAURI_INVOKE("remove_publish_target", { team })),
+	/**
+	 *  Publishes team `team` now, with `password` when given, else the one
+	 *  kept on this computer. A typed password is kept (as
+	 *  [`set_publish_target`] keeps it) once the server did not refuse it:
+	 *  after a success or an outage, never after a refusal (a wrong password
+	 *  is not remembered). Progress goes to the page as [`PublishActivity`]
+	 *  events; [`cancel_publish`] stops it after the requests in flight.
+	 *  Server failures are in the report (`error`, `retry`); after an outage
+	 *  (`retry`) the app tries again by itself with backoff while it runs.
+	 */
+	publishTeam: (team: string, password: string | null, remember: boolean) => typedError<PublishReport, CommandError>(__TAURI_INVOKE("publish_team", { team, password, remember })),
+	/**
+	 *  Stops the publishes running now after their requests in flight; what
+	 *  the server confirmed is kept, the rest stays waiting.
+	 */
+	cancelPublish: () => typedError<null, CommandError>(__TAURI_INVOKE("cancel_publish")),
+	/**
+	 *  Settles conflict `uid` of team `team`'s calendar; answers what is
+	 *  waiting now.
+	 */
+	resolvePublishConflict: (team: string, uid: string, resolution: Resolution) => typedError<PublishPreview, CommandError>(__TAURI_INVOKE("resolve_publish_conflict", { team, uid, resolution })),
+	/**
+	 *  Follows the calendar at `url` as `user` (read-only) and fetches it into
+	 *  the local copy; the password is kept only once the server accepted it.
+	 */
+	followCalendar: (url: string, user: string, password: string, remember: boolean) => typedError<FollowAnswer, CommandError>(__TAURI_INVOKE("follow_calendar", { url, user, password, remember })),
+	/**
+	 *  Fetches what changed in the followed calendar at `url`, with `password`
+	 *  when given, else the one kept on this computer.
+	 */
+	refreshFollowed: (url: string, password: string | null, remember: boolean) => typedError<FollowReport, CommandError>(__TAURI_INVOKE("refresh_followed", { url, password, remember })),
+	/**
+	 *  Stops following the calendar at `url`, drops its local copy and forgets
+	 *  its password.
+	 */
+	unfollowCalendar: (url: string) => typedError<null, CommandError>(__TAURI_INVOKE("unfollow_calendar", { url })),
+	/**  The followed calendars with their state and where each password is. */
+	followedCalendars: () => typedError<FollowedPage, CommandError>(__TAURI_INVOKE("followed_calendars")),
+	/**
+	 *  The first `limit` reps of the followed calendars matching `search`
+	 *  (My week's picker on a computer that only follows).
+	 */
+	followedReps: (search: string, limit: number) => typedError<FollowedReps, CommandError>(__TAURI_INVOKE("followed_reps", { search, limit })),
+	/**
+	 *  Followed rep `rep`'s week containing `date`, from the local copy;
+	 *  `null` when no followed calendar names the rep.
+	 */
+	followedWeek: (rep: string, date: string) => typedError<FollowedWeek | null, CommandError>(__TAURI_INVOKE("followed_week", { rep, date })),
 };
 
 /** Events */
 export const events = {
 	dbChanged: makeEvent<DbChanged, DbChanged>("db-changed"),
+	publishActivity: makeEvent<PublishActivity, PublishActivity>("publish-activity"),
 };
 
 /* Types */
@@ -737,6 +803,86 @@ export type FairPlan = {
 	per_person_stretch_minutes: { [key in string]: number },
 };
 
+/**  What following a calendar did, and where its password is kept. */
+export type FollowAnswer = {
+	report: FollowReport,
+	password: PasswordKept,
+};
+
+/**  What a refresh of a followed calendar did. */
+export type FollowReport = {
+	url: string,
+	name: string,
+	added: number,
+	changed: number,
+	removed: number,
+	unchanged: number,
+	/**  Events left out of the agenda, each with why. */
+	skipped: string[],
+};
+
+/**  A followed calendar, as My week lists it. */
+export type FollowedCalendar = {
+	url: string,
+	user: string,
+	name: string,
+	last_updated: string | null,
+	last_error: string | null,
+	events: number,
+};
+
+/**  One date of a followed rep's week. */
+export type FollowedDay = {
+	date: string,
+	weekday: Weekday,
+	/**  The office the calendar puts the rep in that day (its name). */
+	office: string | null,
+	/**  The others in that office that day, by name. */
+	teammates: string[],
+	/**  The calendar shows the rep away (time off, reason never published). */
+	away: boolean,
+};
+
+/**  My week's followed calendars. */
+export type FollowedPage = {
+	calendars: FollowedRow[],
+	keyring: boolean,
+};
+
+/**  A rep named in the followed calendars. */
+export type FollowedRep = {
+	id: string,
+	name: string,
+	time_zone: string,
+};
+
+/**  The first reps matching a search, sorted by name, and how many match. */
+export type FollowedReps = {
+	rows: FollowedRep[],
+	total: number,
+};
+
+/**  A followed calendar and where its password is. */
+export type FollowedRow = {
+	calendar: FollowedCalendar,
+	password: PasswordKept,
+};
+
+/**
+ *  A followed rep's week, Monday to Sunday (weekend days only when the
+ *  calendar has something on them).
+ */
+export type FollowedWeek = {
+	rep: string,
+	name: string,
+	time_zone: string,
+	monday: string,
+	days: FollowedDay[],
+	office_days: number,
+	/**  Meetings, office days and away days in the rep's own zone. */
+	view: CalendarView,
+};
+
 /**  The lengths and counts a form may accept: the rules' own limits. */
 export type FormLimits = {
 	id_chars: number,
@@ -818,6 +964,15 @@ export type ImportedBusy = {
 	/**  Its rule was expanded into single occurrences within the horizon. */
 	expanded: boolean,
 	meeting: Meeting,
+};
+
+/**  What a published team calendar includes. */
+export type Include = {
+	/**  Accepted office days, one event per office and date. */
+	office_days: boolean,
+	meetings: boolean,
+	/**  Time off, shown as "Away" without its reason. */
+	away: boolean,
 };
 
 /**
@@ -1107,6 +1262,15 @@ export type Page<T> = {
 	counter: number,
 };
 
+/**  Where the password of an account is kept, as the page shows it. */
+export type PasswordKept = 
+/**  In the OS keyring (and in memory while Meridian runs). */
+"keyring" | 
+/**  In memory only: asked again after Meridian closes. */
+"session" | 
+/**  Not on this computer: the page asks for it. */
+"missing";
+
 export type PeopleQuery = {
 	/**
 	 *  Words that must each appear in the name, id, zone, team, office
@@ -1167,6 +1331,98 @@ export type Policy = {
 export type Problem = {
 	path: string,
 	message: string,
+};
+
+/**
+ *  What a publish is doing, for the page's progress bar: sent as requests
+ *  are answered (at most every [`PROGRESS_EVERY`]) and once more when the
+ *  run ends (`finished`), also for background retries.
+ */
+export type PublishActivity = {
+	team: string,
+	progress: PublishProgress,
+	finished: boolean,
+};
+
+/**  An event someone changed or deleted on the server. */
+export type PublishConflict = {
+	uid: string,
+	summary: string,
+	/**  `edited` or `deleted`. */
+	kind: string,
+	found: string,
+};
+
+/**  What a publish would do, from the database alone (works offline). */
+export type PublishPreview = {
+	create: number,
+	update: number,
+	delete: number,
+	unchanged: number,
+	conflicts: PublishConflict[],
+};
+
+/**  Progress of a publish: requests answered of those to send. */
+export type PublishProgress = {
+	done: number,
+	total: number,
+};
+
+/**  What a publish did (the CLI's `--json`). */
+export type PublishReport = {
+	team: string,
+	url: string,
+	/**  The collection was made by this publish (MKCALENDAR). */
+	made_calendar: boolean,
+	created: number,
+	updated: number,
+	deleted: number,
+	unchanged: number,
+	/**  Every conflict waiting for the lead, new ones included. */
+	conflicts: PublishConflict[],
+	/**  Changes not sent because the run stopped (see `error`). */
+	pending: number,
+	/**  Why the run stopped early, if it did. */
+	error: string | null,
+	/**  The error was an outage: trying again later may succeed. */
+	retry: boolean,
+};
+
+/**
+ *  A team's publishing row: the target, what is waiting (from the database
+ *  alone, so it shows offline), where its password is, and the next retry.
+ */
+export type PublishRow = {
+	target: PublishTarget,
+	preview: PublishPreview | null,
+	/**  Why the preview could not be made (then `preview` is null). */
+	preview_error: string | null,
+	password: PasswordKept,
+	/**  The local time (`HH:MM`) of the next background attempt. */
+	retry_at: string | null,
+	/**  A publish of this team is running now. */
+	publishing: boolean,
+};
+
+/**  A team's publishing settings and state, as the Publishing page shows it. */
+export type PublishTarget = {
+	team: string,
+	team_name: string,
+	url: string,
+	user: string,
+	include: Include,
+	last_run: string | null,
+	last_ok: string | null,
+	last_error: string | null,
+	/**  Failed attempts since the last complete publish (for the backoff). */
+	failures: number,
+};
+
+/**  The Publishing page. */
+export type PublishingPage = {
+	targets: PublishRow[],
+	/**  Passwords can be kept in the OS keyring on this computer. */
+	keyring: boolean,
 };
 
 export type Rep = {
@@ -1253,6 +1509,16 @@ export type Requests = {
 	rotation: RotationRequest | null,
 	balance: BalanceRequest | null,
 };
+
+/**  How the lead settles a conflict. */
+export type Resolution = 
+/**
+ *  Keep the server's version (or its deletion); Meridian leaves the
+ *  event alone until its own content for it changes.
+ */
+"keep_theirs" | 
+/**  Put Meridian's version back at the next publish. */
+"use_meridian";
 
 export type RibbonKind = "working" | "stretch" | "busy" | "time_off" | "off";
 

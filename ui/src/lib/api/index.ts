@@ -55,6 +55,18 @@ import type {
   IcsPick,
   IcsScope,
   RepsCsvPick,
+  FollowAnswer,
+  FollowReport,
+  FollowedPage,
+  FollowedReps,
+  FollowedWeek,
+  Include,
+  PasswordKept,
+  PublishActivity,
+  PublishPreview,
+  PublishReport,
+  PublishingPage,
+  Resolution,
 } from './bindings';
 
 export type {
@@ -174,6 +186,26 @@ export type {
   RepsCsvPick,
   RepsCsvPreview,
   RepsCsvRow,
+  FollowAnswer,
+  FollowReport,
+  FollowedCalendar,
+  FollowedDay,
+  FollowedPage,
+  FollowedRep,
+  FollowedReps,
+  FollowedRow,
+  FollowedWeek,
+  Include,
+  PasswordKept,
+  PublishActivity,
+  PublishConflict,
+  PublishPreview,
+  PublishProgress,
+  PublishReport,
+  PublishRow,
+  PublishTarget,
+  PublishingPage,
+  Resolution,
 } from './bindings';
 
 /** What booking a found time sends: Rust makes the meeting's id from the title. */
@@ -333,6 +365,30 @@ export const api = {
   listBackups: (): Promise<Backup[]> => call(() => commands.listBackups()),
   createBackup: (): Promise<string> => call(() => commands.createBackup()),
   restoreBackup: (file: string): Promise<ImportSummary> => call(() => commands.restoreBackup(file)),
+  publishTargets: (): Promise<PublishingPage> => call(() => commands.publishTargets()),
+  setPublishTarget: (team: string, url: string, user: string, include: Include, password: string | null, remember: boolean): Promise<PasswordKept> =>
+    call(() => commands.setPublishTarget(team, url, user, include, password, remember)),
+  removePublishTarget: (team: string): Promise<null> => call(() => commands.removePublishTarget(team)),
+  publishTeam: (team: string, password: string | null, remember: boolean): Promise<PublishReport> =>
+    call(() => commands.publishTeam(team, password, remember)),
+  cancelPublish: (): Promise<null> => call(() => commands.cancelPublish()),
+  resolvePublishConflict: (team: string, uid: string, resolution: Resolution): Promise<PublishPreview> =>
+    call(() => commands.resolvePublishConflict(team, uid, resolution)),
+  followCalendar: (url: string, user: string, password: string, remember: boolean): Promise<FollowAnswer> =>
+    call(() => commands.followCalendar(url, user, password, remember)),
+  refreshFollowed: (url: string, password: string | null, remember: boolean): Promise<FollowReport> =>
+    call(() => commands.refreshFollowed(url, password, remember)),
+  unfollowCalendar: (url: string): Promise<null> => call(() => commands.unfollowCalendar(url)),
+  followedCalendars: (): Promise<FollowedPage> => call(() => commands.followedCalendars()),
+  followedReps: (search: string, limit: number): Promise<FollowedReps> => call(() => commands.followedReps(search, limit)),
+  followedWeek: (rep: string, date: string): Promise<FollowedWeek | null> => call(() => commands.followedWeek(rep, date)),
+  /**
+   * Calls `handler` as a publish goes (progress, then once `finished`),
+   * also for the app's own retries; resolves to the function that stops
+   * listening. Never rejects: without events the page still gets the report.
+   */
+  onPublishActivity: (handler: (activity: PublishActivity) => void): Promise<() => void> =>
+    listenSafely((h) => events.publishActivity.listen((e) => h(e.payload)), handler),
   /**
    * Calls `handler` whenever another process (the command line) changed the
    * database; resolves to the function that stops listening. Never rejects:
@@ -359,3 +415,24 @@ export const api = {
 };
 
 export type Api = typeof api;
+
+/** Subscribes through `listen`; a failure to subscribe or to stop is harmless. */
+async function listenSafely<T>(
+  listen: (handler: (payload: T) => void) => Promise<() => unknown>,
+  handler: (payload: T) => void,
+): Promise<() => void> {
+  let stop: () => unknown;
+  try {
+    stop = await listen(handler);
+  } catch {
+    return () => {};
+  }
+  return () => {
+    try {
+      const done = stop();
+      if (done instanceof Promise) done.catch(() => {});
+    } catch {
+      // Already gone.
+    }
+  };
+}
