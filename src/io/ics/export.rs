@@ -185,15 +185,8 @@ pub fn write_calendar(
     }
 
     let mut out = String::new();
+    calendar_opening(&mut out);
     for line in [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        &format!(
-            "PRODID:-//Meridian//Meridian {} (IANA tzdata {})//EN",
-            env!("CARGO_PKG_VERSION"),
-            tz::tzdata_version()
-        ),
-        "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         &format!(
             "X-WR-CALNAME:{}",
@@ -214,6 +207,23 @@ pub fn write_calendar(
     out.push_str(&events);
     push_folded(&mut out, "END:VCALENDAR");
     Ok(out)
+}
+
+/// `BEGIN:VCALENDAR` to `CALSCALE`: the lines every calendar Meridian
+/// writes starts with (the product names the zone data release).
+pub(super) fn calendar_opening(out: &mut String) {
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        &format!(
+            "PRODID:-//Meridian//Meridian {} (IANA tzdata {})//EN",
+            env!("CARGO_PKG_VERSION"),
+            tz::tzdata_version()
+        ),
+        "CALSCALE:GREGORIAN",
+    ] {
+        push_folded(out, line);
+    }
 }
 
 /// The zone's offset at `instant`.

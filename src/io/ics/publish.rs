@@ -23,10 +23,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::export::{write_day_event, write_meeting, write_vtimezone, DayEvent, ExportError};
+use super::export::{
+    calendar_opening, write_day_event, write_meeting, write_vtimezone, DayEvent, ExportError,
+};
 use super::{escape_text, push_folded, stable_hash, uid_part};
 use crate::model::{Rep, Scenario};
-use crate::tz;
 
 /// What a published team calendar includes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -128,21 +129,12 @@ fn param_text(text: &str) -> String {
         .collect()
 }
 
-/// A calendar object resource's opening lines: no `METHOD` (RFC 4791
-/// §4.1) and no calendar name (the collection carries it).
-fn header(out: &mut String) {
-    for line in [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        &format!(
-            "PRODID:-//Meridian//Meridian {} (IANA tzdata {})//EN",
-            env!("CARGO_PKG_VERSION"),
-            tz::tzdata_version()
-        ),
-        "CALSCALE:GREGORIAN",
-    ] {
-        push_folded(out, line);
-    }
+/// An all-day event's whole resource, without its closing line.
+fn day_object(stamp: &str, day: &DayEvent<'_>) -> String {
+    let mut text = String::new();
+    calendar_opening(&mut text);
+    write_day_event(&mut text, stamp, day);
+    text
 }
 
 fn object(uid: String, kind: ObjectKind, summary: String, mut text: String) -> CalendarObject {
@@ -201,7 +193,7 @@ pub fn team_objects(
             let (first, last) =
                 write_meeting(&mut event, sc, m, &stamp_text, stamp.year(), &extra)?;
             let mut text = String::new();
-            header(&mut text);
+            calendar_opening(&mut text);
             if m.time_zone != "UTC" {
                 write_vtimezone(&mut text, &m.time_zone, first, last).map_err(|message| {
                     ExportError::Meeting {
@@ -252,21 +244,16 @@ pub fn team_objects(
                 format!("X-MERIDIAN-OFFICE:{}", escape_text(office)),
             ];
             extra.extend(people.iter().map(|r| rep_line(r)));
-            let mut text = String::new();
-            header(&mut text);
-            write_day_event(
-                &mut text,
-                &stamp_text,
-                &DayEvent {
-                    uid: &uid,
-                    first: date,
-                    last: date,
-                    summary: &summary,
-                    busy: false,
-                    location: Some(office_name),
-                    extra: &extra,
-                },
-            );
+            let day = DayEvent {
+                uid: &uid,
+                first: date,
+                last: date,
+                summary: &summary,
+                busy: false,
+                location: Some(office_name),
+                extra: &extra,
+            };
+            let text = day_object(&stamp_text, &day);
             out.push(object(uid, ObjectKind::OfficeDay, summary, text));
         }
     }
@@ -281,21 +268,16 @@ pub fn team_objects(
                 );
                 let summary = format!("{} — Away", rep.name);
                 let extra = vec!["X-MERIDIAN-KIND:away".to_string(), rep_line(rep)];
-                let mut text = String::new();
-                header(&mut text);
-                write_day_event(
-                    &mut text,
-                    &stamp_text,
-                    &DayEvent {
-                        uid: &uid,
-                        first: off.start,
-                        last: off.end,
-                        summary: &summary,
-                        busy: true,
-                        location: None,
-                        extra: &extra,
-                    },
-                );
+                let day = DayEvent {
+                    uid: &uid,
+                    first: off.start,
+                    last: off.end,
+                    summary: &summary,
+                    busy: true,
+                    location: None,
+                    extra: &extra,
+                };
+                let text = day_object(&stamp_text, &day);
                 out.push(object(uid, ObjectKind::Away, summary, text));
             }
         }
