@@ -345,31 +345,44 @@ pub async fn remove_publish_target(
     team: String,
 ) -> Result<(), CommandError> {
     let key = team.clone();
-    let (gone, still_used) = db
+    let gone = db
         .run(move |core| {
             let gone = core.publish_targets()?.into_iter().find(|t| t.team == key);
             core.remove_publish_target(&key)?;
-            let others: Vec<(String, String)> = core
-                .publish_targets()?
-                .into_iter()
-                .map(|t| (t.user, t.url))
-                .chain(
-                    core.followed_calendars()?
-                        .into_iter()
-                        .map(|f| (f.user, f.url)),
-                )
-                .collect();
-            let still_used = gone
-                .as_ref()
-                .is_some_and(|g| others.iter().any(|(u, l)| *u == g.user && *l == g.url));
-            Ok((gone, still_used))
+            Ok(gone.map(|t| (t.user, t.url)))
         })
         .await?;
     publishing.schedule(&team, None);
-    if let (Some(gone), false) = (gone, still_used) {
+    forget_unless_used(&db, &secrets, gone).await
+}
+
+/// Forgets the password of `account` (user, address) unless a publish
+/// target or a followed calendar still uses it.
+async fn forget_unless_used(
+    db: &State<'_, Db>,
+    secrets: &State<'_, Secrets>,
+    account: Option<(String, String)>,
+) -> Result<(), CommandError> {
+    let Some((user, url)) = account else {
+        return Ok(());
+    };
+    let (u, l) = (user.clone(), url.clone());
+    let still_used = db
+        .read(move |core| {
+            Ok(core
+                .publish_targets()?
+                .iter()
+                .any(|t| t.user == u && t.url == l)
+                || core
+                    .followed_calendars()?
+                    .iter()
+                    .any(|f| f.user == u && f.url == l))
+        })
+        .await?;
+    if !still_used {
         let secrets = secrets.inner().clone();
         blocking(move || {
-            secrets.forget(&gone.user, &gone.url);
+            secrets.forget(&user, &url);
             Ok(())
         })
         .await?;
@@ -623,7 +636,7 @@ pub async fn refresh_followed(
 }
 
 /// Stops following the calendar at `url`, drops its local copy and forgets
-/// its password.
+/// its password unless a publish target uses the same account and address.
 #[tauri::command]
 #[specta::specta]
 pub async fn unfollow_calendar(
@@ -639,18 +652,10 @@ pub async fn unfollow_calendar(
                 .into_iter()
                 .find(|f| f.url == key);
             core.unfollow_calendar(&key)?;
-            Ok(gone)
+            Ok(gone.map(|f| (f.user, f.url)))
         })
         .await?;
-    if let Some(gone) = gone {
-        let secrets = secrets.inner().clone();
-        blocking(move || {
-            secrets.forget(&gone.user, &gone.url);
-            Ok(())
-        })
-        .await?;
-    }
-    Ok(())
+    forget_unless_used(&db, &secrets, gone).await
 }
 
 /// The followed calendars with their state and where each password is.

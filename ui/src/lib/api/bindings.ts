@@ -315,7 +315,7 @@ export const commands = {
 	refreshFollowed: (url: string, password: string | null, remember: boolean) => typedError<FollowReport, CommandError>(__TAURI_INVOKE("refresh_followed", { url, password, remember })),
 	/**
 	 *  Stops following the calendar at `url`, drops its local copy and forgets
-	 *  its password.
+	 *  its password unless a publish target uses the same account and address.
 	 */
 	unfollowCalendar: (url: string) => typedError<null, CommandError>(__TAURI_INVOKE("unfollow_calendar", { url })),
 	/**  The followed calendars with their state and where each password is. */
