@@ -30,7 +30,7 @@ use meridian::model::Scenario;
 use meridian::plan::balance::balance;
 
 mod common;
-use common::Rng;
+use common::{Draw, Rng};
 
 const REGIONS: [&[&str]; 3] = [
     &[

@@ -29,7 +29,7 @@ use meridian::model::Scenario;
 use meridian::plan::meeting::suggest;
 
 mod common;
-use common::Rng;
+use common::{Draw, Rng};
 
 const AMER: [&str; 7] = [
     "America/New_York",

@@ -31,7 +31,7 @@ use meridian::model::Scenario;
 use meridian::plan::rotation::rotate;
 
 mod common;
-use common::Rng;
+use common::{Draw, Rng};
 
 const ZONES: [&str; 10] = [
     "Europe/London",

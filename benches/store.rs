@@ -36,7 +36,7 @@ use meridian::model::{
 use meridian::Meridian;
 
 mod common;
-use common::Rng;
+use common::{Draw, Rng};
 
 const ZONES: [&str; 10] = [
     "America/New_York",

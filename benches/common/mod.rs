@@ -1,34 +1,29 @@
-//! What the benches share: a tiny deterministic generator, so every run
-//! builds the same teams with no dependency.
+//! What the benches share: the project's one seeded generator
+//! ([`meridian::plan::rng::Rng`]), so every run builds the same teams with
+//! no dependency, and the draws the teams are built from.
 
-/// SplitMix64.
-pub struct Rng(pub u64);
+pub use meridian::plan::rng::Rng;
 
+/// Draws on top of [`Rng::below`] that only the benches need.
 // Each bench binary uses its own subset of these.
 #[allow(dead_code)]
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
+pub trait Draw {
+    fn chance(&mut self, percent: usize) -> bool;
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T;
+    /// An index drawn with the given weights.
+    fn weighted(&mut self, weights: &[usize]) -> usize;
+}
 
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    pub fn chance(&mut self, percent: usize) -> bool {
+impl Draw for Rng {
+    fn chance(&mut self, percent: usize) -> bool {
         self.below(100) < percent
     }
 
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 
-    /// An index drawn with the given weights.
-    pub fn weighted(&mut self, weights: &[usize]) -> usize {
+    fn weighted(&mut self, weights: &[usize]) -> usize {
         let mut x = self.below(weights.iter().sum());
         for (i, &w) in weights.iter().enumerate() {
             if x < w {

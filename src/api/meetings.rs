@@ -106,8 +106,7 @@ impl Meridian {
             Ok(store::load_for_reps(c, &people, false)?)
         })?;
         let mut answer = meeting::suggest(&sc, &request)?;
-        answer.fewer_than_asked =
-            crate::plan::meeting_explain::fewer_than_asked(&sc, &request, &answer)?;
+        answer.fewer_than_asked = meeting::fewer_than_asked(&sc, &request, &answer)?;
         Ok(answer)
     }
 

@@ -6,13 +6,10 @@
 
 pub mod agenda;
 pub mod balance;
-mod balance_exact;
-mod balance_explain;
-mod balance_solve;
 pub mod calendar;
 pub mod intervals;
 pub mod meeting;
-pub(crate) mod meeting_explain;
+pub mod rng;
 pub mod rotation;
 pub mod week;
 

@@ -18,6 +18,7 @@ use serde_json::{json, Value};
 
 use meridian::api::verify_writes;
 use meridian::model::Rep;
+use meridian::plan::rng::Rng;
 use meridian::store::changes::ItemKind;
 use meridian::{AppError, Meridian};
 
@@ -239,18 +240,6 @@ fn parallel_command_line_puts_lose_no_acknowledged_write() {
     assert_eq!(sc.reps.len(), 6 + acked.len());
 }
 
-/// SplitMix64, seeded from the clock (the seed is printed).
-struct Rng(u64);
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        (z ^ (z >> 31)) % n
-    }
-}
-
 #[test]
 fn writers_killed_with_sigkill_lose_no_acknowledged_write_and_leave_no_mix() {
     use std::os::unix::process::ExitStatusExt;
@@ -269,6 +258,7 @@ fn writers_killed_with_sigkill_lose_no_acknowledged_write_and_leave_no_mix() {
         .map(|d| d.as_nanos() as u64)
         .unwrap_or(1);
     eprintln!("sigkill soak: seed {seed}, {target} kills");
+    // Seeded from the clock; the seed is printed so a failing run can be replayed.
     let mut rng = Rng(seed);
 
     // Per id: the number last acknowledged, and the numbers tried since
@@ -314,7 +304,7 @@ fn writers_killed_with_sigkill_lose_no_acknowledged_write_and_leave_no_mix() {
             .stderr(Stdio::piped())
             .spawn()
             .expect("meridian starts");
-        std::thread::sleep(Duration::from_micros(rng.below(window)));
+        std::thread::sleep(Duration::from_micros(rng.below(window as usize) as u64));
         // SIGKILL; an error means it had already ended.
         let _ = child.kill();
         let out = child.wait_with_output().expect("reap");

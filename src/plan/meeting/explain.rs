@@ -1,13 +1,15 @@
-//! Words for the meeting planner's answers: what a slot means to each
-//! attendee, why nothing fits, the nearest ways out, and DST shifts in a
-//! series. Pure functions of the planner's data; no scoring happens here.
+//! Words for the meeting planner's answers: chosen starts as occurrences
+//! explained for each attendee (a note and a day ribbon), why nothing fits,
+//! the nearest ways out, and DST shifts in a series. Pure functions of the
+//! planner's data; costs come from `planner.rs`.
 
 use crate::model::{MeetingRequest, Scenario};
 use crate::plan::calendar::RepCalendar;
 use crate::plan::calendar::SlotView;
-use crate::plan::meeting::{
-    AttendeeSlot, DayRibbon, MeetingAnswer, Person, Planner, RibbonKind, RibbonSegment, Status,
+use crate::plan::meeting::answer::{
+    AttendeeSlot, DayRibbon, MeetingAnswer, Occurrence, RibbonKind, RibbonSegment, Status,
 };
+use crate::plan::meeting::planner::{Person, Planner};
 use crate::plan::PlanError;
 use crate::tz::{self, Minute};
 
@@ -199,6 +201,66 @@ fn ribbon(cal: &RepCalendar, start: &Local, s: Minute, e: Minute) -> DayRibbon {
         segments,
         slot_from: s - day_start,
         slot_to: e - day_start,
+    }
+}
+
+// Here rather than in `planner.rs`: the planner scores, and never needs words.
+impl Planner<'_> {
+    /// The occurrences starting at `starts`, explained for every attendee.
+    /// Person by person rather than slot by slot, so each calendar is
+    /// read while it is in cache (a thousand calendars are not).
+    pub fn occurrences(&self, starts: &[Minute]) -> Vec<Occurrence> {
+        let n = self.people.len();
+        let mut views: Vec<SlotView> = Vec::with_capacity(starts.len() * n);
+        let mut slots: Vec<Vec<AttendeeSlot>> =
+            starts.iter().map(|_| Vec::with_capacity(n)).collect();
+        for p in &self.people {
+            for (&s, slots) in starts.iter().zip(&mut slots) {
+                let v = p.cal.view(s, s + self.duration);
+                slots.push(attendee_slot(self, p, &v, s));
+                views.push(v);
+            }
+        }
+        // Person-major: person `j`'s view of start `i` is at `j * m + i`.
+        let m = starts.len();
+        starts
+            .iter()
+            .zip(slots)
+            .enumerate()
+            .map(|(i, (&s, attendees))| {
+                let views: Vec<SlotView> = (0..n).map(|j| views[j * m + i]).collect();
+                self.occurrence_of(s, &views, attendees)
+            })
+            .collect()
+    }
+
+    fn occurrence_of(
+        &self,
+        s: Minute,
+        views: &[SlotView],
+        attendees: Vec<AttendeeSlot>,
+    ) -> Occurrence {
+        let cost = self.cost_of(views).unwrap_or_else(|| {
+            // An infeasible slot still has a cost by the formula; only shown
+            // when explaining.
+            views
+                .iter()
+                .zip(&self.people)
+                .map(|(v, p)| {
+                    if v.available() || p.required {
+                        v.stretch
+                    } else {
+                        self.duration
+                    }
+                })
+                .sum()
+        });
+        Occurrence {
+            start: tz::fmt_utc(s),
+            end: tz::fmt_utc(s + self.duration),
+            cost,
+            attendees,
+        }
     }
 }
 

@@ -12,8 +12,9 @@
 use chrono::NaiveDate;
 
 use crate::model::{Scenario, Task};
-use crate::plan::balance::{Evaluation, WindowCapacity};
-use crate::plan::balance_solve::{Problem, Ratio};
+use crate::plan::balance::capacity::WindowCapacity;
+use crate::plan::balance::evaluate::Evaluation;
+use crate::plan::balance::problem::{Problem, Ratio};
 
 /// Per rep, the current tasks in (due, id) order with running minutes, to
 /// answer "how much is due by then" by binary search.

@@ -18,7 +18,8 @@
 
 use std::collections::HashMap;
 
-use crate::plan::balance_solve::{square, Board, Key, Problem, Ratio};
+use crate::plan::balance::board::Board;
+use crate::plan::balance::problem::{square, Key, Problem, Ratio};
 
 /// Branch-and-bound result.
 pub(crate) struct Exact {
