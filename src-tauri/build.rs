@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "set_rotation_lock",
     "accept_rotation",
     "rotation_board",
+    "rotation_explanation",
     "cancel_planning",
     "discard_rotation",
     "create_task",

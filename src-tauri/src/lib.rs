@@ -73,6 +73,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             rotation::set_rotation_lock,
             rotation::accept_rotation,
             rotation::rotation_board,
+            rotation::rotation_explanation,
             rotation::cancel_planning,
             rotation::discard_rotation,
             workload::workload_settings,

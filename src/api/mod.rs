@@ -41,6 +41,7 @@ pub use files::ImportSummary;
 pub use items::Item;
 pub use meetings::NewBooking;
 pub use people::ExternalChanges;
+pub use rotation::RotationRun;
 pub use write::{verify_writes, Changes, RepDate};
 
 /// What the app says about itself.

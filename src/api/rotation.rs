@@ -1,5 +1,6 @@
-//! The facade's office-day calls: plan, the stored window and locks, and
-//! accepting a plan as the saved office days.
+//! The facade's office-day calls: plan, explain a plan's rep-weeks on
+//! demand, the stored window and locks, and accepting a plan as the saved
+//! office days.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::AtomicBool;
@@ -11,10 +12,22 @@ use super::write::{Changes, Tx};
 use super::{invalid, Meridian};
 use crate::error::{AppError, Problem};
 use crate::io::scenario;
-use crate::model::{Lock, Office, OfficeDay, Rep, RotationRequest};
-use crate::plan::rotation::{self, RotationAnswer};
+use crate::model::{Lock, Office, OfficeDay, Rep, RotationRequest, Scenario};
+use crate::plan::rotation::{self, Explanations, RepWeek, RotationAnswer};
 use crate::plan::PlanError;
 use crate::store;
+
+/// A plan of the stored team as the app holds it until it is accepted.
+#[derive(Debug, Clone)]
+pub struct RotationRun {
+    pub answer: RotationAnswer,
+    /// The change counter of the team it planned.
+    pub counter: i64,
+    /// The locks it was planned with (the lead's inside its weeks, and the
+    /// accepted past the run fixed): what its explanations say "locked in"
+    /// from.
+    pub locks: Vec<Lock>,
+}
 
 impl Meridian {
     /// Plans the stored rotation request.
@@ -59,13 +72,16 @@ impl Meridian {
         today: Option<NaiveDate>,
         cancel: &AtomicBool,
     ) -> Result<RotationAnswer, AppError> {
-        Ok(self.plan_rotation_at(from, weeks, office, today, cancel)?.0)
+        Ok(self
+            .plan_rotation_at(from, weeks, office, today, cancel)?
+            .answer)
     }
 
     /// [`Meridian::plan_rotation_from`] with the change counter of the team
     /// it planned (read in the same snapshot), for
     /// [`Meridian::accept_rotation_at`] to refuse the plan once the team
-    /// has changed since.
+    /// has changed since, and the locks it kept, for
+    /// [`Meridian::rotation_explanation`].
     ///
     /// # Errors
     /// As [`Meridian::plan_rotation_from`].
@@ -76,7 +92,7 @@ impl Meridian {
         office: Option<&str>,
         today: Option<NaiveDate>,
         cancel: &AtomicBool,
-    ) -> Result<(RotationAnswer, i64), AppError> {
+    ) -> Result<RotationRun, AppError> {
         let (sc, counter) =
             self.read(|c| Ok((store::load_scenario(c)?, store::changes::counter(c)?)))?;
         let stored = sc.requests.rotation.clone();
@@ -103,10 +119,59 @@ impl Meridian {
         if let Some(today) = today {
             req.locks.extend(past_locks(&sc, &req, today));
         }
-        Ok((
-            rotation::rotate_office_cancellable(&sc, &req, office, cancel)?,
+        let answer = rotation::rotate_office_cancellable(&sc, &req, office, cancel)?;
+        Ok(RotationRun {
+            answer,
             counter,
-        ))
+            locks: req.locks,
+        })
+    }
+
+    /// Every rep-week of `plan` (a plan of the stored team, as
+    /// [`Meridian::plan_rotation`] or [`Meridian::rotate_stored`] made it)
+    /// explained, handed to `with` one at a time in the answer's order, so
+    /// a caller writes them out without holding them all (the CLI's
+    /// `--explain`). The locks are the stored ones inside the plan's weeks,
+    /// as the plan was made with.
+    ///
+    /// # Errors
+    /// [`AppError::Storage`], [`AppError::Plan`] when a meeting's rule or
+    /// zone cannot be resolved, and what `with` returns.
+    pub fn explain_rotation<T>(
+        &self,
+        plan: &RotationAnswer,
+        with: impl FnOnce(Explanations<'_>) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        let sc = self.scenario()?;
+        let locks = window(sc.requests.rotation.clone(), plan.from, plan.weeks).locks;
+        let explanations = Explanations::new(&sc, plan, &locks)?;
+        with(explanations)
+    }
+
+    /// Why `rep` is in on the days `plan` gives them in the ISO week holding
+    /// `date` (the board's "why" for a selected day), from the plan's
+    /// assignments, the `locks` it was planned with (see [`RotationRun`])
+    /// and what is stored about the rep: their team, teammates and office,
+    /// the policy and their in-person meetings, read in one snapshot. Only
+    /// that rep-week is computed.
+    ///
+    /// `None` when the plan is infeasible or does not cover the rep or the
+    /// date, or the rep is gone.
+    ///
+    /// # Errors
+    /// [`AppError::Storage`], [`AppError::Plan`] when a meeting's rule or
+    /// zone cannot be resolved.
+    pub fn rotation_explanation(
+        &self,
+        plan: &RotationAnswer,
+        locks: &[Lock],
+        rep: &str,
+        date: NaiveDate,
+    ) -> Result<Option<RepWeek>, AppError> {
+        let Some(sc) = self.read(|c| rep_week_part(c, rep))? else {
+            return Ok(None);
+        };
+        Ok(rotation::explain_rep_week(&sc, plan, locks, rep, date)?)
     }
 
     /// Sets the weeks the rotation covers; locks outside them are dropped
@@ -281,6 +346,44 @@ impl Meridian {
             })?
             .1)
     }
+}
+
+/// The part of the stored team one rep-week's explanation reads: the rep
+/// (first), their teammates, team and home office, the policy, and the
+/// rep's in-person meetings at that office (in document order, as the
+/// titles are listed). `None` for an unknown rep.
+fn rep_week_part(c: &rusqlite::Connection, rep: &str) -> Result<Option<Scenario>, AppError> {
+    let Some(rep) = store::reps::get_rep(c, rep)?.map(|s| s.item) else {
+        return Ok(None);
+    };
+    let mut sc = Scenario {
+        policy: store::settings::get_policy(c)?,
+        ..Scenario::default()
+    };
+    if let Some(office) = &rep.office {
+        sc.offices
+            .extend(store::offices::get_office(c, office)?.map(|s| s.item));
+        for id in store::meetings::meetings_of(c, &rep.id)? {
+            if let Some(m) = store::meetings::get_meeting(c, &id)? {
+                if m.item.in_person_office.as_ref() == Some(office) {
+                    sc.meetings.push(m.item);
+                }
+            }
+        }
+    }
+    let mut mates = Vec::new();
+    if let Some(team) = &rep.team {
+        sc.teams
+            .extend(store::teams::get_team(c, team)?.map(|s| s.item));
+        for id in store::reps::reps_in_team(c, team)? {
+            if id != rep.id {
+                mates.extend(store::reps::get_rep(c, &id)?.map(|s| s.item));
+            }
+        }
+    }
+    sc.reps.push(rep);
+    sc.reps.extend(mates);
+    Ok(Some(sc))
 }
 
 /// Lock-ins for the accepted office days before `today` inside the request's

@@ -14,7 +14,7 @@ use meridian::model::Team;
 use meridian::AppError;
 use serde::Serialize;
 
-use super::{outln, pretty, read_db, write_db};
+use super::{out_json, outln, read_db, write_db};
 
 #[derive(Subcommand)]
 pub enum CalendarsCommand {
@@ -131,7 +131,7 @@ struct Summary {
     calendars: Vec<PublishReport>,
 }
 
-pub fn run(db: Option<&Path>, command: CalendarsCommand) -> Result<bool, AppError> {
+pub fn run(db: Option<&Path>, command: CalendarsCommand, pretty: bool) -> Result<bool, AppError> {
     let now = chrono::Utc::now();
     match command {
         CalendarsCommand::Publish {
@@ -196,9 +196,9 @@ pub fn run(db: Option<&Path>, command: CalendarsCommand) -> Result<bool, AppErro
                 if reports.len() == 1 && teams.len() == 1 && url == teams[0].1 {
                     let mut value = serde_json::to_value(&reports[0]).unwrap_or_default();
                     value["dry_run"] = serde_json::Value::Bool(dry_run);
-                    outln(&pretty(&value))?;
+                    out_json(&value, pretty)?;
                 } else {
-                    outln(&pretty(&summary(&url, dry_run, reports)))?;
+                    out_json(&summary(&url, dry_run, reports), pretty)?;
                 }
             } else {
                 for r in &reports {
@@ -220,7 +220,7 @@ pub fn run(db: Option<&Path>, command: CalendarsCommand) -> Result<bool, AppErro
                 }));
             }
             if json {
-                outln(&pretty(&out))?;
+                out_json(&out, pretty)?;
             } else if out.is_empty() {
                 outln("No team is published (meridian calendars publish --help).")?;
             } else {
@@ -263,7 +263,7 @@ pub fn run(db: Option<&Path>, command: CalendarsCommand) -> Result<bool, AppErro
             let secret = password(&password_env)?;
             let report = write_db(db)?.follow_calendar(&url, &user, &secret, now)?;
             if json {
-                outln(&pretty(&report))?;
+                out_json(&report, pretty)?;
             } else {
                 outln(&format!(
                     "{}: {} added, {} changed, {} removed, {} unchanged{}",

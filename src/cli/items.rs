@@ -14,7 +14,7 @@ use meridian::model::{Meeting, Office, Rep, Task, Team};
 use meridian::{AppError, Meridian};
 use serde::Serialize;
 
-use super::{out, text};
+use super::{out, out_json, text};
 
 /// What every kind of item can do on the command line.
 #[derive(Subcommand)]
@@ -162,11 +162,12 @@ struct WithRevision<'a, T> {
 /// Runs one item command; `read` and `write` open the database for it.
 pub fn run<T: Listed>(
     command: ItemCommand,
+    pretty: bool,
     read: impl FnOnce() -> Result<Meridian, AppError>,
     write: impl FnOnce() -> Result<Meridian, AppError>,
 ) -> Result<(), AppError> {
     match command {
-        ItemCommand::List { json } => list::<T>(&read()?, json),
+        ItemCommand::List { json } => list::<T>(&read()?, json, pretty),
         ItemCommand::Put { file } => put::<T>(&mut write()?, &file),
         ItemCommand::Remove { id, revision } => {
             let changes = write()?.delete::<T>(&id, revision)?;
@@ -179,7 +180,7 @@ pub fn run<T: Listed>(
     }
 }
 
-fn list<T: Listed>(m: &Meridian, json: bool) -> Result<(), AppError> {
+fn list<T: Listed>(m: &Meridian, json: bool, pretty: bool) -> Result<(), AppError> {
     if json {
         let items = m.list::<T>()?;
         let entries: Vec<WithRevision<T>> = items
@@ -189,10 +190,7 @@ fn list<T: Listed>(m: &Meridian, json: bool) -> Result<(), AppError> {
                 revision: s.revision,
             })
             .collect();
-        // Plain data with string keys always serialises.
-        let mut doc = serde_json::to_string_pretty(&entries).unwrap_or_default();
-        doc.push('\n');
-        return out(&doc);
+        return out_json(&entries, pretty);
     }
     let rows = T::rows(m)?;
     let mut table = text::table(T::HEADER, &rows);
@@ -245,13 +243,11 @@ pub fn backup(m: &Meridian, file: Option<&Path>) -> Result<(), AppError> {
     out(&format!("backed up to {}\n", path.display()))
 }
 
-/// `meridian backups [--json]`.
-pub fn backups(m: &Meridian, json: bool) -> Result<(), AppError> {
+/// `meridian backups [--json [--pretty]]`.
+pub fn backups(m: &Meridian, json: bool, pretty: bool) -> Result<(), AppError> {
     let list = m.backups()?;
     if json {
-        let mut doc = serde_json::to_string_pretty(&list).unwrap_or_default();
-        doc.push('\n');
-        return out(&doc);
+        return out_json(&list, pretty);
     }
     out(&text::backups(&list))
 }

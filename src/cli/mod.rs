@@ -4,6 +4,10 @@
 //! Exit codes: 0 success, 1 invalid input or a failed operation (the message
 //! names the file, the JSON path and what is wrong), 2 bad usage (clap).
 //!
+//! `--json` output is one compact line (a 104-week rotation is tens of
+//! megabytes, a third of it indentation when pretty); `--pretty` indents it.
+//! It is written to stdout as it is serialised, never held as one string.
+//!
 //! Invariants: commands that only read open the database read-only (they
 //! never create, migrate or write a file); commands that write name
 //! themselves "the command line" in the change log. Command output goes
@@ -33,6 +37,9 @@ struct Cli {
     /// The team database (default: the desktop app's database).
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
+    /// Indent the JSON of `--json` (default: one compact line).
+    #[arg(long, global = true)]
+    pretty: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -112,6 +119,10 @@ enum Command {
         /// One JSON document on stdout (the contract's shape).
         #[arg(long)]
         json: bool,
+        /// Add each rep-week's reasons to the JSON (`explanations`); the
+        /// text output always shows them.
+        #[arg(long, requires = "json")]
+        explain: bool,
     },
     /// Balance task workload (contract §4): a scenario file's balance
     /// request, or the database's team over the stored (or the given) window.
@@ -324,6 +335,53 @@ fn outln(text: &str) -> Result<(), AppError> {
     out(&format!("{text}\n"))
 }
 
+/// Writes `value` as JSON and a newline to stdout: one compact line, or
+/// indented with `pretty` (`--pretty`). Serialised straight into a buffered
+/// stdout, so an answer of tens of megabytes is never held as text.
+///
+/// # Errors
+/// As [`out`].
+fn out_json<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> Result<(), AppError> {
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = if pretty {
+        serde_json::to_writer_pretty(&mut w, value)
+    } else {
+        serde_json::to_writer(&mut w, value)
+    };
+    written
+        .map_err(std::io::Error::from)
+        .and_then(|()| w.write_all(b"\n"))
+        .and_then(|()| w.flush())
+        .map_err(|source| AppError::Io {
+            path: PathBuf::from(STDOUT),
+            source,
+        })
+}
+
+/// A rotation answer with its explanations, written one rep-week at a time
+/// (`rotate-offices --json --explain`): the answer's fields, then
+/// `explanations`, as [`RotationAnswer`] serialises with them.
+///
+/// [`RotationAnswer`]: meridian::plan::rotation::RotationAnswer
+#[derive(serde::Serialize)]
+struct Explained<'a, 'b> {
+    #[serde(flatten)]
+    answer: &'a meridian::plan::rotation::RotationAnswer,
+    explanations: Streamed<meridian::plan::rotation::Explanations<'b>>,
+}
+
+/// An iterator serialised as a JSON array while it yields, never collected.
+struct Streamed<I>(std::cell::RefCell<Option<I>>);
+
+impl<I: Iterator> serde::Serialize for Streamed<I>
+where
+    I::Item: serde::Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.borrow_mut().take().into_iter().flatten())
+    }
+}
+
 /// Opens the database for a command that only reads: nothing is created,
 /// migrated or written (a missing file reads as an empty team).
 fn read_db(db: Option<&Path>) -> Result<Meridian, AppError> {
@@ -347,8 +405,9 @@ fn write_db(db: Option<&Path>) -> Result<Meridian, AppError> {
 /// (a publish that stopped early prints its report first).
 fn execute(cli: Cli) -> Result<bool, AppError> {
     let db = cli.db.as_deref();
+    let pretty = cli.pretty;
     match cli.command {
-        Command::Calendars { command } => return calendars::run(db, command),
+        Command::Calendars { command } => return calendars::run(db, command, pretty),
         Command::Import { file } => {
             let mut m = write_db(cli.db.as_deref())?;
             let s = m.import_file(&file)?;
@@ -377,21 +436,21 @@ fn execute(cli: Cli) -> Result<bool, AppError> {
         }
         Command::Reps {
             command: RepsCommand::Item(command),
-        } => items::run::<Rep>(command, || read_db(db), || write_db(db))?,
+        } => items::run::<Rep>(command, pretty, || read_db(db), || write_db(db))?,
         Command::Teams { command } => {
-            items::run::<Team>(command, || read_db(db), || write_db(db))?;
+            items::run::<Team>(command, pretty, || read_db(db), || write_db(db))?;
         }
         Command::Offices { command } => {
-            items::run::<Office>(command, || read_db(db), || write_db(db))?;
+            items::run::<Office>(command, pretty, || read_db(db), || write_db(db))?;
         }
         Command::Meetings { command } => {
-            items::run::<Meeting>(command, || read_db(db), || write_db(db))?;
+            items::run::<Meeting>(command, pretty, || read_db(db), || write_db(db))?;
         }
         Command::Tasks { command } => {
-            items::run::<Task>(command, || read_db(db), || write_db(db))?;
+            items::run::<Task>(command, pretty, || read_db(db), || write_db(db))?;
         }
         Command::Backup { file } => items::backup(&read_db(db)?, file.as_deref())?,
-        Command::Backups { json } => items::backups(&read_db(db)?, json)?,
+        Command::Backups { json } => items::backups(&read_db(db)?, json, pretty)?,
         Command::Restore { file } => items::restore(&mut write_db(db)?, &file)?,
         Command::Reps {
             command:
@@ -400,7 +459,7 @@ fn execute(cli: Cli) -> Result<bool, AppError> {
                     dry_run,
                     json,
                 },
-        } => import_reps_csv(db, &file, dry_run, json)?,
+        } => import_reps_csv(db, &file, dry_run, json, pretty)?,
         Command::Reps {
             command: RepsCommand::ExportCsv { file },
         } => {
@@ -414,21 +473,23 @@ fn execute(cli: Cli) -> Result<bool, AppError> {
             let csv = read_db(db)?.export_rotation_csv()?;
             write_or_print(file.as_deref(), &csv)?;
         }
-        Command::SuggestMeeting(args) => suggest_meeting(db, args)?,
+        Command::SuggestMeeting(args) => suggest_meeting(db, args, pretty)?,
         Command::RotateOffices {
             scenario,
             from,
             weeks,
             office,
             json,
+            explain,
         } => {
-            let answer = match &scenario {
+            let (m, answer) = match &scenario {
                 Some(file) => {
                     let m = load_scenario_file(file)?;
-                    match office.as_deref() {
+                    let answer = match office.as_deref() {
                         None => m.rotate_stored()?,
                         Some(o) => m.plan_rotation(None, None, Some(o))?,
-                    }
+                    };
+                    (m, answer)
                 }
                 None => {
                     let m = read_db(db)?;
@@ -437,16 +498,30 @@ fn execute(cli: Cli) -> Result<bool, AppError> {
                         None if m.scenario()?.requests.rotation.is_some() => None,
                         None => Some(chrono::Local::now().date_naive()),
                     };
-                    m.plan_rotation(from, weeks, office.as_deref())?
+                    let answer = m.plan_rotation(from, weeks, office.as_deref())?;
+                    (m, answer)
                 }
             };
-            if json {
-                outln(&pretty(&answer))?;
+            // Explanations are computed only when asked for, after the plan.
+            if json && explain {
+                m.explain_rotation(&answer, |each| {
+                    out_json(
+                        &Explained {
+                            answer: &answer,
+                            explanations: Streamed(std::cell::RefCell::new(Some(each))),
+                        },
+                        pretty,
+                    )
+                })?;
+            } else if json {
+                out_json(&answer, pretty)?;
             } else {
-                out(&text::rotation_answer(&answer))?;
+                let explanations: Vec<_> =
+                    m.explain_rotation(&answer, |each| Ok(each.collect()))?;
+                out(&text::rotation_answer(&answer, &explanations))?;
             }
         }
-        Command::Balance(args) => balance(db, args)?,
+        Command::Balance(args) => balance(db, args, pretty)?,
         Command::Agenda {
             scenario,
             rep,
@@ -473,7 +548,7 @@ fn execute(cli: Cli) -> Result<bool, AppError> {
                 m.agenda(&rep, from, to)?
             };
             if json {
-                outln(&pretty(&agenda))?;
+                out_json(&agenda, pretty)?;
             } else {
                 out(&text::agenda(&agenda))?;
             }
@@ -511,7 +586,7 @@ fn execute(cli: Cli) -> Result<bool, AppError> {
             let m = read_db(db)?;
             let a = m.about();
             if json {
-                outln(&pretty(&a))?;
+                out_json(&a, pretty)?;
             } else {
                 out(&format!(
                     "meridian {}\nzone data: IANA {}\ndatabase: {}\n",
@@ -544,7 +619,7 @@ fn parse_cli_date(flag: &str, text: &str) -> Result<chrono::NaiveDate, AppError>
     })
 }
 
-fn suggest_meeting(db: Option<&Path>, a: SuggestArgs) -> Result<(), AppError> {
+fn suggest_meeting(db: Option<&Path>, a: SuggestArgs, pretty: bool) -> Result<(), AppError> {
     let (answers, single) = match &a.scenario {
         Some(file) => {
             let m = load_scenario_file(file)?;
@@ -590,12 +665,11 @@ fn suggest_meeting(db: Option<&Path>, a: SuggestArgs) -> Result<(), AppError> {
         }
     };
     if a.json {
-        let text = if single {
-            serde_json::to_string_pretty(&answers[0])
+        if single {
+            out_json(&answers[0], pretty)?;
         } else {
-            serde_json::to_string_pretty(&answers)
-        };
-        outln(&text.unwrap_or_default())?;
+            out_json(&answers, pretty)?;
+        }
     } else {
         for ans in &answers {
             out(&text::meeting_answer(ans))?;
@@ -604,7 +678,7 @@ fn suggest_meeting(db: Option<&Path>, a: SuggestArgs) -> Result<(), AppError> {
     Ok(())
 }
 
-fn balance(db: Option<&Path>, a: BalanceArgs) -> Result<(), AppError> {
+fn balance(db: Option<&Path>, a: BalanceArgs, pretty: bool) -> Result<(), AppError> {
     let answer = match &a.scenario {
         Some(file) => load_scenario_file(file)?.balance_stored(None, None)?,
         None => {
@@ -637,7 +711,7 @@ fn balance(db: Option<&Path>, a: BalanceArgs) -> Result<(), AppError> {
         }
     };
     if a.json {
-        outln(&pretty(&answer))?;
+        out_json(&answer, pretty)?;
     } else {
         out(&text::balance_answer(&answer))?;
     }
@@ -651,12 +725,13 @@ fn import_reps_csv(
     file: &Path,
     dry_run: bool,
     json: bool,
+    pretty: bool,
 ) -> Result<(), AppError> {
     // A dry run only reads.
     let mut m = if dry_run { read_db(db)? } else { write_db(db)? };
     let preview = m.preview_reps_csv_file(file)?;
     if json {
-        outln(&pretty(&preview))?;
+        out_json(&preview, pretty)?;
     } else {
         out(&text::reps_csv_preview(&preview))?;
     }
@@ -692,9 +767,4 @@ fn write_file(path: &Path, text: &str) -> Result<(), AppError> {
         path: path.to_path_buf(),
         source,
     })
-}
-
-/// A value as pretty JSON (plain data with string keys always serialises).
-fn pretty<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default()
 }

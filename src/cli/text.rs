@@ -78,8 +78,12 @@ pub fn meeting_answer(a: &MeetingAnswer) -> String {
 }
 
 /// A rotation answer as a board: per ISO week, one row per rep (by office
-/// and team) with a mark per day and why the rep is in on those days.
-pub fn rotation_answer(a: &meridian::plan::rotation::RotationAnswer) -> String {
+/// and team) with a mark per day and why the rep is in on those days (the
+/// plan's `explanations`, in the answer's order).
+pub fn rotation_answer(
+    a: &meridian::plan::rotation::RotationAnswer,
+    explanations: &[meridian::plan::rotation::RepWeek],
+) -> String {
     use std::collections::HashSet;
     let mut out = String::new();
     if let Some(reason) = &a.infeasible_reason {
@@ -94,29 +98,26 @@ pub fn rotation_answer(a: &meridian::plan::rotation::RotationAnswer) -> String {
         .iter()
         .map(|x| (x.rep.as_str(), x.date))
         .collect();
-    let rep_w = a
-        .explanations
+    let rep_w = explanations
         .iter()
         .map(|e| e.rep.len())
         .max()
         .unwrap_or(3)
         .max(3);
-    let team_w = a
-        .explanations
+    let team_w = explanations
         .iter()
         .map(|e| e.team.as_deref().map_or(1, str::len))
         .max()
         .unwrap_or(4)
         .max(4);
-    let office_w = a
-        .explanations
+    let office_w = explanations
         .iter()
         .map(|e| e.office.len())
         .max()
         .unwrap_or(6)
         .max(6);
     let mut week = "";
-    for e in &a.explanations {
+    for e in explanations {
         let Some(monday) = e
             .days
             .first()
@@ -166,14 +167,11 @@ pub fn rotation_answer(a: &meridian::plan::rotation::RotationAnswer) -> String {
             "\nobjective {} = co-presence {} + anchor {} + preference {} + in-person {}",
             o.total, o.co_presence, o.anchor, o.preference, o.in_person
         ));
-        if let Some(ub) = a.upper_bound {
-            if ub == o.total {
-                out.push_str(" (proven optimal)");
+        if let (Some(ub), Some(words)) = (a.upper_bound, a.bound_words()) {
+            if ub <= o.total {
+                out.push_str(&format!(" ({words})"));
             } else {
-                out.push_str(&format!(
-                    " (upper bound {ub}: at most {:.1}% below optimal)",
-                    100.0 * (ub - o.total) as f64 / ub.max(1) as f64
-                ));
+                out.push_str(&format!(" ({words}: at most {ub})"));
             }
         }
         out.push('\n');

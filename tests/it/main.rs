@@ -19,6 +19,7 @@ mod meeting_list;
 mod meeting_props;
 mod rotation;
 mod rotation_board;
+mod rotation_explain;
 mod rotation_props;
 mod roundtrip;
 mod screens;

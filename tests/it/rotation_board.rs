@@ -351,9 +351,10 @@ fn a_cancelled_run_is_an_error_not_a_partial_plan_and_an_uncancelled_one_is_unch
 fn accepting_a_rotation_planned_before_a_write_is_refused_inside_the_write() {
     let mut m = team();
     let today = day("2026-11-30");
-    let (plan, counter) = m
+    let run = m
         .plan_rotation_at(None, None, None, Some(today), &AtomicBool::new(false))
         .expect("plan");
+    let (plan, counter) = (run.answer, run.counter);
     assert_eq!(counter, m.counter().expect("counter"), "read with the team");
     let before = m.scenario().expect("scenario").office_days;
 
@@ -372,9 +373,9 @@ fn accepting_a_rotation_planned_before_a_write_is_refused_inside_the_write() {
     assert_eq!(m.scenario().expect("scenario").office_days, before);
 
     // Planned again at the new counter, the same plan is accepted.
-    let (plan, counter) = m
+    let run = m
         .plan_rotation_at(None, None, None, Some(today), &AtomicBool::new(false))
         .expect("plan");
-    m.accept_rotation_at(&plan, Some(today), Some(counter))
+    m.accept_rotation_at(&run.answer, Some(today), Some(run.counter))
         .expect("a current plan is accepted");
 }

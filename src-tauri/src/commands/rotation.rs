@@ -1,14 +1,16 @@
 //! Commands that plan office-day rotations, keep the planned weeks and the
-//! lead's locks, draw the board a page at a time, and save a plan as the
-//! accepted office days.
+//! lead's locks, draw the board a page at a time, explain a planned
+//! rep-week when the board shows it, and save a plan as the accepted office
+//! days.
 //!
 //! A plan stays in the shell ([`RotationPlans`]): the web view gets its
-//! summary and token, asks the board for the rows it shows, and accepts the
-//! plan by token.
+//! summary and token, asks the board for the rows it shows and a rep-week's
+//! reasons when it shows them, and accepts the plan by token.
 
 use chrono::NaiveDate;
 use meridian::api::screens::{Board, BoardQuery, PlanSummary, Window};
-use meridian::plan::rotation::RotationAnswer;
+use meridian::api::RotationRun;
+use meridian::plan::rotation::RepWeek;
 use meridian::Changes;
 use tauri::State;
 
@@ -16,17 +18,12 @@ use crate::error::CommandError;
 use crate::plans::{blocking, discard, gone, today, Held, Runs};
 use crate::state::Db;
 
-/// A plan as held: the planner's answer and the database's change counter
-/// of the team it planned, so accepting refuses it once the team changed.
-pub struct HeldRotation {
-    pub answer: RotationAnswer,
-    pub counter: i64,
-}
-
-/// The held rotation plan and the flags that cancel planning runs.
+/// The held rotation plan (the answer, the change counter of the team it
+/// planned, so accepting refuses it once the team changed, and the locks
+/// its explanations read) and the flags that cancel planning runs.
 #[derive(Default)]
 pub struct RotationPlans {
-    pub held: Held<HeldRotation>,
+    pub held: Held<RotationRun>,
     pub runs: Runs,
 }
 
@@ -48,14 +45,14 @@ pub async fn plan_rotation(
     let token = plans.held.reserve();
     let run = plans.runs.start(token)?;
     let cancel = run.flag();
-    let (answer, counter) = db
+    let planned = db
         .read(move |core| {
             core.plan_rotation_at(from, weeks, office.as_deref(), Some(today()), &cancel)
         })
         .await?;
     drop(run);
-    let summary = PlanSummary::of(token, &answer);
-    plans.held.put(token, HeldRotation { answer, counter })?;
+    let summary = PlanSummary::of(token, &planned.answer);
+    plans.held.put(token, planned)?;
     Ok(summary)
 }
 
@@ -99,6 +96,26 @@ pub async fn rotation_board(
         core.rotation_board(&query, window, today(), held.as_deref().map(|h| &h.answer))
     })
     .await
+}
+
+/// Why `rep` is in on the days the held plan `plan` (a token from
+/// [`plan_rotation`]) gives them in the ISO week holding `date`: computed
+/// now for that rep-week alone, when the board shows it. `null` when the
+/// plan is no longer held or does not cover that rep or date.
+#[tauri::command]
+#[specta::specta]
+pub async fn rotation_explanation(
+    db: State<'_, Db>,
+    plans: State<'_, RotationPlans>,
+    plan: u32,
+    rep: String,
+    date: NaiveDate,
+) -> Result<Option<RepWeek>, CommandError> {
+    let Some(held) = plans.held.get(u64::from(plan))? else {
+        return Ok(None);
+    };
+    db.read(move |core| core.rotation_explanation(&held.answer, &held.locks, &rep, date))
+        .await
 }
 
 /// Stores the weeks the rotation covers; locks outside them are dropped.

@@ -22,7 +22,7 @@ use super::{matches, monday_of, words, Page, Window};
 use crate::api::{invalid, Meridian};
 use crate::error::{AppError, Problem};
 use crate::model::{Office, Rep, Team, Weekday};
-use crate::plan::rotation::{self, iso_week, RepWeek, RotationAnswer, RotationObjective};
+use crate::plan::rotation::{self, iso_week, RotationAnswer, RotationObjective};
 use crate::rules::{rotation_days, rule1_blocks_at, MAX_ROTATION_WEEKS};
 use crate::store;
 
@@ -117,9 +117,6 @@ pub enum BoardRow {
         office_name: String,
         revision: i64,
         cells: Vec<BoardCell>,
-        /// Per week of the window, the plan's explanation of the rep's week
-        /// (`None` without a shown plan).
-        weeks: Vec<Option<RepWeek>>,
     },
 }
 
@@ -185,6 +182,9 @@ pub struct PlanSummary {
     pub objective: Option<RotationObjective>,
     #[cfg_attr(feature = "specta", specta(type = Option<i32>))]
     pub upper_bound: Option<i64>,
+    /// How close the plan is to the best possible, in words ("within 0.4%
+    /// of the best possible", "proven optimal"); `None` when infeasible.
+    pub bound_words: Option<String>,
     pub infeasible_reason: Option<String>,
     pub fixes: Vec<String>,
     /// The objective's terms with the contract's weights (empty when
@@ -260,6 +260,7 @@ impl PlanSummary {
             office: plan.office.clone(),
             objective: plan.objective,
             upper_bound: plan.upper_bound,
+            bound_words: plan.bound_words(),
             infeasible_reason: plan.infeasible_reason.clone(),
             fixes: plan.fixes.clone(),
             terms,
@@ -454,14 +455,6 @@ impl Meridian {
                         .collect()
                 })
                 .unwrap_or_default();
-            let explained: HashMap<(&str, &str), &RepWeek> = plan
-                .map(|p| {
-                    p.explanations
-                        .iter()
-                        .map(|e| ((e.rep.as_str(), e.week.as_str()), e))
-                        .collect()
-                })
-                .unwrap_or_default();
             let covers = |office: &str| {
                 plan.is_some_and(|p| p.office.as_deref().is_none_or(|o| o == office))
             };
@@ -536,14 +529,6 @@ impl Meridian {
                             .copied();
                         let team = rep.team.as_ref().and_then(|t| teams.get(t));
                         let anchors = team.map(|t| t.anchor_days.as_slice()).unwrap_or(&[]);
-                        let weeks_why: Vec<Option<RepWeek>> = columns
-                            .iter()
-                            .map(|w| {
-                                explained
-                                    .get(&(rep.id.as_str(), w.week.as_str()))
-                                    .map(|e| (*e).clone())
-                            })
-                            .collect();
                         let cells = office.map_or_else(Vec::new, |office| {
                             dates
                                 .iter()
@@ -577,7 +562,6 @@ impl Meridian {
                             office_name: office.map(|o| o.name.clone()).unwrap_or_default(),
                             revision: s.revision,
                             cells,
-                            weeks: weeks_why,
                         }
                     }
                 })

@@ -1,5 +1,5 @@
-//! The rotation planner's answer in the contract's shape (§3), plus each
-//! rep-week's reasons and the upper bound. Plain data.
+//! The rotation planner's answer in the contract's shape (§3), plus the
+//! upper bound and, when asked for, each rep-week's reasons. Plain data.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -20,8 +20,12 @@ pub struct RotationAnswer {
     pub fixes: Vec<String>,
     /// The office the plan is limited to (all offices when `None`).
     pub office: Option<String>,
-    /// Per rep and week: which days and why.
-    pub explanations: Vec<RepWeek>,
+    /// Per rep and week: which days and why. Not computed while planning
+    /// (`None`, and left out of the JSON): the CLI's `--explain` fills it
+    /// from [`Explanations`](super::Explanations), the app asks for one
+    /// rep-week at a time ([`explain_rep_week`](super::explain_rep_week)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanations: Option<Vec<RepWeek>>,
 }
 
 /// Why a rep is in on the days the plan gives them in one ISO week.
@@ -71,8 +75,54 @@ pub struct RotationObjective {
     pub in_person: i64,
 }
 
+impl RotationAnswer {
+    /// How close the plan is to the best possible, in a lead's words:
+    /// "proven optimal", or "within 0.4% of the best possible" (the proven
+    /// gap `upper_bound - total` as a share of the bound, rounded up to a
+    /// tenth of a percent so the words never claim more than is proven).
+    /// `None` for an infeasible plan.
+    pub fn bound_words(&self) -> Option<String> {
+        let total = self.objective?.total;
+        let upper = self.upper_bound?;
+        Some(gap_words(total, upper))
+    }
+}
+
+/// [`RotationAnswer::bound_words`] for an objective and its upper bound.
+pub fn gap_words(total: i64, upper: i64) -> String {
+    let gap = i128::from(upper) - i128::from(total);
+    if gap <= 0 {
+        return "proven optimal".to_string();
+    }
+    let base = i128::from(upper.max(1));
+    let tenths = (gap * 1000 + base - 1) / base;
+    format!(
+        "within {}.{}% of the best possible",
+        tenths / 10,
+        tenths % 10
+    )
+}
+
 /// The ISO week label `2026-W49` of a date.
 pub fn iso_week(d: NaiveDate) -> String {
     let w = d.iso_week();
     format!("{}-W{:02}", w.year(), w.week())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gap_words;
+
+    #[test]
+    fn the_gap_in_words_is_rounded_up_never_down() {
+        assert_eq!(gap_words(100, 100), "proven optimal");
+        assert_eq!(gap_words(101, 100), "proven optimal");
+        assert_eq!(gap_words(996, 1000), "within 0.4% of the best possible");
+        assert_eq!(gap_words(9_999, 10_000), "within 0.1% of the best possible");
+        assert_eq!(
+            gap_words(1_041, 1_000 + 118),
+            "within 6.9% of the best possible"
+        );
+        assert_eq!(gap_words(0, 3), "within 100.0% of the best possible");
+    }
 }

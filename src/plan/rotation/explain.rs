@@ -1,48 +1,116 @@
-//! Each rep-week of a plan in words: the days the rep is in and why (locks,
-//! anchor days, teammates, preferences, in-person meetings, the minimum).
+//! Each rep-week of a plan in words, on demand: the days the rep is in and
+//! why (locks, anchor days, teammates, preferences, in-person meetings, the
+//! minimum). Nothing here runs while planning: an explanation is computed
+//! from the scenario, the plan's assignments and the locks it was planned
+//! with, for one rep-week ([`explain_rep_week`], what the app's board asks
+//! for) or for every rep-week of a plan in the answer's order
+//! ([`Explanations`], the CLI's `--explain`). Both build a rep-week with
+//! the same function, so they say the same thing.
 
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate};
 
-use crate::model::{Scenario, Weekday};
-use crate::plan::rotation::answer::{iso_week, Assignment, DayWhy, RepWeek};
-use crate::plan::rotation::objective::InPerson;
+use crate::model::{Lock, Office, Rep, Scenario, Team, Weekday};
+use crate::plan::rotation::answer::{iso_week, DayWhy, RepWeek, RotationAnswer};
+use crate::plan::rotation::objective::{in_person_titles, InPerson};
+use crate::plan::PlanError;
+use crate::rules::{rotation_days, rule1_blocks_at};
 
-/// Per rep and week, the days they are in and the reasons the objective
-/// (and the lead's locks) give for each.
-pub(super) fn explain(
-    sc: &Scenario,
-    assignments: &[Assignment],
-    bounds: &[(usize, NaiveDate, i64, i64)],
-    locks: &HashMap<(&str, NaiveDate), bool>,
-    in_person: &InPerson,
-) -> Vec<RepWeek> {
-    let rep_index: HashMap<&str, usize> = sc
-        .reps
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    let mut in_days: HashMap<usize, Vec<NaiveDate>> = HashMap::new();
-    let mut team_day: HashMap<(&str, &str, NaiveDate), i64> = HashMap::new();
-    for a in assignments {
-        if let Some(&i) = rep_index.get(a.rep.as_str()) {
-            in_days.entry(i).or_default().push(a.date);
+/// What explaining a rep-week reads besides the rep: looked up once for a
+/// whole plan, or for one rep-week alone.
+struct Facts<'a> {
+    sc: &'a Scenario,
+    offices: HashMap<&'a str, &'a Office>,
+    teams: HashMap<&'a str, &'a Team>,
+    locks: HashMap<(&'a str, NaiveDate), bool>,
+    in_person: InPerson,
+    /// Reps of a team in at an office on a date, in the plan.
+    team_day: HashMap<(&'a str, &'a str, NaiveDate), i64>,
+    /// Per rep index, the plan's office days in date order.
+    in_days: HashMap<usize, Vec<NaiveDate>>,
+}
+
+impl<'a> Facts<'a> {
+    /// The facts of `plan` for the reps `wanted` says yes to, over the
+    /// dates `first..=last`; `in_person` holds their in-person meetings.
+    fn new(
+        sc: &'a Scenario,
+        plan: &'a RotationAnswer,
+        locks: &'a [Lock],
+        (first, last): (NaiveDate, NaiveDate),
+        in_person: InPerson,
+        wanted: impl Fn(usize) -> bool,
+    ) -> Facts<'a> {
+        let rep_index: HashMap<&str, usize> = sc
+            .reps
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect();
+        let mut in_days: HashMap<usize, Vec<NaiveDate>> = HashMap::new();
+        let mut team_day: HashMap<(&str, &str, NaiveDate), i64> = HashMap::new();
+        for a in &plan.assignments {
+            if a.date < first || a.date > last {
+                continue;
+            }
+            let Some(&i) = rep_index.get(a.rep.as_str()) else {
+                continue;
+            };
+            if wanted(i) {
+                in_days.entry(i).or_default().push(a.date);
+            }
             if let Some(t) = sc.reps[i].team.as_deref() {
                 *team_day.entry((t, a.office.as_str(), a.date)).or_insert(0) += 1;
             }
         }
+        for dates in in_days.values_mut() {
+            dates.sort_unstable();
+        }
+        Facts {
+            sc,
+            offices: sc.offices.iter().map(|o| (o.id.as_str(), o)).collect(),
+            teams: sc.teams.iter().map(|t| (t.id.as_str(), t)).collect(),
+            locks: locks
+                .iter()
+                .map(|l| ((l.rep.as_str(), l.date), l.in_office))
+                .collect(),
+            in_person,
+            team_day,
+            in_days,
+        }
     }
-    let mut out = Vec::with_capacity(bounds.len());
-    for &(r, monday, lo, hi) in bounds {
+
+    /// The rep's home office when the plan covers it (a plan for one
+    /// office explains that office's reps only).
+    fn covered(&self, plan: &RotationAnswer, rep: &Rep) -> Option<&'a Office> {
+        let office = rep.office.as_deref()?;
+        if plan.office.as_deref().is_some_and(|o| o != office) {
+            return None;
+        }
+        self.offices.get(office).copied()
+    }
+
+    /// Rep `r`'s week from `monday`: the days the plan has them in, each
+    /// day's reasons in the order a lead weighs them, and the week's bounds
+    /// after rule 1 (contract §3 rule 3).
+    fn rep_week(&self, r: usize, home: &Office, monday: NaiveDate) -> RepWeek {
+        let sc = self.sc;
         let rep = &sc.reps[r];
-        let team = rep
-            .team
-            .as_deref()
-            .and_then(|t| sc.teams.iter().find(|x| x.id == t));
-        let sunday = monday + Duration::days(6);
-        let dates: Vec<NaiveDate> = in_days
+        let team = rep.team.as_deref().and_then(|t| self.teams.get(t).copied());
+        let week: Vec<NaiveDate> = (0..7).map(|k| monday + Duration::days(k)).collect();
+        let bounds = rep
+            .office_days_per_week
+            .unwrap_or(sc.policy.office_days_per_week);
+        let avail = week
+            .iter()
+            .filter(|d| rule1_blocks_at(rep, Some(home), **d).is_none())
+            .count();
+        let lo = i64::from(bounds.min).min(avail as i64);
+        let hi = i64::from(bounds.max);
+        let sunday = week[6];
+        let dates: Vec<NaiveDate> = self
+            .in_days
             .get(&r)
             .map(|v| {
                 v.iter()
@@ -56,14 +124,14 @@ pub(super) fn explain(
         for date in dates {
             let wd = Weekday::of(date);
             let mut reasons = Vec::new();
-            if locks.get(&(rep.id.as_str(), date)) == Some(&true) {
+            if self.locks.get(&(rep.id.as_str(), date)) == Some(&true) {
                 reasons.push("locked in by the lead".to_string());
             }
             if team.is_some_and(|t| t.anchor_days.contains(&wd)) {
                 reasons.push("team anchor day".to_string());
             }
             if let (Some(t), Some(o)) = (rep.team.as_deref(), rep.office.as_deref()) {
-                let mates = team_day.get(&(t, o, date)).copied().unwrap_or(0) - 1;
+                let mates = self.team_day.get(&(t, o, date)).copied().unwrap_or(0) - 1;
                 if mates > 0 {
                     reasons.push(format!(
                         "{mates} teammate{} in",
@@ -74,7 +142,7 @@ pub(super) fn explain(
             if rep.preferred_office_days.contains(&wd) {
                 reasons.push("preferred day".to_string());
             }
-            if let Some(titles) = in_person.titles.get(&(r, date)) {
+            if let Some(titles) = self.in_person.titles.get(&(r, date)) {
                 for t in titles {
                     reasons.push(format!("in-person meeting: {t}"));
                 }
@@ -98,7 +166,7 @@ pub(super) fn explain(
         } else {
             parts.join("; ")
         };
-        out.push(RepWeek {
+        RepWeek {
             rep: rep.id.clone(),
             office: rep.office.clone().unwrap_or_default(),
             team: rep.team.clone(),
@@ -107,10 +175,141 @@ pub(super) fn explain(
             max_days: u32::try_from(hi.max(0)).unwrap_or(u32::MAX),
             days,
             summary,
-        });
+        }
     }
-    out.sort_by(|a, b| {
-        (&a.week, &a.office, &a.team, &a.rep).cmp(&(&b.week, &b.office, &b.team, &b.rep))
-    });
-    out
+}
+
+/// Why `rep` is in on the days `plan` gives them in the ISO week holding
+/// `date`, computed from the scenario, the plan's assignments and `locks`
+/// (the locks the plan was made with, the lead's and any the run added):
+/// the same [`RepWeek`] the whole plan's [`Explanations`] list for it.
+///
+/// `None` when the plan is infeasible, `date` is outside its weeks, the rep
+/// is unknown, has no office, or is not of the office the plan is for.
+///
+/// `sc` may be the part of the team this rep-week needs: the rep, the
+/// rep's teammates, team and home office, the policy, and the meetings the
+/// rep attends (as `store::load_for_reps` reads a part).
+///
+/// # Errors
+/// [`PlanError`] when a meeting's rule or zone cannot be resolved.
+///
+/// # Example
+/// ```
+/// # use meridian::plan::rotation::{explain_rep_week, rotate_stored};
+/// # let doc = r#"{"format": "meridian.scenario/1",
+/// #   "teams": [{"id": "t", "name": "T", "anchor_days": ["tue"]}],
+/// #   "offices": [{"id": "lon", "name": "London", "time_zone": "Europe/London", "desks": 2}],
+/// #   "policy": {"office_days_per_week": {"min": 1, "max": 2}},
+/// #   "reps": [{"id": "ana", "name": "Ana", "team": "t", "time_zone": "Europe/London", "office": "lon"}],
+/// #   "requests": {"rotation": {"from": "2026-11-30", "weeks": 1}}}"#;
+/// # let sc = meridian::io::scenario::parse_document(doc, "doc").unwrap();
+/// let plan = rotate_stored(&sc)?;
+/// let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+/// let week = explain_rep_week(&sc, &plan, &[], "ana", date)?.expect("ana is planned");
+/// assert_eq!(week.week, "2026-W49");
+/// assert!(week.days.iter().any(|d| d.reasons.contains(&"team anchor day".to_string())));
+/// # Ok::<(), meridian::plan::PlanError>(())
+/// ```
+pub fn explain_rep_week(
+    sc: &Scenario,
+    plan: &RotationAnswer,
+    locks: &[Lock],
+    rep: &str,
+    date: NaiveDate,
+) -> Result<Option<RepWeek>, PlanError> {
+    let (first, last) = rotation_days(plan.from, plan.weeks.max(1));
+    if plan.infeasible_reason.is_some() || date < first || date > last {
+        return Ok(None);
+    }
+    let Some(r) = sc.reps.iter().position(|x| x.id == rep) else {
+        return Ok(None);
+    };
+    let monday = first + Duration::days(7 * ((date - first).num_days() / 7));
+    let sunday = monday + Duration::days(6);
+    let in_person = in_person_titles(sc, monday, sunday, Some(r))?;
+    let facts = Facts::new(sc, plan, locks, (monday, sunday), in_person, |i| i == r);
+    Ok(facts
+        .covered(plan, &sc.reps[r])
+        .map(|home| facts.rep_week(r, home, monday)))
+}
+
+/// Every rep-week of a plan, explained one at a time in the answer's order
+/// (ISO week, office, team, rep), so a caller can write them out without
+/// holding them all. Empty for an infeasible plan.
+pub struct Explanations<'a> {
+    facts: Facts<'a>,
+    /// (rep index, home office, Monday), sorted.
+    todo: std::vec::IntoIter<(usize, &'a Office, NaiveDate)>,
+}
+
+impl<'a> Explanations<'a> {
+    /// The explanations of `plan` over `sc` with the `locks` it was made
+    /// with.
+    ///
+    /// # Errors
+    /// [`PlanError`] when a meeting's rule or zone cannot be resolved.
+    pub fn new(
+        sc: &'a Scenario,
+        plan: &'a RotationAnswer,
+        locks: &'a [Lock],
+    ) -> Result<Explanations<'a>, PlanError> {
+        let (first, last) = rotation_days(plan.from, plan.weeks.max(1));
+        let in_person = if plan.infeasible_reason.is_some() {
+            InPerson::default()
+        } else {
+            in_person_titles(sc, first, last, None)?
+        };
+        let facts = Facts::new(sc, plan, locks, (first, last), in_person, |_| true);
+        let mut todo: Vec<(usize, &Office, NaiveDate)> = Vec::new();
+        if plan.infeasible_reason.is_none() {
+            let homes: Vec<(usize, &Office)> = sc
+                .reps
+                .iter()
+                .enumerate()
+                .filter_map(|(i, rep)| facts.covered(plan, rep).map(|o| (i, o)))
+                .collect();
+            for w in 0..plan.weeks.max(1) {
+                let monday = first + Duration::days(7 * i64::from(w));
+                todo.extend(homes.iter().map(|&(i, o)| (i, o, monday)));
+            }
+            // The order of the answer: week (ISO labels sort as dates do),
+            // office, team, rep.
+            todo.sort_by(|a, b| {
+                let (x, y) = (&sc.reps[a.0], &sc.reps[b.0]);
+                (a.2, &a.1.id, &x.team, &x.id).cmp(&(b.2, &b.1.id, &y.team, &y.id))
+            });
+        }
+        Ok(Explanations {
+            facts,
+            todo: todo.into_iter(),
+        })
+    }
+}
+
+impl Iterator for Explanations<'_> {
+    type Item = RepWeek;
+
+    fn next(&mut self) -> Option<RepWeek> {
+        let (r, home, monday) = self.todo.next()?;
+        Some(self.facts.rep_week(r, home, monday))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.todo.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Explanations<'_> {}
+
+/// Every rep-week of `plan` explained, as [`Explanations`] lists them.
+///
+/// # Errors
+/// [`PlanError`] when a meeting's rule or zone cannot be resolved.
+pub fn explain_plan(
+    sc: &Scenario,
+    plan: &RotationAnswer,
+    locks: &[Lock],
+) -> Result<Vec<RepWeek>, PlanError> {
+    Ok(Explanations::new(sc, plan, locks)?.collect())
 }

@@ -8,16 +8,20 @@
 //! subproblems. Each is made feasible by a max-flow over reps × days (the
 //! policy minimums against desks), then improved by iterated local search
 //! (add a day, move a day, exchange days between two reps, move a team's
-//! whole day), deterministic for the same input. Each subproblem also gets an
-//! upper bound, so the answer says how far from optimal it can at most be.
+//! whole day), a Lagrangian bound whose relaxed plans compete, and a
+//! large-neighbourhood search that re-optimises a few reps exactly, all
+//! deterministic for the same input. Each subproblem also gets an upper
+//! bound, so the answer says how far from optimal it can at most be.
 //!
 //! This file is the planner's face and runs the (office, week) loop; its
 //! parts, each importing only parts listed before it: `answer.rs` (the types
 //! the contract prints), `objective.rs` (the weights, in-person meetings and
 //! the objective recomputed from a plan), `sub.rs` (one office-week and its
 //! incremental scores), `flow.rs` (feasibility by augmenting paths, and what
-//! a shortfall means), `search.rs` (climbing and kicks), `proof.rs` (branch
-//! and bound), `bound.rs` (upper bounds), `explain.rs` (each rep-week's
+//! a shortfall means), `search.rs` (climbing, kicks, repairing a relaxed
+//! plan), `proof.rs` (branch and bound), `bound.rs` (upper bounds),
+//! `lns.rs` (large-neighbourhood search), `solve.rs` (one subproblem's
+//! parts in order, and their effort), `explain.rs` (each rep-week's
 //! reasons). The search parts add methods to `Sub`, so they meet only
 //! through it.
 
@@ -25,13 +29,15 @@ mod answer;
 mod bound;
 mod explain;
 mod flow;
+mod lns;
 mod objective;
 mod proof;
 mod search;
+mod solve;
 mod sub;
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::{Duration, NaiveDate};
 
@@ -39,11 +45,14 @@ use crate::io::scenario::office_open;
 use crate::model::{RotationRequest, Scenario};
 use crate::plan::PlanError;
 
-pub use answer::{iso_week, Assignment, DayWhy, RepWeek, RotationAnswer, RotationObjective};
-use explain::explain;
+pub use answer::{
+    gap_words, iso_week, Assignment, DayWhy, RepWeek, RotationAnswer, RotationObjective,
+};
+pub use explain::{explain_plan, explain_rep_week, Explanations};
 use objective::{in_person_meetings, objective_of};
 pub use objective::{ANCHOR_WEIGHT, CO_PRESENCE_WEIGHT, IN_PERSON_WEIGHT, PREFERENCE_WEIGHT};
-use proof::{PROOF_BUDGET, PROOF_MAX_REPS, TEAM_PROOF_BUDGET};
+use proof::{PROOF_BUDGET, PROOF_MAX_REPS};
+use solve::Effort;
 use sub::build_sub;
 
 /// Plans the rotation request of a scenario, every office.
@@ -96,11 +105,6 @@ pub fn rotate_office_cancellable(
         .iter()
         .map(|l| ((l.rep.as_str(), l.date), l.in_office))
         .collect();
-    let mut assignments: Vec<(NaiveDate, usize)> = Vec::new();
-    let mut failures: Vec<String> = Vec::new();
-    let mut fixes: Vec<String> = Vec::new();
-    let mut bounds: Vec<(usize, NaiveDate, i64, i64)> = Vec::new();
-    let mut upper = 0;
     // Search effort: a round costs about n² for an office of n reps; small
     // teams get more rounds per office, large ones stay within time.
     const SEARCH_BUDGET: usize = 150_000_000;
@@ -135,94 +139,107 @@ pub fn rotate_office_cancellable(
         .count()
         * req.weeks as usize;
     let proof_budget = (PROOF_BUDGET / small.max(1)).clamp(2_000, 2_000_000);
-    for w in 0..req.weeks {
+    // Offices never share reps and weeks never share a constraint, so each
+    // (week, office) is solved on its own, on every core; the results are
+    // taken in plan order, so the answer never depends on the threads.
+    let offices: Vec<&crate::model::Office> = sc
+        .offices
+        .iter()
+        .filter(|o| only.is_none_or(|id| o.id == id))
+        .collect();
+    let solve_one = |t: usize| -> Option<OfficeWeek> {
+        let w = u32::try_from(t / offices.len()).unwrap_or(u32::MAX);
+        let office = offices[t % offices.len()];
         let days: Vec<NaiveDate> = (0..7)
             .map(|k| monday + Duration::days(7 * i64::from(w) + k))
             .collect();
-        for office in sc
-            .offices
-            .iter()
-            .filter(|o| only.is_none_or(|id| o.id == id))
-        {
-            if cancelled() {
-                return Err(PlanError::Cancelled);
-            }
-            let sub = build_sub(sc, office, &days, &team_of, &locks, &in_person);
-            if sub.reps.is_empty() {
-                continue;
-            }
-            match sub.initial() {
-                Err(problems) => {
-                    let week = iso_week(days[0]);
-                    let open = days.iter().filter(|d| office_open(office, **d)).count() as i64;
-                    let have = i64::from(office.desks) * open;
-                    let need: i64 = (0..sub.reps.len())
-                        .map(|i| sub.lo[i].max(i64::from(sub.forced_in[i].count_ones())))
-                        .sum();
-                    let mut said: Vec<String> = Vec::new();
-                    let mut fix_set: Vec<String> = Vec::new();
-                    for p in &problems {
-                        let (text, fx) = sub.describe(p, sc);
-                        said.push(text);
-                        fix_set.extend(fx);
-                    }
-                    const SHOWN: usize = 4;
-                    if said.len() > SHOWN {
-                        let more = said.len() - SHOWN;
-                        said.truncate(SHOWN);
-                        said.push(format!("and {more} more"));
-                    }
-                    let head = if need > have {
-                        format!("reps need at least {need} desk-days, {have} are available: ")
-                    } else {
-                        String::new()
-                    };
-                    failures.push(format!(
-                        "{}, week {week}: {head}{}",
-                        office.id,
-                        said.join("; ")
-                    ));
-                    if need > have && open > 0 {
-                        fixes.push(format!(
-                            "{}, week {week}: {} more desk(s), or weekly minimums lower by {} desk-day(s) in all",
-                            office.id,
-                            (need - have + open - 1) / open,
-                            need - have
-                        ));
-                    }
-                    fix_set.truncate(SHOWN);
-                    fixes.extend(
-                        fix_set
-                            .into_iter()
-                            .map(|f| format!("{}, week {week}: {f}", office.id)),
-                    );
+        let sub = build_sub(sc, office, &days, &team_of, &locks, &in_person);
+        if sub.reps.is_empty() {
+            return None;
+        }
+        match sub.initial() {
+            Err(problems) => {
+                let week = iso_week(days[0]);
+                let open = days.iter().filter(|d| office_open(office, **d)).count() as i64;
+                let have = i64::from(office.desks) * open;
+                let need: i64 = (0..sub.reps.len())
+                    .map(|i| sub.lo[i].max(i64::from(sub.forced_in[i].count_ones())))
+                    .sum();
+                let mut said: Vec<String> = Vec::new();
+                let mut fix_set: Vec<String> = Vec::new();
+                for p in &problems {
+                    let (text, fx) = sub.describe(p, sc);
+                    said.push(text);
+                    fix_set.extend(fx);
                 }
-                Ok(st) => {
-                    let n = sub.reps.len();
-                    let base = 30 + 6000 / (n + 1);
-                    let rounds = (SEARCH_BUDGET / work.max(1)).clamp(30.min(base), 3 * base);
-                    let seed = 0x9E37_79B9_7F4A_7C15 ^ (u64::from(w) << 32) ^ sub.reps.len() as u64;
-                    let best = sub.improve(st, rounds, seed, cancel);
-                    if cancelled() {
-                        return Err(PlanError::Cancelled);
-                    }
-                    let (best, proven) = sub.prove(best, proof_budget);
-                    upper += if proven {
-                        best.value
-                    } else {
-                        let loose = sub.upper_bound();
-                        sub.team_bound(&best, TEAM_PROOF_BUDGET)
-                            .map_or(loose, |b| b.min(loose))
-                    };
-                    for (i, &r) in sub.reps.iter().enumerate() {
-                        bounds.push((r, days[0], sub.lo[i], sub.hi[i]));
-                        for (d, day) in days.iter().enumerate() {
-                            if best.x[i] >> d & 1 == 1 {
-                                assignments.push((*day, r));
-                            }
+                const SHOWN: usize = 4;
+                if said.len() > SHOWN {
+                    let more = said.len() - SHOWN;
+                    said.truncate(SHOWN);
+                    said.push(format!("and {more} more"));
+                }
+                let head = if need > have {
+                    format!("reps need at least {need} desk-days, {have} are available: ")
+                } else {
+                    String::new()
+                };
+                let failure = format!("{}, week {week}: {head}{}", office.id, said.join("; "));
+                let mut fixes = Vec::new();
+                if need > have && open > 0 {
+                    fixes.push(format!(
+                        "{}, week {week}: {} more desk(s), or weekly minimums lower by {} desk-day(s) in all",
+                        office.id,
+                        (need - have + open - 1) / open,
+                        need - have
+                    ));
+                }
+                fix_set.truncate(SHOWN);
+                fixes.extend(
+                    fix_set
+                        .into_iter()
+                        .map(|f| format!("{}, week {week}: {f}", office.id)),
+                );
+                Some(OfficeWeek::Infeasible { failure, fixes })
+            }
+            Ok(st) => {
+                let n = sub.reps.len();
+                let base = 30 + 6000 / (n + 1);
+                let rounds = (SEARCH_BUDGET / work.max(1)).clamp(30.min(base), 3 * base);
+                let seed = 0x9E37_79B9_7F4A_7C15 ^ (u64::from(w) << 32) ^ sub.reps.len() as u64;
+                let effort = Effort::new(work, rounds, proof_budget);
+                let (best, bound) = sub.solve(st, &effort, seed, cancel);
+                let mut days_in = Vec::new();
+                for (i, &r) in sub.reps.iter().enumerate() {
+                    for (d, day) in days.iter().enumerate() {
+                        if best.x[i] >> d & 1 == 1 {
+                            days_in.push((*day, r));
                         }
                     }
                 }
+                Some(OfficeWeek::Planned { days_in, bound })
+            }
+        }
+    };
+    let results = each_on_every_core(req.weeks as usize * offices.len(), cancel, solve_one);
+    if cancelled() {
+        return Err(PlanError::Cancelled);
+    }
+    let mut assignments: Vec<(NaiveDate, usize)> = Vec::new();
+    let mut failures: Vec<String> = Vec::new();
+    let mut fixes: Vec<String> = Vec::new();
+    let mut upper = 0;
+    for result in results.into_iter().flatten().flatten() {
+        match result {
+            OfficeWeek::Planned { days_in, bound } => {
+                upper += bound;
+                assignments.extend(days_in);
+            }
+            OfficeWeek::Infeasible {
+                failure,
+                fixes: more,
+            } => {
+                failures.push(failure);
+                fixes.extend(more);
             }
         }
     }
@@ -237,7 +254,7 @@ pub fn rotate_office_cancellable(
             upper_bound: None,
             fixes,
             office,
-            explanations: Vec::new(),
+            explanations: None,
         });
     }
     assignments.sort_unstable();
@@ -253,7 +270,6 @@ pub fn rotate_office_cancellable(
         })
         .collect();
     let objective = objective_of(sc, &assignments, &in_person);
-    let explanations = explain(sc, &assignments, &bounds, &locks, &in_person);
     Ok(RotationAnswer {
         from: req.from,
         weeks: req.weeks,
@@ -263,8 +279,75 @@ pub fn rotate_office_cancellable(
         upper_bound: Some(upper.max(objective.total)),
         fixes: Vec::new(),
         office,
-        explanations,
+        explanations: None,
     })
+}
+
+/// What one (office, week) subproblem gave: its plan's office days and upper
+/// bound, or why it cannot be planned and what would make it fit.
+enum OfficeWeek {
+    Planned {
+        days_in: Vec<(NaiveDate, usize)>,
+        bound: i64,
+    },
+    Infeasible {
+        failure: String,
+        fixes: Vec<String>,
+    },
+}
+
+/// Most threads a plan runs on: enough for the desktops it runs on, few
+/// enough that each thread's scratch memory stays small beside the plan.
+const MAX_THREADS: usize = 8;
+
+/// `f(0)`, …, `f(n - 1)` on the machine's cores (at most [`MAX_THREADS`]),
+/// each index once, in index order; an index not started before `cancel`
+/// was set is `None`. `f` must depend on its index alone, so the results do
+/// not depend on which thread ran what.
+fn each_on_every_core<T: Send>(
+    n: usize,
+    cancel: &AtomicBool,
+    f: impl Fn(usize) -> T + Sync,
+) -> Vec<Option<T>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, MAX_THREADS)
+        .min(n);
+    let mut out: Vec<Option<T>> = (0..n).map(|_| None).collect();
+    if threads <= 1 {
+        for (i, slot) in out.iter_mut().enumerate() {
+            if cancel.load(Ordering::Relaxed) {
+                break;
+            }
+            *slot = Some(f(i));
+        }
+        return out;
+    }
+    let next = AtomicUsize::new(0);
+    let done: Vec<Vec<(usize, T)>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= n || cancel.load(Ordering::Relaxed) {
+                            return mine;
+                        }
+                        mine.push((i, f(i)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    for (i, t) in done.into_iter().flatten() {
+        out[i] = Some(t);
+    }
+    out
 }
 
 /// Plans the scenario's rotation request.

@@ -2,8 +2,6 @@
 //! their points, and the objective recomputed from a plan's assignments
 //! alone, as an outside checker does.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use crate::model::{Scenario, Weekday};
@@ -11,6 +9,11 @@ use crate::plan::calendar::meeting_occurrences;
 use crate::plan::rotation::answer::{Assignment, RotationObjective};
 use crate::plan::PlanError;
 use crate::tz::{self, DAY};
+
+/// The maps here are looked up once per rep-day of every subproblem and per
+/// assignment: foldhash (seeded per process; only lookups, never iteration
+/// order, reach an answer) rather than SipHash.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// Points per pair of teammates in the same office on a day (contract §3).
 /// The search counts pairs at this weight.
@@ -24,7 +27,8 @@ pub const IN_PERSON_WEIGHT: u32 = 3;
 
 /// In-person meeting occurrences per (rep index, local date): meetings whose
 /// in-person office is the attendee's office, on the occurrence's local date
-/// in that office's zone.
+/// in that office's zone. Planning needs only the counts; the titles are
+/// kept for explanations alone (see [`in_person_titles`]).
 #[derive(Default)]
 pub(super) struct InPerson {
     count: HashMap<(usize, NaiveDate), i64>,
@@ -37,10 +41,34 @@ impl InPerson {
     }
 }
 
+/// The in-person counts of every rep over `first..=last`, for planning and
+/// scoring (no titles).
 pub(super) fn in_person_meetings(
     sc: &Scenario,
     first: NaiveDate,
     last: NaiveDate,
+) -> Result<InPerson, PlanError> {
+    in_person_of(sc, first, last, None, false)
+}
+
+/// [`in_person_meetings`] with the meetings' titles, for explanations: of
+/// every rep, or (`Some(r)`) of rep `r` alone, whose meetings are the only
+/// ones expanded.
+pub(super) fn in_person_titles(
+    sc: &Scenario,
+    first: NaiveDate,
+    last: NaiveDate,
+    only: Option<usize>,
+) -> Result<InPerson, PlanError> {
+    in_person_of(sc, first, last, only, true)
+}
+
+fn in_person_of(
+    sc: &Scenario,
+    first: NaiveDate,
+    last: NaiveDate,
+    only: Option<usize>,
+    titled: bool,
 ) -> Result<InPerson, PlanError> {
     let lo = tz::day_index(first) * DAY - 2 * DAY;
     let hi = (tz::day_index(last) + 1) * DAY + 2 * DAY;
@@ -62,6 +90,7 @@ pub(super) fn in_person_meetings(
             .attendees
             .iter()
             .filter_map(|a| rep_index.get(a.as_str()).copied())
+            .filter(|&i| only.is_none_or(|r| r == i))
             .filter(|&i| sc.reps[i].office.as_deref() == Some(oid.as_str()))
             .collect();
         if attendees.is_empty() {
@@ -76,9 +105,11 @@ pub(super) fn in_person_meetings(
             }
             for &a in &attendees {
                 *out.count.entry((a, date)).or_insert(0) += 1;
-                let titles = out.titles.entry((a, date)).or_default();
-                if !titles.contains(&m.title) {
-                    titles.push(m.title.clone());
+                if titled {
+                    let titles = out.titles.entry((a, date)).or_default();
+                    if !titles.contains(&m.title) {
+                        titles.push(m.title.clone());
+                    }
                 }
             }
         }
@@ -98,7 +129,13 @@ pub(super) fn objective_of(
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
-    let mut groups: HashMap<(&str, &str, NaiveDate), i64> = HashMap::new();
+    // Team ids are unique (the document's rule), so a map finds the one.
+    let anchors: HashMap<&str, &[Weekday]> = sc
+        .teams
+        .iter()
+        .map(|t| (t.id.as_str(), t.anchor_days.as_slice()))
+        .collect();
+    let mut groups: HashMap<(&str, &str, NaiveDate), i64> = HashMap::default();
     let mut o = RotationObjective::default();
     for a in assignments {
         let Some(&i) = rep_index.get(a.rep.as_str()) else {
@@ -108,11 +145,7 @@ pub(super) fn objective_of(
         let wd = Weekday::of(a.date);
         if let Some(team) = rep.team.as_deref() {
             *groups.entry((team, a.office.as_str(), a.date)).or_insert(0) += 1;
-            if sc
-                .teams
-                .iter()
-                .any(|t| t.id == team && t.anchor_days.contains(&wd))
-            {
+            if anchors.get(team).is_some_and(|days| days.contains(&wd)) {
                 o.anchor += i64::from(ANCHOR_WEIGHT);
             }
         }

@@ -1,17 +1,24 @@
-//! Proving a subproblem's plan optimal on small offices: depth-first branch
-//! and bound over whole weeks of one rep at a time, within a node budget.
+//! Branch and bound over whole weeks of one rep at a time, within a node
+//! budget: it proves small offices optimal, and re-optimises a few reps with
+//! the rest of the plan fixed (the large-neighbourhood search).
 
 use crate::plan::rotation::sub::{State, Sub};
 
-/// Offices up to this size get a branch-and-bound proof.
+/// Offices up to this size get a whole-office branch and bound when the
+/// Lagrangian bound leaves a gap; beyond it the search rarely finishes.
 pub(super) const PROOF_MAX_REPS: usize = 24;
-/// Search nodes for proving one team's optimum in an upper bound.
-pub(super) const TEAM_PROOF_BUDGET: usize = 1_000;
 /// Search nodes for all proofs of one plan together.
 pub(super) const PROOF_BUDGET: usize = 1_000_000;
 
-/// Depth-first branch and bound over whole weeks of one rep at a time; it
-/// proves a plan optimal when the search space is small enough.
+/// What a branch and bound found: the best plan (the incumbent when nothing
+/// better exists), and whether it searched everything (then no plan is
+/// better).
+pub(super) struct Outcome {
+    pub(super) best: State,
+    pub(super) done: bool,
+}
+
+/// Depth-first branch and bound over whole weeks of one rep at a time.
 struct Proof<'a> {
     sub: &'a Sub,
     /// Reps in search order: by team, identical reps next to each other.
@@ -31,14 +38,12 @@ struct Proof<'a> {
 }
 
 impl Sub {
-    /// Searches for a better plan than `best` (and so proves `best` optimal
-    /// when none exists) within a node budget; the flag says whether the
-    /// search finished.
-    pub(super) fn prove(&self, best: State, budget: usize) -> (State, bool) {
+    /// Branch and bound over this subproblem's reps placed on top of `base`
+    /// (a state whose desk use and team counts hold the reps kept fixed
+    /// elsewhere; its value and rep rows are ignored). `best` is a complete
+    /// plan on top of `base`, the incumbent.
+    pub(super) fn branch_and_bound(&self, base: &State, best: State, budget: usize) -> Outcome {
         let n = self.reps.len();
-        if n > PROOF_MAX_REPS {
-            return (best, false);
-        }
         let key = |i: usize| {
             (
                 self.team[i],
@@ -95,10 +100,19 @@ impl Sub {
             nodes: 0,
             budget,
         };
-        let mut st = self.empty_state();
+        let mut st = State {
+            x: vec![0; n],
+            count: vec![0; n],
+            used: base.used,
+            team_in: base.team_in.clone(),
+            value: 0,
+        };
         proof.search(0, &mut st);
         let done = proof.nodes <= proof.budget;
-        (proof.best, done)
+        Outcome {
+            best: proof.best,
+            done,
+        }
     }
 }
 
@@ -145,28 +159,35 @@ impl Proof<'_> {
         );
         options.sort_unstable_by(|a, b| b.cmp(a));
         for &(_, m) in &options {
-            for d in 0..7 {
-                if m >> d & 1 == 1 {
-                    sub.put(st, i, d);
-                }
-            }
-            self.chosen[k] = m;
-            self.search(k + 1, st);
-            for d in 0..7 {
-                if m >> d & 1 == 1 {
-                    sub.take(st, i, d);
-                }
-            }
             if self.nodes > self.budget {
                 break;
             }
+            self.place(st, i, m, true);
+            self.chosen[k] = m;
+            self.search(k + 1, st);
+            self.place(st, i, m, false);
         }
         self.buffers[k] = options;
     }
 
+    /// Puts rep `i` in (or takes them out of) the days of mask `m`.
+    fn place(&self, st: &mut State, i: usize, m: u8, into: bool) {
+        for d in 0..7 {
+            if m >> d & 1 == 1 {
+                if into {
+                    self.sub.put(st, i, d);
+                } else {
+                    self.sub.take(st, i, d);
+                }
+            }
+        }
+    }
+
     /// An upper bound on what the reps from position `k` on can still add:
     /// each takes its best days, counting teammates already placed and,
-    /// once per pair, teammates after it who could be in that day.
+    /// once per pair, teammates after it who could be in that day; at least
+    /// its weekly minimum, more only while a day adds (weights may be
+    /// negative under the Lagrangian bound's desk prices).
     fn bound(&self, k: usize, st: &State) -> i64 {
         let sub = self.sub;
         let n = self.order.len();
@@ -174,16 +195,21 @@ impl Proof<'_> {
         for p in k..n {
             let i = self.order[p];
             let allowed = sub.free(i) | sub.forced_in[i];
-            let mut v: [i64; 7] = [0; 7];
+            let mut v: [i64; 7] = [i64::MIN; 7];
+            let mut open = 0;
             for (d, slot) in v.iter_mut().enumerate() {
                 if allowed >> d & 1 == 0 {
                     continue;
                 }
                 let mates = sub.team[i].map_or(0, |t| st.team_in[t][d]);
                 *slot = sub.weight[i][d] + mates + self.later_mates[p][d];
+                open += 1;
             }
             v.sort_unstable_by(|a, b| b.cmp(a));
-            total += v.iter().take(sub.hi[i].clamp(0, 7) as usize).sum::<i64>();
+            let lo = sub.lo[i].clamp(0, open) as usize;
+            let hi = sub.hi[i].clamp(0, open) as usize;
+            total += v[..lo].iter().sum::<i64>();
+            total += v[lo..hi.max(lo)].iter().filter(|&&x| x > 0).sum::<i64>();
         }
         total
     }

@@ -141,6 +141,34 @@ impl Sub {
         true
     }
 
+    /// A plan made from weekly masks that keep the desks, locks and rule 1
+    /// but maybe not the policy (the Lagrangian bound's relaxed plans):
+    /// reps above their maximum give up their least valuable days, reps
+    /// below their minimum take the best days with a free desk, then the
+    /// plan climbs. `None` when a minimum finds no desk.
+    pub(super) fn repair(&self, masks: &[u8]) -> Option<State> {
+        let mut st = self.state_of(masks);
+        let n = self.reps.len();
+        for i in 0..n {
+            while st.count[i] > self.hi[i] {
+                let d = (0..7)
+                    .filter(|&d| self.movable(&st, i, d))
+                    .min_by_key(|&d| self.loss_out(&st, i, d))?;
+                self.take(&mut st, i, d);
+            }
+        }
+        for i in 0..n {
+            while st.count[i] < self.lo[i] {
+                let d = (0..7)
+                    .filter(|&d| self.can_add(&st, i, d))
+                    .max_by_key(|&d| self.gain_in(&st, i, d))?;
+                self.put(&mut st, i, d);
+            }
+        }
+        self.climb(&mut st);
+        Some(st)
+    }
+
     /// Moves every movable member of team `t` from day `d` to day `e` where
     /// they may; returns whether anything moved.
     fn shift_team(&self, st: &mut State, t: usize, d: usize, e: usize) -> bool {

@@ -283,7 +283,7 @@
     const a = planRotation(args);
     rotHeld = { token: ++rotTokens, answer: a };
     const terms = [['co_presence', 'Teammates together', 1, 'pair-day'], ['anchor', 'Team anchor days', 2, 'rep-day'], ['preference', 'Preferred days', 2, 'rep-day'], ['in_person', 'In-person meetings', 3, 'attendee']];
-    return { token: rotTokens, from: a.from, weeks: a.weeks, office: a.office, objective: a.objective, upper_bound: a.upper_bound, infeasible_reason: a.infeasible_reason, fixes: a.fixes,
+    return { token: rotTokens, from: a.from, weeks: a.weeks, office: a.office, objective: a.objective, upper_bound: a.upper_bound, bound_words: a.objective ? (a.upper_bound === a.objective.total ? 'proven optimal' : `within ${(Math.ceil((a.upper_bound - a.objective.total) * 1000 / a.upper_bound) / 10).toFixed(1)}% of the best possible`) : null, infeasible_reason: a.infeasible_reason, fixes: a.fixes,
       terms: a.objective ? terms.map(([key, label, weight, unit]) => ({ key, label, weight, unit, value: a.objective[key] })) : [], assignments: a.assignments.length, reps: new Set(a.assignments.map((x) => x.rep)).size };
   };
   function rotationBoard({ query, window: win, plan }) {
@@ -332,11 +332,17 @@
         rows.push({ kind: 'team', office: o.id, team: t, name: teamOf(t)?.name ?? 'No team', reps: members.length, anchor: dates.map((d) => (teamOf(t)?.anchor_days ?? []).includes(wdOf(d))) });
         for (const r of members) {
           rows.push({ kind: 'rep', id: r.id, name: r.name, office: o.id, team: r.team, team_name: teamOf(r.team)?.name ?? null, office_name: o.name, revision: 1,
-            cells: dates.map((d) => cellOf(r, d)), weeks: columns.map((w) => p?.explanations.find((e) => e.rep === r.id && e.week === w.week) ?? null) });
+            cells: dates.map((d) => cellOf(r, d)) });
         }
       }
     }
     return { from, weeks, stored, today, max_weeks: 104, columns, rows: cut(rows, win), shows_plan: !!p, locks: locks.size, remote_reps: db.reps.filter((r) => r.office === null).length };
+  }
+  // One rep-week of the held plan explained when the board shows it (the
+  // fake planner keeps every explanation; Rust computes the one asked for).
+  function rotationExplanation({ plan, rep, date }) {
+    const p = rotHeld?.token === plan && !rotHeld.answer.infeasible_reason ? rotHeld.answer : null;
+    return p?.explanations.find((e) => e.rep === rep && e.week === isoWeek(date)) ?? null;
   }
   function setRotationLock({ rep, date, inOffice }) {
     const req = db.requests.rotation;
@@ -670,6 +676,7 @@
     },
     plan_rotation: (args) => holdRotation(args),
     rotation_board: (args) => rotationBoard(args),
+    rotation_explanation: (args) => rotationExplanation(args),
     cancel_planning: () => null,
     discard_rotation: () => null,
     set_rotation_window: ({ from, weeks }) => {

@@ -528,8 +528,9 @@ await test('office days: a click selects, the lock control or L locks; past days
   const planned = await page.evaluate(() => window.__FAKE_BACKEND__.calls.filter((c) => c === 'plan_rotation').length);
   expect(planned === 2, `planned twice, got ${planned}`);
 
-  // The side panel explains the rep's week.
+  // The side panel explains the rep's week (asked of Rust when shown).
   await wed.focus();
+  await panel.getByText(/Week 49/).waitFor();
   const why = await panel.innerText();
   expect(/Locked in/.test(why) && /Week 49/.test(why), `why panel: ${why}`);
 

@@ -137,6 +137,13 @@ export const commands = {
 	 */
 	rotationBoard: (query: BoardQuery, window: Window, plan: number | null) => typedError<Board, CommandError>(__TAURI_INVOKE("rotation_board", { query, window, plan })),
 	/**
+	 *  Why `rep` is in on the days the held plan `plan` (a token from
+	 *  [`plan_rotation`]) gives them in the ISO week holding `date`: computed
+	 *  now for that rep-week alone, when the board shows it. `null` when the
+	 *  plan is no longer held or does not cover that rep or date.
+	 */
+	rotationExplanation: (plan: number, rep: string, date: string) => typedError<RepWeek | null, CommandError>(__TAURI_INVOKE("rotation_explanation", { plan, rep, date })),
+	/**
 	 *  Stops the office-day plans running now at their next check; they then
 	 *  answer `cancelled` and the previously held plan stays. A run started
 	 *  after this goes on.
@@ -558,12 +565,7 @@ team: string | null; name: string;
 /**  Reps of the group that match the search. */
 reps: number; 
 /**  Per day column: an anchor day of the team. */
-anchor: boolean[] } | { kind: "rep"; id: string; name: string; office: string; team: string | null; team_name: string | null; office_name: string; revision: number; cells: BoardCell[]; 
-/**
- *  Per week of the window, the plan's explanation of the rep's week
- *  (`None` without a shown plan).
- */
-weeks: (RepWeek | null)[] };
+anchor: boolean[] } | { kind: "rep"; id: string; name: string; office: string; team: string | null; team_name: string | null; office_name: string; revision: number; cells: BoardCell[] };
 
 /**  One week's day columns: the weekdays on which a shown office opens. */
 export type BoardWeek = {
@@ -1304,6 +1306,11 @@ export type PlanSummary = {
 	office: string | null,
 	objective: RotationObjective | null,
 	upper_bound: number | null,
+	/**
+	 *  How close the plan is to the best possible, in words ("within 0.4%
+	 *  of the best possible", "proven optimal"); `None` when infeasible.
+	 */
+	bound_words: string | null,
 	infeasible_reason: string | null,
 	fixes: string[],
 	/**

@@ -12,6 +12,7 @@ import type {
   Board,
   BoardQuery,
   PlanSummary,
+  RepWeek,
   Directory,
   ItemKind,
   Page,
@@ -324,6 +325,8 @@ export const api = {
   discardRotation: (plan: number): Promise<null> => call(() => commands.discardRotation(plan)),
   rotationBoard: (query: BoardQuery, window: Window, plan: number | null): Promise<Board> =>
     call(() => commands.rotationBoard(query, window, plan)),
+  rotationExplanation: (plan: number, rep: string, date: string): Promise<RepWeek | null> =>
+    call(() => commands.rotationExplanation(plan, rep, date)),
   setRotationWindow: (from: string, weeks: number): Promise<Changes> => call(() => commands.setRotationWindow(from, weeks)),
   setRotationLock: (rep: string, date: string, inOffice: boolean | null): Promise<Changes> =>
     call(() => commands.setRotationLock(rep, date, inOffice)),

@@ -6,7 +6,6 @@ import {
   deskFill,
   moveFocus,
   nextLock,
-  optimalityGap,
   parseWindow,
   termWeight,
   weekLabel,
@@ -64,8 +63,6 @@ describe('figures Rust sent, formatted', () => {
     expect(deskFill({ used: 0, closed: true, over: false }, 0)).toBe(0);
     const s = summary(1);
     expect(s.terms.map(termWeight)).toEqual(['1 point per pair-day', '2 points per rep-day', '2 points per rep-day', '3 points per attendee']);
-    expect(optimalityGap(s)).toEqual({ gap: 2, percent: 50, proven: false });
-    expect(optimalityGap(summary(1, true))).toBeNull();
   });
 });
 

@@ -87,14 +87,6 @@ export function termWeight(t: ObjectiveTerm): string {
   return `${t.weight} ${t.weight === 1 ? 'point' : 'points'} per ${t.unit}`;
 }
 
-/** How far the plan may be from optimal: the gap to Rust's upper bound, and as a share of it. */
-export function optimalityGap(plan: PlanSummary): { gap: number; percent: number; proven: boolean } | null {
-  if (!plan.objective || plan.upper_bound === null) return null;
-  const gap = Math.max(0, plan.upper_bound - plan.objective.total);
-  const percent = plan.upper_bound > 0 ? (gap / plan.upper_bound) * 100 : 0;
-  return { gap, percent, proven: gap === 0 };
-}
-
 /** The cell a key press moves to, clamped to the grid; null for other keys. */
 export function moveFocus(
   key: string,

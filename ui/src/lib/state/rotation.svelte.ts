@@ -2,7 +2,8 @@
  * The "Office days" screen's state: the weeks, office and search asked for,
  * the pages of board rows Rust sent for what is on screen, the selected cell,
  * the summary of the plan Rust holds (kept across screens until accepted or
- * replaced), and the progress of planning, locking and accepting.
+ * replaced), the plan's reasons for the selected rep-week (asked of Rust when
+ * the panel shows them), and the progress of planning, locking and accepting.
  *
  * Rules: Rust decides the board (window, cells, reasons, desk use, objective,
  * limits) and holds the whole plan; this state keeps only the rows on screen
@@ -14,7 +15,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import { SvelteMap } from 'svelte/reactivity';
-import { ApiError, type Board, type BoardCell, type BoardQuery, type BoardRow, type PlanSummary } from '../api';
+import { ApiError, type Board, type BoardCell, type BoardQuery, type BoardRow, type PlanSummary, type RepWeek } from '../api';
 import { mondayOf } from '../domain/dates';
 import { nextLock, parseWindow, type LockState, type RepRow, type RotationWindow } from '../domain/rotation';
 import { pagesFor } from '../domain/rowwindow';
@@ -61,6 +62,8 @@ export class RotationState {
   selected = $state<Selection | null>(null);
   /** The selected rep's row as last loaded (the panel draws from it at once). */
   selectedRow = $state<RepRow | null>(null);
+  /** Rust's explanation of a rep-week of the held plan, under the {@link whyKey} it answers. */
+  #why = $state<{ key: string; week: RepWeek | null } | null>(null);
 
   readonly #app: AppState;
   #touched = $state(false);
@@ -104,6 +107,43 @@ export class RotationState {
     const s = this.summary;
     const b = this.board;
     return s && b && mondayOf(s.from) === b.from && s.weeks === b.weeks ? s : null;
+  }
+
+  /**
+   * Which explanation the panel needs: the shown plan's token, the selected
+   * rep and the board's week label of the selected day (`null` without a
+   * feasible shown plan or a selection).
+   */
+  get whyKey(): string | null {
+    const plan = this.shownPlan;
+    const sel = this.selected;
+    if (!plan || plan.infeasible_reason !== null || !sel) return null;
+    const week = this.board?.columns.find((w) => w.days.some((d) => d.date === sel.date))?.week;
+    return week ? `${plan.token}|${sel.rep}|${week}` : null;
+  }
+
+  /** The held plan's reasons for the selected rep-week, once Rust has answered for it. */
+  get why(): RepWeek | null {
+    const key = this.whyKey;
+    return key !== null && this.#why?.key === key ? this.#why.week : null;
+  }
+
+  /**
+   * Asks Rust for the selected rep-week's explanation (computed from the held
+   * plan when asked); an answer that comes after the selection moved on is
+   * dropped. A failure leaves the panel without reasons.
+   */
+  async explainSelected(): Promise<void> {
+    const key = this.whyKey;
+    const plan = this.shownPlan;
+    const sel = this.selected;
+    if (key === null || !plan || !sel || this.#why?.key === key) return;
+    try {
+      const week = await this.#app.api.rotationExplanation(plan.token, sel.rep, sel.date);
+      if (this.whyKey === key) this.#why = { key, week };
+    } catch {
+      if (this.whyKey === key) this.#why = { key, week: null };
+    }
   }
 
   get selectedCell(): BoardCell | null {

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import App from '../../../App.svelte';
 import { api, type Window } from '../../api';
 import { fakeBackend, tinyTeam } from '../../../test/fixtures';
-import { boardPage, summary, type BoardOptions } from './testBoard';
+import { boardPage, repWeek, summary, type BoardOptions } from './testBoard';
 
 async function open(plan = summary(3), opts: { slowPlan?: boolean; extra?: number } = {}) {
   const board: BoardOptions = { locks: {}, extra: opts.extra };
@@ -12,6 +12,7 @@ async function open(plan = summary(3), opts: { slowPlan?: boolean; extra?: numbe
   const backend = fakeBackend(tinyTeam(), {
     rotation_board: (a) => boardPage(a.window as Window, { ...board, planned: a.plan !== null && plan.infeasible_reason === null }),
     plan_rotation: () => plan,
+    rotation_explanation: (a) => (a.plan === plan.token && plan.infeasible_reason === null ? repWeek(a.rep as string) : null),
     cancel_planning: () => {
       release?.();
       return null;
@@ -86,9 +87,12 @@ describe('Office days', () => {
     expect(backend.called('cancel_planning')).toHaveLength(1);
     const score = await screen.findByRole('region', { name: 'Plan score' });
     expect(score).toHaveTextContent(/Team anchor days\s*2, 2 points per rep-day/);
-    expect(score).toHaveTextContent('at most 2 short (50.0%)');
+    expect(score).toHaveTextContent('≤ 4 within 50.0% of the best possible');
     await user.click(await screen.findByRole('button', { name: /^Unit Ana, Wed 2 Dec: in the office; planned$/ }));
+    // The week's reasons are asked of Rust for this rep-week of the held plan.
+    await within(why()).findByText(/team anchor day/);
     expect(why().textContent?.match(/team anchor day/g)).toHaveLength(1);
+    expect(backend.called('rotation_explanation').at(-1)?.args).toEqual({ plan: 3, rep: 'unit-ana', date: '2026-12-02' });
     expect(screen.getByRole('img', { name: 'Unit Office, Wed 2 Dec: 1 of 3 desks used' })).toHaveTextContent('1/3');
   });
 

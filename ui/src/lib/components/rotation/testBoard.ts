@@ -3,7 +3,7 @@
  * Office days unit tests (one office, one team, two reps, one week whose
  * Monday and Tuesday are past).
  */
-import type { Board, BoardCell, BoardRow, PlanSummary, Window } from '../../api';
+import type { Board, BoardCell, BoardRow, PlanSummary, RepWeek, Window } from '../../api';
 
 export const WEEK = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'];
 export const TODAY = '2026-12-02';
@@ -52,21 +52,23 @@ function repRow(id: string, name: string, o: BoardOptions): BoardRow {
     office_name: 'Unit Office',
     revision: 1,
     cells,
-    weeks: [
-      o.planned && id === 'unit-ana'
-        ? {
-            rep: id,
-            office: 'unit-office',
-            team: 'unit-team',
-            week: '2026-W49',
-            min_days: 1,
-            max_days: 2,
-            days: [{ date: '2026-12-02', reasons: ['team anchor day'] }],
-            summary: 'Wed (anchor day)',
-          }
-        : null,
-    ],
   };
+}
+
+/** What `rotation_explanation` answers for a rep-week of the planned board (Ana's only). */
+export function repWeek(rep: string): RepWeek | null {
+  return rep === 'unit-ana'
+    ? {
+        rep,
+        office: 'unit-office',
+        team: 'unit-team',
+        week: '2026-W49',
+        min_days: 1,
+        max_days: 2,
+        days: [{ date: '2026-12-02', reasons: ['team anchor day'] }],
+        summary: 'Wed (anchor day)',
+      }
+    : null;
 }
 
 /** All rows of the board, as Rust orders them. */
@@ -113,6 +115,7 @@ export function summary(token: number, infeasible = false): PlanSummary {
     office: null,
     objective: infeasible ? null : { total: 2, co_presence: 0, anchor: 2, preference: 0, in_person: 0 },
     upper_bound: infeasible ? null : 4,
+    bound_words: infeasible ? null : 'within 50.0% of the best possible',
     infeasible_reason: infeasible ? 'unit-office, week 2026-W49: reps need at least 4 desk-days, 3 are available' : null,
     fixes: infeasible ? ['unit-office, week 2026-W49: 1 more desk(s)'] : [],
     terms: infeasible
