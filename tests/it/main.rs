@@ -5,6 +5,7 @@
 
 mod agenda;
 mod balance;
+mod balance_exact;
 mod balance_props;
 mod balance_screen;
 mod caldav;

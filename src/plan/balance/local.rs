@@ -93,13 +93,17 @@ impl<'p> Search<'p> {
                 .into_iter()
                 .filter_map(|v| self.pack(&limits, risk_target, v)),
         );
+        // Short chains from every start, the long search from the best.
         for mut b in starts {
             self.bring_home(&mut b, &limits, &mut work);
+            self.chains(&mut b, &limits, 3, self.chain_budget() / 4);
             if b.key().better_than(&best.key()) {
                 best = b;
             }
         }
+        self.fewest_moves(&mut best, &limits);
         self.spread(&mut best, &limits, &mut work);
+        self.even_out(&mut best, &limits);
         best
     }
 

@@ -11,8 +11,10 @@
 //! eligibility, unassignable tasks), `evaluate.rs` (the figures of an
 //! assignment), with the answer's shape in `answer.rs` ([`BalanceAnswer`]).
 //! The search is in `search.rs` (`solve` and the state the phases share)
-//! with its phases in `pack.rs`, `local.rs`, `anneal.rs` and `pair.rs`, the
-//! lower bounds in `bounds.rs`, the exact branch and bound in `proof.rs`,
+//! with its phases in `pack.rs`, `local.rs`, `anneal.rs`, `pair.rs`,
+//! `moves.rs` (fewer moves at the same terms 1–2) and `exact.rs` (fewest
+//! moves, then least squares, exactly, on small teams), the lower bounds in
+//! `bounds.rs`, the exact branch and bound in `proof.rs`,
 //! all on the numbers of `problem.rs` and the plans of `board.rs`; the
 //! human-readable reasons are in `explain.rs`. No part imports this face,
 //! and the solver's parts import `problem.rs` and `board.rs`, never each
@@ -28,8 +30,10 @@ mod board;
 mod bounds;
 mod capacity;
 mod evaluate;
+mod exact;
 mod explain;
 mod local;
+mod moves;
 mod pack;
 mod pair;
 mod problem;

@@ -10,7 +10,10 @@
 //! 2. the highest ratio of (current + later pinned load) and, per later
 //!    task, its best rep;
 //! 3. moves so far plus later tasks whose assignee may not keep them;
-//! 4. the sum of squares of (current + later pinned load).
+//! 4. the sum of squares with the later movable minutes spread over all
+//!    reps with working time as evenly as squares allow (water-filling on
+//!    top of current and later pinned load), eligibility and whole tasks
+//!    aside.
 //!
 //! Reps that are interchangeable (same capacity curve and skills, no pinned
 //! or own tasks) are tried once per load level. The search stops after a
@@ -263,8 +266,67 @@ impl Dfs<'_> {
             },
             moves: self.moves + self.forced_after[i],
             finite_max,
-            squares: (0..n_reps).map(|r| square(base(r), p.cap[r])).sum(),
+            squares: self.least_squares(i),
         }
+    }
+
+    /// The least sum of squares once the movable minutes from job `i` on
+    /// are added to the current and pinned loads, as if they could be split
+    /// among all reps with working time (water-filling: each rep filled up
+    /// to a common level of `load / C²`).
+    fn least_squares(&mut self, i: usize) -> f64 {
+        let p = self.p;
+        let base = |r: usize| (self.load[r] + self.pinned_after[r]) as f64;
+        let fixed: f64 = (0..p.cap.len())
+            .map(|r| square(base(r) as i64, p.cap[r]))
+            .sum();
+        let mut rest: f64 = p.jobs[i..]
+            .iter()
+            .filter(|j| !j.pinned)
+            .map(|j| j.minutes as f64)
+            .sum();
+        if rest == 0.0 {
+            return fixed;
+        }
+        // (level at which the rep starts to take work, C²)
+        let mut reps: Vec<(f64, f64)> = (0..p.cap.len())
+            .filter(|&r| p.cap[r] > 0)
+            .map(|r| {
+                let c2 = (p.cap[r] as f64).powi(2);
+                (base(r) / c2, c2)
+            })
+            .collect();
+        if reps.is_empty() {
+            return fixed;
+        }
+        reps.sort_by(|a, b| a.0.total_cmp(&b.0));
+        self.work += reps.len() as u64;
+        // Raise the lowest reps together until the minutes run out.
+        let mut level = reps[0].0;
+        let mut weight = 0.0;
+        let mut k = 0;
+        while k < reps.len() {
+            weight += reps[k].1;
+            let next = reps.get(k + 1).map_or(f64::INFINITY, |x| x.0);
+            let need = (next - level) * weight;
+            if need >= rest {
+                level += rest / weight;
+                break;
+            }
+            rest -= need;
+            level = next;
+            k += 1;
+        }
+        // Each raised rep ends at load = level·C², utilisation level·C.
+        let mut total = 0.0;
+        for (r, &(start, c2)) in reps.iter().enumerate() {
+            let u = if r <= k { level.max(start) } else { start };
+            total += u * u * c2;
+        }
+        // Reps without working time add nothing (an infinite utilisation
+        // is the same in every plan). Shaved so float rounding never lifts
+        // the bound above a plan's exact figure.
+        total * (1.0 - 1e-9)
     }
 
     fn leaf_key(&self) -> Key {

@@ -26,18 +26,25 @@
 //!    annealing on tasks at risk, then bisection on λ with annealing under
 //!    the limits, and exact re-optimisation of pairs of reps (before the λ
 //!    search and after polishing); fixed seeds and step counts.
-//! 6. **Exact search** (`proof.rs`) on small instances, seeded with the
-//!    heuristic plan, proves or improves it on all four terms.
+//! 6. **Exact moves and squares** (`exact.rs`) on teams of at most 30 reps
+//!    and 200 tasks at the risk bound: branch and bound over the plans
+//!    with the same tasks at risk within the final limits `⌊λ·C_r⌋`, for
+//!    the fewest moves, then the least sum of squares (a node budget).
+//! 7. **Exact search** (`proof.rs`) on small instances, seeded with the
+//!    heuristic plan, proves or improves it on all four terms (skipped when
+//!    6 already proved the plan optimal).
 //!
 //! Every step is deterministic: orders are total, work budgets are counts.
 //!
 //! This file holds [`solve`] (the phases in order), the state they share
 //! ([`Search`]) and the λ search (3). The bounds (1) are in `bounds.rs`; the
 //! other phases add their methods to `Search` from `pack.rs` (2), `local.rs`
-//! (4), `anneal.rs` and `pair.rs` (5), and `proof.rs` is (6).
+//! (4), `anneal.rs` and `pair.rs` (5) and `exact.rs` (6), and `proof.rs` is
+//! (7).
 
 use crate::plan::balance::board::Board;
 use crate::plan::balance::bounds::Bounds;
+use crate::plan::balance::exact::{EXACT34_MAX_JOBS, EXACT34_MAX_REPS, EXACT34_NODES};
 use crate::plan::balance::problem::{Problem, Ratio};
 use crate::plan::balance::proof;
 
@@ -117,10 +124,20 @@ pub(crate) fn solve(p: &Problem) -> Option<Solved> {
     if p.cancelled() {
         return None;
     }
+    // Small teams at the risk bound: moves and squares exactly at the
+    // final maximum; with the maximum at its bound that is the optimum.
     let mut optimal = false;
+    if p.n_reps() <= EXACT34_MAX_REPS && n_jobs <= EXACT34_MAX_JOBS {
+        let limits = s.limits(best.key().finite_max);
+        let done = s.exact_moves_squares(&mut best, &limits, EXACT34_NODES);
+        optimal = done && best.key().finite_max == bounds.max;
+    }
+    if p.cancelled() {
+        return None;
+    }
     let mut rep_of = best.at.clone();
     let movable = p.jobs.iter().filter(|j| !j.pinned).count();
-    if movable <= EXACT_MAX_JOBS {
+    if !optimal && movable <= EXACT_MAX_JOBS {
         let out = proof::search(p, &rep_of, EXACT_WORK);
         optimal = out.complete;
         rep_of = out.rep_of;

@@ -1,0 +1,577 @@
+//! Terms (3) and (4) exactly on small teams: once tasks at risk equal their
+//! lower bound and the highest utilisation is fixed at λ, a plan is as good
+//! on terms (1) and (2) exactly when every rep stays within `⌊λ·C_r⌋` and
+//! every task not doomed (at risk on every rep whatever the plan, see
+//! `bounds.rs`) is on time. Among those plans, a depth-first branch and
+//! bound finds the fewest moves, then the least sum of squares.
+//!
+//! Tasks are decided by minutes per eligible rep, most first (heavy tasks
+//! with few places to go decide most; the squares bound is tightest once
+//! only small tasks are left), each first at home, then on the reps where
+//! it adds least to the squares. Bounds of a node, each a lower bound on
+//! every completion:
+//! - **moves**: moves so far, plus undecided tasks whose assignee may not
+//!   keep them, plus, per rep, the fewest of its undecided own tasks that
+//!   must leave it (Moore–Hodgson over its own tasks in (due, id) order,
+//!   each with the room that the tasks already on the rep, its deadlines and
+//!   its limit leave; the rooms are raised to a running maximum so the
+//!   deadlines are agreeable, which only loosens the bound);
+//! - **squares**: the undecided minutes spread over the reps as evenly as
+//!   squares allow within each rep's limit (water-filling), whole tasks and
+//!   skills aside. When the moves bound equals the best plan's moves, no
+//!   rep may lose more own tasks than Moore–Hodgson drops, so each first
+//!   holds the least minutes of own tasks it can keep (Moore–Hodgson's set
+//!   is the lightest of the largest): the bound that prunes most.
+//!
+//! Identical tasks (same size, due date, skills, assignee) are placed in
+//! rep order, which drops only mirror images of plans already searched.
+//! The search stops after a node budget (a count, so the result never
+//! depends on the machine); it then keeps the best plan found.
+
+use std::collections::BinaryHeap;
+
+use crate::plan::balance::board::Board;
+use crate::plan::balance::problem::{square, Problem, SQUARES_EPS};
+use crate::plan::balance::search::Search;
+
+/// Teams this search runs on: at most this many reps and tasks in scope.
+pub(super) const EXACT34_MAX_REPS: usize = 30;
+pub(super) const EXACT34_MAX_JOBS: usize = 200;
+/// Nodes the search may visit.
+pub(super) const EXACT34_NODES: u64 = 1_000_000;
+
+impl<'p> Search<'p> {
+    /// Fewest moves, then least squares, among the plans with `b`'s tasks
+    /// at risk (which must equal their lower bound) and every rep within
+    /// `limits`. Improves `b` in place; true when the search finished, so
+    /// `b` is optimal on terms (3) and (4) given terms (1) and (2).
+    pub(super) fn exact_moves_squares(
+        &self,
+        b: &mut Board<'p>,
+        limits: &[i64],
+        budget: u64,
+    ) -> bool {
+        let p = self.p;
+        if self.infinite || b.total_risk != self.bounds.risk {
+            return false;
+        }
+        let n = p.n_reps();
+        if (0..n).any(|r| b.load[r] > limits[r]) {
+            return false;
+        }
+        let doomed = &self.bounds.doomed;
+        let mut dfs = Dfs::new(p, limits, doomed);
+        // Pinned tasks are decided before the search.
+        for (j, job) in p.jobs.iter().enumerate() {
+            if job.pinned {
+                let r = job.home.unwrap_or(0);
+                dfs.list[r].push(j);
+                dfs.load[r] += job.minutes;
+                dfs.decided[j] = true;
+            }
+        }
+        let mut items: Vec<usize> = (0..p.jobs.len()).filter(|&j| !p.jobs[j].pinned).collect();
+        items.sort_by_key(|&j| {
+            let job = &p.jobs[j];
+            (
+                std::cmp::Reverse(job.minutes * 8 / job.n_eligible.max(1) as i64),
+                std::cmp::Reverse(job.minutes),
+                job.group,
+                job.due,
+                job.home,
+                doomed[j],
+                j,
+            )
+        });
+        // A due date with a doomed task: its tasks' order by id can decide
+        // who is on time, so identical tasks there are not interchangeable.
+        let mut doomed_day = vec![false; p.n_days.max(1)];
+        for (j, job) in p.jobs.iter().enumerate() {
+            if doomed[j] {
+                doomed_day[job.due] = true;
+            }
+        }
+        dfs.twin = (0..items.len())
+            .map(|i| {
+                let job = &p.jobs[items[i]];
+                let prev = &p.jobs[items[i.checked_sub(1)?]];
+                // Equal sort keys up to the id: adjacent in `items`.
+                let same = prev.minutes == job.minutes
+                    && prev.n_eligible == job.n_eligible
+                    && prev.group == job.group
+                    && prev.due == job.due
+                    && prev.home == job.home
+                    && !doomed_day[job.due];
+                same.then_some(i - 1)
+            })
+            .collect();
+        dfs.rest = items.iter().map(|&j| p.jobs[j].minutes).sum();
+        for &j in &items {
+            let job = &p.jobs[j];
+            match job.home {
+                Some(h) if p.eligible(j, h) => dfs.own[h].push(j),
+                Some(_) => dfs.forced += 1,
+                None => {}
+            }
+        }
+        for r in 0..n {
+            dfs.own[r].sort_unstable();
+            dfs.drops[r] = dfs.must_leave(r);
+            dfs.sum_drops += dfs.drops[r].0;
+        }
+        dfs.best_at = b.at.clone();
+        dfs.best_moves = b.moves;
+        dfs.best_squares = (0..n).map(|r| square(b.load[r], p.cap[r])).sum();
+        dfs.budget = budget;
+        dfs.items = items;
+        dfs.search(0);
+        let complete = dfs.nodes < dfs.budget;
+        if dfs.improved {
+            let before = b.key();
+            let old = b.at.clone();
+            for (j, &r) in dfs.best_at.iter().enumerate() {
+                if b.at[j] != r {
+                    b.relocate(j, r);
+                }
+            }
+            // The bounds are exact arithmetic but for float squares: never
+            // keep a plan the board does not also find better.
+            if !b.key().better_than(&before) {
+                for (j, &r) in old.iter().enumerate() {
+                    if b.at[j] != r {
+                        b.relocate(j, r);
+                    }
+                }
+            }
+        }
+        complete
+    }
+}
+
+struct Dfs<'a> {
+    p: &'a Problem,
+    limit: &'a [i64],
+    doomed: &'a [bool],
+    /// Undecided tasks in search order.
+    items: Vec<usize>,
+    /// The earlier item identical to this one, if any.
+    twin: Vec<Option<usize>>,
+    decided: Vec<bool>,
+    at: Vec<usize>,
+    /// Decided tasks per rep, in (due, id) order.
+    list: Vec<Vec<usize>>,
+    load: Vec<i64>,
+    /// Per rep, its tasks (undecided or not) that it may keep, by index.
+    own: Vec<Vec<usize>>,
+    /// Per rep, the fewest undecided own tasks that must leave, and the
+    /// least minutes of own tasks it keeps when no more leave.
+    drops: Vec<(u32, i64)>,
+    sum_drops: u32,
+    /// Undecided tasks whose assignee may not keep them.
+    forced: u32,
+    moves: u32,
+    /// Undecided minutes.
+    rest: i64,
+    best_at: Vec<usize>,
+    best_moves: u32,
+    best_squares: f64,
+    improved: bool,
+    nodes: u64,
+    budget: u64,
+    /// Scratch for the water-filling bound.
+    marks: Vec<(f64, f64, bool)>,
+}
+
+impl<'a> Dfs<'a> {
+    fn new(p: &'a Problem, limit: &'a [i64], doomed: &'a [bool]) -> Dfs<'a> {
+        let n = p.n_reps();
+        Dfs {
+            p,
+            limit,
+            doomed,
+            items: Vec::new(),
+            twin: Vec::new(),
+            decided: vec![false; p.jobs.len()],
+            at: p.jobs.iter().map(|j| j.home.unwrap_or(0)).collect(),
+            list: vec![Vec::new(); n],
+            load: vec![0; n],
+            own: vec![Vec::new(); n],
+            drops: vec![(0, 0); n],
+            sum_drops: 0,
+            forced: 0,
+            moves: 0,
+            rest: 0,
+            best_at: Vec::new(),
+            best_moves: 0,
+            best_squares: 0.0,
+            improved: false,
+            nodes: 0,
+            budget: 0,
+            marks: Vec::with_capacity(2 * n),
+        }
+    }
+
+    /// Squares closer than this to the best are no improvement (as in
+    /// [`Key`](super::problem::Key), with a margin).
+    fn tolerance(&self) -> f64 {
+        4.0 * SQUARES_EPS * self.best_squares.abs().max(1.0)
+    }
+
+    /// `j` may join `r`: within its limit, and every task there that is
+    /// not doomed still on time.
+    fn fits(&self, j: usize, r: usize) -> bool {
+        let p = self.p;
+        let m = p.jobs[j].minutes;
+        if self.load[r] + m > self.limit[r] {
+            return false;
+        }
+        let mut run = 0;
+        let mut added = false;
+        for &k in &self.list[r] {
+            if !added && k > j {
+                added = true;
+                run += m;
+                if !self.doomed[j] && run > p.cum(r, p.jobs[j].due) {
+                    return false;
+                }
+            }
+            run += p.jobs[k].minutes;
+            if added && !self.doomed[k] && run > p.cum(r, p.jobs[k].due) {
+                return false;
+            }
+        }
+        if !added {
+            run += m;
+            if !self.doomed[j] && run > p.cum(r, p.jobs[j].due) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The fewest undecided own tasks of `r` that cannot stay on it
+    /// (Moore–Hodgson; see the module's notes), and the least minutes of
+    /// the most it can keep (Moore–Hodgson's set is also the lightest).
+    fn must_leave(&self, r: usize) -> (u32, i64) {
+        let p = self.p;
+        let list = &self.list[r];
+        let total = self.load[r];
+        let mut heap: BinaryHeap<i64> = BinaryHeap::new();
+        let (mut kept, mut drops, mut room_max) = (0i64, 0u32, i64::MIN);
+        // Decided minutes before the current own task, and the tightest
+        // room a later decided task leaves (suffix minimum).
+        let mut suffix = vec![i64::MAX; list.len() + 1];
+        let mut before_incl = total;
+        for (i, &f) in list.iter().enumerate().rev() {
+            let own_room = if self.doomed[f] {
+                i64::MAX
+            } else {
+                p.cum(r, p.jobs[f].due) - before_incl
+            };
+            suffix[i] = suffix[i + 1].min(own_room);
+            before_incl -= p.jobs[f].minutes;
+        }
+        let (mut pos, mut before) = (0usize, 0i64);
+        for &k in &self.own[r] {
+            if self.decided[k] {
+                continue;
+            }
+            while pos < list.len() && list[pos] < k {
+                before += p.jobs[list[pos]].minutes;
+                pos += 1;
+            }
+            let mut room = (self.limit[r] - total).min(suffix[pos]);
+            if !self.doomed[k] {
+                room = room.min(p.cum(r, p.jobs[k].due) - before);
+            }
+            room_max = room_max.max(room);
+            let m = p.jobs[k].minutes;
+            heap.push(m);
+            kept += m;
+            while kept > room_max {
+                let Some(x) = heap.pop() else { break };
+                kept -= x;
+                drops += 1;
+            }
+        }
+        (drops, kept)
+    }
+
+    /// The least sum of squares of any completion: the undecided minutes
+    /// spread as evenly as squares allow over the reps' room (∞ when they
+    /// do not fit). With `tight` (no move to spare: each rep keeps exactly
+    /// as many own tasks as Moore–Hodgson does), each rep first holds the
+    /// least minutes of own tasks it can keep.
+    fn least_squares(&mut self, tight: bool) -> f64 {
+        let p = self.p;
+        let n = p.n_reps();
+        let mut fixed = 0.0;
+        let mut room_total = 0i64;
+        let mut rest = self.rest;
+        self.marks.clear();
+        for r in 0..n {
+            let c = p.cap[r];
+            let base = self.load[r] + if tight { self.drops[r].1 } else { 0 };
+            if tight {
+                rest -= self.drops[r].1;
+            }
+            if c == 0 {
+                continue;
+            }
+            let c2 = (c as f64) * (c as f64);
+            let room = (self.limit[r] - base).max(0);
+            room_total += room;
+            fixed += square(base, c);
+            if room > 0 {
+                // The rep starts taking work at level base/C² and is full
+                // at limit/C².
+                self.marks.push((base as f64 / c2, c2, true));
+                self.marks.push((self.limit[r] as f64 / c2, c2, false));
+            }
+        }
+        if rest <= 0 {
+            return fixed;
+        }
+        if room_total < rest {
+            return f64::INFINITY;
+        }
+        self.marks.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // Raise a common level t: each rep between its marks holds t·C².
+        let mut left = rest as f64;
+        let mut slope = 0.0;
+        let mut level = self.marks[0].0;
+        for &(at, c2, starts) in &self.marks {
+            let need = (at - level) * slope;
+            if need >= left {
+                break;
+            }
+            left -= need;
+            level = at;
+            slope += if starts { c2 } else { -c2 };
+        }
+        if slope > 0.0 {
+            level += left / slope;
+        }
+        let mut total = 0.0;
+        for r in 0..n {
+            let c = p.cap[r];
+            if c == 0 {
+                continue;
+            }
+            let base = self.load[r] + if tight { self.drops[r].1 } else { 0 };
+            let c2 = (c as f64) * (c as f64);
+            let x = (level * c2)
+                .max(base as f64)
+                .min(self.limit[r].max(base) as f64);
+            total += x * x / c2;
+        }
+        // Shaved so float rounding never lifts the bound above a plan's
+        // figure.
+        total.max(fixed) * (1.0 - 1e-11)
+    }
+
+    fn assign(&mut self, j: usize, r: usize) -> ((u32, i64), (u32, i64)) {
+        let p = self.p;
+        let job = &p.jobs[j];
+        let pos = self.list[r].partition_point(|&k| k < j);
+        self.list[r].insert(pos, j);
+        self.load[r] += job.minutes;
+        self.decided[j] = true;
+        self.at[j] = r;
+        self.rest -= job.minutes;
+        let old_r = self.drops[r];
+        let home = job.home.filter(|&h| p.eligible(j, h));
+        let old_h = home.map_or((0, 0), |h| self.drops[h]);
+        match job.home {
+            Some(h) if h != r => self.moves += 1,
+            _ => {}
+        }
+        if job.home.is_some() && home.is_none() {
+            self.forced -= 1;
+        }
+        self.sum_drops -= old_r.0;
+        self.drops[r] = self.must_leave(r);
+        self.sum_drops += self.drops[r].0;
+        if let Some(h) = home.filter(|&h| h != r) {
+            self.sum_drops -= old_h.0;
+            self.drops[h] = self.must_leave(h);
+            self.sum_drops += self.drops[h].0;
+        }
+        (old_r, old_h)
+    }
+
+    fn undo(&mut self, j: usize, r: usize, (old_r, old_h): ((u32, i64), (u32, i64))) {
+        let p = self.p;
+        let job = &p.jobs[j];
+        if let Ok(pos) = self.list[r].binary_search(&j) {
+            self.list[r].remove(pos);
+        }
+        self.load[r] -= job.minutes;
+        self.decided[j] = false;
+        self.rest += job.minutes;
+        let home = job.home.filter(|&h| p.eligible(j, h));
+        match job.home {
+            Some(h) if h != r => self.moves -= 1,
+            _ => {}
+        }
+        if job.home.is_some() && home.is_none() {
+            self.forced += 1;
+        }
+        if let Some(h) = home.filter(|&h| h != r) {
+            self.sum_drops = self.sum_drops - self.drops[h].0 + old_h.0;
+            self.drops[h] = old_h;
+        }
+        self.sum_drops = self.sum_drops - self.drops[r].0 + old_r.0;
+        self.drops[r] = old_r;
+    }
+
+    fn search(&mut self, i: usize) {
+        if self.nodes >= self.budget {
+            return;
+        }
+        self.nodes += 1;
+        if self.nodes.is_multiple_of(4096) && self.p.cancelled() {
+            self.nodes = self.budget;
+            return;
+        }
+        let moves_lb = self.moves + self.forced + self.sum_drops;
+        if moves_lb > self.best_moves {
+            return;
+        }
+        let lb = self.least_squares(moves_lb == self.best_moves);
+
+        if lb == f64::INFINITY
+            || (moves_lb == self.best_moves && lb >= self.best_squares - self.tolerance())
+        {
+            return;
+        }
+        if i == self.items.len() {
+            // Every constraint held on the way: a plan with the incumbent's
+            // tasks at risk and within the limits, better on (3, 4).
+            let p = self.p;
+            let squares: f64 = (0..p.n_reps())
+                .map(|r| square(self.load[r], p.cap[r]))
+                .sum();
+            if self.moves < self.best_moves || squares < self.best_squares - self.tolerance() {
+                self.best_moves = self.moves;
+                self.best_squares = squares;
+                self.best_at.clone_from(&self.at);
+                self.improved = true;
+            }
+            return;
+        }
+        let p = self.p;
+        let j = self.items[i];
+        let job = &p.jobs[j];
+        let home = job.home.filter(|&h| p.eligible(j, h));
+        let after = self.twin[i].map(|t| self.at[self.items[t]]);
+        let m = job.minutes as f64;
+        let mut order: Vec<(bool, f64, usize)> = p
+            .candidates(j)
+            .iter()
+            .filter(|&&r| after.is_none_or(|a| r >= a) && self.fits(j, r))
+            .map(|&r| {
+                let c = p.cap[r] as f64;
+                let l = self.load[r] as f64;
+                (Some(r) != home, ((l + m) * (l + m) - l * l) / (c * c), r)
+            })
+            .collect();
+        order.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+        for (_, _, r) in order {
+            let u = self.assign(j, r);
+            self.search(i + 1);
+            self.undo(j, r, u);
+            if self.nodes >= self.budget {
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::balance::bounds::Bounds;
+    use crate::plan::rng::Rng;
+
+    /// The fewest moves, then least squares, over every plan with `risk`
+    /// tasks at risk and every rep within `limits`, by enumeration.
+    fn brute(p: &Problem, limits: &[i64], risk: u32) -> Option<(u32, f64)> {
+        let n = p.jobs.len();
+        let mut at: Vec<usize> = (0..n).map(|j| p.candidates(j)[0]).collect();
+        let mut best: Option<(u32, f64)> = None;
+        loop {
+            let b = Board::from_plan(p, &at);
+            let k = b.key();
+            if k.risk == risk && (0..p.n_reps()).all(|r| b.load[r] <= limits[r]) {
+                let better = best
+                    .is_none_or(|(m, s)| k.moves < m || (k.moves == m && k.squares < s - 1e-12));
+                if better {
+                    best = Some((k.moves, k.squares));
+                }
+            }
+            // Next assignment, odometer style over each task's candidates.
+            let mut j = 0;
+            loop {
+                if j == n {
+                    return best;
+                }
+                let c = p.candidates(j);
+                let i = c.iter().position(|&r| r == at[j]).unwrap_or(0);
+                if i + 1 < c.len() {
+                    at[j] = c[i + 1];
+                    break;
+                }
+                at[j] = c[0];
+                j += 1;
+            }
+        }
+    }
+
+    #[test]
+    fn fewest_moves_then_least_squares_match_enumeration() {
+        let mut rng = Rng(14);
+        let mut improved = 0;
+        for _case in 0..150 {
+            let reps = 2 + rng.below(3);
+            let days = 3;
+            let caps: Vec<i64> = (0..reps).map(|_| 40 + 20 * rng.below(5) as i64).collect();
+            let mut jobs: Vec<(i64, usize, Option<usize>, bool)> = (0..4 + rng.below(4))
+                .map(|_| {
+                    let home = (rng.below(4) > 0).then(|| rng.below(reps));
+                    let pinned = home.is_some() && rng.below(8) == 0;
+                    (
+                        30 * (1 + rng.below(5) as i64),
+                        rng.below(days),
+                        home,
+                        pinned,
+                    )
+                })
+                .collect();
+            jobs.sort_by_key(|j| j.1);
+            let p = Problem::flat(&caps, days, &jobs);
+            let bounds = Bounds::new(&p);
+            let s = Search::new(&p, &bounds, p.infinite());
+            let start = s.initial();
+            if start.total_risk != bounds.risk {
+                continue;
+            }
+            let limits = s.limits(start.key().finite_max);
+            let mut b = start.clone();
+            assert!(s.exact_moves_squares(&mut b, &limits, EXACT34_NODES));
+            b.check();
+            let (moves, squares) = brute(&p, &limits, bounds.risk).expect("the start is a plan");
+            let k = b.key();
+            assert_eq!(
+                (k.risk, k.moves),
+                (bounds.risk, moves),
+                "{jobs:?} on {caps:?}"
+            );
+            assert!((k.squares - squares).abs() <= 1e-9, "{jobs:?} on {caps:?}");
+            assert!((0..reps).all(|r| b.load[r] <= limits[r]));
+            improved += usize::from(k.better_than(&start.key()));
+        }
+        // The starts are packings, not optima: the search had work to do.
+        assert!(improved > 0);
+    }
+}
