@@ -33,8 +33,9 @@ fn meridian(args: &[&OsStr]) -> std::process::Output {
         .expect("meridian runs")
 }
 
-/// `meridian balance --scenario FILE --json`, written beside it; the answer.
-fn balance(scenario: &Path) -> (PathBuf, Value) {
+/// `meridian balance --scenario FILE --json`, written beside it; the answer
+/// (also the exact-optimum test's).
+pub(crate) fn balance(scenario: &Path) -> (PathBuf, Value) {
     let out = meridian(&[
         "balance".as_ref(),
         "--scenario".as_ref(),

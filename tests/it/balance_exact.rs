@@ -35,6 +35,7 @@ use std::time::Instant;
 
 use serde_json::Value;
 
+use crate::balance::balance;
 use crate::shared;
 
 /// Time limit of each CP-SAT solve (four per team).
@@ -66,26 +67,6 @@ fn ortools_ready() -> Result<(), String> {
         )),
         Err(e) => Err(format!("{py} does not run: {e}")),
     }
-}
-
-/// `meridian balance --scenario FILE --json`, written beside the scenario.
-fn balance(scenario: &Path) -> PathBuf {
-    let out = Command::new(env!("CARGO_BIN_EXE_meridian"))
-        .args(["balance", "--scenario"])
-        .arg(scenario)
-        .arg("--json")
-        .env("XDG_DATA_HOME", work_dir().join("xdg"))
-        .output()
-        .expect("meridian runs");
-    assert!(
-        out.status.success(),
-        "{}: balance failed: {}",
-        scenario.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let answer = scenario.with_extension("answer.json");
-    std::fs::write(&answer, &out.stdout).expect("write answer");
-    answer
 }
 
 /// The instrument's verdict on one answer (its one JSON line).
@@ -206,7 +187,7 @@ fn small_generated_teams_reach_the_proven_optimum_on_all_four_terms() {
         let text = shared::generate(&args).expect("../shared is present");
         let scenario = work_dir().join(format!("team-{seed}.json"));
         std::fs::write(&scenario, text).expect("write scenario");
-        let answer = balance(&scenario);
+        let (answer, _) = balance(&scenario);
         let verdict = cpsat(&shared_dir, &scenario, &answer);
         let bad = judge(&verdict);
         if !bad.is_empty() {
