@@ -79,6 +79,39 @@ fn benches(c: &mut Criterion) {
     bench_one(c, "rotation_200_reps_10_offices_4_weeks", &mid, 20);
     let big = team_doc(2000, 100, 12, 12);
     bench_one(c, "rotation_2000_reps_100_offices_12_weeks", &big, 10);
+    // The same team with every office's public holidays, looked up or
+    // typed in as closed dates and time off (issue 15: the lookup may add
+    // at most 5%; both plans are the same).
+    let mut doc = common::with_holidays(rotation_team::team_doc(2000, 100, 12, 12));
+    // Holiday weeks (Easter) have fewer open days for the same minimum: a
+    // quarter more desks keep every office-week feasible, so both variants
+    // plan every week.
+    for office in doc["offices"].as_array_mut().into_iter().flatten() {
+        let desks = office["desks"].as_u64().unwrap_or(0);
+        office["desks"] = serde_json::Value::from(desks + desks / 4 + 1);
+    }
+    let parse = |doc: &serde_json::Value| {
+        parse_document(&doc.to_string(), "bench")
+            .unwrap_or_else(|e| panic!("the bench team is invalid: {e}"))
+    };
+    let holidays = parse(&doc);
+    let (first, last) = match &holidays.requests.rotation {
+        Some(r) => meridian::rules::rotation_days(r.from, r.weeks),
+        None => panic!("the bench team has a rotation request"),
+    };
+    let typed_in = parse(&common::holidays_typed_in(doc, first, last));
+    bench_one(
+        c,
+        "rotation_2000_reps_100_offices_12_weeks_holidays",
+        &holidays,
+        10,
+    );
+    bench_one(
+        c,
+        "rotation_2000_reps_100_offices_12_weeks_holidays_typed_in",
+        &typed_in,
+        10,
+    );
 }
 
 criterion_group!(rotation, benches);

@@ -80,6 +80,7 @@ fn team(n: usize, seed: u64, tasks_per_rep: usize) -> Scenario {
             desks: 30,
             open_days: Weekday::WORKWEEK.to_vec(),
             closed_dates: vec![date(2026, 12, 25)],
+            holidays: None,
         });
     }
     for i in 0..n {

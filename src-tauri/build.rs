@@ -12,6 +12,8 @@ const COMMANDS: &[&str] = &[
     "get_rep",
     "free_id",
     "zone_names",
+    "search_regions",
+    "region_preview",
     "load_sample_team",
     "create_rep",
     "update_rep",

@@ -8,6 +8,7 @@ pub mod allocator;
 pub mod api;
 pub mod caldav;
 pub mod error;
+pub mod holidays;
 pub mod io;
 pub mod model;
 pub mod plan;

@@ -16,6 +16,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use crate::holidays;
 use crate::model::{Office, Rep, Weekday};
 
 /// The longest rotation a request may ask for (contract §1).
@@ -45,6 +46,8 @@ pub mod limits {
     pub const RRULE_CHARS: usize = 1_000;
     /// A time-zone name (the longest IANA name has 32 characters).
     pub const TIME_ZONE_CHARS: usize = 128;
+    /// A holidays region code (the longest bundled one has 6 characters).
+    pub const REGION_CHARS: usize = 16;
 
     /// Skills of one rep, and skills required by one task.
     pub const SKILLS: usize = 100;
@@ -86,12 +89,14 @@ pub fn rotation_days(from: NaiveDate, weeks: u32) -> (NaiveDate, NaiveDate) {
     (monday, monday + Duration::days(7 * i64::from(weeks) - 1))
 }
 
-/// Whether an office takes people on `date` (open weekday, not a closed date).
+/// Whether an office takes people on `date` (open weekday, not a closed
+/// date, not one of its region's public holidays).
 ///
 /// `office.closed_dates` must be sorted (see the module's invariant).
 pub fn office_open(office: &Office, date: NaiveDate) -> bool {
     office.open_days.contains(&Weekday::of(date))
         && office.closed_dates.binary_search(&date).is_err()
+        && holidays::office_holiday(office, date).is_none()
 }
 
 /// Why rotation rule 1 keeps `rep` out of the office on `date`, or `None`.
@@ -116,6 +121,12 @@ pub fn rule1_blocks_at(rep: &Rep, home: Option<&Office>, date: NaiveDate) -> Opt
     if rep.time_off.iter().any(|t| t.contains(date)) {
         return Some("the date is in the rep's time off".to_string());
     }
+    if let Some(h) = holidays::rep_holiday(rep, home, date) {
+        return Some(format!(
+            "{date} is a public holiday for the rep ({}, {})",
+            h.name, h.region
+        ));
+    }
     let wd = Weekday::of(date);
     if rep.no_office_days.contains(&wd) {
         return Some(format!("{wd} is one of the rep's no_office_days"));
@@ -126,6 +137,12 @@ pub fn rule1_blocks_at(rep: &Rep, home: Option<&Office>, date: NaiveDate) -> Opt
     }
     if off.closed_dates.binary_search(&date).is_ok() {
         return Some(format!("office {oid} is closed on {date}"));
+    }
+    if let Some(h) = holidays::office_holiday(off, date) {
+        return Some(format!(
+            "office {oid} is closed on {date} ({}, {})",
+            h.name, h.region
+        ));
     }
     None
 }
@@ -148,6 +165,7 @@ mod tests {
             desks: 3,
             open_days: Weekday::WORKWEEK.to_vec(),
             closed_dates: vec![day("2026-12-24"), day("2026-12-25")],
+            holidays: None,
         };
         let doc =
             r#"{"format": "meridian.scenario/1", "reps": [{"id": "ana", "time_zone": "UTC"}]}"#;

@@ -45,6 +45,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         .commands(collect_commands![
             app::about,
             app::zone_names,
+            app::search_regions,
+            app::region_preview,
             app::load_sample_team,
             app::update_policy,
             screens::directory,

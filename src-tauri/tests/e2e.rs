@@ -117,6 +117,12 @@ mod ui {
     pub const FOLLOWED: Sel = Css("section[aria-labelledby='followed-title']");
     /// My week's days, one line each (weekday, date, office, who is in).
     pub const DAYS: Sel = Css("ol[aria-label='Days of the week']");
+    /// Offices: the screen, the office form's holidays region and save.
+    pub const NAV_OFFICES: Sel = XPath("//nav//button[contains(normalize-space(), 'Offices')]");
+    pub const OFFICE_HOLIDAYS: Sel = Css("#office-holidays");
+    pub const OFFICE_SAVE: Sel = Css("form[aria-label='Office'] button[type='submit']");
+    pub const NEXT_WEEK: Sel = Css("button[aria-label='Next week']");
+    pub const PREVIOUS_WEEK: Sel = Css("button[aria-label='Previous week']");
     /// A rep's Edit button in the people table.
     pub fn edit_rep(name: &str) -> String {
         format!("button[aria-label='Edit {name}']")
@@ -722,6 +728,81 @@ fn cli_save_rep(db: &Path, rep: &meridian::model::Rep) {
         "meridian reps import-csv failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn an_offices_holidays_region_shows_its_holiday_on_the_office_days_board_and_in_my_week() {
+    if !e2e_enabled() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("temp XDG_DATA_HOME");
+    let driver = TauriDriver::start(data.path());
+    {
+        let s = driver.new_session();
+        s.click(&s.wait_for(ui::LOAD_SAMPLE));
+        s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
+
+        // The London office takes England's public holidays, picked from the
+        // region list (typed, then Enter on the first match).
+        s.click(&s.wait_for(ui::NAV_OFFICES));
+        s.click(&s.wait_for_css("button[aria-label='Edit London']"));
+        s.fill(ui::OFFICE_HOLIDAYS, "GB-ENG");
+        s.wait_for_css("#office-holidays-list [role='option']");
+        s.post(
+            &format!("/element/{}/value", s.wait_for(ui::OFFICE_HOLIDAYS)),
+            json!({ "text": "\u{E007}" }),
+        )
+        .unwrap_or_else(|e| panic!("Enter in the region picker: {e}"));
+        // The preview under the picker names the next holidays from Rust.
+        s.wait_for_css("#office-holidays-preview .holiday");
+        s.click(&s.wait_for(ui::OFFICE_SAVE));
+        s.wait_gone(ui::DIALOG);
+
+        // The board's London row names Christmas Day on the 25th (the sample's
+        // stored window is the four weeks from 2026-11-30).
+        s.click(&s.wait_for(ui::NAV_OFFICE_DAYS));
+        s.wait_until(
+            "return [...document.querySelectorAll('.desk')].some(d =>
+           (d.getAttribute('aria-label') || '').includes('Fri 25 Dec: closed (Christmas Day)'));",
+        );
+
+        // My week of a London rep (kai) on the week of 21 December.
+        s.click(&s.wait_for(ui::NAV_MY_WEEK));
+        s.wait_for(ui::WHO_AM_I);
+        s.execute(
+            "const el = document.querySelector('#mw-rep'); el.value = 'kai';
+         el.dispatchEvent(new Event('change', { bubbles: true })); return true;",
+        );
+        s.wait_for_css("[aria-label^='Week calendar of']");
+        let today = chrono::Local::now().date_naive();
+        let monday = |d: chrono::NaiveDate| {
+            d - chrono::Duration::days(i64::from(
+                chrono::Datelike::weekday(&d).num_days_from_monday(),
+            ))
+        };
+        let target = chrono::NaiveDate::from_ymd_opt(2026, 12, 21).expect("date");
+        let weeks = (target - monday(today)).num_days() / 7;
+        let button = if weeks >= 0 {
+            ui::NEXT_WEEK
+        } else {
+            ui::PREVIOUS_WEEK
+        };
+        for _ in 0..weeks.abs() {
+            s.click(&s.wait_for(button));
+        }
+        let days = s.wait_for_text(ui::DAYS, "Christmas Day");
+        assert!(days.contains("Public holiday"), "{days}");
+    } // ends the session, which closes the app
+
+    let sc = stored_team(data.path());
+    let lon = sc.offices.iter().find(|o| o.id == "lon").expect("London");
+    assert_eq!(lon.holidays.as_deref(), Some("GB-ENG"));
+    assert!(
+        !sc.office_days.iter().any(|d| d.office == "lon"
+            && d.date == chrono::NaiveDate::from_ymd_opt(2026, 12, 25).expect("date")),
+        "an office day is left on Christmas Day"
+    );
+    drop(driver);
 }
 
 #[test]

@@ -328,8 +328,11 @@ impl Item for Office {
     }
     fn store(tx: &mut Tx, item: &Self, old: Option<&Self>) -> Result<(), AppError> {
         tx.put_office(item)?;
-        let days_changed = old
-            .is_some_and(|o| o.open_days != item.open_days || o.closed_dates != item.closed_dates);
+        let days_changed = old.is_some_and(|o| {
+            o.open_days != item.open_days
+                || o.closed_dates != item.closed_dates
+                || o.holidays != item.holidays
+        });
         if days_changed {
             for d in store::office_days::office_days_at(tx.conn, &item.id)? {
                 if !scenario::office_open(item, d.date) {

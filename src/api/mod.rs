@@ -51,6 +51,8 @@ pub struct About {
     pub version: String,
     /// The IANA zone data release in use, e.g. `2026f`.
     pub tzdata: String,
+    /// The python-holidays release the bundled public holidays come from.
+    pub holidays: String,
     /// The database file; `None` for an in-memory database.
     pub db_path: Option<String>,
 }
@@ -149,6 +151,7 @@ impl Meridian {
         About {
             version: env!("CARGO_PKG_VERSION").to_string(),
             tzdata: tz::tzdata_version().to_string(),
+            holidays: crate::holidays::data_version().to_string(),
             db_path: self.path.as_ref().map(|p| p.display().to_string()),
         }
     }

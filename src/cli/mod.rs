@@ -269,11 +269,13 @@ enum RepsCommand {
 }
 
 pub fn run() -> ExitCode {
-    // The zone data release is part of the version: answers depend on it.
+    // The zone and holiday data releases are part of the version: answers
+    // depend on them.
     let version = format!(
-        "{} (IANA tzdata {})",
+        "{} (IANA tzdata {}, python-holidays {})",
         env!("CARGO_PKG_VERSION"),
-        meridian::tz::tzdata_version()
+        meridian::tz::tzdata_version(),
+        meridian::holidays::data_version()
     );
     let matches = Cli::command().version(version).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
@@ -589,9 +591,12 @@ fn execute(cli: Cli) -> Result<bool, AppError> {
                 out_json(&a, pretty)?;
             } else {
                 out(&format!(
-                    "meridian {}\nzone data: IANA {}\ndatabase: {}\n",
+                    "meridian {}\nzone data: IANA {}\npublic holidays: python-holidays {} ({}–{})\ndatabase: {}\n",
                     a.version,
                     a.tzdata,
+                    a.holidays,
+                    meridian::holidays::years().0,
+                    meridian::holidays::years().1,
                     a.db_path.as_deref().unwrap_or("(in memory)")
                 ))?;
             }

@@ -345,6 +345,10 @@ pub fn agenda(a: &meridian::plan::agenda::Agenda) -> String {
                 )
             }
             AgendaItem::TimeOff { date } => (date.to_string(), "time off".to_string()),
+            AgendaItem::Holiday { date, name, region } => (
+                date.to_string(),
+                format!("public holiday: {name} ({region})"),
+            ),
             AgendaItem::OfficeDay { date, office } => {
                 (date.to_string(), format!("in the office: {office}"))
             }

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::csv_cells::{self, CsvProblem, Record};
 use crate::error::Problem;
+use crate::holidays;
 use crate::io::scenario::{self, ScenarioError};
 use crate::model::{
     default_working_hours, parse_date, ClockTime, DateRange, DayRange, Hours, Interval, Rep,
@@ -42,11 +43,12 @@ enum Col {
     Preferred,
     NoOffice,
     TimeOff,
+    Holidays,
     Skills,
 }
 
 impl Col {
-    const ALL: [Col; 14] = [
+    const ALL: [Col; 15] = [
         Col::Id,
         Col::Name,
         Col::Team,
@@ -60,6 +62,7 @@ impl Col {
         Col::Preferred,
         Col::NoOffice,
         Col::TimeOff,
+        Col::Holidays,
         Col::Skills,
     ];
 
@@ -78,6 +81,7 @@ impl Col {
             Col::Preferred => "preferred_office_days",
             Col::NoOffice => "no_office_days",
             Col::TimeOff => "time_off",
+            Col::Holidays => "holidays",
             Col::Skills => "skills",
         }
     }
@@ -97,7 +101,7 @@ impl Col {
 }
 
 /// The columns of the template and the export, in order.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 15] = [
     "id",
     "name",
     "team",
@@ -111,6 +115,7 @@ pub const COLUMNS: [&str; 14] = [
     "preferred_office_days",
     "no_office_days",
     "time_off",
+    "holidays",
     "skills",
 ];
 
@@ -251,6 +256,7 @@ pub fn template() -> String {
     ]);
     kenji.capacity_hours_per_week = Hours::parse("32.5").unwrap_or(Hours::from_whole(32));
     kenji.skills = vec!["key accounts".into(), "japanese".into()];
+    kenji.holidays = Some(Some("JP".into()));
     export(&[ana, kenji])
 }
 
@@ -325,6 +331,12 @@ fn cell_of(r: &Rep, col: Col) -> String {
             })
             .collect::<Vec<_>>()
             .join("; "),
+        // Empty: the home office's region; `none`: the document's `null`.
+        Col::Holidays => match &r.holidays {
+            None => String::new(),
+            Some(None) => "none".into(),
+            Some(Some(code)) => code.clone(),
+        },
         Col::Skills if r.skills.iter().any(|s| s.contains(char::is_whitespace)) => {
             r.skills.join(" | ")
         }
@@ -641,24 +653,10 @@ fn read_header(header: &Record, p: &mut RepsCsvPreview) -> Vec<Heading> {
 fn closest(name: &str) -> Option<&'static str> {
     COLUMNS
         .iter()
-        .map(|c| (edit_distance(name, c), *c))
+        .map(|c| (strsim::levenshtein(name, c), *c))
         .filter(|(d, c)| *d <= 3 || (name.len() >= 4 && (c.contains(name) || name.contains(c))))
         .min()
         .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 /// What one row gave: its id and, when every cell was read, the rep.
@@ -802,6 +800,10 @@ impl<'a> RowReader<'a> {
                 },
                 Col::TimeOff => match parse_time_off(value) {
                     Ok(t) => rep.time_off = t,
+                    Err(m) => err(m),
+                },
+                Col::Holidays => match parse_holidays(value) {
+                    Ok(h) => rep.holidays = h,
                     Err(m) => err(m),
                 },
                 Col::Skills => rep.skills = parse_skills(value),
@@ -1000,6 +1002,29 @@ fn parse_skills(value: &str) -> Vec<String> {
 
 /// `2026-12-21..2026-12-31; 2027-01-15`: ranges (both ends inclusive) and
 /// single days, separated by `;`, `,`, `|` or spaces.
+/// Empty: the home office's region; `none`: no public holidays; else a
+/// region code in any case.
+fn parse_holidays(value: &str) -> Result<Option<Option<String>>, String> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    if value.eq_ignore_ascii_case("none") {
+        return Ok(Some(None));
+    }
+    if value.chars().count() > crate::rules::limits::REGION_CHARS {
+        return Err(format!(
+            "{value:?} is not a region code (GB-ENG, US-CA, DE-BY)"
+        ));
+    }
+    match holidays::Region::find(value) {
+        Some(r) => Ok(Some(Some(r.code().to_string()))),
+        None => Err(format!(
+            "unknown holidays region {value:?}; the nearest are {}; leave it empty for the office's, or write none",
+            holidays::nearest(value, 3).join(", ")
+        )),
+    }
+}
+
 fn parse_time_off(value: &str) -> Result<Vec<DateRange>, String> {
     let spaced = value.replace("..", " .. ");
     let tokens: Vec<&str> = spaced

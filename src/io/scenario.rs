@@ -284,6 +284,42 @@ impl V {
         }
     }
 
+    /// A holidays region code (its canonical spelling) or `null`.
+    fn region(&mut self, val: &Json, path: &str) -> Option<Option<String>> {
+        match val {
+            Json::Null => Some(None),
+            Json::Str(s) if s.chars().count() > limits::REGION_CHARS => {
+                self.too_long(s, path, limits::REGION_CHARS);
+                None
+            }
+            Json::Str(s) => match crate::holidays::Region::find(s) {
+                Some(r) => Some(Some(r.code().to_string())),
+                None => {
+                    // Suggestions cost a pass over every code: only the
+                    // first few problems get them, so a huge file stays linear.
+                    let message = if self.problems.len() < 50 {
+                        let near = crate::holidays::nearest(s, 3).join(", ");
+                        format!("unknown holidays region {s:?}; the nearest are {near}")
+                    } else {
+                        format!("unknown holidays region {s:?}")
+                    };
+                    self.err(path, message);
+                    None
+                }
+            },
+            other => {
+                self.err(
+                    path,
+                    format!(
+                        "expected a region code such as \"GB-ENG\" or null, got {}",
+                        other.kind()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
     fn boolean(&mut self, val: &Json, path: &str) -> Option<bool> {
         match val {
             Json::Bool(b) => Some(*b),
@@ -719,7 +755,7 @@ impl V {
             item,
             p,
             &["id", "time_zone", "desks"],
-            &["name", "open_days", "closed_dates"],
+            &["name", "open_days", "closed_dates", "holidays"],
         )?;
         let id = o
             .get("id")
@@ -750,8 +786,13 @@ impl V {
         }
         closed_dates.sort();
         closed_dates.dedup();
+        let holidays = match o.get("holidays") {
+            None => Some(None),
+            Some(j) => self.region(j, &join(p, "holidays")),
+        };
         let id = id?;
         Some(Office {
+            holidays: holidays?,
             name: name.unwrap_or_else(|| id.clone()),
             id,
             time_zone: zone?,
@@ -783,6 +824,7 @@ impl V {
                 "preferred_office_days",
                 "no_office_days",
                 "time_off",
+                "holidays",
                 "skills",
             ],
         )?;
@@ -881,8 +923,13 @@ impl V {
             limits::SKILLS,
             limits::SKILL_CHARS,
         );
+        let holidays = match o.get("holidays") {
+            None => Some(None),
+            Some(j) => self.region(j, &join(p, "holidays")).map(Some),
+        };
         let id = id?;
         Some(Rep {
+            holidays: holidays?,
             name: name.unwrap_or_else(|| id.clone()),
             id,
             team: team?,

@@ -73,6 +73,10 @@ pub struct Office {
     pub desks: u32,
     pub open_days: Vec<Weekday>,
     pub closed_dates: Vec<NaiveDate>,
+    /// Region code (`GB-ENG`) whose public holidays close the office, as
+    /// `closed_dates` do; `None` (absent or `null`): none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holidays: Option<String>,
 }
 
 /// Minimum and maximum office days in one ISO week.
@@ -128,7 +132,26 @@ pub struct Rep {
     pub preferred_office_days: Vec<Weekday>,
     pub no_office_days: Vec<Weekday>,
     pub time_off: Vec<DateRange>,
+    /// Region code whose public holidays are the rep's time off. Absent
+    /// (`None`): the home office's region; `null` (`Some(None)`): none.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
+    #[cfg_attr(feature = "specta", specta(optional, type = Option<String>))]
+    pub holidays: Option<Option<String>>,
     pub skills: Vec<String>,
+}
+
+/// A field that is present (even as `null`) is `Some`: with `default`, an
+/// absent one stays `None`.
+fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
 }
 
 impl Rep {
@@ -147,6 +170,7 @@ impl Rep {
             preferred_office_days: Vec::new(),
             no_office_days: Vec::new(),
             time_off: Vec::new(),
+            holidays: None,
             skills: Vec::new(),
         }
     }

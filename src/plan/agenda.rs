@@ -1,5 +1,5 @@
 //! A rep's agenda (contract §5): every occurrence of every meeting the rep
-//! attends, their time-off days and their accepted office days between two
+//! attends, their time-off days, their public holidays and their accepted office days between two
 //! local dates in the rep's own zone, sorted by start.
 //!
 //! Readings where the contract is silent (also in DESIGN.md): a meeting is on
@@ -12,6 +12,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::holidays;
 use crate::model::Scenario;
 use crate::plan::calendar::meeting_occurrences;
 use crate::plan::PlanError;
@@ -43,6 +44,13 @@ pub enum AgendaItem {
     },
     TimeOff {
         date: NaiveDate,
+    },
+    /// A public holiday of the rep's region (DESIGN.md, "Public holidays
+    /// and travel"): a day off like time off, with its name.
+    Holiday {
+        date: NaiveDate,
+        name: String,
+        region: String,
     },
     OfficeDay {
         date: NaiveDate,
@@ -120,6 +128,24 @@ pub fn agenda(
             ));
             let Some(next) = d.succ_opt() else { break };
             d = next;
+        }
+    }
+    let home = r
+        .office
+        .as_deref()
+        .and_then(|o| sc.offices.iter().find(|x| x.id == o));
+    if let Some(region) = holidays::rep_region(r, home) {
+        for h in region.between(from, to) {
+            items.push((
+                day_start(h.date),
+                0,
+                h.region.to_string(),
+                AgendaItem::Holiday {
+                    date: h.date,
+                    name: h.name.to_string(),
+                    region: h.region.to_string(),
+                },
+            ));
         }
     }
     for od in sc

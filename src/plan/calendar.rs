@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
+use crate::holidays;
 use crate::model::{Meeting, Rep, Scenario};
 use crate::plan::intervals::IntervalSet;
 use crate::plan::PlanError;
@@ -178,7 +179,7 @@ impl<'a> Context<'a> {
         let working = hours(&rep.working_hours);
         let stretch = hours(&rep.stretch_hours);
         let (lo_day, hi_day) = (lo.div_euclid(DAY) - 2, hi.div_euclid(DAY) + 2);
-        let off_days: Vec<(i64, i64)> = rep
+        let mut off_days: Vec<(i64, i64)> = rep
             .time_off
             .iter()
             .map(|t| {
@@ -189,6 +190,18 @@ impl<'a> Context<'a> {
             })
             .filter(|(a, b)| a <= b)
             .collect();
+        // Public holidays are whole local days off, like time off.
+        let home = rep
+            .office
+            .as_deref()
+            .and_then(|o| self.sc.offices.iter().find(|x| x.id == o));
+        if let Some(region) = holidays::rep_region(rep, home) {
+            let days = region.between(tz::index_date(lo_day), tz::index_date(hi_day));
+            off_days.extend(days.map(|h| {
+                let di = tz::day_index(h.date);
+                (di, di)
+            }));
+        }
         let time_off = if off_days.is_empty() {
             IntervalSet::default()
         } else {

@@ -20,6 +20,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::holidays;
 use crate::model::Scenario;
 use crate::plan::calendar::Context;
 use crate::plan::PlanError;
@@ -60,6 +61,8 @@ pub enum EventKind {
     Meeting,
     OfficeDay,
     TimeOff,
+    /// A public holiday of the rep's region, named.
+    Holiday,
     TaskDue,
     /// Working hours, drawn as a background.
     Working,
@@ -268,6 +271,16 @@ pub fn calendar_view(
                 d += chrono::Duration::days(1);
             }
         }
+        let home = rep
+            .office
+            .as_deref()
+            .and_then(|o| sc.offices.iter().find(|x| x.id == o));
+        if let Some(region) = holidays::rep_region(rep, home) {
+            for h in region.between(from, to) {
+                let title = format!("{} (public holiday)", h.name);
+                events.push(day(EventKind::Holiday, h.date, title));
+            }
+        }
         for od in sc
             .office_days
             .iter()
@@ -353,6 +366,7 @@ fn kind_key(kind: EventKind) -> &'static str {
         EventKind::Meeting => "meeting",
         EventKind::OfficeDay => "office",
         EventKind::TimeOff => "off",
+        EventKind::Holiday => "holiday",
         EventKind::TaskDue => "task",
         EventKind::Working => "working",
         EventKind::Stretch => "stretch",

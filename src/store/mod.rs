@@ -46,10 +46,11 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Scenario, FORMAT};
 
 /// The numbered migrations, oldest first; `user_version` counts those applied.
-const MIGRATION_SQL: [&str; 3] = [
+const MIGRATION_SQL: [&str; 4] = [
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_revisions_and_changes.sql"),
     include_str!("migrations/0003_calendars.sql"),
+    include_str!("migrations/0004_holidays.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

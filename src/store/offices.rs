@@ -6,7 +6,7 @@ use super::json_column::{from_text, to_text};
 use super::{Revisions, StoreError, Stored};
 use crate::model::Office;
 
-const COLUMNS: &str = "id, name, time_zone, desks, open_days, closed_dates, revision";
+const COLUMNS: &str = "id, name, time_zone, desks, open_days, closed_dates, revision, holidays";
 
 fn row(r: &rusqlite::Row) -> Result<Stored<Office>, StoreError> {
     let id: String = r.get(0)?;
@@ -24,6 +24,7 @@ fn row(r: &rusqlite::Row) -> Result<Stored<Office>, StoreError> {
             desks: r.get(3)?,
             open_days,
             closed_dates,
+            holidays: r.get(7)?,
             id,
         },
         revision: r.get(6)?,
@@ -58,11 +59,13 @@ pub fn upsert_office(conn: &Connection, o: &Office, revision: i64) -> Result<(),
     closed.sort();
     closed.dedup();
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO offices (id, name, time_zone, desks, open_days, closed_dates, revision)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        "INSERT INTO offices (id, name, time_zone, desks, open_days, closed_dates, revision,
+             holidays)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
              desks = excluded.desks, open_days = excluded.open_days,
-             closed_dates = excluded.closed_dates, revision = excluded.revision",
+             closed_dates = excluded.closed_dates, revision = excluded.revision,
+             holidays = excluded.holidays",
     )?;
     stmt.execute(params![
         o.id,
@@ -71,7 +74,8 @@ pub fn upsert_office(conn: &Connection, o: &Office, revision: i64) -> Result<(),
         o.desks,
         to_text(&o.open_days),
         to_text(&closed),
-        revision
+        revision,
+        o.holidays
     ])?;
     Ok(())
 }

@@ -11,7 +11,7 @@ use crate::model::{DateRange, DayRange, Hours, Rep};
 
 const COLUMNS: &str = "id, name, team, time_zone, office, working_hours, stretch_hours,
     capacity_hours, min_office_days, max_office_days, preferred_office_days, no_office_days,
-    skills, revision";
+    skills, revision, holidays";
 
 fn row(r: &rusqlite::Row) -> Result<Stored<Rep>, StoreError> {
     let id: String = r.get(0)?;
@@ -42,10 +42,21 @@ fn row(r: &rusqlite::Row) -> Result<Stored<Rep>, StoreError> {
             no_office_days: from_text("reps", &id, "no_office_days", &r.get::<_, String>(11)?)?,
             skills: from_text("reps", &id, "skills", &r.get::<_, String>(12)?)?,
             time_off: Vec::new(),
+            holidays: holidays_from_column(r.get(14)?),
             id,
         },
         revision: r.get(13)?,
     })
+}
+
+/// `reps.holidays` (migration 0004): NULL when the rep names no region,
+/// '' for the document's `null`.
+fn holidays_from_column(v: Option<String>) -> Option<Option<String>> {
+    v.map(|code| (!code.is_empty()).then_some(code))
+}
+
+fn holidays_to_column(h: &Option<Option<String>>) -> Option<&str> {
+    h.as_ref().map(|code| code.as_deref().unwrap_or(""))
 }
 
 pub fn list_reps(conn: &Connection) -> Result<Vec<Stored<Rep>>, StoreError> {
@@ -148,8 +159,9 @@ pub fn upsert_rep(conn: &Connection, r: &Rep, revision: i64) -> Result<(), Store
     let mut stmt = conn.prepare_cached(
         "INSERT INTO reps (id, name, team, time_zone, office, working_hours, stretch_hours,
                            capacity_hours, min_office_days, max_office_days,
-                           preferred_office_days, no_office_days, skills, revision)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                           preferred_office_days, no_office_days, skills, revision,
+                           holidays)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, team = excluded.team,
              time_zone = excluded.time_zone, office = excluded.office,
              working_hours = excluded.working_hours, stretch_hours = excluded.stretch_hours,
@@ -158,7 +170,7 @@ pub fn upsert_rep(conn: &Connection, r: &Rep, revision: i64) -> Result<(), Store
              max_office_days = excluded.max_office_days,
              preferred_office_days = excluded.preferred_office_days,
              no_office_days = excluded.no_office_days, skills = excluded.skills,
-             revision = excluded.revision",
+             revision = excluded.revision, holidays = excluded.holidays",
     )?;
     stmt.execute(params![
         r.id,
@@ -175,6 +187,7 @@ pub fn upsert_rep(conn: &Connection, r: &Rep, revision: i64) -> Result<(), Store
         to_text(&r.no_office_days),
         to_text(&r.skills),
         revision,
+        holidays_to_column(&r.holidays),
     ])?;
     conn.prepare_cached("DELETE FROM rep_time_off WHERE rep = ?1")?
         .execute([&r.id])?;

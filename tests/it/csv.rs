@@ -125,7 +125,7 @@ fn bad_rows_are_reported_by_row_and_column() {
     );
     check(
         "name,time_zone\nZoë,UTC\n",
-        &["row 1: the header has no id column (the first row must name the columns: id, name, team, time_zone, office, working_hours, stretch_hours, capacity_hours_per_week, office_days_min, office_days_max, preferred_office_days, no_office_days, time_off, skills)"],
+        &["row 1: the header has no id column (the first row must name the columns: id, name, team, time_zone, office, working_hours, stretch_hours, capacity_hours_per_week, office_days_min, office_days_max, preferred_office_days, no_office_days, time_off, holidays, skills)"],
     );
     check(
         "id,time_zone,office_days_min\nzoe,UTC,2\n",
@@ -153,7 +153,7 @@ fn bad_rows_are_reported_by_row_and_column() {
         "id,time_zone\nzoe,UTC,extra\n",
         &[r#"row 2: the row has 3 cells but the header names 2; cell 3 is "extra""#],
     );
-    check("", &["the file is empty: its first row must be the header (id, name, team, time_zone, office, working_hours, stretch_hours, capacity_hours_per_week, office_days_min, office_days_max, preferred_office_days, no_office_days, time_off, skills)"]);
+    check("", &["the file is empty: its first row must be the header (id, name, team, time_zone, office, working_hours, stretch_hours, capacity_hours_per_week, office_days_min, office_days_max, preferred_office_days, no_office_days, time_off, holidays, skills)"]);
     check(
         "id,time_zone,capacity_hours_per_week\nzoe,UTC,99999999999999\n",
         &["row 2, column capacity_hours_per_week: too large: 99999999999999"],
@@ -294,6 +294,7 @@ fn the_template_imports_once_its_team_and_office_exist() {
         desks: 4,
         open_days: Weekday::WORKWEEK.to_vec(),
         closed_dates: vec![],
+        holidays: None,
     })
     .expect("office");
     m.import_reps_csv(&template).expect("template imports");
@@ -595,4 +596,29 @@ fn the_cli_previews_imports_and_exports_reps_csv() {
     let out = cli(&["--db", db, "export-rotation-csv"]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("id,name,team,office,days\n"));
+}
+
+#[test]
+fn the_holidays_column_reads_a_region_none_or_the_offices_and_round_trips() {
+    let mut m = sample();
+    let text = "id,time_zone,holidays\nzoe,UTC,gb-eng\nkim,UTC,none\nlee,UTC,\nbad,UTC,GB-ENGL\n";
+    let p = preview(&m, text);
+    let errs = errors(&p);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].starts_with("row 5, column holidays: unknown holidays region \"GB-ENGL\""),
+        "{errs:?}"
+    );
+    assert!(errs[0].contains("GB-ENG"), "{errs:?}");
+    m.import_reps_csv(&text.replace("bad,UTC,GB-ENGL\n", ""))
+        .expect("import");
+    assert_eq!(rep(&m, "zoe").holidays, Some(Some("GB-ENG".to_string())));
+    assert_eq!(rep(&m, "kim").holidays, Some(None));
+    assert_eq!(rep(&m, "lee").holidays, None);
+    // The export writes the three back, and reading it changes nothing.
+    let before = m.scenario().expect("read");
+    let out = m.export_reps_csv().expect("export");
+    assert!(out.contains(",GB-ENG,") && out.contains(",none,"), "{out}");
+    m.import_reps_csv(&out).expect("import the export");
+    assert_eq!(m.scenario().expect("read").reps, before.reps);
 }

@@ -130,6 +130,7 @@ fn moving_a_rep_drops_their_office_days_and_locks_at_the_old_office() {
         desks: 3,
         open_days: Weekday::WORKWEEK.to_vec(),
         closed_dates: vec![],
+        holidays: None,
     });
     let mut ana = Rep::new("ana", "Ana", "Europe/Lisbon");
     ana.office = Some("lon".into());

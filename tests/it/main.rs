@@ -14,6 +14,7 @@ mod concurrency;
 mod csv;
 mod edits;
 mod fuzz_corpus;
+mod holidays;
 mod ics;
 mod meeting;
 mod meeting_list;

@@ -42,6 +42,7 @@ fn team() -> Meridian {
         desks: 4,
         open_days: Weekday::WORKWEEK.to_vec(),
         closed_dates: vec![d("2026-03-27")],
+        holidays: None,
     }];
     let mut ana = rep("ana", "Ana", "Europe/London", Some("east"));
     ana.office = Some("lon".into());

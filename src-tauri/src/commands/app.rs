@@ -22,6 +22,30 @@ pub async fn zone_names() -> Result<Vec<String>, CommandError> {
     Ok(meridian::tz::zone_names())
 }
 
+/// Holidays regions matching what the lead types (the region picker).
+#[tauri::command]
+#[specta::specta]
+pub async fn search_regions(
+    query: String,
+    limit: u32,
+) -> Result<Vec<meridian::holidays::RegionInfo>, CommandError> {
+    Ok(meridian::api::screens::regions::search_regions(
+        &query, limit,
+    ))
+}
+
+/// A region's name and next holidays from `from` (the picker's preview).
+#[tauri::command]
+#[specta::specta]
+pub async fn region_preview(
+    code: String,
+    from: chrono::NaiveDate,
+) -> Result<meridian::api::screens::regions::RegionPreview, CommandError> {
+    Ok(meridian::api::screens::regions::region_preview(
+        &code, from,
+    )?)
+}
+
 /// Replaces the stored team with the bundled sample team.
 #[tauri::command]
 #[specta::specta]

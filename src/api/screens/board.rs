@@ -120,12 +120,14 @@ pub enum BoardRow {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DeskDay {
     pub used: u32,
     /// The office does not open that day.
     pub closed: bool,
+    /// The public holiday that closes it, by name.
+    pub holiday: Option<String>,
     /// More reps in than desks (the accepted days may predate a change).
     pub over: bool,
 }
@@ -146,6 +148,8 @@ pub enum CellState {
 #[serde(rename_all = "snake_case")]
 pub enum Blocked {
     TimeOff,
+    /// A public holiday of the rep's region.
+    Holiday,
     NoOfficeDay,
     Closed,
 }
@@ -504,6 +508,8 @@ impl Meridian {
                                     DeskDay {
                                         used,
                                         closed: !crate::rules::office_open(office, date),
+                                        holiday: crate::holidays::office_holiday(office, date)
+                                            .map(|h| h.name.to_string()),
                                         over: used > office.desks,
                                     }
                                 })
@@ -615,6 +621,8 @@ impl Cells<'_> {
             // Rule 1 checks in this order; the case only picks the cell's look.
             let blocked = if rep.time_off.iter().any(|t| t.contains(date)) {
                 Blocked::TimeOff
+            } else if crate::holidays::rep_holiday(rep, Some(office), date).is_some() {
+                Blocked::Holiday
             } else if rep.no_office_days.contains(&Weekday::of(date)) {
                 Blocked::NoOfficeDay
             } else {

@@ -11,6 +11,7 @@ pub mod followed_week;
 pub mod meetings;
 pub mod my_week;
 pub mod people;
+pub mod regions;
 pub mod team_week;
 pub mod workload;
 

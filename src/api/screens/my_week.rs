@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::Meridian;
 use crate::error::AppError;
+use crate::holidays;
 use crate::model::Weekday;
+use crate::rules;
 use crate::store;
 
 /// One rep's week, Monday to Sunday; weekend days only when there is
@@ -42,7 +44,11 @@ pub struct MyDay {
     /// Teammates (same team) in the same office that day, by name.
     pub teammates: Vec<String>,
     pub time_off: bool,
-    /// The home office is closed that day (weekday or closed date).
+    /// The public holiday that day: the rep's own (a day off), else the one
+    /// that closes the home office.
+    pub holiday: Option<String>,
+    /// The home office is closed that day (weekday, closed date or public
+    /// holiday).
     pub closed: bool,
     /// One of the rep's no-office weekdays.
     pub no_office_day: bool,
@@ -106,14 +112,19 @@ impl Meridian {
                     .working_hours
                     .get(&weekday)
                     .is_some_and(|v| !v.is_empty());
+                let holiday = holidays::rep_holiday(&me, home.as_ref(), date)
+                    .or_else(|| {
+                        home.as_ref()
+                            .and_then(|h| holidays::office_holiday(h, date))
+                    })
+                    .map(|h| h.name.to_string());
                 let day = MyDay {
                     date,
                     weekday,
                     teammates,
                     time_off: me.time_off.iter().any(|r| r.start <= date && date <= r.end),
-                    closed: home.as_ref().is_some_and(|h| {
-                        !h.open_days.contains(&weekday) || h.closed_dates.contains(&date)
-                    }),
+                    holiday,
+                    closed: home.as_ref().is_some_and(|h| !rules::office_open(h, date)),
                     no_office_day: me.no_office_days.contains(&weekday),
                     working,
                     office,

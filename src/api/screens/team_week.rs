@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use super::{matches, monday_of, words, Page, TeamFilter, Window};
 use crate::api::Meridian;
 use crate::error::AppError;
+use crate::holidays;
 use crate::plan::calendar::Context;
 use crate::plan::intervals::IntervalSet;
 use crate::store;
@@ -89,7 +90,8 @@ pub struct HourMark {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TeamWeekLine {
     Group(TeamWeekGroup),
-    Rep(TeamWeekRep),
+    // Boxed: a rep line is five times the size of a group line.
+    Rep(Box<TeamWeekRep>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,6 +121,16 @@ pub struct TeamWeekRep {
     pub office_days: Vec<OfficeMark>,
     /// Indexes into [`TeamWeek::days`] of the rep's days off.
     pub time_off: Vec<u32>,
+    /// The rep's public holidays in the week, named.
+    pub holidays: Vec<HolidayMark>,
+}
+
+/// A public holiday on one day of the week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct HolidayMark {
+    pub day: u32,
+    pub name: String,
 }
 
 /// A stretch of one viewer day, in minutes since its start.
@@ -279,7 +291,7 @@ impl Meridian {
                 .map(|l| match l {
                     Ok(g) => Ok(TeamWeekLine::Group(g)),
                     Err(id) => match rows.remove(&id) {
-                        Some(row) => Ok(TeamWeekLine::Rep(row)),
+                        Some(row) => Ok(TeamWeekLine::Rep(Box::new(row))),
                         None => Err(AppError::NotFound { kind: "rep", id }),
                     },
                 })
@@ -410,6 +422,22 @@ fn rep_rows(
             })
             .map(|(i, _)| i as u32)
             .collect();
+        let home = rep
+            .office
+            .as_deref()
+            .and_then(|o| sc.offices.iter().find(|x| x.id == o));
+        let holidays = match (holidays::rep_region(rep, home), days.first(), days.last()) {
+            (Some(region), Some(first), Some(last)) => region
+                .between(first.date, last.date)
+                .filter_map(|h| {
+                    Some(HolidayMark {
+                        day: day_of(days, h.date)?,
+                        name: h.name.to_string(),
+                    })
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         let office_days = sc
             .office_days
             .iter()
@@ -435,6 +463,7 @@ fn rep_rows(
             meetings,
             office_days,
             time_off,
+            holidays,
         });
     }
     Ok(out)

@@ -29,6 +29,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{escape_text, push_folded, uid_part};
+use crate::holidays;
 use crate::model::{Meeting, Rep, Scenario};
 use crate::recurrence::{self, RRule, Until};
 use crate::tz::{self, Zone};
@@ -62,6 +63,64 @@ const OPEN_ENDED_YEARS: i32 = 5;
 
 /// At most this many observances per `VTIMEZONE`.
 const MAX_OBSERVANCES: usize = 2000;
+
+/// Public holidays of the year of `stamp` and the next, as all-day events:
+/// a rep's own as days off (busy); a team's once per region, as free time,
+/// since they say when people are away rather than block the calendar.
+/// The bundled table spans decades: two years is what a calendar app needs
+/// and keeps a 2,000-rep team's file small.
+fn write_holidays(
+    events: &mut String,
+    sc: &Scenario,
+    reps: &[&Rep],
+    team: bool,
+    stamp_text: &str,
+    year: i32,
+) {
+    let (Some(from), Some(to)) = (
+        NaiveDate::from_ymd_opt(year, 1, 1),
+        NaiveDate::from_ymd_opt(year + 1, 12, 31),
+    ) else {
+        return;
+    };
+    let regions: BTreeSet<&'static str> = reps
+        .iter()
+        .filter_map(|rep| {
+            let home = rep
+                .office
+                .as_deref()
+                .and_then(|o| sc.offices.iter().find(|x| x.id == o));
+            holidays::rep_region(rep, home).map(holidays::Region::code)
+        })
+        .collect();
+    for code in regions {
+        let Some(region) = holidays::Region::find(code) else {
+            continue;
+        };
+        for h in region.between(from, to) {
+            let uid = format!(
+                "holiday-{}-{}@meridian",
+                uid_part(h.region),
+                h.date.format("%Y%m%d")
+            );
+            let summary = if team {
+                format!("{} (public holiday, {})", h.name, h.region)
+            } else {
+                format!("{} (public holiday)", h.name)
+            };
+            let day = DayEvent {
+                uid: &uid,
+                first: h.date,
+                last: h.date,
+                summary: &summary,
+                busy: !team,
+                location: None,
+                extra: &[],
+            };
+            write_day_event(events, stamp_text, &day);
+        }
+    }
+}
 
 /// The file name a save dialog should offer, e.g. `meridian-rep-ana.ics`.
 pub fn file_name(scope: &IcsScope) -> String {
@@ -183,6 +242,8 @@ pub fn write_calendar(
             write_day_event(&mut events, &stamp_text, &day);
         }
     }
+
+    write_holidays(&mut events, sc, &reps, team, &stamp_text, stamp.year());
 
     let mut out = String::new();
     calendar_opening(&mut out);

@@ -92,6 +92,7 @@ impl Reader {
                         desks: 0,
                         open_days: Vec::new(),
                         closed_dates: Vec::new(),
+                        holidays: None,
                     });
                 for rep in reps {
                     self.office_days.insert(

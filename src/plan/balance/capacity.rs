@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use crate::holidays;
 use crate::io::scenario::MAX_WINDOW_DAYS;
 use crate::model::{BalanceRequest, Rep, Scenario, Weekday};
 use crate::plan::calendar::meeting_occurrences;
@@ -103,12 +104,18 @@ pub fn window_capacity(sc: &Scenario, req: &BalanceRequest) -> Result<WindowCapa
             }
         }
     }
+    let offices: HashMap<&str, &crate::model::Office> =
+        sc.offices.iter().map(|o| (o.id.as_str(), o)).collect();
     let daily = sc
         .reps
         .iter()
         .enumerate()
         .map(|(r, rep)| {
             let base = daily_base(rep);
+            let home = rep.office.as_deref().and_then(|o| offices.get(o).copied());
+            // A public holiday is a day off like time off.
+            let region = holidays::rep_region(rep, home);
+            let holiday = |d: NaiveDate| region.is_some_and(|g| g.on(d).is_some());
             dates
                 .iter()
                 .enumerate()
@@ -117,7 +124,7 @@ pub fn window_capacity(sc: &Scenario, req: &BalanceRequest) -> Result<WindowCapa
                         .working_hours
                         .get(&Weekday::of(d))
                         .is_some_and(|ivs| !ivs.is_empty());
-                    if works && !rep.time_off.iter().any(|t| t.contains(d)) {
+                    if works && !rep.time_off.iter().any(|t| t.contains(d)) && !holiday(d) {
                         (base - busy[r * n + k]).max(0)
                     } else {
                         0

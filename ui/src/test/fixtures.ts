@@ -210,7 +210,7 @@ export function fakeBackend(initial: Scenario, overrides: Record<string, Handler
   let revisions = revisionsOf(db, counter);
   const calls: Call[] = [];
   const handlers: Record<string, Handler> = {
-    about: () => ({ version: '0.0.0-unit', tzdata: 'unit', db_path: null }),
+    about: () => ({ version: '0.0.0-unit', tzdata: 'unit', holidays: 'unit', db_path: null }),
     directory: () => directoryOf(db, revisions, counter),
     people_page: (a) => peoplePageOf(db, revisions, counter, a.query as PeopleQuery, a.window as Window),
     team_members: (a) => {

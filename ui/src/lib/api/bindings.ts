@@ -12,6 +12,10 @@ export const commands = {
 	about: () => typedError<About, CommandError>(__TAURI_INVOKE("about")),
 	/**  The IANA zone names the pickers offer. */
 	zoneNames: () => typedError<string[], CommandError>(__TAURI_INVOKE("zone_names")),
+	/**  Holidays regions matching what the lead types (the region picker). */
+	searchRegions: (query: string, limit: number) => typedError<RegionInfo[], CommandError>(__TAURI_INVOKE("search_regions", { query, limit })),
+	/**  A region's name and next holidays from `from` (the picker's preview). */
+	regionPreview: (code: string, from: string) => typedError<RegionPreview, CommandError>(__TAURI_INVOKE("region_preview", { code, from })),
 	/**  Replaces the stored team with the bundled sample team. */
 	loadSampleTeam: () => typedError<Changes, CommandError>(__TAURI_INVOKE("load_sample_team")),
 	/**  Replaces the planning policy. */
@@ -351,6 +355,8 @@ export type About = {
 	version: string,
 	/**  The IANA zone data release in use, e.g. `2026f`. */
 	tzdata: string,
+	/**  The python-holidays release the bundled public holidays come from. */
+	holidays: string,
 	/**  The database file; `None` for an in-memory database. */
 	db_path: string | null,
 };
@@ -490,7 +496,9 @@ export type BalanceSummary = {
 };
 
 /**  Which rule-1 case blocks a cell, for its look; the words are `reason`. */
-export type Blocked = "time_off" | "no_office_day" | "closed";
+export type Blocked = "time_off" | 
+/**  A public holiday of the rep's region. */
+"holiday" | "no_office_day" | "closed";
 
 export type Board = {
 	/**  Monday of the first week. */
@@ -747,6 +755,8 @@ export type DeskDay = {
 	used: number,
 	/**  The office does not open that day. */
 	closed: boolean,
+	/**  The public holiday that closes it, by name. */
+	holiday: string | null,
 	/**  More reps in than desks (the accepted days may predate a change). */
 	over: boolean,
 };
@@ -778,7 +788,9 @@ export type ErrorCode = "invalid" | "not_found" | "duplicate_id" | "storage" | "
 /**  A calendar server could not be reached or refused the request. */
 "network";
 
-export type EventKind = "meeting" | "office_day" | "time_off" | "task_due" | 
+export type EventKind = "meeting" | "office_day" | "time_off" | 
+/**  A public holiday of the rep's region, named. */
+"holiday" | "task_due" | 
 /**  Working hours, drawn as a background. */
 "working" | 
 /**  Stretch hours (early / late calls are acceptable), a fainter background. */
@@ -899,6 +911,21 @@ export type FormLimits = {
 	time_off_blocks: number,
 	/**  People one meeting request may name (required and optional together). */
 	attendees: number,
+};
+
+/**  One public holiday. */
+export type Holiday = {
+	date: string,
+	/**  The name python-holidays gives it, in English where it has one. */
+	name: string,
+	/**  The region whose holiday it is, e.g. `GB-ENG`. */
+	region: string,
+};
+
+/**  A public holiday on one day of the week. */
+export type HolidayMark = {
+	day: number,
+	name: string,
 };
 
 export type HourMark = {
@@ -1157,7 +1184,15 @@ export type MyDay = {
 	/**  Teammates (same team) in the same office that day, by name. */
 	teammates: string[],
 	time_off: boolean,
-	/**  The home office is closed that day (weekday or closed date). */
+	/**
+	 *  The public holiday that day: the rep's own (a day off), else the one
+	 *  that closes the home office.
+	 */
+	holiday: string | null,
+	/**
+	 *  The home office is closed that day (weekday, closed date or public
+	 *  holiday).
+	 */
 	closed: boolean,
 	/**  One of the rep's no-office weekdays. */
 	no_office_day: boolean,
@@ -1231,6 +1266,11 @@ export type Office = {
 	desks: number,
 	open_days: Weekday[],
 	closed_dates: string[],
+	/**
+	 *  Region code (`GB-ENG`) whose public holidays close the office, as
+	 *  `closed_dates` do; `None` (absent or `null`): none.
+	 */
+	holidays?: string | null,
 };
 
 /**  One accepted office day of the plan that travels to reps. */
@@ -1432,6 +1472,30 @@ export type PublishingPage = {
 	keyring: boolean,
 };
 
+/**  A region as a picker lists it. */
+export type RegionInfo = {
+	code: string,
+	/**  The region's own name (`England`, `Bayern`). */
+	label: string,
+	/**  The country's name, also for a country itself. */
+	country: string,
+};
+
+/**  A region and its next holidays from a date. */
+export type RegionPreview = {
+	region: RegionInfo,
+	/**
+	 *  The next [`PREVIEW_HOLIDAYS`] holidays on or after the date asked
+	 *  for; fewer near the end of the bundled years.
+	 */
+	next: Holiday[],
+	/**
+	 *  The python-holidays release and the years the data covers, for the
+	 *  note under the picker.
+	 */
+	source: string,
+};
+
 export type Rep = {
 	id: string,
 	name: string,
@@ -1450,6 +1514,11 @@ export type Rep = {
 	preferred_office_days: Weekday[],
 	no_office_days: Weekday[],
 	time_off: DateRange[],
+	/**
+	 *  Region code whose public holidays are the rep's time off. Absent
+	 *  (`None`): the home office's region; `null` (`Some(None)`): none.
+	 */
+	holidays?: string | null,
 	skills: string[],
 };
 
@@ -1723,6 +1792,8 @@ export type TeamWeekRep = {
 	office_days: OfficeMark[],
 	/**  Indexes into [`TeamWeek::days`] of the rep's days off. */
 	time_off: number[],
+	/**  The rep's public holidays in the week, named. */
+	holidays: HolidayMark[],
 };
 
 /**  A task no rep can take, with its title. */

@@ -68,11 +68,17 @@ import type {
   PublishReport,
   PublishingPage,
   Resolution,
+  RegionInfo,
+  RegionPreview,
 } from './bindings';
 
 export type {
   About,
   Backup,
+  Holiday,
+  HolidayMark,
+  RegionInfo,
+  RegionPreview,
   Counts,
   Directory,
   FormLimits,
@@ -300,6 +306,12 @@ export const api = {
   getRep: (id: string): Promise<Stored<Rep>> => call(() => commands.getRep(id)),
   freeId: (kind: ItemKind, base: string): Promise<string | null> => call(() => commands.freeId(kind, base)),
   zoneNames: (): Promise<string[]> => call(() => commands.zoneNames()),
+  /** Holidays regions matching what the lead typed (searched in Rust). */
+  searchRegions: (query: string, limit: number): Promise<RegionInfo[]> =>
+    call(() => commands.searchRegions(query, limit)),
+  /** A region's name and next holidays from `from` (YYYY-MM-DD). */
+  regionPreview: (code: string, from: string): Promise<RegionPreview> =>
+    call(() => commands.regionPreview(code, from)),
   loadSampleTeam: (): Promise<Changes> => call(() => commands.loadSampleTeam()),
   createRep: (rep: Rep): Promise<Changes> => call(() => commands.createRep(rep)),
   updateRep: (rep: Rep, revision: number | null): Promise<Changes> => call(() => commands.updateRep(rep, revision)),

@@ -25,8 +25,14 @@ export type RepDraft = {
   preferred_office_days: Weekday[];
   no_office_days: Weekday[];
   time_off: { start: string; end: string }[];
+  /** Whose public holidays: the home office's, none, or a region of the rep's own. */
+  holidaysFrom: HolidaysFrom;
+  /** The region code when `holidaysFrom` is 'region'. */
+  holidays: string;
   skills: string[];
 };
+
+export type HolidaysFrom = 'office' | 'none' | 'region';
 
 export function emptyDayHours(): DayHours {
   return { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
@@ -68,6 +74,8 @@ export function newRepDraft(zone: string): RepDraft {
     preferred_office_days: [],
     no_office_days: [],
     time_off: [],
+    holidaysFrom: 'office',
+    holidays: '',
     skills: [],
   };
 }
@@ -90,6 +98,9 @@ export function repToDraft(rep: Rep, policyMin = 0, policyMax = 5): RepDraft {
     preferred_office_days: [...rep.preferred_office_days],
     no_office_days: [...rep.no_office_days],
     time_off: rep.time_off.map((r) => ({ start: r.start, end: r.end })),
+    // Rust leaves the key out for "the home office's", writes null for none.
+    holidaysFrom: rep.holidays === undefined ? 'office' : rep.holidays === null ? 'none' : 'region',
+    holidays: rep.holidays ?? '',
     skills: [...rep.skills],
   };
 }
@@ -111,6 +122,8 @@ export function draftToRep(d: RepDraft): Rep {
   };
   // Following the team policy is written by leaving the key out (the document has no null for it).
   if (!d.usePolicy) rep.office_days_per_week = { min: Number(d.min), max: Number(d.max) };
+  if (d.holidaysFrom === 'none') rep.holidays = null;
+  if (d.holidaysFrom === 'region') rep.holidays = d.holidays.trim();
   return rep;
 }
 
@@ -190,6 +203,7 @@ export function repFieldKeys(d: RepDraft): string[] {
     'no_office_days',
     'time_off',
     ...d.time_off.map((_, i) => `time_off[${i}]`),
+    'holidays',
     'skills',
   ];
 }
@@ -203,10 +217,12 @@ export type OfficeDraft = {
   desks: string;
   open_days: Weekday[];
   closed_dates: string[];
+  /** A region code, '' for no public holidays. */
+  holidays: string;
 };
 
 export function newOfficeDraft(zone: string): OfficeDraft {
-  return { id: '', name: '', time_zone: zone, desks: '10', open_days: [...WORKWEEK], closed_dates: [] };
+  return { id: '', name: '', time_zone: zone, desks: '10', open_days: [...WORKWEEK], closed_dates: [], holidays: '' };
 }
 
 export function officeToDraft(o: Office): OfficeDraft {
@@ -217,6 +233,7 @@ export function officeToDraft(o: Office): OfficeDraft {
     desks: String(o.desks),
     open_days: [...o.open_days],
     closed_dates: [...o.closed_dates],
+    holidays: o.holidays ?? '',
   };
 }
 
@@ -228,6 +245,7 @@ export function draftToOffice(d: OfficeDraft): Office {
     desks: Number(d.desks.trim()),
     open_days: sortWeekdays(d.open_days),
     closed_dates: [...d.closed_dates],
+    holidays: d.holidays.trim() === '' ? null : d.holidays.trim(),
   };
 }
 
@@ -256,6 +274,7 @@ export function officeFieldKeys(d: OfficeDraft): string[] {
     'open_days',
     'closed_dates',
     ...d.closed_dates.map((_, i) => `closed_dates[${i}]`),
+    'holidays',
   ];
 }
 

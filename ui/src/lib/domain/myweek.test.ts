@@ -9,6 +9,7 @@ function day(over: Partial<MyDay> = {}): MyDay {
     office: null,
     teammates: [],
     time_off: false,
+    holiday: null,
     closed: false,
     no_office_day: false,
     working: true,
@@ -24,5 +25,10 @@ describe('awayText', () => {
     expect(awayText(day({ no_office_day: true }), true)).toBe('Remote (not an office day for you)');
     expect(awayText(day({ working: false }), true)).toBe('Not a working day');
     expect(awayText(day(), true)).toBe('Remote');
+  });
+
+  it('names the public holiday after time off', () => {
+    expect(awayText(day({ holiday: 'Christmas Day', closed: true }), true)).toBe('Public holiday · Christmas Day');
+    expect(awayText(day({ holiday: 'Diwali', time_off: true }), true)).toBe('Time off');
   });
 });

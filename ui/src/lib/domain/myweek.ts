@@ -8,6 +8,7 @@ import type { MyDay } from '../api';
 /** One line for a day without an office day: why the rep is not in. */
 export function awayText(day: MyDay, hasOffice: boolean): string {
   if (day.time_off) return 'Time off';
+  if (day.holiday) return `Public holiday · ${day.holiday}`;
   if (!hasOffice) return 'Remote (no home office)';
   if (day.closed) return 'Remote (office closed)';
   if (day.no_office_day) return 'Remote (not an office day for you)';

@@ -58,9 +58,9 @@ describe('cells in words', () => {
 describe('figures Rust sent, formatted', () => {
   it('labels weeks, fills desk bars from the same count the label shows, and states weights', () => {
     expect(weekLabel('2026-W49', '2026-11-30')).toBe('Week 49 · 30 Nov');
-    expect(deskFill({ used: 1, closed: false, over: false }, 4)).toBe(0.25);
-    expect(deskFill({ used: 7, closed: false, over: true }, 6)).toBe(1);
-    expect(deskFill({ used: 0, closed: true, over: false }, 0)).toBe(0);
+    expect(deskFill({ used: 1, closed: false, holiday: null, over: false }, 4)).toBe(0.25);
+    expect(deskFill({ used: 7, closed: false, holiday: null, over: true }, 6)).toBe(1);
+    expect(deskFill({ used: 0, closed: true, holiday: null, over: false }, 0)).toBe(0);
     const s = summary(1);
     expect(s.terms.map(termWeight)).toEqual(['1 point per pair-day', '2 points per rep-day', '2 points per rep-day', '3 points per attendee']);
   });

@@ -29,6 +29,7 @@ function week(rep: string, date: string): MyWeek {
       office: i === 1 ? 'Unit Office' : null,
       teammates: i === 1 ? ['Unit Zed'] : [],
       time_off: false,
+      holiday: null,
       closed: false,
       no_office_day: i === 0,
       working: true,

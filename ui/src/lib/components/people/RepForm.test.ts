@@ -35,6 +35,23 @@ function setup(opts: { rep?: Rep | null; onsave?: (r: Rep) => Promise<void> } = 
 const field = (name: string) => screen.getByRole('textbox', { name });
 
 describe('RepForm', () => {
+  it("writes the public holidays as the home office's (key left out), none (null) or a region", async () => {
+    const saved: Rep[] = [];
+    const { user } = setup({ rep: rep('unit-ana', 'Unit Ana'), onsave: async (r) => void saved.push(r) });
+    const from = screen.getByRole('combobox', { name: 'Public holidays' });
+    const save = screen.getByRole('button', { name: 'Save changes' });
+    await user.click(save);
+    expect('holidays' in saved[0]).toBe(false);
+    await user.selectOptions(from, 'none');
+    await user.click(save);
+    expect(saved[1].holidays).toBeNull();
+    await user.selectOptions(from, 'region');
+    const picker = screen.getByPlaceholderText(/e\.g\. India or IN-KA/);
+    await user.type(picker, 'IN-KA');
+    await user.click(save);
+    expect(saved[2].holidays).toBe('IN-KA');
+  });
+
   it('suggests an id from the name while the id is untouched', async () => {
     const { user } = setup();
     await user.type(field('Name'), 'Zoë Ñandú');

@@ -77,7 +77,7 @@ export function boardRows(o: BoardOptions = {}): BoardRow[] {
   for (let i = 0; i < (o.extra ?? 0); i++) reps.push(repRow(`unit-x${i}`, `Unit X${String(i).padStart(4, '0')}`, o));
   const used = WEEK.map((_, k) => reps.filter((r) => r.kind === 'rep' && r.cells[k].state === 'in').length);
   return [
-    { kind: 'office', office: 'unit-office', name: 'Unit Office', desks: 3, days: used.map((u) => ({ used: u, closed: false, over: u > 3 })) },
+    { kind: 'office', office: 'unit-office', name: 'Unit Office', desks: 3, days: used.map((u) => ({ used: u, closed: false, holiday: null, over: u > 3 })) },
     { kind: 'team', office: 'unit-office', team: 'unit-team', name: 'Unit Team', reps: reps.length, anchor: WEEK.map((d) => d === '2026-12-01') },
     ...reps,
   ];

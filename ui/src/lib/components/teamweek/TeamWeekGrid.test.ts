@@ -19,6 +19,7 @@ function rep(id: string, name: string, extra: Partial<TeamWeekRep> = {}): TeamWe
     meetings: [],
     office_days: [],
     time_off: [],
+    holidays: [],
     ...extra,
   };
 }
