@@ -293,3 +293,104 @@ fn a_bengaluru_rep_is_off_on_diwali_and_balance_capacity_drops_by_the_holiday() 
     assert_eq!(weekdays_off, 3, "25, 28 Dec and 1 Jan");
     assert_eq!(cap.total(zoe) - cap.total(ana), weekdays_off * 8 * 60);
 }
+
+#[path = "../../benches/common/mod.rs"]
+#[allow(dead_code)]
+mod bench_common;
+
+/// Holidays mean exactly what the same days typed in as closed dates and
+/// time off mean, on generated teams over Christmas in every zone mix: the
+/// rotation, every meeting request and the balance give the same answers.
+/// This ties the new field to rules the outside checker already checks.
+#[test]
+fn holidays_plan_exactly_like_the_same_days_typed_in_on_generated_teams() {
+    for (seed, zones) in [("31", "global"), ("32", "emea"), ("33", "mixed")] {
+        let Some(text) = crate::shared::generate(&[
+            "--reps",
+            "40",
+            "--offices",
+            "4",
+            "--teams",
+            "5",
+            "--weeks",
+            "4",
+            "--tasks",
+            "120",
+            "--seed",
+            seed,
+            "--zones",
+            zones,
+            "--start",
+            "2026-12-14",
+        ]) else {
+            eprintln!("skipped: ../shared/tools is not beside the checkout");
+            return;
+        };
+        let doc: Value = serde_json::from_str(&text).expect("json");
+        let regions = bench_common::with_holidays(doc);
+        let typed =
+            bench_common::holidays_typed_in(regions.clone(), day("2026-11-01"), day("2027-02-28"));
+        let (a, b) = (parse(&regions), parse(&typed));
+        let with_regions = a.offices.iter().filter(|o| o.holidays.is_some()).count();
+        assert!(with_regions > 0, "seed {seed}: no office got a region");
+        let closed: usize = b
+            .offices
+            .iter()
+            .map(|o| o.closed_dates.len())
+            .sum::<usize>()
+            - parse(&serde_json::from_str(&text).expect("json"))
+                .offices
+                .iter()
+                .map(|o| o.closed_dates.len())
+                .sum::<usize>();
+        assert!(closed > 0, "seed {seed}: no holiday in the window");
+
+        let (ra, rb) = (
+            a.requests.rotation.clone().expect("rotation"),
+            b.requests.rotation.clone().expect("rotation"),
+        );
+        let (pa, pb) = (
+            meridian::plan::rotation::rotate(&a, &ra).expect("plans"),
+            meridian::plan::rotation::rotate(&b, &rb).expect("plans"),
+        );
+        assert_eq!(pa.assignments, pb.assignments, "seed {seed}: rotation");
+        assert_eq!(
+            pa.objective, pb.objective,
+            "seed {seed}: rotation objective"
+        );
+        assert_eq!(pa.infeasible_reason, pb.infeasible_reason, "seed {seed}");
+
+        for (qa, qb) in a.requests.meetings.iter().zip(&b.requests.meetings) {
+            let (ma, mb) = (
+                meridian::plan::meeting::suggest(&a, qa).expect("suggests"),
+                meridian::plan::meeting::suggest(&b, qb).expect("suggests"),
+            );
+            let key = |m: &meridian::plan::meeting::MeetingAnswer| {
+                m.suggestions
+                    .iter()
+                    .map(|s| (s.start.clone(), s.cost))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(key(&ma), key(&mb), "seed {seed}: meeting {}", qa.id);
+        }
+
+        let (ba, bb) = (
+            a.requests.balance.expect("balance"),
+            b.requests.balance.expect("balance"),
+        );
+        let (ca, cb) = (
+            meridian::plan::balance::window_capacity(&a, &ba).expect("capacity"),
+            meridian::plan::balance::window_capacity(&b, &bb).expect("capacity"),
+        );
+        assert_eq!(ca.daily, cb.daily, "seed {seed}: capacity");
+        let (xa, xb) = (
+            meridian::plan::balance::balance(&a, &ba).expect("balances"),
+            meridian::plan::balance::balance(&b, &bb).expect("balances"),
+        );
+        assert_eq!(
+            serde_json::to_value(&xa).expect("json"),
+            serde_json::to_value(&xb).expect("json"),
+            "seed {seed}: balance"
+        );
+    }
+}

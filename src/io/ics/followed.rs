@@ -14,6 +14,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::import::{components, logical_lines, parse_duration, parse_when, unescape, Prop, When};
 use super::publish::ObjectKind;
+use crate::holidays;
 use crate::model::{DateRange, LocalDateTime, Meeting, Office, OfficeDay, Rep, Scenario};
 use crate::recurrence::RRule;
 use crate::tz;
@@ -136,9 +137,17 @@ impl Reader {
         let name = p
             .param("CN")
             .map_or_else(|| id.clone(), |n| n.trim_matches('"').to_string());
-        self.reps
-            .entry(id.clone())
-            .or_insert_with(|| Rep::new(&id, &name, &zone));
+        // The region, when it names one this build knows; the follower's
+        // copy has no offices' regions, so the rep carries it.
+        let region = p
+            .param("X-MERIDIAN-HOLIDAYS")
+            .and_then(|c| holidays::Region::find(c.trim_matches('"')))
+            .map(|r| r.code().to_string());
+        self.reps.entry(id.clone()).or_insert_with(|| {
+            let mut rep = Rep::new(&id, &name, &zone);
+            rep.holidays = region.map(Some);
+            rep
+        });
         Ok(id)
     }
 
@@ -234,12 +243,13 @@ mod tests {
         let doc = r#"{
           "format": "meridian.scenario/1",
           "teams": [{"id": "t", "name": "T"}],
-          "offices": [{"id": "lon", "name": "London", "time_zone": "Europe/London", "desks": 5}],
+          "offices": [{"id": "lon", "name": "London", "time_zone": "Europe/London", "desks": 5,
+                       "holidays": "GB-ENG"}],
           "reps": [
             {"id": "ana", "name": "Ana, \"A\"", "team": "t", "time_zone": "Europe/Lisbon", "office": "lon",
              "time_off": [{"start": "2027-03-26", "end": "2027-03-30"}]},
             {"id": "bo", "name": "Bo", "team": "t", "time_zone": "America/New_York"},
-            {"id": "cy", "name": "Cy", "time_zone": "Asia/Kolkata"}
+            {"id": "cy", "name": "Cy", "time_zone": "Asia/Kolkata", "holidays": "IN-KA"}
           ],
           "meetings": [
             {"id": "m;1", "title": "Sync, weekly", "start": "2027-03-22T09:00",
@@ -272,6 +282,20 @@ mod tests {
         let ana = back.team.reps.iter().find(|r| r.id == "ana").unwrap();
         assert_eq!(ana.time_off, sc.reps[0].time_off);
         assert_eq!(ana.time_zone, "Europe/Lisbon");
+        // Regions travel with the reps (the office's for Ana, her own for
+        // Cy), so the follower's agenda has their holidays; Bo has none.
+        assert_eq!(ana.holidays, Some(Some("GB-ENG".to_string())));
+        let region = |id: &str| {
+            back.team
+                .reps
+                .iter()
+                .find(|r| r.id == id)
+                .unwrap()
+                .holidays
+                .clone()
+        };
+        assert_eq!(region("cy"), Some(Some("IN-KA".to_string())));
+        assert_eq!(region("bo"), None);
         // Cy is not in the team but attends: named, with a zone, no days.
         assert!(back
             .team

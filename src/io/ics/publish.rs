@@ -27,7 +27,8 @@ use super::export::{
     calendar_opening, write_day_event, write_meeting, write_vtimezone, DayEvent, ExportError,
 };
 use super::{escape_text, push_folded, stable_hash, uid_part};
-use crate::model::{Rep, Scenario};
+use crate::holidays;
+use crate::model::{Office, Rep, Scenario};
 
 /// What a published team calendar includes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,9 +113,19 @@ pub fn content_hash(text: &str) -> String {
 }
 
 /// `X-MERIDIAN-REP;X-MERIDIAN-TZ=Europe/Lisbon;CN="Ana":ana`.
-fn rep_line(rep: &Rep) -> String {
+/// A rep as a property: id, zone, name and, when they have one, the region
+/// whose public holidays they take (the follower has the same bundled
+/// table, so the holidays themselves need not travel).
+fn rep_line(rep: &Rep, offices: &[Office]) -> String {
+    let home = rep
+        .office
+        .as_deref()
+        .and_then(|o| offices.iter().find(|x| x.id == o));
+    let region = holidays::rep_region(rep, home)
+        .map(|r| format!(";X-MERIDIAN-HOLIDAYS={}", r.code()))
+        .unwrap_or_default();
     format!(
-        "X-MERIDIAN-REP;X-MERIDIAN-TZ={};CN=\"{}\":{}",
+        "X-MERIDIAN-REP;X-MERIDIAN-TZ={}{region};CN=\"{}\":{}",
         rep.time_zone,
         param_text(&rep.name),
         escape_text(&rep.id)
@@ -187,7 +198,7 @@ pub fn team_objects(
                 m.attendees
                     .iter()
                     .filter_map(|a| reps.get(a.as_str()))
-                    .map(|r| rep_line(r)),
+                    .map(|r| rep_line(r, &sc.offices)),
             );
             let mut event = String::new();
             let (first, last) =
@@ -243,7 +254,7 @@ pub fn team_objects(
                 "X-MERIDIAN-KIND:office_day".to_string(),
                 format!("X-MERIDIAN-OFFICE:{}", escape_text(office)),
             ];
-            extra.extend(people.iter().map(|r| rep_line(r)));
+            extra.extend(people.iter().map(|r| rep_line(r, &sc.offices)));
             let day = DayEvent {
                 uid: &uid,
                 first: date,
@@ -267,7 +278,10 @@ pub fn team_objects(
                     off.start.format("%Y%m%d")
                 );
                 let summary = format!("{} — Away", rep.name);
-                let extra = vec!["X-MERIDIAN-KIND:away".to_string(), rep_line(rep)];
+                let extra = vec![
+                    "X-MERIDIAN-KIND:away".to_string(),
+                    rep_line(rep, &sc.offices),
+                ];
                 let day = DayEvent {
                     uid: &uid,
                     first: off.start,

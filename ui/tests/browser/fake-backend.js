@@ -324,7 +324,7 @@
       if (reps.length === 0) continue;
       rows.push({ kind: 'office', office: o.id, name: o.name, desks: o.desks, days: dates.map((d) => {
         const used = all.filter((r) => cellOf(r, d).state === 'in').length;
-        return { used, closed: !o.open_days.includes(wdOf(d)) || o.closed_dates.includes(d), over: used > o.desks };
+        return { used, closed: !o.open_days.includes(wdOf(d)) || o.closed_dates.includes(d), holiday: null, over: used > o.desks };
       }) });
       const teams = [...new Set(reps.map((r) => r.team))].sort((a, b) => (a === null) - (b === null) || (teamOf(a)?.name ?? '').localeCompare(teamOf(b)?.name ?? ''));
       for (const t of teams) {
@@ -569,7 +569,7 @@
       const office_days = db.office_days.filter((d) => d.rep === r.id && dayOf(d.date) >= 0)
         .map((d) => ({ day: dayOf(d.date), office: db.offices.find((o) => o.id === d.office)?.name ?? d.office }));
       const time_off = days.flatMap((d, i) => (r.time_off.some((t) => t.start <= d.date && d.date <= t.end) ? [i] : []));
-      return { kind: 'rep', id: r.id, name: r.name, team: r.team, time_zone: r.time_zone, offsets: '', working, stretch: [], meetings, office_days, time_off };
+      return { kind: 'rep', id: r.id, name: r.name, team: r.team, time_zone: r.time_zone, offsets: '', working, stretch: [], meetings, office_days, time_off, holidays: [] };
     };
     const words = query.search.toLowerCase().split(/\s+/).filter(Boolean);
     const teamName = (id) => db.teams.find((t) => t.id === id)?.name ?? id;
@@ -606,7 +606,7 @@
         : [];
       return {
         date: d, weekday: wd, office: mine ? (db.offices.find((o) => o.id === mine.office)?.name ?? mine.office) : null, teammates,
-        time_off: me.time_off.some((t) => t.start <= d && d <= t.end), closed: !!home && (!home.open_days.includes(wd) || home.closed_dates.includes(d)),
+        time_off: me.time_off.some((t) => t.start <= d && d <= t.end), holiday: null, closed: !!home && (!home.open_days.includes(wd) || home.closed_dates.includes(d)),
         no_office_day: me.no_office_days.includes(wd), working: (me.working_hours[wd] ?? []).length > 0,
       };
     }).filter((d) => !['sat', 'sun'].includes(d.weekday) || d.office || d.working);
@@ -626,7 +626,7 @@
   }
 
   const handlers = {
-    about: () => ({ version: '0.0.0-test', tzdata: 'test', db_path: null }),
+    about: () => ({ version: '0.0.0-test', tzdata: 'test', holidays: 'test', db_path: null }),
     load_team: () => clone(db),
     zone_names: () => zones,
     load_sample_team: () => ((db = fakeSample()), clone(db)),
