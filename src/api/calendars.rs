@@ -293,15 +293,28 @@ impl Meridian {
                 .filter(|a| !known.contains(*a))
                 .cloned()
                 .collect();
-            let mut stmt = c.prepare_cached("SELECT name, time_zone FROM reps WHERE id = ?1")?;
+            // Their office and holidays too: the rep line carries their
+            // holidays region (`publish::rep_line`), whichever team's
+            // calendar a follower reads first.
+            let mut stmt = c.prepare_cached(
+                "SELECT name, time_zone, office, holidays FROM reps WHERE id = ?1",
+            )?;
             for id in others {
                 let found = stmt
                     .query_row([&id], |r| {
-                        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, Option<String>>(2)?,
+                            r.get::<_, Option<String>>(3)?,
+                        ))
                     })
                     .optional()?;
-                if let Some((name, zone)) = found {
-                    sc.reps.push(crate::model::Rep::new(&id, &name, &zone));
+                if let Some((name, zone, office, holidays)) = found {
+                    let mut rep = crate::model::Rep::new(&id, &name, &zone);
+                    rep.office = office;
+                    rep.holidays = store::reps::holidays_from_column(holidays);
+                    sc.reps.push(rep);
                 }
             }
             Ok(sc)

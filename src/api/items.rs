@@ -51,6 +51,21 @@ pub trait Item: Clone + Serialize + DeserializeOwned + Send + 'static {
     fn store(tx: &mut Tx, item: &Self, old: Option<&Self>) -> Result<(), AppError>;
     /// Removes the item and whatever refers to it.
     fn remove(tx: &mut Tx, item: &Self) -> Result<(), AppError>;
+    /// The item with its values in their stored spelling (a holidays region
+    /// typed `gb-eng` is `GB-ENG`), as the document parser writes them.
+    fn canonical(self) -> Self {
+        self
+    }
+}
+
+/// A holidays region code in the table's spelling; an unknown one as it
+/// is (the item's check refuses it).
+fn canonical_region(code: &mut String) {
+    if let Some(r) = crate::holidays::Region::find(code) {
+        if r.code() != code {
+            *code = r.code().to_string();
+        }
+    }
 }
 
 /// Which way a write treats an existing or missing item.
@@ -152,6 +167,7 @@ impl Meridian {
         revision: Option<i64>,
         mode: Mode,
     ) -> Result<Changes, AppError> {
+        let item = item.canonical();
         let id = item.id().to_string();
         let summary = match mode {
             Mode::Create => format!("added {} {id}", T::NOUN),
@@ -326,6 +342,12 @@ impl Item for Office {
     fn check(&self, _: &Connection) -> Result<Vec<Problem>, AppError> {
         Ok(scenario::check_office(self))
     }
+    fn canonical(mut self) -> Self {
+        if let Some(code) = &mut self.holidays {
+            canonical_region(code);
+        }
+        self
+    }
     fn store(tx: &mut Tx, item: &Self, old: Option<&Self>) -> Result<(), AppError> {
         tx.put_office(item)?;
         let days_changed = old.is_some_and(|o| {
@@ -380,6 +402,12 @@ impl Item for Rep {
     }
     fn load_all(conn: &Connection) -> Result<Vec<Stored<Self>>, StoreError> {
         store::reps::list_reps(conn)
+    }
+    fn canonical(mut self) -> Self {
+        if let Some(Some(code)) = &mut self.holidays {
+            canonical_region(code);
+        }
+        self
     }
     fn check(&self, conn: &Connection) -> Result<Vec<Problem>, AppError> {
         let teams = existing(conn, self.team.iter(), store::teams::team_exists)?;

@@ -5,8 +5,8 @@
 //!
 //! Offices and reps name a region in the team document (`holidays`); the
 //! helpers at the bottom say what that means on a date, so the planners, the
-//! checks and the views read one rule (DESIGN.md, "Public holidays and
-//! travel").
+//! checks and the views read one rule (DESIGN.md, "Public holidays
+//! (issue 15)").
 
 mod table;
 

@@ -673,6 +673,9 @@ struct RowReader<'a> {
     headings: &'a [Heading],
     /// The column's name as the file's header spells it.
     names: BTreeMap<Col, String>,
+    /// Unknown holidays regions given the nearest codes so far: each costs
+    /// a pass over every code, so only the first few do.
+    region_hints: std::cell::Cell<usize>,
 }
 
 impl<'a> RowReader<'a> {
@@ -689,7 +692,15 @@ impl<'a> RowReader<'a> {
             stored,
             headings,
             names,
+            region_hints: std::cell::Cell::new(0),
         }
+    }
+
+    /// Whether the next unknown region still gets the nearest codes.
+    fn hint_region(&self) -> bool {
+        let n = self.region_hints.get();
+        self.region_hints.set(n + 1);
+        n < 50
     }
 
     fn column_name(&self, c: Col) -> String {
@@ -802,7 +813,7 @@ impl<'a> RowReader<'a> {
                     Ok(t) => rep.time_off = t,
                     Err(m) => err(m),
                 },
-                Col::Holidays => match parse_holidays(value) {
+                Col::Holidays => match parse_holidays(value, self.hint_region()) {
                     Ok(h) => rep.holidays = h,
                     Err(m) => err(m),
                 },
@@ -1004,7 +1015,7 @@ fn parse_skills(value: &str) -> Vec<String> {
 /// single days, separated by `;`, `,`, `|` or spaces.
 /// Empty: the home office's region; `none`: no public holidays; else a
 /// region code in any case.
-fn parse_holidays(value: &str) -> Result<Option<Option<String>>, String> {
+fn parse_holidays(value: &str, suggest: bool) -> Result<Option<Option<String>>, String> {
     if value.is_empty() {
         return Ok(None);
     }
@@ -1018,9 +1029,12 @@ fn parse_holidays(value: &str) -> Result<Option<Option<String>>, String> {
     }
     match holidays::Region::find(value) {
         Some(r) => Ok(Some(Some(r.code().to_string()))),
-        None => Err(format!(
+        None if suggest => Err(format!(
             "unknown holidays region {value:?}; the nearest are {}; leave it empty for the office's, or write none",
             holidays::nearest(value, 3).join(", ")
+        )),
+        None => Err(format!(
+            "unknown holidays region {value:?}; leave it empty for the office's, or write none"
         )),
     }
 }

@@ -46,7 +46,7 @@ pub enum AgendaItem {
         date: NaiveDate,
     },
     /// A public holiday of the rep's region (DESIGN.md, "Public holidays
-    /// and travel"): a day off like time off, with its name.
+    /// (issue 15)"): a day off like time off, with its name.
     Holiday {
         date: NaiveDate,
         name: String,

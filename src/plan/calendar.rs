@@ -7,7 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use crate::holidays;
-use crate::model::{Meeting, Rep, Scenario};
+use crate::model::{Meeting, Office, Rep, Scenario};
 use crate::plan::intervals::IntervalSet;
 use crate::plan::PlanError;
 use crate::recurrence::{self, RRule};
@@ -63,6 +63,9 @@ pub struct Context<'a> {
     offsets: IdMap<&'a str, Arc<Offsets>>,
     /// Rep id → rep (a request may name a thousand people).
     reps: IdMap<&'a str, &'a Rep>,
+    /// Office id → office, for a rep's holidays region (a request may name
+    /// thousands of people and a team thousands of offices).
+    offices: IdMap<&'a str, &'a Office>,
     /// Meeting index → its occurrences within the horizon; `None` for
     /// meetings none of the context's people attend (never expanded).
     occurrences: Vec<Option<Vec<(Minute, Minute)>>>,
@@ -118,6 +121,7 @@ impl<'a> Context<'a> {
             }
         }
         let reps: IdMap<&str, &Rep> = sc.reps.iter().map(|r| (r.id.as_str(), r)).collect();
+        let offices: IdMap<&str, &Office> = sc.offices.iter().map(|o| (o.id.as_str(), o)).collect();
         let mut offsets = IdMap::default();
         for id in people {
             if let Some(r) = reps.get(id) {
@@ -133,6 +137,7 @@ impl<'a> Context<'a> {
             zones,
             offsets,
             reps,
+            offices,
             occurrences,
             meetings_of,
             lo,
@@ -194,7 +199,7 @@ impl<'a> Context<'a> {
         let home = rep
             .office
             .as_deref()
-            .and_then(|o| self.sc.offices.iter().find(|x| x.id == o));
+            .and_then(|o| self.offices.get(o).copied());
         if let Some(region) = holidays::rep_region(rep, home) {
             let days = region.between(tz::index_date(lo_day), tz::index_date(hi_day));
             off_days.extend(days.map(|h| {

@@ -51,7 +51,7 @@ fn row(r: &rusqlite::Row) -> Result<Stored<Rep>, StoreError> {
 
 /// `reps.holidays` (migration 0004): NULL when the rep names no region,
 /// '' for the document's `null`.
-fn holidays_from_column(v: Option<String>) -> Option<Option<String>> {
+pub(crate) fn holidays_from_column(v: Option<String>) -> Option<Option<String>> {
     v.map(|code| (!code.is_empty()).then_some(code))
 }
 

@@ -198,17 +198,31 @@ fn meeting_slots_never_use_a_reps_holiday() {
     doc["requests"] = json!({"meetings": [{
         "id": "sync", "title": "Sync", "duration_minutes": 30,
         "required": ["pri", "raj"], "optional": [],
-        "from": "2026-11-06", "to": "2026-11-10", "time_zone": "Asia/Kolkata",
+        "from": "2026-11-23", "to": "2026-11-25", "time_zone": "Asia/Kolkata",
         "granularity_minutes": 30, "max_results": 50
     }]});
     let sc = parse(&doc);
     let req = &sc.requests.meetings[0];
     let ans = meridian::plan::meeting::suggest(&sc, req).expect("suggests");
     assert!(!ans.suggestions.is_empty());
-    // Diwali (Sun 8 Nov 2026) is not a working day anyway; Karnataka
-    // Rajyotsava and the rest stay out. What must hold: no slot on any
-    // holiday of Pri's region, Pri's own (IN-KA), in her zone.
+    // Guru Nanak's Birthday (Tue 24 Nov 2026) is a holiday in India, so
+    // Pri and Raj meet on the 23rd and the 25th only; 50 slots are asked
+    // for, so every free half hour of those days is listed.
     let ka = Region::find("IN-KA").expect("IN-KA");
+    assert_eq!(
+        ka.on(day("2026-11-24")).map(|h| h.name),
+        Some("Guru Nanak's Birthday")
+    );
+    let dates: std::collections::BTreeSet<&str> = ans
+        .suggestions
+        .iter()
+        .map(|s| &s.attendees[0].local_start[..10])
+        .collect();
+    assert!(
+        dates.contains("2026-11-23") && dates.contains("2026-11-25"),
+        "{dates:?}"
+    );
+    assert!(!dates.contains("2026-11-24"), "{dates:?}");
     for s in &ans.suggestions {
         let local = &s
             .attendees
@@ -262,11 +276,10 @@ fn a_bengaluru_rep_is_off_on_diwali_and_balance_capacity_drops_by_the_holiday() 
         .expect("in window");
     let pri = sc.reps.iter().position(|r| r.id == "pri").expect("pri");
     let ana = sc.reps.iter().position(|r| r.id == "ana").expect("ana");
-    let working = diwali.weekday().number_from_monday() <= 5;
-    if working {
-        assert_eq!(cap.daily[pri][k], 0, "Pri works on Diwali");
-        assert_eq!(cap.daily[ana][k], 8 * 60, "Ana is not in India");
-    }
+    // Diwali 2027 is on Friday 29 October, a working day.
+    assert!(diwali.weekday().number_from_monday() <= 5, "{diwali}");
+    assert_eq!(cap.daily[pri][k], 0, "Pri works on Diwali");
+    assert_eq!(cap.daily[ana][k], 8 * 60, "Ana is not in India");
     // The agenda lists it by name.
     let agenda = meridian::plan::agenda::agenda(&sc, "pri", diwali, diwali).expect("agenda");
     let v = serde_json::to_value(&agenda).expect("json");
@@ -393,4 +406,125 @@ fn holidays_plan_exactly_like_the_same_days_typed_in_on_generated_teams() {
             "seed {seed}: balance"
         );
     }
+}
+
+#[test]
+fn setting_an_offices_region_drops_its_accepted_office_days_on_holidays_and_nothing_else() {
+    let mut m = meridian::Meridian::open_in_memory().expect("db");
+    let mut doc = team();
+    doc["offices"][0]["holidays"] = json!(null);
+    doc["office_days"] = json!([
+        {"rep": "ana", "date": "2026-12-24", "office": "lon"},
+        {"rep": "ana", "date": "2026-12-28", "office": "lon"},
+        {"rep": "ben", "date": "2026-12-28", "office": "lon"}
+    ]);
+    m.import_document(&doc.to_string(), "team.json")
+        .expect("import");
+    let mut lon: meridian::model::Office = m.get("lon").expect("stored").item;
+    // Typed in any case: stored in the table's spelling.
+    lon.holidays = Some("gb-eng".into());
+    m.update(lon, None).expect("update");
+    let sc = m.scenario().expect("read");
+    assert_eq!(sc.offices[0].holidays.as_deref(), Some("GB-ENG"));
+    let days: Vec<(String, String)> = sc
+        .office_days
+        .iter()
+        .map(|d| (d.rep.clone(), d.date.to_string()))
+        .collect();
+    assert_eq!(days, [("ana".to_string(), "2026-12-24".to_string())]);
+    // A rep's region in any case too.
+    let mut pri: meridian::model::Rep = m.get("pri").expect("stored").item;
+    pri.holidays = Some(Some(" in-ka ".into()));
+    m.update(pri, None).expect("update");
+    let pri: meridian::model::Rep = m.get("pri").expect("stored").item;
+    assert_eq!(pri.holidays, Some(Some("IN-KA".to_string())));
+}
+
+/// The views name holidays: My week (the rep's own, or only the office's
+/// for a rep who takes none), the board (an office row's closed day, a
+/// rep's holiday cell), and the ICS export.
+#[test]
+fn my_week_the_board_and_the_ics_export_name_the_holiday() {
+    use meridian::api::screens::board::{Blocked, BoardQuery, BoardRow};
+    use meridian::api::screens::Window;
+    let mut m = meridian::Meridian::open_in_memory().expect("db");
+    m.import_document(&team().to_string(), "team.json")
+        .expect("import");
+    let christmas = day("2026-12-25");
+
+    let week = m.my_week("ana", christmas).expect("read").expect("ana");
+    let fri = week
+        .days
+        .iter()
+        .find(|d| d.date == christmas)
+        .expect("the 25th");
+    assert_eq!(fri.holiday.as_deref(), Some("Christmas Day"));
+    assert!(fri.closed);
+    let week = m.my_week("zoe", christmas).expect("read").expect("zoe");
+    let fri = week
+        .days
+        .iter()
+        .find(|d| d.date == christmas)
+        .expect("the 25th");
+    assert_eq!(fri.holiday, None, "Zoe takes no holidays");
+    assert_eq!(fri.office_holiday.as_deref(), Some("Christmas Day"));
+
+    let query = BoardQuery {
+        from: Some(day("2026-12-21")),
+        weeks: Some(1),
+        office: Some("lon".into()),
+        search: String::new(),
+    };
+    let window = Window {
+        offset: 0,
+        limit: 50,
+    };
+    let board = m
+        .rotation_board(&query, window, day("2026-12-01"), None)
+        .expect("board");
+    let col = board
+        .columns
+        .iter()
+        .flat_map(|w| &w.days)
+        .position(|d| d.date == christmas)
+        .expect("a column");
+    let mut saw_office = false;
+    let mut saw_ana = false;
+    for row in &board.rows.rows {
+        match row {
+            BoardRow::Office { days, .. } => {
+                assert_eq!(days[col].holiday.as_deref(), Some("Christmas Day"));
+                assert!(days[col].closed);
+                saw_office = true;
+            }
+            BoardRow::Rep { id, cells, .. } if id == "ana" => {
+                assert_eq!(cells[col].blocked, Some(Blocked::Holiday));
+                let reason = cells[col].reason.clone().unwrap_or_default();
+                assert!(reason.contains("Christmas Day"), "{reason}");
+                saw_ana = true;
+            }
+            _ => {}
+        }
+    }
+    assert!(saw_office && saw_ana);
+
+    let stamp = "2026-12-01T00:00:00Z".parse().expect("stamp");
+    let ics = m
+        .export_ics(
+            meridian::io::ics::export::IcsScope::Rep("ana".into()),
+            stamp,
+        )
+        .expect("ics");
+    assert!(
+        ics.contains("SUMMARY:Christmas Day (public holiday)"),
+        "{ics}"
+    );
+    assert!(ics.contains("DTSTART;VALUE=DATE:20261225"), "{ics}");
+    let ics = m
+        .export_ics(
+            meridian::io::ics::export::IcsScope::Rep("zoe".into()),
+            stamp,
+        )
+        .expect("ics");
+    assert!(!ics.contains("public holiday"), "Zoe takes none");
 }

@@ -53,6 +53,9 @@ pub struct FollowedDay {
     pub teammates: Vec<String>,
     /// The calendar shows the rep away (time off, reason never published).
     pub away: bool,
+    /// The rep's public holiday that day, by name (from the region their
+    /// published line names, looked up in this computer's bundled table).
+    pub holiday: Option<String>,
 }
 
 /// A followed rep's week, Monday to Sunday (weekend days only when the
@@ -169,6 +172,7 @@ impl Meridian {
             };
             teammates.sort_by_key(|n| n.to_lowercase());
             let away = me.time_off.iter().any(|r| r.start <= date && date <= r.end);
+            let holiday = crate::holidays::rep_holiday(me, None, date).map(|h| h.name.to_string());
             let weekend = matches!(weekday, Weekday::Sat | Weekday::Sun);
             if !weekend || office.is_some() || away {
                 days.push(FollowedDay {
@@ -177,6 +181,7 @@ impl Meridian {
                     office,
                     teammates,
                     away,
+                    holiday,
                 });
             }
         }

@@ -44,9 +44,11 @@ pub struct MyDay {
     /// Teammates (same team) in the same office that day, by name.
     pub teammates: Vec<String>,
     pub time_off: bool,
-    /// The public holiday that day: the rep's own (a day off), else the one
-    /// that closes the home office.
+    /// The rep's own public holiday that day (a day off), by name.
     pub holiday: Option<String>,
+    /// The public holiday that closes the home office that day, by name
+    /// (the rep may still work from home: a `null` region, another zone).
+    pub office_holiday: Option<String>,
     /// The home office is closed that day (weekday, closed date or public
     /// holiday).
     pub closed: bool,
@@ -112,11 +114,11 @@ impl Meridian {
                     .working_hours
                     .get(&weekday)
                     .is_some_and(|v| !v.is_empty());
-                let holiday = holidays::rep_holiday(&me, home.as_ref(), date)
-                    .or_else(|| {
-                        home.as_ref()
-                            .and_then(|h| holidays::office_holiday(h, date))
-                    })
+                let holiday =
+                    holidays::rep_holiday(&me, home.as_ref(), date).map(|h| h.name.to_string());
+                let office_holiday = home
+                    .as_ref()
+                    .and_then(|h| holidays::office_holiday(h, date))
                     .map(|h| h.name.to_string());
                 let day = MyDay {
                     date,
@@ -124,6 +126,7 @@ impl Meridian {
                     teammates,
                     time_off: me.time_off.iter().any(|r| r.start <= date && date <= r.end),
                     holiday,
+                    office_holiday,
                     closed: home.as_ref().is_some_and(|h| !rules::office_open(h, date)),
                     no_office_day: me.no_office_days.contains(&weekday),
                     working,

@@ -43,14 +43,27 @@ pub fn search_regions(query: &str, limit: u32) -> Vec<RegionInfo> {
 /// [`AppError::Invalid`] for a code that names no region, with the nearest
 /// codes.
 pub fn region_preview(code: &str, from: NaiveDate) -> Result<RegionPreview, AppError> {
-    let Some(region) = Region::find(code) else {
+    let found = (code.chars().count() <= crate::rules::limits::REGION_CHARS)
+        .then(|| Region::find(code))
+        .flatten();
+    let Some(region) = found else {
+        let near = if code.chars().count() <= crate::rules::limits::REGION_CHARS {
+            format!(
+                "; the nearest are {}",
+                holidays::nearest(code, 3).join(", ")
+            )
+        } else {
+            String::new()
+        };
         return Err(AppError::Invalid(ScenarioError {
             file: "holidays".to_string(),
             problems: vec![Problem {
                 path: "holidays".to_string(),
                 message: format!(
-                    "unknown holidays region {code:?}; the nearest are {}",
-                    holidays::nearest(code, 3).join(", ")
+                    "unknown holidays region {:?}{near}",
+                    code.chars()
+                        .take(crate::rules::limits::REGION_CHARS)
+                        .collect::<String>()
                 ),
             }],
         }));

@@ -381,6 +381,8 @@ fn rep_rows(
     // A day either side: a rep's local day overlapping the week may start
     // up to 26 hours away from the viewer's.
     let ctx = Context::new(sc, lo - 2 * DAY, hi + 2 * DAY, &people)?;
+    let office_of: HashMap<&str, &crate::model::Office> =
+        sc.offices.iter().map(|o| (o.id.as_str(), o)).collect();
     let mut out = Vec::with_capacity(ids.len());
     for id in &people {
         let Some(rep) = ctx.rep(id) else { continue };
@@ -425,7 +427,7 @@ fn rep_rows(
         let home = rep
             .office
             .as_deref()
-            .and_then(|o| sc.offices.iter().find(|x| x.id == o));
+            .and_then(|o| office_of.get(o).copied());
         let holidays = match (holidays::rep_region(rep, home), days.first(), days.last()) {
             (Some(region), Some(first), Some(last)) => region
                 .between(first.date, last.date)

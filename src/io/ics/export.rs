@@ -83,13 +83,12 @@ fn write_holidays(
     ) else {
         return;
     };
+    let offices: BTreeMap<&str, &crate::model::Office> =
+        sc.offices.iter().map(|o| (o.id.as_str(), o)).collect();
     let regions: BTreeSet<&'static str> = reps
         .iter()
         .filter_map(|rep| {
-            let home = rep
-                .office
-                .as_deref()
-                .and_then(|o| sc.offices.iter().find(|x| x.id == o));
+            let home = rep.office.as_deref().and_then(|o| offices.get(o).copied());
             holidays::rep_region(rep, home).map(holidays::Region::code)
         })
         .collect();
@@ -98,8 +97,14 @@ fn write_holidays(
             continue;
         };
         for h in region.between(from, to) {
+            // A rep's own export names the rep: the same holiday in a team
+            // export (free time) must not replace it in one calendar.
+            let owner = match (team, reps.first()) {
+                (false, Some(rep)) => format!("{}-", uid_part(&rep.id)),
+                _ => String::new(),
+            };
             let uid = format!(
-                "holiday-{}-{}@meridian",
+                "holiday-{owner}{}-{}@meridian",
                 uid_part(h.region),
                 h.date.format("%Y%m%d")
             );

@@ -143,11 +143,13 @@ impl Reader {
             .param("X-MERIDIAN-HOLIDAYS")
             .and_then(|c| holidays::Region::find(c.trim_matches('"')))
             .map(|r| r.code().to_string());
-        self.reps.entry(id.clone()).or_insert_with(|| {
-            let mut rep = Rep::new(&id, &name, &zone);
+        let rep = self
+            .reps
+            .entry(id.clone())
+            .or_insert_with(|| Rep::new(&id, &name, &zone));
+        if rep.holidays.is_none() {
             rep.holidays = region.map(Some);
-            rep
-        });
+        }
         Ok(id)
     }
 

@@ -116,11 +116,8 @@ pub fn content_hash(text: &str) -> String {
 /// A rep as a property: id, zone, name and, when they have one, the region
 /// whose public holidays they take (the follower has the same bundled
 /// table, so the holidays themselves need not travel).
-fn rep_line(rep: &Rep, offices: &[Office]) -> String {
-    let home = rep
-        .office
-        .as_deref()
-        .and_then(|o| offices.iter().find(|x| x.id == o));
+fn rep_line(rep: &Rep, offices: &BTreeMap<&str, &Office>) -> String {
+    let home = rep.office.as_deref().and_then(|o| offices.get(o).copied());
     let region = holidays::rep_region(rep, home)
         .map(|r| format!(";X-MERIDIAN-HOLIDAYS={}", r.code()))
         .unwrap_or_default();
@@ -181,6 +178,14 @@ pub fn team_objects(
         .map(|r| (r.id.as_str(), r))
         .collect();
     let reps: BTreeMap<&str, &Rep> = sc.reps.iter().map(|r| (r.id.as_str(), r)).collect();
+    // Each rep's line once: events repeat them thousands of times.
+    let offices: BTreeMap<&str, &Office> = sc.offices.iter().map(|o| (o.id.as_str(), o)).collect();
+    let lines: BTreeMap<&str, String> = sc
+        .reps
+        .iter()
+        .map(|r| (r.id.as_str(), rep_line(r, &offices)))
+        .collect();
+    let line_of = |r: &Rep| lines.get(r.id.as_str()).cloned().unwrap_or_default();
     let stamp_text = stamp.format("%Y%m%dT%H%M%SZ").to_string();
     let mut out: Vec<CalendarObject> = Vec::new();
 
@@ -198,7 +203,7 @@ pub fn team_objects(
                 m.attendees
                     .iter()
                     .filter_map(|a| reps.get(a.as_str()))
-                    .map(|r| rep_line(r, &sc.offices)),
+                    .map(|r| line_of(r)),
             );
             let mut event = String::new();
             let (first, last) =
@@ -254,7 +259,7 @@ pub fn team_objects(
                 "X-MERIDIAN-KIND:office_day".to_string(),
                 format!("X-MERIDIAN-OFFICE:{}", escape_text(office)),
             ];
-            extra.extend(people.iter().map(|r| rep_line(r, &sc.offices)));
+            extra.extend(people.iter().map(|r| line_of(r)));
             let day = DayEvent {
                 uid: &uid,
                 first: date,
@@ -278,10 +283,7 @@ pub fn team_objects(
                     off.start.format("%Y%m%d")
                 );
                 let summary = format!("{} — Away", rep.name);
-                let extra = vec![
-                    "X-MERIDIAN-KIND:away".to_string(),
-                    rep_line(rep, &sc.offices),
-                ];
+                let extra = vec!["X-MERIDIAN-KIND:away".to_string(), line_of(rep)];
                 let day = DayEvent {
                     uid: &uid,
                     first: off.start,

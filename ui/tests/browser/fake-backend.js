@@ -606,7 +606,7 @@
         : [];
       return {
         date: d, weekday: wd, office: mine ? (db.offices.find((o) => o.id === mine.office)?.name ?? mine.office) : null, teammates,
-        time_off: me.time_off.some((t) => t.start <= d && d <= t.end), holiday: null, closed: !!home && (!home.open_days.includes(wd) || home.closed_dates.includes(d)),
+        time_off: me.time_off.some((t) => t.start <= d && d <= t.end), holiday: null, office_holiday: null, closed: !!home && (!home.open_days.includes(wd) || home.closed_dates.includes(d)),
         no_office_day: me.no_office_days.includes(wd), working: (me.working_hours[wd] ?? []).length > 0,
       };
     }).filter((d) => !['sat', 'sun'].includes(d.weekday) || d.office || d.working);

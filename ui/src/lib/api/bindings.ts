@@ -855,6 +855,11 @@ export type FollowedDay = {
 	teammates: string[],
 	/**  The calendar shows the rep away (time off, reason never published). */
 	away: boolean,
+	/**
+	 *  The rep's public holiday that day, by name (from the region their
+	 *  published line names, looked up in this computer's bundled table).
+	 */
+	holiday: string | null,
 };
 
 /**  My week's followed calendars. */
@@ -1184,11 +1189,13 @@ export type MyDay = {
 	/**  Teammates (same team) in the same office that day, by name. */
 	teammates: string[],
 	time_off: boolean,
-	/**
-	 *  The public holiday that day: the rep's own (a day off), else the one
-	 *  that closes the home office.
-	 */
+	/**  The rep's own public holiday that day (a day off), by name. */
 	holiday: string | null,
+	/**
+	 *  The public holiday that closes the home office that day, by name
+	 *  (the rep may still work from home: a `null` region, another zone).
+	 */
+	office_holiday: string | null,
 	/**
 	 *  The home office is closed that day (weekday, closed date or public
 	 *  holiday).

@@ -10,6 +10,7 @@ function day(over: Partial<MyDay> = {}): MyDay {
     teammates: [],
     time_off: false,
     holiday: null,
+    office_holiday: null,
     closed: false,
     no_office_day: false,
     working: true,
@@ -29,6 +30,8 @@ describe('awayText', () => {
 
   it('names the public holiday after time off', () => {
     expect(awayText(day({ holiday: 'Christmas Day', closed: true }), true)).toBe('Public holiday · Christmas Day');
+    // Only the office's holiday (the rep takes none): remote, and why.
+    expect(awayText(day({ office_holiday: 'Christmas Day', closed: true }), true)).toBe('Remote (office closed: Christmas Day)');
     expect(awayText(day({ holiday: 'Diwali', time_off: true }), true)).toBe('Time off');
   });
 });

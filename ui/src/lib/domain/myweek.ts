@@ -10,7 +10,7 @@ export function awayText(day: MyDay, hasOffice: boolean): string {
   if (day.time_off) return 'Time off';
   if (day.holiday) return `Public holiday · ${day.holiday}`;
   if (!hasOffice) return 'Remote (no home office)';
-  if (day.closed) return 'Remote (office closed)';
+  if (day.closed) return day.office_holiday ? `Remote (office closed: ${day.office_holiday})` : 'Remote (office closed)';
   if (day.no_office_day) return 'Remote (not an office day for you)';
   if (!day.working) return 'Not a working day';
   return 'Remote';

@@ -48,6 +48,7 @@ describe('cells in words', () => {
     expect(cellText(bo.cells[4], 'Unit Bo')).toBe("Unit Bo, Fri 4 Dec: fri is one of the rep's no_office_days");
     expect(cellStatus(bo.cells[4])).toBe('Not an office day for them');
     expect(cellStatus(bo.cells[2])).toBe('Remote');
+    expect(cellStatus({ ...bo.cells[4], state: 'unavailable', blocked: 'holiday' })).toBe('Public holiday');
   });
 
   it('the lock key cycles none → in → out → none', () => {

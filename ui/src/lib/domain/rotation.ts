@@ -64,6 +64,8 @@ export function cellStatus(cell: BoardCell): string {
   switch (cell.blocked) {
     case 'time_off':
       return 'Time off';
+    case 'holiday':
+      return 'Public holiday';
     case 'no_office_day':
       return 'Not an office day for them';
     default:

@@ -27,9 +27,9 @@ function followedWeek(rep: string, date: string): FollowedWeek {
     time_zone: 'Europe/London',
     monday: date,
     days: [
-      { date: '2026-11-30', weekday: 'mon', office: 'London', teammates: ['Ana Silva', 'Bo Chen'], away: false },
-      { date: '2026-12-01', weekday: 'tue', office: null, teammates: [], away: true },
-      { date: '2026-12-02', weekday: 'wed', office: null, teammates: [], away: false },
+      { date: '2026-11-30', weekday: 'mon', office: 'London', teammates: ['Ana Silva', 'Bo Chen'], away: false, holiday: null },
+      { date: '2026-12-01', weekday: 'tue', office: null, teammates: [], away: true, holiday: null },
+      { date: '2026-12-02', weekday: 'wed', office: null, teammates: [], away: false, holiday: 'Unit Holiday' },
     ],
     office_days: 1,
     view: { from: date, to: date, time_zone: 'Europe/London', resources: [{ id: rep, name: 'Kai Tanaka', time_zone: 'Europe/London', offsets: 'UTC+00:00' }], events: [] },
@@ -102,7 +102,7 @@ describe('My week on a computer that only follows the team calendar', () => {
     expect(items[0]).toHaveTextContent('In the office · London');
     expect(items[0]).toHaveTextContent('With Ana Silva, Bo Chen');
     expect(items[1]).toHaveTextContent('Away');
-    expect(items[2]).toHaveTextContent('Not in the office');
+    expect(items[2]).toHaveTextContent('Public holiday · Unit Holiday');
     expect(screen.getByRole('region', { name: 'Week calendar of Kai Tanaka' })).toBeTruthy();
     expect(backend.called('followed_reps').at(-1)?.args).toEqual({ search: 'kai', limit: 8 });
     expect(backend.called('followed_week').at(-1)?.args.rep).toBe('kai');

@@ -30,6 +30,7 @@ function week(rep: string, date: string): MyWeek {
       teammates: i === 1 ? ['Unit Zed'] : [],
       time_off: false,
       holiday: null,
+      office_holiday: null,
       closed: false,
       no_office_day: i === 0,
       working: true,
