@@ -54,6 +54,8 @@ pub mod limits {
     /// Attendees of one meeting; required and optional attendees of one
     /// meeting request together.
     pub const ATTENDEES: usize = 20_000;
+    /// Trips of one rep.
+    pub const TRIPS: usize = 1_000;
     /// Time-off blocks of one rep.
     pub const TIME_OFF_BLOCKS: usize = 1_000;
     /// Closed dates of one office.
@@ -101,27 +103,29 @@ pub fn office_open(office: &Office, date: NaiveDate) -> bool {
 
 /// Why rotation rule 1 keeps `rep` out of the office on `date`, or `None`.
 ///
-/// Looks the rep's office up in `offices` (a scan); callers checking many
-/// dates or reps look offices up once in a map and call [`rule1_blocks_at`].
+/// Looks the office the rep works from that day (their home office, or the
+/// visited one on a trip day) up in `offices` (a scan); callers checking
+/// many dates or reps look offices up once in a map and call
+/// [`rule1_blocks_at`].
 pub fn rule1_blocks(rep: &Rep, offices: &[Office], date: NaiveDate) -> Option<String> {
-    let home = rep
-        .office
-        .as_deref()
+    let at = rep
+        .office_on(date)
         .and_then(|oid| offices.iter().find(|o| o.id == oid));
-    rule1_blocks_at(rep, home, date)
+    rule1_blocks_at(rep, at, date)
 }
 
-/// [`rule1_blocks`] with the rep's home office already looked up: `home` is
-/// the office whose id is `rep.office`, or `None` when no such office exists
-/// (then only the rep's own rules are checked).
-pub fn rule1_blocks_at(rep: &Rep, home: Option<&Office>, date: NaiveDate) -> Option<String> {
-    let Some(oid) = &rep.office else {
+/// [`rule1_blocks`] with the office already looked up: `at` is the office
+/// whose id is [`Rep::office_on`] that date (the home office, or the
+/// visited one on a trip day), or `None` when no such office exists (then
+/// only the rep's own rules are checked).
+pub fn rule1_blocks_at(rep: &Rep, at: Option<&Office>, date: NaiveDate) -> Option<String> {
+    let Some(oid) = rep.office_on(date) else {
         return Some("the rep has no office".to_string());
     };
     if rep.time_off.iter().any(|t| t.contains(date)) {
         return Some("the date is in the rep's time off".to_string());
     }
-    if let Some(h) = holidays::rep_holiday(rep, home, date) {
+    if let Some(h) = holidays::rep_holiday(rep, at, date) {
         return Some(format!(
             "{date} is a public holiday for the rep ({}, {})",
             h.name, h.region
@@ -131,7 +135,7 @@ pub fn rule1_blocks_at(rep: &Rep, home: Option<&Office>, date: NaiveDate) -> Opt
     if rep.no_office_days.contains(&wd) {
         return Some(format!("{wd} is one of the rep's no_office_days"));
     }
-    let off = home?;
+    let off = at?;
     if !off.open_days.contains(&wd) {
         return Some(format!("office {oid} is not open on {wd}"));
     }

@@ -361,18 +361,27 @@ impl Item for Office {
                     tx.remove_office_day(&d.rep, d.date)?;
                 }
             }
-            let reps = store::reps::reps_in_office(tx.conn, &item.id)?;
+            let mut reps = store::reps::reps_in_office(tx.conn, &item.id)?;
+            reps.extend(store::reps::reps_visiting(tx.conn, &item.id)?);
             prune_locks(tx, &reps)?;
         }
         Ok(())
     }
     fn remove(tx: &mut Tx, item: &Self) -> Result<(), AppError> {
-        let reps = store::reps::reps_in_office(tx.conn, &item.id)?;
+        let mut reps = store::reps::reps_in_office(tx.conn, &item.id)?;
         tx.office_days_gone(store::office_days::office_days_at(tx.conn, &item.id)?);
         for rid in &reps {
             if let Some(mut r) = store::reps::get_rep(tx.conn, rid)? {
                 r.item.office = None;
                 tx.put_rep(&r.item)?;
+            }
+        }
+        // Trips to the office end with it (the rep stays home those days).
+        for rid in store::reps::reps_visiting(tx.conn, &item.id)? {
+            if let Some(mut r) = store::reps::get_rep(tx.conn, &rid)? {
+                r.item.travel.retain(|t| t.office != item.id);
+                tx.put_rep(&r.item)?;
+                reps.push(rid);
             }
         }
         for mid in store::meetings::meetings_at(tx.conn, &item.id)? {
@@ -407,24 +416,36 @@ impl Item for Rep {
         if let Some(Some(code)) = &mut self.holidays {
             canonical_region(code);
         }
+        self.travel.sort_unstable();
         self
     }
     fn check(&self, conn: &Connection) -> Result<Vec<Problem>, AppError> {
         let teams = existing(conn, self.team.iter(), store::teams::team_exists)?;
-        let offices = existing(conn, self.office.iter(), store::offices::office_exists)?;
+        let named = self
+            .office
+            .iter()
+            .chain(self.travel.iter().map(|t| &t.office));
+        let offices = existing(conn, named, store::offices::office_exists)?;
         Ok(scenario::check_rep(self, &teams, &offices))
     }
     fn store(tx: &mut Tx, item: &Self, old: Option<&Self>) -> Result<(), AppError> {
         tx.put_rep(item)?;
         if old.is_some() {
-            let office = match &item.office {
-                Some(o) => store::offices::get_office(tx.conn, o)?.map(|s| s.item),
-                None => None,
-            };
+            let mut offices: Vec<Office> = Vec::new();
+            let named = item
+                .office
+                .iter()
+                .chain(item.travel.iter().map(|t| &t.office));
+            for oid in named {
+                if !offices.iter().any(|o| &o.id == oid) {
+                    offices.extend(store::offices::get_office(tx.conn, oid)?.map(|s| s.item));
+                }
+            }
             for d in store::office_days::office_days_of(tx.conn, &item.id)? {
-                let keeps = office
-                    .as_ref()
-                    .is_some_and(|o| o.id == d.office && scenario::office_open(o, d.date));
+                let keeps = item.office_on(d.date) == Some(d.office.as_str())
+                    && offices
+                        .iter()
+                        .any(|o| o.id == d.office && scenario::office_open(o, d.date));
                 if !keeps {
                     tx.remove_office_day(&d.rep, d.date)?;
                 }
@@ -552,11 +573,16 @@ pub(crate) fn prune_locks(tx: &mut Tx, reps: &[String]) -> Result<(), AppError> 
     let mut facts = std::collections::HashMap::new();
     for id in &wanted {
         let rep = store::reps::get_rep(tx.conn, id)?.map(|s| s.item);
-        let office = match rep.as_ref().and_then(|r| r.office.clone()) {
-            Some(o) => store::offices::get_office(tx.conn, &o)?.map(|s| s.item),
-            None => None,
-        };
-        facts.insert(*id, (rep, office));
+        let mut offices: Vec<Office> = Vec::new();
+        if let Some(r) = &rep {
+            let named = r.office.iter().chain(r.travel.iter().map(|t| &t.office));
+            for oid in named {
+                if !offices.iter().any(|o| &o.id == oid) {
+                    offices.extend(store::offices::get_office(tx.conn, oid)?.map(|s| s.item));
+                }
+            }
+        }
+        facts.insert(*id, (rep, offices));
     }
     let before = rot.locks.len();
     rot.locks.retain(|l| {
@@ -565,10 +591,7 @@ pub(crate) fn prune_locks(tx: &mut Tx, reps: &[String]) -> Result<(), AppError> 
         }
         match facts.get(l.rep.as_str()) {
             None => true,
-            Some((Some(rep), office)) => {
-                let offices: Vec<Office> = office.iter().cloned().collect();
-                scenario::rule1_blocks(rep, &offices, l.date).is_none()
-            }
+            Some((Some(rep), offices)) => scenario::rule1_blocks(rep, offices, l.date).is_none(),
             Some((None, _)) => false,
         }
     });

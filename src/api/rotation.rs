@@ -404,7 +404,7 @@ fn past_locks(sc: &crate::model::Scenario, req: &RotationRequest, today: NaiveDa
         .filter(|d| !locked.contains(&(d.rep.as_str(), d.date)))
         .filter(|d| {
             reps.get(d.rep.as_str()).is_some_and(|r| {
-                r.office.as_deref() == Some(d.office.as_str())
+                r.office_on(d.date) == Some(d.office.as_str())
                     && crate::rules::rule1_blocks_at(
                         r,
                         offices.get(d.office.as_str()).copied(),

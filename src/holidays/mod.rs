@@ -204,9 +204,50 @@ pub fn office_holiday(office: &Office, date: NaiveDate) -> Option<Holiday> {
     office_region(office)?.on(date)
 }
 
-/// The rep's public holiday on `date` (a local date in their zone).
-pub fn rep_holiday(rep: &Rep, home: Option<&Office>, date: NaiveDate) -> Option<Holiday> {
-    rep_region(rep, home)?.on(date)
+/// The rep's public holiday on `date` (a local date in their zone), where
+/// `at` is the office they work from that day ([`Rep::office_on`]): on a
+/// trip day the visited office's region, as a rep works where they are
+/// (Thanksgiving is off in New York, a UK bank holiday is not); on other
+/// days [`rep_region`] with `at` as the home office.
+pub fn rep_holiday(rep: &Rep, at: Option<&Office>, date: NaiveDate) -> Option<Holiday> {
+    if rep.trip_on(date).is_some() {
+        return at.and_then(office_region)?.on(date);
+    }
+    rep_region(rep, at)?.on(date)
+}
+
+/// The rep's public holidays over `first..=last` in date order, trips
+/// included: the home region's on days at home, the visited office's on
+/// trip days. `office` looks an office up by id.
+pub fn rep_holidays_between<'o>(
+    rep: &Rep,
+    office: impl Fn(&str) -> Option<&'o Office>,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Vec<Holiday> {
+    let home = rep.office.as_deref().and_then(&office);
+    let mut out: Vec<Holiday> = match rep_region(rep, home) {
+        Some(region) => region
+            .between(first, last)
+            .filter(|h| rep.trip_on(h.date).is_none())
+            .collect(),
+        None => Vec::new(),
+    };
+    let trips = rep
+        .travel
+        .iter()
+        .filter(|t| t.to >= first && t.from <= last);
+    let mut added = false;
+    for trip in trips {
+        if let Some(region) = office(&trip.office).and_then(office_region) {
+            out.extend(region.between(trip.from.max(first), trip.to.min(last)));
+            added = true;
+        }
+    }
+    if added {
+        out.sort_unstable_by_key(|h| h.date);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use crate::io::json::{Json, Object};
 use crate::model::{
     default_working_hours, parse_date, BalanceRequest, ClockTime, DateRange, DayRange, Hours,
     Interval, LocalDateTime, Lock, Meeting, MeetingRequest, Office, OfficeDay, Policy, Rep,
-    Requests, RotationRequest, Scenario, Task, Team, WeekHours, Weekday, FORMAT,
+    Requests, RotationRequest, Scenario, Task, Team, Trip, WeekHours, Weekday, FORMAT,
 };
 use crate::recurrence::RRule;
 use crate::rules::limits::{self, MAX_FILE_BYTES};
@@ -826,6 +826,7 @@ impl V {
                 "time_off",
                 "holidays",
                 "skills",
+                "travel",
             ],
         )?;
         let id = o
@@ -927,8 +928,13 @@ impl V {
             None => Some(None),
             Some(j) => self.region(j, &join(p, "holidays")).map(Some),
         };
+        let travel = match o.get("travel") {
+            None => Vec::new(),
+            Some(j) => self.travel(j, &join(p, "travel"), offices, office.as_ref()),
+        };
         let id = id?;
         Some(Rep {
+            travel,
             holidays: holidays?,
             name: name.unwrap_or_else(|| id.clone()),
             id,
@@ -947,6 +953,75 @@ impl V {
             time_off,
             skills,
         })
+    }
+
+    /// A rep's trips, sorted by their first day. Each names a known office
+    /// other than the rep's home office (`home`: the parsed `office` field,
+    /// when it parsed), ends no earlier than it starts, and no two overlap.
+    fn travel(
+        &mut self,
+        j: &Json,
+        p: &str,
+        offices: &HashSet<String>,
+        home: Option<&Option<String>>,
+    ) -> Vec<Trip> {
+        let mut trips: Vec<(Trip, usize)> = Vec::new();
+        let Some(items) = self.list_max(j, p, limits::TRIPS) else {
+            return Vec::new();
+        };
+        for (i, item) in items.iter().enumerate() {
+            let tp = idx(p, i);
+            let Some(to) = self.obj(item, &tp, &["from", "to", "office"], &[]) else {
+                continue;
+            };
+            let from = to
+                .get("from")
+                .and_then(|d| self.date(d, &join(&tp, "from")));
+            let until = to.get("to").and_then(|d| self.date(d, &join(&tp, "to")));
+            let office = to
+                .get("office")
+                .and_then(|o| self.string(o, &join(&tp, "office"), limits::ID_CHARS));
+            let (Some(from), Some(until), Some(office)) = (from, until, office) else {
+                continue;
+            };
+            if until < from {
+                self.err(join(&tp, "to"), format!("to {until} is before from {from}"));
+                continue;
+            }
+            if !offices.contains(&office) {
+                self.err(join(&tp, "office"), format!("unknown office {office:?}"));
+                continue;
+            }
+            if home.is_some_and(|h| h.as_deref() == Some(office.as_str())) {
+                self.err(
+                    join(&tp, "office"),
+                    format!("{office:?} is the rep's home office: a trip goes to another office"),
+                );
+                continue;
+            }
+            trips.push((
+                Trip {
+                    from,
+                    to: until,
+                    office,
+                },
+                i,
+            ));
+        }
+        trips.sort_unstable();
+        for w in trips.windows(2) {
+            let ((a, ai), (b, bi)) = (&w[0], &w[1]);
+            if b.from <= a.to {
+                self.err(
+                    idx(p, *bi),
+                    format!(
+                        "trip {}..{} overlaps {}[{ai}] ({}..{}): a rep is at one office a day",
+                        b.from, b.to, p, a.from, a.to
+                    ),
+                );
+            }
+        }
+        trips.into_iter().map(|(t, _)| t).collect()
     }
 
     /// A list of at most `max` non-empty strings of at most `chars`
@@ -1162,10 +1237,15 @@ impl V {
                 }
                 continue;
             };
-            if rep.office.as_deref() != Some(oid.as_str()) {
+            if rep.office_on(date) != Some(oid.as_str()) {
+                let what = if rep.trip_on(date).is_some() {
+                    "the office"
+                } else {
+                    "the home office"
+                };
                 self.err(
                     join(&p, "office"),
-                    format!("{oid:?} is not the home office of {rid:?}"),
+                    format!("{oid:?} is not {what} of {rid:?} on {date}"),
                 );
                 continue;
             }
@@ -1397,8 +1477,8 @@ impl V {
                     seen.insert((r.clone(), d), i);
                     if inn {
                         if let Some(f) = facts.get(r.as_str()) {
-                            let home = f.rep.office.as_deref().and_then(|o| offices.get(o));
-                            if let Some(why) = rule1_blocks_at(f.rep, home.copied(), d) {
+                            let at = f.rep.office_on(d).and_then(|o| offices.get(o));
+                            if let Some(why) = rule1_blocks_at(f.rep, at.copied(), d) {
                                 self.err(
                                     &ip,
                                     format!("lock puts {r} in the office on {d} but {why}"),

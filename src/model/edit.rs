@@ -64,6 +64,7 @@ impl Scenario {
             if r.office.as_deref() == Some(id) {
                 r.office = None;
             }
+            r.travel.retain(|t| t.office != id);
         }
         for m in &mut self.meetings {
             if m.in_person_office.as_deref() == Some(id) {
@@ -91,7 +92,7 @@ impl Scenario {
         self.office_days.retain(|d| {
             let rep_ok = reps
                 .get(d.rep.as_str())
-                .is_some_and(|r| r.office.as_deref() == Some(d.office.as_str()));
+                .is_some_and(|r| r.office_on(d.date) == Some(d.office.as_str()));
             let open = offices
                 .get(d.office.as_str())
                 .is_some_and(|o| office_open(o, d.date));
@@ -101,8 +102,8 @@ impl Scenario {
             rot.locks.retain(|l| {
                 !l.in_office
                     || reps.get(l.rep.as_str()).is_some_and(|r| {
-                        let home = r.office.as_deref().and_then(|o| offices.get(o).copied());
-                        rule1_blocks_at(r, home, l.date).is_none()
+                        let at = r.office_on(l.date).and_then(|o| offices.get(o).copied());
+                        rule1_blocks_at(r, at, l.date).is_none()
                     })
             });
         }

@@ -142,6 +142,29 @@ pub struct Rep {
     #[cfg_attr(feature = "specta", specta(optional, type = Option<String>))]
     pub holidays: Option<Option<String>>,
     pub skills: Vec<String>,
+    /// Stays at other offices, sorted by `from`, never overlapping (the
+    /// validator and every item write keep them so). Left out of the
+    /// document when empty, so a document without travel exports as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "specta", specta(optional))]
+    pub travel: Vec<Trip>,
+}
+
+/// A stay at another office: local dates in the rep's home zone, both ends
+/// inclusive. On those dates the rep works from `office` (its zone, desks,
+/// closures and holidays) instead of their home office.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Trip {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub office: String,
+}
+
+impl Trip {
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.from <= d && d <= self.to
+    }
 }
 
 /// A field that is present (even as `null`) is `Some`: with `default`, an
@@ -172,7 +195,23 @@ impl Rep {
             time_off: Vec::new(),
             holidays: None,
             skills: Vec::new(),
+            travel: Vec::new(),
         }
+    }
+
+    /// The trip the rep is on on `date`, if any (`travel` is sorted and
+    /// never overlaps, so a binary search finds it).
+    pub fn trip_on(&self, date: NaiveDate) -> Option<&Trip> {
+        let i = self.travel.partition_point(|t| t.to < date);
+        self.travel.get(i).filter(|t| t.from <= date)
+    }
+
+    /// The office the rep works from on `date`: the visited one on a trip
+    /// day, else the home office (`None`: remote that day).
+    pub fn office_on(&self, date: NaiveDate) -> Option<&str> {
+        self.trip_on(date)
+            .map(|t| t.office.as_str())
+            .or(self.office.as_deref())
     }
 }
 

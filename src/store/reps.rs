@@ -1,4 +1,4 @@
-//! The `reps` table and their time off (`rep_time_off`).
+//! The `reps` table, their time off (`rep_time_off`) and trips (`rep_travel`).
 
 use std::collections::HashMap;
 
@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::json_column::{from_text, to_text};
 use super::{Revisions, StoreError, Stored};
-use crate::model::{DateRange, DayRange, Hours, Rep};
+use crate::model::{DateRange, DayRange, Hours, Rep, Trip};
 
 const COLUMNS: &str = "id, name, team, time_zone, office, working_hours, stretch_hours,
     capacity_hours, min_office_days, max_office_days, preferred_office_days, no_office_days,
@@ -43,6 +43,7 @@ fn row(r: &rusqlite::Row) -> Result<Stored<Rep>, StoreError> {
             skills: from_text("reps", &id, "skills", &r.get::<_, String>(12)?)?,
             time_off: Vec::new(),
             holidays: holidays_from_column(r.get(14)?),
+            travel: Vec::new(),
             id,
         },
         revision: r.get(13)?,
@@ -81,6 +82,20 @@ pub fn list_reps(conn: &Connection) -> Result<Vec<Stored<Rep>>, StoreError> {
             out[i].item.time_off.push(DateRange {
                 start: r.get(1)?,
                 end: r.get(2)?,
+            });
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT rep, from_date, to_date, office FROM rep_travel ORDER BY rep, position",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let rep: String = r.get(0)?;
+        if let Some(&i) = index.get(&rep) {
+            out[i].item.travel.push(Trip {
+                from: r.get(1)?,
+                to: r.get(2)?,
+                office: r.get(3)?,
             });
         }
     }
@@ -131,6 +146,17 @@ pub fn get_rep(conn: &Connection, id: &str) -> Result<Option<Stored<Rep>>, Store
         })
     })?;
     rep.item.time_off = blocks.collect::<Result<_, _>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT from_date, to_date, office FROM rep_travel WHERE rep = ?1 ORDER BY position",
+    )?;
+    let trips = stmt.query_map([id], |r| {
+        Ok(Trip {
+            from: r.get(0)?,
+            to: r.get(1)?,
+            office: r.get(2)?,
+        })
+    })?;
+    rep.item.travel = trips.collect::<Result<_, _>>()?;
     Ok(Some(rep))
 }
 
@@ -142,6 +168,14 @@ pub fn rep_exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {
 /// The ids of the reps whose home office is `office`.
 pub fn reps_in_office(conn: &Connection, office: &str) -> Result<Vec<String>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT id FROM reps WHERE office = ?1 ORDER BY rowid")?;
+    let rows = stmt.query_map([office], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The ids of the reps with a trip to `office`.
+pub fn reps_visiting(conn: &Connection, office: &str) -> Result<Vec<String>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT DISTINCT rep FROM rep_travel WHERE office = ?1 ORDER BY rep")?;
     let rows = stmt.query_map([office], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -196,6 +230,15 @@ pub fn upsert_rep(conn: &Connection, r: &Rep, revision: i64) -> Result<(), Store
     )?;
     for (i, t) in r.time_off.iter().enumerate() {
         insert.execute(params![r.id, i as i64, t.start, t.end])?;
+    }
+    conn.prepare_cached("DELETE FROM rep_travel WHERE rep = ?1")?
+        .execute([&r.id])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO rep_travel (rep, position, from_date, to_date, office)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (i, t) in r.travel.iter().enumerate() {
+        insert.execute(params![r.id, i as i64, t.from, t.to, t.office])?;
     }
     Ok(())
 }
