@@ -145,8 +145,12 @@ impl Meridian {
     pub fn restore(&mut self, file: &Path) -> Result<ImportSummary, AppError> {
         let name = file.display().to_string();
         let from = store::open_read_only(file).map_err(|e| super::at(e.into(), Some(file)))?;
-        let sc = store::load_scenario(&from).map_err(|e| super::at(e.into(), Some(file)))?;
+        let mut sc = store::load_scenario(&from).map_err(|e| super::at(e.into(), Some(file)))?;
         drop(from);
+        // A backup taken under an older holiday table may have office days
+        // on what the bundled table now calls a holiday: they go, as they
+        // went from the live database when this table first opened it.
+        sc.prune_dependents();
         if let Err(problems) = scenario::validate(&sc) {
             return Err(super::invalid(&name, problems));
         }

@@ -17,6 +17,7 @@
 pub mod calendars;
 mod csv;
 mod files;
+mod holiday_release;
 mod ics;
 pub mod items;
 mod meetings;
@@ -109,7 +110,9 @@ impl Meridian {
             })?;
         }
         let conn = store::open(path).map_err(|e| at(e.into(), Some(path)))?;
-        Meridian::with(conn, Some(path.to_path_buf()), false)
+        let mut m = Meridian::with(conn, Some(path.to_path_buf()), false)?;
+        m.settle_holidays().map_err(|e| at(e, Some(path)))?;
+        Ok(m)
     }
 
     /// Opens the database at `path` for reading only: nothing is created,

@@ -153,6 +153,10 @@ impl<'a> Context<'a> {
         self.reps.get(id).copied()
     }
 
+    pub fn office(&self, id: &str) -> Option<&'a Office> {
+        self.offices.get(id).copied()
+    }
+
     /// The calendar of rep `id` over the context's horizon.
     ///
     /// # Errors
@@ -168,22 +172,73 @@ impl<'a> Context<'a> {
             Some(o) => o.clone(),
             None => Arc::new(Offsets::new(&zone, lo - 2 * DAY, hi + 2 * DAY)),
         };
+        let (lo_day, hi_day) = (lo.div_euclid(DAY) - 2, hi.div_euclid(DAY) + 2);
+        // The rep's clocks: home, and the zone of each office visited on a
+        // trip within the horizon. A day (a local date) belongs to one
+        // clock: a trip day to the visited office's zone, as the rep works
+        // New York hours in New York; every other day to home.
+        let mut clocks: Vec<(Zone, Arc<Offsets>)> = vec![(zone.clone(), offsets.clone())];
+        let mut trips: Vec<(i64, i64, usize)> = Vec::new();
+        for t in &rep.travel {
+            let (a, b) = (tz::day_index(t.from), tz::day_index(t.to));
+            if b < lo_day || a > hi_day {
+                continue;
+            }
+            let Some(office) = self.offices.get(t.office.as_str()) else {
+                continue;
+            };
+            let name = office.time_zone.as_str();
+            let Some(z) = self.zones.get(name) else {
+                continue;
+            };
+            let k = match clocks.iter().position(|(cz, _)| cz.name() == z.name()) {
+                Some(k) => k,
+                None => {
+                    let table = match self.offsets.get(name) {
+                        Some(o) => o.clone(),
+                        None => Arc::new(Offsets::new(z, lo - 2 * DAY, hi + 2 * DAY)),
+                    };
+                    clocks.push((z.clone(), table));
+                    clocks.len() - 1
+                }
+            };
+            trips.push((a, b, k));
+        }
+        // Trips are sorted and never overlap.
+        let clock_of = |di: i64| -> usize {
+            let i = trips.partition_point(|&(_, b, _)| b < di);
+            trips
+                .get(i)
+                .filter(|&&(a, _, _)| a <= di)
+                .map_or(0, |t| t.2)
+        };
         let hours = |map: &crate::model::WeekHours| -> IntervalSet {
             // Intervals per weekday, Monday first.
-            let mut week: [&[crate::model::Interval]; 7] = [&[]; 7];
+            let mut week: [Vec<(Minute, Minute)>; 7] = Default::default();
             for (wd, ivs) in map {
-                week[*wd as usize] = ivs;
-            }
-            let per_day = week.iter().map(|w| w.len()).max().unwrap_or(0);
-            local_pattern(&zone, &offsets, lo, hi, per_day, |di| {
-                week[tz::weekday_index(di)]
+                week[*wd as usize] = ivs
                     .iter()
                     .map(|iv| (Minute::from(iv.0.minutes()), Minute::from(iv.1.minutes())))
+                    .collect();
+            }
+            let per_day = week.iter().map(Vec::len).max().unwrap_or(0);
+            clocked_pattern(&clocks, lo, hi, per_day, |k, di| {
+                let own: &[(Minute, Minute)] = if clock_of(di) == k {
+                    &week[tz::weekday_index(di)]
+                } else {
+                    &[]
+                };
+                own.iter().copied()
             })
         };
         let working = hours(&rep.working_hours);
-        let stretch = hours(&rep.stretch_hours);
-        let (lo_day, hi_day) = (lo.div_euclid(DAY) - 2, hi.div_euclid(DAY) + 2);
+        let mut stretch = hours(&rep.stretch_hours);
+        if clocks.len() > 1 {
+            // Where a trip's first or last day meets a home day, one clock's
+            // stretch hours may fall on the other's working hours: working
+            // wins, so no instant counts twice.
+            stretch = stretch.minus(&working);
+        }
         let mut off_days: Vec<(i64, i64)> = rep
             .time_off
             .iter()
@@ -195,23 +250,23 @@ impl<'a> Context<'a> {
             })
             .filter(|(a, b)| a <= b)
             .collect();
-        // Public holidays are whole local days off, like time off.
-        let home = rep
-            .office
-            .as_deref()
-            .and_then(|o| self.offices.get(o).copied());
-        if let Some(region) = holidays::rep_region(rep, home) {
-            let days = region.between(tz::index_date(lo_day), tz::index_date(hi_day));
-            off_days.extend(days.map(|h| {
-                let di = tz::day_index(h.date);
-                (di, di)
-            }));
-        }
+        // Public holidays are whole local days off, like time off: the home
+        // region's at home, the visited office's on a trip day.
+        let days = holidays::rep_holidays_between(
+            rep,
+            |o| self.offices.get(o).copied(),
+            tz::index_date(lo_day),
+            tz::index_date(hi_day),
+        );
+        off_days.extend(days.iter().map(|h| {
+            let di = tz::day_index(h.date);
+            (di, di)
+        }));
         let time_off = if off_days.is_empty() {
             IntervalSet::default()
         } else {
-            local_pattern(&zone, &offsets, lo, hi, 1, |di| {
-                let off = off_days.iter().any(|&(a, b)| a <= di && di <= b);
+            clocked_pattern(&clocks, lo, hi, 1, |k, di| {
+                let off = clock_of(di) == k && off_days.iter().any(|&(a, b)| a <= di && di <= b);
                 off.then_some((0, DAY))
             })
         };
@@ -367,6 +422,26 @@ fn local_pattern<I: IntoIterator<Item = (Minute, Minute)>>(
     IntervalSet::new(
         fast.unwrap_or_else(|| zone.local_pattern(lo, hi, |di| day(di).into_iter().collect())),
     )
+}
+
+/// [`local_pattern`] over several clocks: `day(k, di)` gives the wall-clock
+/// intervals of local day `di` on clock `k` (a zone and its offsets), and
+/// the set is their union.
+fn clocked_pattern<I: IntoIterator<Item = (Minute, Minute)>>(
+    clocks: &[(Zone, Arc<Offsets>)],
+    lo: Minute,
+    hi: Minute,
+    per_day: usize,
+    day: impl Fn(usize, i64) -> I,
+) -> IntervalSet {
+    if let [(zone, offsets)] = clocks {
+        return local_pattern(zone, offsets, lo, hi, per_day, |di| day(0, di));
+    }
+    let mut all: Vec<(Minute, Minute)> = Vec::new();
+    for (k, (zone, offsets)) in clocks.iter().enumerate() {
+        all.extend(local_pattern(zone, offsets, lo, hi, per_day, |di| day(k, di)).iter());
+    }
+    IntervalSet::new(all)
 }
 
 /// UTC intervals of a meeting's occurrences that overlap `[lo, hi)`, in order.

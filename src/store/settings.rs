@@ -1,4 +1,6 @@
-//! The `settings` table: document-wide values such as the office-day policy.
+//! The `settings` table: document-wide values such as the office-day policy,
+//! and the release of the holiday table the stored office days were kept
+//! against.
 
 use rusqlite::{Connection, OptionalExtension};
 
@@ -25,6 +27,29 @@ pub fn set_policy(tx: &Connection, policy: &Policy) -> Result<(), StoreError> {
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (POLICY, to_text(policy)),
+    )?;
+    Ok(())
+}
+
+const HOLIDAYS_RELEASE: &str = "holidays_release";
+
+/// The holiday table release (`holidays::data_version`) the stored office
+/// days and locks were last checked against; `None` before the first check.
+pub fn holidays_release(conn: &Connection) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [HOLIDAYS_RELEASE],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+pub fn set_holidays_release(tx: &Connection, release: &str) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (HOLIDAYS_RELEASE, release),
     )?;
     Ok(())
 }

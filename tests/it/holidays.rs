@@ -528,3 +528,91 @@ fn my_week_the_board_and_the_ics_export_name_the_holiday() {
         .expect("ics");
     assert!(!ics.contains("public holiday"), "Zoe takes none");
 }
+
+/// A newer holiday table can make a holiday of a day the stored plan has
+/// someone in the office. The first writable open under the new table
+/// drops those office days and in-office locks, after a backup, in one
+/// logged write; later opens change nothing; a backup from before restores
+/// without them. Simulated here by giving the office its region in the file
+/// directly, as if the table had not known those days before, and an older
+/// release in the file's settings.
+#[test]
+fn a_newer_holiday_table_drops_office_days_on_its_new_holidays_once_after_a_backup() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("team.db");
+    let mut doc = team();
+    doc["offices"][0]["holidays"] = json!(null);
+    doc["office_days"] = json!([
+        {"rep": "ana", "date": "2026-12-24", "office": "lon"},
+        {"rep": "ana", "date": "2026-12-25", "office": "lon"},
+        {"rep": "ben", "date": "2026-12-28", "office": "lon"}
+    ]);
+    doc["requests"] = json!({"rotation": {"from": "2026-12-21", "weeks": 2, "locks": [
+        {"rep": "ben", "date": "2026-12-25", "in_office": true},
+        {"rep": "ben", "date": "2026-12-24", "in_office": true}
+    ]}});
+    {
+        let mut m = meridian::Meridian::open(&db).expect("open");
+        m.import_document(&doc.to_string(), "team.json")
+            .expect("import");
+    }
+    {
+        let conn = rusqlite::Connection::open(&db).expect("sqlite");
+        conn.execute_batch(
+            "UPDATE offices SET holidays = 'GB-ENG' WHERE id = 'lon';
+             UPDATE settings SET value = '0.100' WHERE key = 'holidays_release';",
+        )
+        .expect("simulate the older table");
+    }
+    let old_copy = dir.path().join("before.db");
+    std::fs::copy(&db, &old_copy).expect("copy");
+    let backups_before = meridian::Meridian::open_read_only(&db)
+        .expect("open")
+        .backups()
+        .expect("list")
+        .len();
+    let counter_before = meridian::Meridian::open_read_only(&db)
+        .expect("open")
+        .counter()
+        .expect("counter");
+    let kept = |m: &meridian::Meridian| -> (Vec<String>, Vec<String>) {
+        let sc = m.scenario().expect("read");
+        let days = sc
+            .office_days
+            .iter()
+            .map(|d| format!("{} {}", d.rep, d.date))
+            .collect();
+        let locks = sc
+            .requests
+            .rotation
+            .expect("rotation")
+            .locks
+            .iter()
+            .map(|l| format!("{} {}", l.rep, l.date))
+            .collect();
+        (days, locks)
+    };
+    let m = meridian::Meridian::open(&db).expect("open under the newer table");
+    let (days, locks) = kept(&m);
+    assert_eq!(
+        days,
+        ["ana 2026-12-24"],
+        "Christmas and Boxing Day (observed) go"
+    );
+    assert_eq!(locks, ["ben 2026-12-24"]);
+    assert_eq!(m.backups().expect("list").len(), backups_before + 1);
+    assert_eq!(
+        m.counter().expect("counter"),
+        counter_before + 1,
+        "one write"
+    );
+    assert!(meridian::io::scenario::validate(&m.scenario().expect("read")).is_ok());
+    drop(m);
+    // Once per release: the next open writes nothing.
+    let mut m = meridian::Meridian::open(&db).expect("open again");
+    assert_eq!(m.counter().expect("counter"), counter_before + 1);
+    // The copy from before the drop restores, without the holiday days.
+    let summary = m.restore(&old_copy).expect("restores");
+    assert_eq!(summary.office_days, 1);
+    assert_eq!(kept(&m).0, ["ana 2026-12-24"]);
+}

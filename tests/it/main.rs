@@ -28,4 +28,5 @@ mod screens;
 mod shared;
 mod store;
 mod team_week;
+mod travel_calendar;
 mod validation;

@@ -113,9 +113,15 @@ pub fn window_capacity(sc: &Scenario, req: &BalanceRequest) -> Result<WindowCapa
         .map(|(r, rep)| {
             let base = daily_base(rep);
             let home = rep.office.as_deref().and_then(|o| offices.get(o).copied());
-            // A public holiday is a day off like time off.
+            // A public holiday is a day off like time off: the home region's,
+            // or on a trip day the visited office's.
             let region = holidays::rep_region(rep, home);
-            let holiday = |d: NaiveDate| region.is_some_and(|g| g.on(d).is_some());
+            let holiday = |d: NaiveDate| match rep.trip_on(d) {
+                Some(t) => offices
+                    .get(t.office.as_str())
+                    .is_some_and(|o| holidays::office_holiday(o, d).is_some()),
+                None => region.is_some_and(|g| g.on(d).is_some()),
+            };
             dates
                 .iter()
                 .enumerate()

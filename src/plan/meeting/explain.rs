@@ -116,6 +116,11 @@ pub(crate) fn attendee_slot(p: &Planner, person: &Person, v: &SlotView, s: Minut
         note.push_str("within working hours");
         (Status::Working, None)
     };
+    if let Some(away) = travelling(p, person.id, &start, s) {
+        note.push_str(" (");
+        note.push_str(&away);
+        note.push(')');
+    }
     let day = ribbon(cal, &start, s, e);
     AttendeeSlot {
         id: person.id.to_string(),
@@ -129,6 +134,37 @@ pub(crate) fn attendee_slot(p: &Planner, person: &Person, v: &SlotView, s: Minut
         note,
         day,
     }
+}
+
+/// Where a travelling attendee is on the slot's local date, and the slot's
+/// wall clock there: "Ana is in New York this week, 09:30 there". `None`
+/// on a day at home. "This week" when the trip covers the week's Monday to
+/// Friday, else the trip's dates.
+fn travelling(p: &Planner, id: &str, start: &Local, s: Minute) -> Option<String> {
+    use chrono::Datelike;
+    let rep = p.ctx.rep(id)?;
+    let date = tz::index_date(start.day());
+    let trip = rep.trip_on(date)?;
+    let office = p.ctx.office(&trip.office)?;
+    let monday = date - chrono::Duration::days(i64::from(date.weekday().num_days_from_monday()));
+    let when = if trip.from <= monday && monday + chrono::Duration::days(4) <= trip.to {
+        "this week".to_string()
+    } else if trip.from == trip.to {
+        format!("on {}", trip.from.format("%a %-d %b"))
+    } else {
+        format!(
+            "{}–{}",
+            trip.from.format("%a %-d %b"),
+            trip.to.format("%a %-d %b")
+        )
+    };
+    let there = p
+        .ctx
+        .zone(&office.time_zone)
+        .map(|z| tz::fmt_local_minute(z.local_minute(s)))
+        .map(|t| format!(", {} there", hhmm(&t)))
+        .unwrap_or_default();
+    Some(format!("{} is in {} {when}{there}", rep.name, office.name))
 }
 
 /// The local day (of the slot's local start) of one calendar, as pieces of
