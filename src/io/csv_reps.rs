@@ -15,6 +15,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::csv_cells::{self, CsvProblem, Record};
@@ -23,7 +24,7 @@ use crate::holidays;
 use crate::io::scenario::{self, ScenarioError};
 use crate::model::{
     default_working_hours, parse_date, ClockTime, DateRange, DayRange, Hours, Interval, Rep,
-    Scenario, WeekHours, Weekday,
+    Scenario, Trip, WeekHours, Weekday,
 };
 use crate::tz;
 
@@ -44,11 +45,12 @@ enum Col {
     NoOffice,
     TimeOff,
     Holidays,
+    Travel,
     Skills,
 }
 
 impl Col {
-    const ALL: [Col; 15] = [
+    const ALL: [Col; 16] = [
         Col::Id,
         Col::Name,
         Col::Team,
@@ -63,6 +65,7 @@ impl Col {
         Col::NoOffice,
         Col::TimeOff,
         Col::Holidays,
+        Col::Travel,
         Col::Skills,
     ];
 
@@ -82,6 +85,7 @@ impl Col {
             Col::NoOffice => "no_office_days",
             Col::TimeOff => "time_off",
             Col::Holidays => "holidays",
+            Col::Travel => "travel",
             Col::Skills => "skills",
         }
     }
@@ -101,7 +105,7 @@ impl Col {
 }
 
 /// The columns of the template and the export, in order.
-pub const COLUMNS: [&str; 15] = [
+pub const COLUMNS: [&str; 16] = [
     "id",
     "name",
     "team",
@@ -116,6 +120,7 @@ pub const COLUMNS: [&str; 15] = [
     "no_office_days",
     "time_off",
     "holidays",
+    "travel",
     "skills",
 ];
 
@@ -246,6 +251,11 @@ pub fn template() -> String {
         },
     ];
     ana.skills = vec!["renewals".into(), "spanish".into()];
+    ana.travel = vec![Trip {
+        from: date(2027, 2, 8),
+        to: date(2027, 2, 12),
+        office: "nyc".into(),
+    }];
     let mut kenji = Rep::new("kenji", "Kenji Watanabe", "Asia/Tokyo");
     kenji.working_hours = hours(&[
         (Weekday::Mon, &[(8, 0, 16, 0)]),
@@ -337,6 +347,18 @@ fn cell_of(r: &Rep, col: Col) -> String {
             Some(None) => "none".into(),
             Some(Some(code)) => code.clone(),
         },
+        Col::Travel => r
+            .travel
+            .iter()
+            .map(|t| {
+                if t.from == t.to {
+                    format!("{} {}", t.from, t.office)
+                } else {
+                    format!("{}..{} {}", t.from, t.to, t.office)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
         Col::Skills if r.skills.iter().any(|s| s.contains(char::is_whitespace)) => {
             r.skills.join(" | ")
         }
@@ -817,6 +839,10 @@ impl<'a> RowReader<'a> {
                     Ok(h) => rep.holidays = h,
                     Err(m) => err(m),
                 },
+                Col::Travel => match self.travel(value, &mut err) {
+                    Ok(t) => rep.travel = t,
+                    Err(m) => err(m),
+                },
                 Col::Skills => rep.skills = parse_skills(value),
             }
         }
@@ -831,6 +857,40 @@ impl<'a> RowReader<'a> {
         }
         let rep = (errs.len() == before).then_some(rep);
         ParsedRow { id, rep }
+    }
+
+    /// `2026-12-07..2026-12-11 nyc; 2027-01-04 ber`: trips separated by `;`
+    /// or line breaks, each an inclusive date range (or one date) then the
+    /// office id (the rest of the trip, so an id may hold spaces). Sorted by
+    /// first day, as the document keeps them; whether they overlap or go to
+    /// the home office is the document's rule, checked on the merged team.
+    /// An unknown office is reported through `err` like the office column's.
+    fn travel(&self, value: &str, err: &mut impl FnMut(String)) -> Result<Vec<Trip>, String> {
+        let mut out = Vec::new();
+        let mut known = true;
+        for part in value
+            .split([';', '\n', '\r'])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            let (from, to, office) = trip_parts(part)?;
+            let office = self.reference(office, "office", err, |sc| {
+                sc.offices
+                    .iter()
+                    .map(|o| (o.id.as_str(), o.name.as_str()))
+                    .collect()
+            });
+            match office {
+                Some(office) => out.push(Trip { from, to, office }),
+                None => known = false,
+            }
+        }
+        if !known {
+            // The unknown office was reported; the row is refused.
+            return Ok(Vec::new());
+        }
+        out.sort_unstable();
+        Ok(out)
     }
 
     /// An optional team or office id: empty is none; an unknown id is an
@@ -1037,6 +1097,39 @@ fn parse_holidays(value: &str, suggest: bool) -> Result<Option<Option<String>>, 
             "unknown holidays region {value:?}; leave it empty for the office's, or write none"
         )),
     }
+}
+
+/// One trip of the travel cell: `2026-12-07..2026-12-11 nyc` (spaces
+/// allowed around `..`) or `2026-12-07 nyc`.
+fn trip_parts(part: &str) -> Result<(NaiveDate, NaiveDate, &str), String> {
+    let example = "write trips as 2026-12-07..2026-12-11 nyc";
+    let day = |t: &str| {
+        parse_date(t).ok_or_else(|| format!("{t:?} is not a date YYYY-MM-DD ({example})"))
+    };
+    let (first, rest) = part
+        .split_once(|c: char| c.is_whitespace() || c == '.')
+        .map_or((part, ""), |(a, _)| (a, &part[a.len()..]));
+    let from = day(first)?;
+    let rest = rest.trim_start();
+    let (to, rest) = match rest.strip_prefix("..") {
+        Some(after) => {
+            let after = after.trim_start();
+            let end = after.split_whitespace().next().unwrap_or("");
+            if end.is_empty() {
+                return Err(format!("the trip from {from} has no last day ({example})"));
+            }
+            (day(end)?, &after[end.len()..])
+        }
+        None => (from, rest),
+    };
+    if to < from {
+        return Err(format!("{from}..{to} ends before it starts"));
+    }
+    let office = rest.trim();
+    if office.is_empty() {
+        return Err(format!("the trip {part:?} names no office ({example})"));
+    }
+    Ok((from, to, office))
 }
 
 fn parse_time_off(value: &str) -> Result<Vec<DateRange>, String> {

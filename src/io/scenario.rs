@@ -1010,13 +1010,16 @@ impl V {
         }
         trips.sort_unstable();
         for w in trips.windows(2) {
-            let ((a, ai), (b, bi)) = (&w[0], &w[1]);
+            let ((a, _), (b, bi)) = (&w[0], &w[1]);
             if b.from <= a.to {
+                // The other trip by its dates, not its path: the form and
+                // the CSV import show this where a document path means
+                // nothing to the reader.
                 self.err(
                     idx(p, *bi),
                     format!(
-                        "trip {}..{} overlaps {}[{ai}] ({}..{}): a rep is at one office a day",
-                        b.from, b.to, p, a.from, a.to
+                        "trip {}..{} overlaps the trip {}..{}: a rep is at one office a day",
+                        b.from, b.to, a.from, a.to
                     ),
                 );
             }

@@ -130,23 +130,20 @@ pub fn agenda(
             d = next;
         }
     }
-    let home = r
-        .office
-        .as_deref()
-        .and_then(|o| sc.offices.iter().find(|x| x.id == o));
-    if let Some(region) = holidays::rep_region(r, home) {
-        for h in region.between(from, to) {
-            items.push((
-                day_start(h.date),
-                0,
-                h.region.to_string(),
-                AgendaItem::Holiday {
-                    date: h.date,
-                    name: h.name.to_string(),
-                    region: h.region.to_string(),
-                },
-            ));
-        }
+    // Trip days take the visited office's holidays (a rep works where they
+    // are); the agenda's items stay those of the contract.
+    let office_by_id = |o: &str| sc.offices.iter().find(|x| x.id == o);
+    for h in holidays::rep_holidays_between(r, office_by_id, from, to) {
+        items.push((
+            day_start(h.date),
+            0,
+            h.region.to_string(),
+            AgendaItem::Holiday {
+                date: h.date,
+                name: h.name.to_string(),
+                region: h.region.to_string(),
+            },
+        ));
     }
     for od in sc
         .office_days

@@ -271,15 +271,12 @@ pub fn calendar_view(
                 d += chrono::Duration::days(1);
             }
         }
-        let home = rep
-            .office
-            .as_deref()
-            .and_then(|o| sc.offices.iter().find(|x| x.id == o));
-        if let Some(region) = holidays::rep_region(rep, home) {
-            for h in region.between(from, to) {
-                let title = format!("{} (public holiday)", h.name);
-                events.push(day(EventKind::Holiday, h.date, title));
-            }
+        // Trip days take the visited office's holidays (a rep works where
+        // they are).
+        let office_by_id = |o: &str| sc.offices.iter().find(|x| x.id == o);
+        for h in holidays::rep_holidays_between(rep, office_by_id, from, to) {
+            let title = format!("{} (public holiday)", h.name);
+            events.push(day(EventKind::Holiday, h.date, title));
         }
         for od in sc
             .office_days

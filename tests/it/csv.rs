@@ -125,7 +125,7 @@ fn bad_rows_are_reported_by_row_and_column() {
     );
     check(
         "name,time_zone\nZoë,UTC\n",
-        &["row 1: the header has no id column (the first row must name the columns: id, name, team, time_zone, office, working_hours, stretch_hours, capacity_hours_per_week, office_days_min, office_days_max, preferred_office_days, no_office_days, time_off, holidays, skills)"],
+        &["row 1: the header has no id column (the first row must name the columns: id, name, team, time_zone, office, working_hours, stretch_hours, capacity_hours_per_week, office_days_min, office_days_max, preferred_office_days, no_office_days, time_off, holidays, travel, skills)"],
     );
     check(
         "id,time_zone,office_days_min\nzoe,UTC,2\n",
@@ -153,7 +153,7 @@ fn bad_rows_are_reported_by_row_and_column() {
         "id,time_zone\nzoe,UTC,extra\n",
         &[r#"row 2: the row has 3 cells but the header names 2; cell 3 is "extra""#],
     );
-    check("", &["the file is empty: its first row must be the header (id, name, team, time_zone, office, working_hours, stretch_hours, capacity_hours_per_week, office_days_min, office_days_max, preferred_office_days, no_office_days, time_off, holidays, skills)"]);
+    check("", &["the file is empty: its first row must be the header (id, name, team, time_zone, office, working_hours, stretch_hours, capacity_hours_per_week, office_days_min, office_days_max, preferred_office_days, no_office_days, time_off, holidays, travel, skills)"]);
     check(
         "id,time_zone,capacity_hours_per_week\nzoe,UTC,99999999999999\n",
         &["row 2, column capacity_hours_per_week: too large: 99999999999999"],
@@ -279,6 +279,7 @@ fn the_template_imports_once_its_team_and_office_exist() {
         vec![
             "row 2, column team: unknown team \"emea\"; there are no teams yet: add one first",
             "row 2, column office: unknown office \"lon\"; there are no offices yet: add one first",
+            "row 2, column travel: unknown office \"nyc\"; there are no offices yet: add one first",
         ]
     );
     m.create(Team {
@@ -291,6 +292,16 @@ fn the_template_imports_once_its_team_and_office_exist() {
         id: "lon".into(),
         name: "London".into(),
         time_zone: "Europe/London".into(),
+        desks: 4,
+        open_days: Weekday::WORKWEEK.to_vec(),
+        closed_dates: vec![],
+        holidays: None,
+    })
+    .expect("office");
+    m.create(Office {
+        id: "nyc".into(),
+        name: "New York".into(),
+        time_zone: "America/New_York".into(),
         desks: 4,
         open_days: Weekday::WORKWEEK.to_vec(),
         closed_dates: vec![],
@@ -621,4 +632,64 @@ fn the_holidays_column_reads_a_region_none_or_the_offices_and_round_trips() {
     assert!(out.contains(",GB-ENG,") && out.contains(",none,"), "{out}");
     m.import_reps_csv(&out).expect("import the export");
     assert_eq!(m.scenario().expect("read").reps, before.reps);
+}
+
+#[test]
+fn the_travel_column_reads_trips_places_their_errors_and_round_trips() {
+    let mut m = sample();
+    // Out of order on purpose: the import keeps trips sorted, as the
+    // document does.
+    let text = "id,time_zone,office,travel\n\
+                zoe,Europe/London,lon,2027-01-04 .. 2027-01-05 mad; 2026-12-07..2026-12-11 sfo\n\
+                kim,UTC,,2026-12-24 lon\n\
+                lee,UTC,lon,\n";
+    let p = preview(&m, text);
+    assert!(p.errors.is_empty(), "{:?}", errors(&p));
+    m.import_reps_csv(text).expect("import");
+    let trips = |id: &str| -> Vec<String> {
+        rep(&m, id)
+            .travel
+            .iter()
+            .map(|t| format!("{}..{} {}", t.from, t.to, t.office))
+            .collect()
+    };
+    assert_eq!(
+        trips("zoe"),
+        ["2026-12-07..2026-12-11 sfo", "2027-01-04..2027-01-05 mad"]
+    );
+    // A remote rep may travel; one day is written as one date.
+    assert_eq!(trips("kim"), ["2026-12-24..2026-12-24 lon"]);
+    assert!(trips("lee").is_empty());
+
+    let out = m.export_reps_csv().expect("export");
+    assert!(
+        out.contains(",2026-12-07..2026-12-11 sfo; 2027-01-04..2027-01-05 mad,"),
+        "{out}"
+    );
+    assert!(out.contains(",2026-12-24 lon,"), "{out}");
+    round_trip(&m, "sample with trips");
+
+    // Each mistake is named by row and column: the cell's syntax, an
+    // unknown office (with the known ids), and the document's rules
+    // (overlap, the home office) checked on the merged team.
+    let bad = "id,time_zone,office,travel\n\
+               a,UTC,lon,2026-12-07..2026-12-01 sfo\n\
+               b,UTC,lon,2026-12-07..2026-12-11\n\
+               c,UTC,lon,2026-12-07 nyc\n\
+               d,UTC,lon,2026-12-07..2026-12-11 sfo; 2026-12-10 mad\n\
+               e,UTC,lon,2026-12-07 lon\n\
+               f,UTC,lon,07/12/2026 sfo\n";
+    let p = preview(&m, bad);
+    assert_eq!(
+        errors(&p),
+        [
+            "row 2, column travel: 2026-12-07..2026-12-01 ends before it starts",
+            "row 3, column travel: the trip \"2026-12-07..2026-12-11\" names no office (write trips as 2026-12-07..2026-12-11 nyc)",
+            "row 4, column travel: unknown office \"nyc\"; the offices are \"sfo\", \"lon\", \"mad\"",
+            "row 5, column travel: [1]: trip 2026-12-10..2026-12-10 overlaps the trip 2026-12-07..2026-12-11: a rep is at one office a day",
+            "row 6, column travel: [0].office: \"lon\" is the rep's home office: a trip goes to another office",
+            "row 7, column travel: \"07/12/2026\" is not a date YYYY-MM-DD (write trips as 2026-12-07..2026-12-11 nyc)",
+        ]
+    );
+    assert!(m.import_reps_csv(bad).is_err());
 }

@@ -625,3 +625,106 @@ fn every_file_of_the_ics_fuzz_corpus_reads_without_panicking() {
         }
     }
 }
+
+/// Ana (London, English holidays) in New York over Thanksgiving week and
+/// over the English early-May bank holiday.
+fn travelling_team() -> Value {
+    json!({
+        "format": "meridian.scenario/1",
+        "teams": [{"id": "emea", "name": "EMEA Sales"}],
+        "offices": [
+            {"id": "lon", "name": "London", "time_zone": "Europe/London", "desks": 5,
+             "holidays": "GB-ENG"},
+            {"id": "nyc", "name": "New York", "time_zone": "America/New_York", "desks": 5,
+             "holidays": "US-NY"}
+        ],
+        "reps": [
+            {"id": "ana", "name": "Ana Silva", "team": "emea", "time_zone": "Europe/London",
+             "office": "lon",
+             "travel": [{"from": "2026-11-23", "to": "2026-11-27", "office": "nyc"},
+                        {"from": "2027-05-03", "to": "2027-05-04", "office": "nyc"}]}
+        ]
+    })
+}
+
+/// The content lines of the event with `uid` (unfolded lines are enough:
+/// the lines looked at are short).
+fn event_lines<'t>(text: &'t str, uid: &str) -> Vec<&'t str> {
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == format!("UID:{uid}"))
+        .unwrap_or_else(|| panic!("no event {uid}"));
+    let start = lines[..at]
+        .iter()
+        .rposition(|l| *l == "BEGIN:VEVENT")
+        .expect("begin");
+    let end = at
+        + lines[at..]
+            .iter()
+            .position(|l| *l == "END:VEVENT")
+            .expect("end");
+    lines[start..=end].to_vec()
+}
+
+#[test]
+fn each_trip_is_an_all_day_free_event_at_the_visited_office_and_trip_days_take_its_holidays() {
+    let sc = doc(&travelling_team());
+    let text = write_calendar(&sc, &IcsScope::Rep("ana".into()), stamp()).expect("export");
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("ana.ics");
+    std::fs::write(&file, &text).expect("write");
+    let read = python_occurrences(&file, "2026-11-01T00:00:00Z", "2027-06-01T00:00:00Z", false);
+    let by_uid = |uid: &str| -> Vec<&Value> { read.iter().filter(|e| e["uid"] == uid).collect() };
+
+    // One event per trip, all its days, named after the office.
+    for (uid, first, end) in [
+        ("travel-ana-20261123@meridian", "2026-11-23", "2026-11-28"),
+        ("travel-ana-20270503@meridian", "2027-05-03", "2027-05-05"),
+    ] {
+        let events = by_uid(uid);
+        assert_eq!(events.len(), 1, "{uid}: {read:?}");
+        assert_eq!(events[0]["summary"], "In New York office");
+        assert_eq!(events[0]["date"], first);
+        assert_eq!(events[0]["end_date"], end);
+        let lines = event_lines(&text, uid);
+        assert!(lines.contains(&"TRANSP:TRANSPARENT"), "{lines:?}");
+        assert!(lines.contains(&"LOCATION:New York"), "{lines:?}");
+    }
+    // Trip days take New York's holidays: Thanksgiving is a day off, the
+    // English bank holiday is not; at home the English ones stay.
+    let holiday = |uid: &str| by_uid(uid).len();
+    assert_eq!(holiday("holiday-ana-US-NY-20261126@meridian"), 1);
+    assert_eq!(holiday("holiday-ana-GB-ENG-20270503@meridian"), 0);
+    assert_eq!(holiday("holiday-ana-GB-ENG-20261225@meridian"), 1);
+    assert!(
+        read.iter()
+            .filter(|e| e["uid"].as_str().is_some_and(|u| u.contains("US-NY")))
+            .all(|e| e["date"] == "2026-11-26"),
+        "only the trip days' New York holidays: {read:?}"
+    );
+
+    // The team's calendar names the rep; UIDs stay when another trip is
+    // added, so a re-import updates instead of duplicating.
+    let team = write_calendar(&sc, &IcsScope::Team("emea".into()), stamp()).expect("team");
+    assert!(
+        team.contains("SUMMARY:Ana Silva — In New York office"),
+        "{team}"
+    );
+    let mut more = travelling_team();
+    more["reps"][0]["travel"]
+        .as_array_mut()
+        .expect("trips")
+        .insert(
+            0,
+            json!({"from": "2026-11-02", "to": "2026-11-03", "office": "nyc"}),
+        );
+    let again = write_calendar(&doc(&more), &IcsScope::Rep("ana".into()), stamp()).expect("again");
+    for uid in [
+        "travel-ana-20261102@meridian",
+        "travel-ana-20261123@meridian",
+        "travel-ana-20270503@meridian",
+    ] {
+        assert_eq!(again.matches(&format!("UID:{uid}\r\n")).count(), 1, "{uid}");
+    }
+}

@@ -29,4 +29,5 @@ mod shared;
 mod store;
 mod team_week;
 mod travel_calendar;
+mod travel_views;
 mod validation;

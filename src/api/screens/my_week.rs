@@ -1,7 +1,10 @@
 //! "My week": one rep's ISO week day by day: the accepted office day (if
 //! any), where, which teammates are in with them, and why a day is remote.
 //! Nothing is planned here: a day is an office day only when the lead has
-//! accepted it. Reads the rep, their office and that week's office days only.
+//! accepted it. On a trip day the office of the day is the visited one: its
+//! closures and holidays, and the rep's holiday is its region's (a rep works
+//! where they are). Reads the rep, the offices they work from that week and
+//! that week's office days only.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -9,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::Meridian;
 use crate::error::AppError;
 use crate::holidays;
-use crate::model::Weekday;
+use crate::model::{Office, Weekday};
 use crate::rules;
 use crate::store;
 
@@ -44,12 +47,17 @@ pub struct MyDay {
     /// Teammates (same team) in the same office that day, by name.
     pub teammates: Vec<String>,
     pub time_off: bool,
-    /// The rep's own public holiday that day (a day off), by name.
+    /// The visited office's name on a day of a trip (`reps[].travel`): the
+    /// rep works from there that day, office day or not.
+    pub travel: Option<String>,
+    /// The rep's own public holiday that day (a day off), by name: on a
+    /// trip day the visited office's.
     pub holiday: Option<String>,
-    /// The public holiday that closes the home office that day, by name
-    /// (the rep may still work from home: a `null` region, another zone).
+    /// The public holiday that closes the office of the day (the home
+    /// office, or the visited one on a trip day), by name (the rep may
+    /// still work from home: a `null` region, another zone).
     pub office_holiday: Option<String>,
-    /// The home office is closed that day (weekday, closed date or public
+    /// The office of the day is closed (weekday, closed date or public
     /// holiday).
     pub closed: bool,
     /// One of the rep's no-office weekdays.
@@ -76,6 +84,17 @@ impl Meridian {
                 Some(o) => store::offices::get_office(c, o)?.map(|s| s.item),
                 None => None,
             };
+            // The offices the rep visits this week, read once each.
+            let mut visited: Vec<Office> = Vec::new();
+            for t in me
+                .travel
+                .iter()
+                .filter(|t| t.to >= monday && t.from <= sunday)
+            {
+                if !visited.iter().any(|o| o.id == t.office) {
+                    visited.extend(store::offices::get_office(c, &t.office)?.map(|s| s.item));
+                }
+            }
             let week = store::office_days::office_days_between(c, monday, sunday)?;
             let team: Vec<String> = match &me.team {
                 Some(t) => store::reps::reps_in_team(c, t)?,
@@ -114,20 +133,27 @@ impl Meridian {
                     .working_hours
                     .get(&weekday)
                     .is_some_and(|v| !v.is_empty());
-                let holiday =
-                    holidays::rep_holiday(&me, home.as_ref(), date).map(|h| h.name.to_string());
-                let office_holiday = home
-                    .as_ref()
-                    .and_then(|h| holidays::office_holiday(h, date))
+                // The office the rep works from that day: on a trip day the
+                // visited one (its closures and holidays), else home.
+                let trip = me.trip_on(date);
+                let at = match trip {
+                    Some(t) => visited.iter().find(|o| o.id == t.office),
+                    None => home.as_ref(),
+                };
+                let travel = trip.map(|t| at.map_or_else(|| t.office.clone(), |o| o.name.clone()));
+                let holiday = holidays::rep_holiday(&me, at, date).map(|h| h.name.to_string());
+                let office_holiday = at
+                    .and_then(|o| holidays::office_holiday(o, date))
                     .map(|h| h.name.to_string());
                 let day = MyDay {
                     date,
                     weekday,
                     teammates,
                     time_off: me.time_off.iter().any(|r| r.start <= date && date <= r.end),
+                    travel,
                     holiday,
                     office_holiday,
-                    closed: home.as_ref().is_some_and(|h| !rules::office_open(h, date)),
+                    closed: at.is_some_and(|o| !rules::office_open(o, date)),
                     no_office_day: me.no_office_days.contains(&weekday),
                     working,
                     office,

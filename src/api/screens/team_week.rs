@@ -12,8 +12,8 @@
 //!   reps within a group by name (then id). `total` counts lines, not reps.
 //! - Every span and meeting block lies within one viewer day:
 //!   `0 <= from < to <= day.minutes`; a meeting across midnight is two blocks.
-//! - Office days and time off are the rep's own local dates, shown on the
-//!   column of the same date whatever the viewer's zone.
+//! - Office days, time off, holidays and trips are the rep's own local
+//!   dates, shown on the column of the same date whatever the viewer's zone.
 
 use std::collections::{HashMap, HashSet};
 
@@ -121,8 +121,20 @@ pub struct TeamWeekRep {
     pub office_days: Vec<OfficeMark>,
     /// Indexes into [`TeamWeek::days`] of the rep's days off.
     pub time_off: Vec<u32>,
-    /// The rep's public holidays in the week, named.
+    /// The rep's public holidays in the week, named: on a trip day the
+    /// visited office's.
     pub holidays: Vec<HolidayMark>,
+    /// The days of the week the rep is on a trip, with the visited office.
+    pub travel: Vec<TravelMark>,
+}
+
+/// A day of a trip (`reps[].travel`): the office the rep works from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TravelMark {
+    pub day: u32,
+    /// The visited office's name.
+    pub office: String,
 }
 
 /// A public holiday on one day of the week.
@@ -424,22 +436,37 @@ fn rep_rows(
             })
             .map(|(i, _)| i as u32)
             .collect();
-        let home = rep
-            .office
-            .as_deref()
-            .and_then(|o| office_of.get(o).copied());
-        let holidays = match (holidays::rep_region(rep, home), days.first(), days.last()) {
-            (Some(region), Some(first), Some(last)) => region
-                .between(first.date, last.date)
-                .filter_map(|h| {
-                    Some(HolidayMark {
-                        day: day_of(days, h.date)?,
-                        name: h.name.to_string(),
-                    })
+        let holidays = match (days.first(), days.last()) {
+            (Some(first), Some(last)) => holidays::rep_holidays_between(
+                rep,
+                |o| office_of.get(o).copied(),
+                first.date,
+                last.date,
+            )
+            .into_iter()
+            .filter_map(|h| {
+                Some(HolidayMark {
+                    day: day_of(days, h.date)?,
+                    name: h.name.to_string(),
                 })
-                .collect(),
+            })
+            .collect(),
             _ => Vec::new(),
         };
+        let travel = days
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                let trip = rep.trip_on(d.date)?;
+                Some(TravelMark {
+                    day: i as u32,
+                    office: offices
+                        .get(&trip.office)
+                        .cloned()
+                        .unwrap_or_else(|| trip.office.clone()),
+                })
+            })
+            .collect();
         let office_days = sc
             .office_days
             .iter()
@@ -466,6 +493,7 @@ fn rep_rows(
             office_days,
             time_off,
             holidays,
+            travel,
         });
     }
     Ok(out)

@@ -4,7 +4,8 @@
 //!
 //! What goes in: every meeting the rep (or any team member, each meeting
 //! once) attends, at its wall-clock start in its own zone with its RRULE;
-//! the rep's accepted office days and time off as all-day events; one
+//! the rep's accepted office days, time off and trips ("In New York
+//! office", free time) as all-day events; one
 //! `VTIMEZONE` per zone used, written from the bundled IANA data
 //! ([`crate::tz::Zone::observances`]) over the span of the events.
 //!
@@ -12,7 +13,8 @@
 //! - The output depends only on the scenario, the scope and `stamp`
 //!   (`DTSTAMP`): the same input gives the same bytes.
 //! - UIDs are built from ids alone (`meeting-<id>@meridian`,
-//!   `office-<rep>-<date>@meridian`, `timeoff-<rep>-<first date>@meridian`),
+//!   `office-<rep>-<date>@meridian`, `timeoff-<rep>-<first date>@meridian`,
+//!   `travel-<rep>-<first date>@meridian`),
 //!   so importing a newer export updates the events instead of adding
 //!   copies.
 //! - Every occurrence other calendars expand from the file is one Meridian
@@ -65,8 +67,9 @@ const OPEN_ENDED_YEARS: i32 = 5;
 const MAX_OBSERVANCES: usize = 2000;
 
 /// Public holidays of the year of `stamp` and the next, as all-day events:
-/// a rep's own as days off (busy); a team's once per region, as free time,
-/// since they say when people are away rather than block the calendar.
+/// a rep's own as days off (busy), trip days with the visited office's; a
+/// team's once per home region, as free time, since they say when people
+/// are away rather than block the calendar.
 /// The bundled table spans decades: two years is what a calendar app needs
 /// and keeps a 2,000-rep team's file small.
 fn write_holidays(
@@ -85,6 +88,31 @@ fn write_holidays(
     };
     let offices: BTreeMap<&str, &crate::model::Office> =
         sc.offices.iter().map(|o| (o.id.as_str(), o)).collect();
+    if let (false, Some(rep)) = (team, reps.first()) {
+        // One rep's own days off: on a trip day the visited office's
+        // holidays (a rep works where they are), at home their own.
+        let office = |o: &str| offices.get(o).copied();
+        for h in holidays::rep_holidays_between(rep, office, from, to) {
+            let uid = format!(
+                "holiday-{}-{}-{}@meridian",
+                uid_part(&rep.id),
+                uid_part(h.region),
+                h.date.format("%Y%m%d")
+            );
+            let summary = format!("{} (public holiday)", h.name);
+            let day = DayEvent {
+                uid: &uid,
+                first: h.date,
+                last: h.date,
+                summary: &summary,
+                busy: true,
+                location: None,
+                extra: &[],
+            };
+            write_day_event(events, stamp_text, &day);
+        }
+        return;
+    }
     let regions: BTreeSet<&'static str> = reps
         .iter()
         .filter_map(|rep| {
@@ -97,28 +125,20 @@ fn write_holidays(
             continue;
         };
         for h in region.between(from, to) {
-            // A rep's own export names the rep: the same holiday in a team
-            // export (free time) must not replace it in one calendar.
-            let owner = match (team, reps.first()) {
-                (false, Some(rep)) => format!("{}-", uid_part(&rep.id)),
-                _ => String::new(),
-            };
+            // No rep in the UID: a rep's own export names the rep, so the
+            // same holiday as free time here never replaces that one.
             let uid = format!(
-                "holiday-{owner}{}-{}@meridian",
+                "holiday-{}-{}@meridian",
                 uid_part(h.region),
                 h.date.format("%Y%m%d")
             );
-            let summary = if team {
-                format!("{} (public holiday, {})", h.name, h.region)
-            } else {
-                format!("{} (public holiday)", h.name)
-            };
+            let summary = format!("{} (public holiday, {})", h.name, h.region);
             let day = DayEvent {
                 uid: &uid,
                 first: h.date,
                 last: h.date,
                 summary: &summary,
-                busy: !team,
+                busy: false,
                 location: None,
                 extra: &[],
             };
@@ -242,6 +262,32 @@ pub fn write_calendar(
                 summary: &summary,
                 busy: true,
                 location: None,
+                extra: &[],
+            };
+            write_day_event(&mut events, &stamp_text, &day);
+        }
+        // A trip says where the rep works, not that they are busy: free
+        // time, like an office day. Trips never overlap, so the first day
+        // keeps the UID one per rep and trip.
+        for trip in &rep.travel {
+            let office = sc
+                .offices
+                .iter()
+                .find(|o| o.id == trip.office)
+                .map_or(trip.office.as_str(), |o| o.name.as_str());
+            let uid = format!(
+                "travel-{}-{}@meridian",
+                uid_part(&rep.id),
+                trip.from.format("%Y%m%d")
+            );
+            let summary = label(&format!("In {office} office"));
+            let day = DayEvent {
+                uid: &uid,
+                first: trip.from,
+                last: trip.to,
+                summary: &summary,
+                busy: false,
+                location: Some(office),
                 extra: &[],
             };
             write_day_event(&mut events, &stamp_text, &day);

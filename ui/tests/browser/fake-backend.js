@@ -55,11 +55,20 @@
     return { code: 'invalid', message: 'the team document is invalid', problems };
   }
 
+  // The trip a rep is on on date d (trips are sorted and never overlap).
+  const tripOn = (r, d) => (r.travel ?? []).find((t) => t.from <= d && d <= t.to) ?? null;
+
   function repProblems(r) {
     const p = [];
     if (!zones.includes(r.time_zone)) p.push({ path: 'time_zone', message: `unknown time zone "${r.time_zone}"` });
     if (r.team !== null && !db.teams.some((t) => t.id === r.team)) p.push({ path: 'team', message: `unknown team "${r.team}"` });
     if (r.office !== null && !db.offices.some((o) => o.id === r.office)) p.push({ path: 'office', message: `unknown office "${r.office}"` });
+    // Trips as Rust checks them (io/scenario.rs `travel`), paths relative to the rep.
+    for (const [i, t] of (r.travel ?? []).entries()) {
+      if (t.to < t.from) p.push({ path: `travel[${i}].to`, message: `to ${t.to} is before from ${t.from}` });
+      else if (!db.offices.some((o) => o.id === t.office)) p.push({ path: `travel[${i}].office`, message: `unknown office "${t.office}"` });
+      else if (t.office === r.office) p.push({ path: `travel[${i}].office`, message: `"${t.office}" is the rep's home office: a trip goes to another office` });
+    }
     for (const d of WEEKDAYS) {
       for (const [i, [s, e]] of (r.stretch_hours[d] ?? []).entries()) {
         for (const [w, we] of r.working_hours[d] ?? []) {
@@ -569,7 +578,11 @@
       const office_days = db.office_days.filter((d) => d.rep === r.id && dayOf(d.date) >= 0)
         .map((d) => ({ day: dayOf(d.date), office: db.offices.find((o) => o.id === d.office)?.name ?? d.office }));
       const time_off = days.flatMap((d, i) => (r.time_off.some((t) => t.start <= d.date && d.date <= t.end) ? [i] : []));
-      return { kind: 'rep', id: r.id, name: r.name, team: r.team, time_zone: r.time_zone, offsets: '', working, stretch: [], meetings, office_days, time_off, holidays: [] };
+      const travel = days.flatMap((d, i) => {
+        const trip = tripOn(r, d.date);
+        return trip ? [{ day: i, office: db.offices.find((o) => o.id === trip.office)?.name ?? trip.office }] : [];
+      });
+      return { kind: 'rep', id: r.id, name: r.name, team: r.team, time_zone: r.time_zone, offsets: '', working, stretch: [], meetings, office_days, time_off, holidays: [], travel };
     };
     const words = query.search.toLowerCase().split(/\s+/).filter(Boolean);
     const teamName = (id) => db.teams.find((t) => t.id === id)?.name ?? id;
@@ -590,7 +603,8 @@
   }
   const inZone = (ms, zone) => wall(ms + offsetMinutes(zone, new Date(ms)) * 60000);
 
-  // My week as Rust reads it: the rep's accepted office days, teammates in, why other days are remote.
+  // My week as Rust reads it: the rep's accepted office days, teammates in, why other days are remote;
+  // on a trip day the visited office is the office of the day.
   function myWeek({ rep, date }) {
     const me = db.reps.find((r) => r.id === rep);
     if (!me) return null;
@@ -600,13 +614,16 @@
       const d = addDays(monday, i);
       const wd = wdOf(d);
       const mine = db.office_days.find((x) => x.rep === me.id && x.date === d);
+      const trip = tripOn(me, d);
+      const at = trip ? (db.offices.find((o) => o.id === trip.office) ?? null) : home;
       const teammates = mine && me.team
         ? db.office_days.filter((x) => x.date === d && x.office === mine.office && x.rep !== me.id)
           .map((x) => db.reps.find((y) => y.id === x.rep)).filter((y) => y && y.team === me.team).map((y) => y.name).sort()
         : [];
       return {
         date: d, weekday: wd, office: mine ? (db.offices.find((o) => o.id === mine.office)?.name ?? mine.office) : null, teammates,
-        time_off: me.time_off.some((t) => t.start <= d && d <= t.end), holiday: null, office_holiday: null, closed: !!home && (!home.open_days.includes(wd) || home.closed_dates.includes(d)),
+        time_off: me.time_off.some((t) => t.start <= d && d <= t.end), travel: trip ? (at?.name ?? trip.office) : null,
+        holiday: null, office_holiday: null, closed: !!at && (!at.open_days.includes(wd) || at.closed_dates.includes(d)),
         no_office_day: me.no_office_days.includes(wd), working: (me.working_hours[wd] ?? []).length > 0,
       };
     }).filter((d) => !['sat', 'sun'].includes(d.weekday) || d.office || d.working);

@@ -1189,15 +1189,24 @@ export type MyDay = {
 	/**  Teammates (same team) in the same office that day, by name. */
 	teammates: string[],
 	time_off: boolean,
-	/**  The rep's own public holiday that day (a day off), by name. */
+	/**
+	 *  The visited office's name on a day of a trip (`reps[].travel`): the
+	 *  rep works from there that day, office day or not.
+	 */
+	travel: string | null,
+	/**
+	 *  The rep's own public holiday that day (a day off), by name: on a
+	 *  trip day the visited office's.
+	 */
 	holiday: string | null,
 	/**
-	 *  The public holiday that closes the home office that day, by name
-	 *  (the rep may still work from home: a `null` region, another zone).
+	 *  The public holiday that closes the office of the day (the home
+	 *  office, or the visited one on a trip day), by name (the rep may
+	 *  still work from home: a `null` region, another zone).
 	 */
 	office_holiday: string | null,
 	/**
-	 *  The home office is closed that day (weekday, closed date or public
+	 *  The office of the day is closed (weekday, closed date or public
 	 *  holiday).
 	 */
 	closed: boolean,
@@ -1527,6 +1536,12 @@ export type Rep = {
 	 */
 	holidays?: string | null,
 	skills: string[],
+	/**
+	 *  Stays at other offices, sorted by `from`, never overlapping (the
+	 *  validator and every item write keep them so). Left out of the
+	 *  document when empty, so a document without travel exports as before.
+	 */
+	travel?: Trip[],
 };
 
 /**  A rep's office day, by its key. */
@@ -1799,8 +1814,31 @@ export type TeamWeekRep = {
 	office_days: OfficeMark[],
 	/**  Indexes into [`TeamWeek::days`] of the rep's days off. */
 	time_off: number[],
-	/**  The rep's public holidays in the week, named. */
+	/**
+	 *  The rep's public holidays in the week, named: on a trip day the
+	 *  visited office's.
+	 */
 	holidays: HolidayMark[],
+	/**  The days of the week the rep is on a trip, with the visited office. */
+	travel: TravelMark[],
+};
+
+/**  A day of a trip (`reps[].travel`): the office the rep works from. */
+export type TravelMark = {
+	day: number,
+	/**  The visited office's name. */
+	office: string,
+};
+
+/**
+ *  A stay at another office: local dates in the rep's home zone, both ends
+ *  inclusive. On those dates the rep works from `office` (its zone, desks,
+ *  closures and holidays) instead of their home office.
+ */
+export type Trip = {
+	from: string,
+	to: string,
+	office: string,
 };
 
 /**  A task no rep can take, with its title. */

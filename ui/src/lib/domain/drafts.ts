@@ -3,7 +3,7 @@
  * types (numbers as text, "none" as ''), conversion to the wire types, the
  * client-side checks and the field keys problems can be shown against.
  */
-import type { DateRange, Interval, Office, Problem, Rep, Team, Weekday } from '../api';
+import type { DateRange, Interval, Office, Problem, Rep, Team, Trip, Weekday } from '../api';
 import { dayProblems, isDate } from './clock';
 import { WEEKDAYS, WORKWEEK, sortWeekdays } from './weekdays';
 
@@ -29,8 +29,12 @@ export type RepDraft = {
   holidaysFrom: HolidaysFrom;
   /** The region code when `holidaysFrom` is 'region'. */
   holidays: string;
+  /** Stays at other offices: date inputs ('' until picked) and the office id. */
+  travel: TripDraft[];
   skills: string[];
 };
+
+export type TripDraft = { from: string; to: string; office: string };
 
 export type HolidaysFrom = 'office' | 'none' | 'region';
 
@@ -76,6 +80,7 @@ export function newRepDraft(zone: string): RepDraft {
     time_off: [],
     holidaysFrom: 'office',
     holidays: '',
+    travel: [],
     skills: [],
   };
 }
@@ -101,6 +106,8 @@ export function repToDraft(rep: Rep, policyMin = 0, policyMax = 5): RepDraft {
     // Rust leaves the key out for "the home office's", writes null for none.
     holidaysFrom: rep.holidays === undefined ? 'office' : rep.holidays === null ? 'none' : 'region',
     holidays: rep.holidays ?? '',
+    // Rust leaves the key out when the rep has no trips.
+    travel: (rep.travel ?? []).map((t) => ({ from: t.from, to: t.to, office: t.office })),
     skills: [...rep.skills],
   };
 }
@@ -124,6 +131,8 @@ export function draftToRep(d: RepDraft): Rep {
   if (!d.usePolicy) rep.office_days_per_week = { min: Number(d.min), max: Number(d.max) };
   if (d.holidaysFrom === 'none') rep.holidays = null;
   if (d.holidaysFrom === 'region') rep.holidays = d.holidays.trim();
+  // Left out when empty, as Rust writes it; Rust sorts and checks the trips.
+  if (d.travel.length > 0) rep.travel = d.travel.map((t): Trip => ({ from: t.from, to: t.to, office: t.office }));
   return rep;
 }
 
@@ -174,6 +183,12 @@ export function validateRepDraft(d: RepDraft, ctx: RepContext): Problem[] {
       out.push({ path: `time_off[${i}].end`, message: 'end is before start' });
     }
   });
+  // Only what the wire cannot carry (a date is a date); every rule of a trip
+  // (order, overlap, the office) is Rust's, shown at `travel[i].…`.
+  d.travel.forEach((t, i) => {
+    if (!isDate(t.from)) out.push({ path: `travel[${i}].from`, message: 'first day is required' });
+    if (!isDate(t.to)) out.push({ path: `travel[${i}].to`, message: 'last day is required' });
+  });
   return out;
 }
 
@@ -204,6 +219,8 @@ export function repFieldKeys(d: RepDraft): string[] {
     'time_off',
     ...d.time_off.map((_, i) => `time_off[${i}]`),
     'holidays',
+    'travel',
+    ...d.travel.flatMap((_, i) => [`travel[${i}]`, `travel[${i}].from`, `travel[${i}].to`, `travel[${i}].office`]),
     'skills',
   ];
 }

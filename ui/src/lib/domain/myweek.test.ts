@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MyDay } from '../api';
-import { awayText } from './myweek';
+import { awayText, travelText } from './myweek';
 
 function day(over: Partial<MyDay> = {}): MyDay {
   return {
@@ -9,6 +9,7 @@ function day(over: Partial<MyDay> = {}): MyDay {
     office: null,
     teammates: [],
     time_off: false,
+    travel: null,
     holiday: null,
     office_holiday: null,
     closed: false,
@@ -33,5 +34,22 @@ describe('awayText', () => {
     // Only the office's holiday (the rep takes none): remote, and why.
     expect(awayText(day({ office_holiday: 'Christmas Day', closed: true }), true)).toBe('Remote (office closed: Christmas Day)');
     expect(awayText(day({ holiday: 'Diwali', time_off: true }), true)).toBe('Time off');
+  });
+});
+
+describe('travelText', () => {
+  it('says where a trip takes the rep, and only "Travelling" on an office day that names the office', () => {
+    expect(travelText(day())).toBeNull();
+    expect(travelText(day({ travel: 'New York' }))).toBe('In New York office (travelling)');
+    expect(travelText(day({ travel: 'New York', office: 'New York' }))).toBe('Travelling');
+  });
+
+  it('words a trip day by the visited office Rust read: its closure, and a remote rep is not "no home office"', () => {
+    // Rust's `closed` / `office_holiday` are the visited office's on a trip day.
+    expect(awayText(day({ travel: 'New York', closed: true, office_holiday: 'Thanksgiving Day' }), true)).toBe(
+      'Remote (office closed: Thanksgiving Day)',
+    );
+    expect(awayText(day({ travel: 'New York' }), false)).toBe('Remote');
+    expect(awayText(day({ travel: 'New York', holiday: 'Thanksgiving Day' }), true)).toBe('Public holiday · Thanksgiving Day');
   });
 });

@@ -29,6 +29,7 @@ function week(rep: string, date: string): MyWeek {
       office: i === 1 ? 'Unit Office' : null,
       teammates: i === 1 ? ['Unit Zed'] : [],
       time_off: false,
+      travel: null,
       holiday: null,
       office_holiday: null,
       closed: false,
@@ -63,6 +64,35 @@ describe('My week', () => {
     expect(backend.called('my_week').at(-1)?.args.rep).toBe('unit-ana');
     expect(localStorage.getItem('meridian.my-week.rep')).toBe('unit-ana');
     expect(screen.getByText('Unit Ana', { selector: 'strong' })).toBeTruthy();
+  });
+
+  it('says on each trip day which office the rep works from, and why a trip day is remote', async () => {
+    const travelling = (rep: string, date: string): MyWeek => {
+      const w = week(rep, date);
+      w.days = [
+        // Not an office day in New York, whose office is closed that day (Rust reads the visited office).
+        { ...w.days[0], travel: 'New York', closed: true, office_holiday: 'Thanksgiving Day', no_office_day: false },
+        // An office day at the visited office.
+        { ...w.days[1], office: 'New York', travel: 'New York', teammates: [] },
+      ];
+      return w;
+    };
+    fakeBackend(tinyTeam(), {
+      my_week: (a) => travelling(String(a.rep), String(a.date)),
+      calendar_view: (a) => ({ from: a.from, to: a.to, time_zone: a.timeZone, resources: [], events: [] }),
+    });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: /My week/ }));
+    await user.type(await screen.findByLabelText('I am', {}, { timeout: 5000 }), 'ana');
+    await user.click(await screen.findByRole('button', { name: 'Choose Unit Ana' }));
+    const days = await screen.findByRole('list', { name: 'Days of the week' });
+    const items = within(days).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Remote (office closed: Thanksgiving Day)');
+    expect(items[0]).toHaveTextContent('In New York office (travelling)');
+    expect(items[1]).toHaveTextContent('In the office · New York');
+    expect(items[1]).toHaveTextContent('Travelling');
+    expect(items[1]).not.toHaveTextContent('In New York office');
   });
 
   it('picks the person whose whole id is typed and committed', async () => {

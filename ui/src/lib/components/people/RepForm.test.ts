@@ -2,10 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import RepForm from './RepForm.svelte';
-import { ApiError, type Rep } from '../../api';
+import { ApiError, type Office, type Rep } from '../../api';
 import { ZONES, rep, tinyTeam } from '../../../test/fixtures';
 
-function setup(opts: { rep?: Rep | null; onsave?: (r: Rep) => Promise<void> } = {}) {
+function setup(opts: { rep?: Rep | null; offices?: Office[]; onsave?: (r: Rep) => Promise<void> } = {}) {
   const user = userEvent.setup();
   const s = tinyTeam();
   const onsave = vi.fn(opts.onsave ?? (async () => {}));
@@ -14,7 +14,7 @@ function setup(opts: { rep?: Rep | null; onsave?: (r: Rep) => Promise<void> } = 
     props: {
       rep: opts.rep ?? null,
       teams: s.teams,
-      offices: s.offices,
+      offices: opts.offices ?? s.offices,
       zones: ZONES,
       policy: s.policy,
       freeId: async (base: string) => {
@@ -192,5 +192,76 @@ describe('RepForm', () => {
     expect(oncancel).not.toHaveBeenCalled();
     await user.keyboard('{Escape}');
     expect(oncancel).toHaveBeenCalledTimes(1);
+  });
+
+  describe('travel', () => {
+    const far: Office = {
+      id: 'unit-far',
+      name: 'Unit Far',
+      time_zone: 'America/New_York',
+      desks: 2,
+      open_days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      closed_dates: [],
+    };
+    const offices = () => [...tinyTeam().offices, far];
+
+    it('adds a trip to another office (never the home one) and removes it, the key left out when none', async () => {
+      const saved: Rep[] = [];
+      const { user } = setup({
+        rep: rep('unit-ana', 'Unit Ana', { office: 'unit-office' }),
+        offices: offices(),
+        onsave: async (r) => void saved.push(r),
+      });
+      await user.click(screen.getByRole('button', { name: /Add trip/ }));
+      const office = screen.getByRole('combobox', { name: 'Trip 1 office' });
+      expect(within(office).queryByRole('option', { name: 'Unit Office' })).toBeNull();
+      expect(office).toHaveValue('unit-far');
+      await fireEvent.input(screen.getByLabelText('Trip 1 first day'), { target: { value: '2026-12-07' } });
+      await fireEvent.input(screen.getByLabelText('Trip 1 last day'), { target: { value: '2026-12-11' } });
+      const save = screen.getByRole('button', { name: 'Save changes' });
+      await user.click(save);
+      expect(saved[0].travel).toEqual([{ from: '2026-12-07', to: '2026-12-11', office: 'unit-far' }]);
+      await user.click(screen.getByRole('button', { name: 'Remove trip 1' }));
+      expect(screen.queryByLabelText('Trip 1 first day')).toBeNull();
+      await user.click(save);
+      expect('travel' in saved[1]).toBe(false);
+    });
+
+    it('opens with the stored trips and shows the problem Rust returns at the trip it names', async () => {
+      const onsave = vi.fn(async () => {
+        throw new ApiError('invalid', 'the team document is invalid', [
+          { path: 'travel[1].to', message: 'to 2027-01-01 is before from 2027-01-04' },
+        ]);
+      });
+      const { user } = setup({
+        rep: rep('unit-ana', 'Unit Ana', {
+          office: 'unit-office',
+          travel: [
+            { from: '2026-12-07', to: '2026-12-11', office: 'unit-far' },
+            { from: '2027-01-04', to: '2027-01-01', office: 'unit-far' },
+          ],
+        }),
+        offices: offices(),
+        onsave,
+      });
+      expect(screen.getByLabelText('Trip 2 first day')).toHaveValue('2027-01-04');
+      await user.click(screen.getByRole('button', { name: 'Save changes' }));
+      expect(onsave).toHaveBeenCalledTimes(1);
+      const last = screen.getByLabelText('Trip 2 last day');
+      expect(last).toHaveAttribute('aria-invalid', 'true');
+      expect(last).toHaveAccessibleDescription('to 2027-01-01 is before from 2027-01-04');
+      expect(screen.getByLabelText('Trip 2 first day')).not.toHaveAttribute('aria-invalid');
+      expect(screen.getByLabelText('Trip 1 last day')).not.toHaveAttribute('aria-invalid');
+      // Placed at the field, so not repeated at the top of the form.
+      expect(within(screen.getByRole('alert')).queryByText(/before from/)).toBeNull();
+    });
+
+    it('asks for both days before calling Rust, the only check of a trip made here', async () => {
+      const { user, onsave } = setup({ rep: rep('unit-ana', 'Unit Ana', { office: 'unit-office' }), offices: offices() });
+      await user.click(screen.getByRole('button', { name: /Add trip/ }));
+      await user.click(screen.getByRole('button', { name: 'Save changes' }));
+      expect(onsave).not.toHaveBeenCalled();
+      expect(screen.getByLabelText('Trip 1 first day')).toHaveAccessibleDescription(/first day is required/);
+    });
   });
 });

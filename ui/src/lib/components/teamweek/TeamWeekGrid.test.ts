@@ -20,6 +20,7 @@ function rep(id: string, name: string, extra: Partial<TeamWeekRep> = {}): TeamWe
     office_days: [],
     time_off: [],
     holidays: [],
+    travel: [],
     ...extra,
   };
 }
@@ -52,6 +53,7 @@ const kai = rep('kai', 'Kai', {
   ],
   office_days: [{ day: 2, office: 'Tokyo' }],
   time_off: [4],
+  travel: [{ day: 3, office: 'Osaka' }],
 });
 
 function props(frame: TeamWeek, lines: (TeamWeekLine | null)[], extra: Record<string, unknown> = {}) {
@@ -81,6 +83,7 @@ describe('TeamWeekGrid', () => {
     const row = screen.getByRole('row', { name: /Kai/ });
     expect(within(row).getByText('Office · Tokyo')).toBeTruthy();
     expect(within(row).getByText('Time off')).toBeTruthy();
+    expect(within(row).getByText('Trip · Osaka')).toHaveAttribute('title', 'In Osaka office (travelling)');
   });
 
   it('marks today by the days Rust measured and zooms into a day from its header', async () => {
