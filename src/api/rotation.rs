@@ -285,6 +285,16 @@ impl Meridian {
                     .into_iter()
                     .map(|s| (s.item.id.clone(), s.item))
                     .collect();
+                let trips = store::reps::trips_by_rep(tx.conn)?;
+                // The office a rep works from on a date: the visited one on
+                // a trip day, else home (as `Rep::office_on`).
+                let office_on = |rep: &str, date: NaiveDate| -> Option<&str> {
+                    trips
+                        .get(rep)
+                        .and_then(|ts| ts.iter().find(|t| t.contains(date)))
+                        .map(|t| t.office.as_str())
+                        .or_else(|| homes.get(rep).and_then(|h| h.as_deref()))
+                };
                 let covered = |rep: &str| match &plan.office {
                     None => true,
                     Some(o) => homes
@@ -300,9 +310,12 @@ impl Meridian {
                     let p = format!("assignments[{i}]");
                     let message = match homes.get(&a.rep) {
                         None => Some((format!("{p}.rep"), format!("unknown rep {:?}", a.rep))),
-                        Some(home) if home.as_deref() != Some(a.office.as_str()) => Some((
+                        Some(_) if office_on(&a.rep, a.date) != Some(a.office.as_str()) => Some((
                             format!("{p}.office"),
-                            format!("{:?} is not the home office of {:?}", a.office, a.rep),
+                            format!(
+                                "{:?} is not the office {:?} works from on {}",
+                                a.office, a.rep, a.date
+                            ),
                         )),
                         _ if a.date < first || a.date > last => Some((
                             format!("{p}.date"),
@@ -349,9 +362,9 @@ impl Meridian {
 }
 
 /// The part of the stored team one rep-week's explanation reads: the rep
-/// (first), their teammates, team and home office, the policy, and the
-/// rep's in-person meetings at that office (in document order, as the
-/// titles are listed). `None` for an unknown rep.
+/// (first), their teammates, team, home office and the offices they visit,
+/// the policy, and the rep's in-person meetings at those offices (in
+/// document order, as the titles are listed). `None` for an unknown rep.
 fn rep_week_part(c: &rusqlite::Connection, rep: &str) -> Result<Option<Scenario>, AppError> {
     let Some(rep) = store::reps::get_rep(c, rep)?.map(|s| s.item) else {
         return Ok(None);
@@ -360,12 +373,26 @@ fn rep_week_part(c: &rusqlite::Connection, rep: &str) -> Result<Option<Scenario>
         policy: store::settings::get_policy(c)?,
         ..Scenario::default()
     };
-    if let Some(office) = &rep.office {
+    // The offices the rep works from: home, and every office a trip visits
+    // (a trip day reads the visited office's rules and meetings).
+    let mut offices: Vec<&String> = rep.office.iter().collect();
+    for t in &rep.travel {
+        if !offices.contains(&&t.office) {
+            offices.push(&t.office);
+        }
+    }
+    for office in &offices {
         sc.offices
             .extend(store::offices::get_office(c, office)?.map(|s| s.item));
+    }
+    if !offices.is_empty() {
         for id in store::meetings::meetings_of(c, &rep.id)? {
             if let Some(m) = store::meetings::get_meeting(c, &id)? {
-                if m.item.in_person_office.as_ref() == Some(office) {
+                if m.item
+                    .in_person_office
+                    .as_ref()
+                    .is_some_and(|o| offices.contains(&o))
+                {
                     sc.meetings.push(m.item);
                 }
             }
@@ -449,7 +476,9 @@ fn store_rotation(
             continue;
         }
         if let Some(r) = store::reps::get_rep(tx.conn, &l.rep)? {
-            if let Some(o) = &r.item.office {
+            // A lock on a trip day is at the visited office: its rules apply.
+            let visited = r.item.travel.iter().map(|t| &t.office);
+            for o in r.item.office.iter().chain(visited) {
                 if !offices.iter().any(|x| &x.id == o) {
                     if let Some(o) = store::offices::get_office(tx.conn, o)? {
                         offices.push(o.item);

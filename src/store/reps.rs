@@ -180,6 +180,24 @@ pub fn reps_visiting(conn: &Connection, office: &str) -> Result<Vec<String>, Sto
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Every rep's trips by rep id, in date order (as stored): what the checks
+/// of office days at the office of the day read without loading whole reps.
+pub fn trips_by_rep(conn: &Connection) -> Result<HashMap<String, Vec<Trip>>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT rep, from_date, to_date, office FROM rep_travel ORDER BY rep, position",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out: HashMap<String, Vec<Trip>> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        out.entry(r.get(0)?).or_default().push(Trip {
+            from: r.get(1)?,
+            to: r.get(2)?,
+            office: r.get(3)?,
+        });
+    }
+    Ok(out)
+}
+
 /// The ids of the reps of `team`.
 pub fn reps_in_team(conn: &Connection, team: &str) -> Result<Vec<String>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT id FROM reps WHERE team = ?1 ORDER BY rowid")?;

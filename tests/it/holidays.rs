@@ -307,9 +307,7 @@ fn a_bengaluru_rep_is_off_on_diwali_and_balance_capacity_drops_by_the_holiday() 
     assert_eq!(cap.total(zoe) - cap.total(ana), weekdays_off * 8 * 60);
 }
 
-#[path = "../../benches/common/mod.rs"]
-#[allow(dead_code)]
-mod bench_common;
+use crate::bench_common;
 
 /// Holidays mean exactly what the same days typed in as closed dates and
 /// time off mean, on generated teams over Christmas in every zone mix: the

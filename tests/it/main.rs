@@ -8,6 +8,11 @@ mod balance;
 mod balance_exact;
 mod balance_props;
 mod balance_screen;
+/// The benches' seeded team generators (`benches/common`), for the tests
+/// that plan generated teams (holidays, travel).
+#[path = "../../benches/common/mod.rs"]
+#[allow(dead_code)]
+mod bench_common;
 mod caldav;
 mod cli;
 mod concurrency;
@@ -28,6 +33,7 @@ mod screens;
 mod shared;
 mod store;
 mod team_week;
+mod travel;
 mod travel_calendar;
 mod travel_views;
 mod validation;

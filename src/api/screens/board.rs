@@ -111,6 +111,8 @@ pub enum BoardRow {
     Rep {
         id: String,
         name: String,
+        /// The office whose board lists the row: the rep's home office, or
+        /// one a trip in the window visits (a rep has a row on each).
         office: String,
         team: Option<String>,
         team_name: Option<String>,
@@ -152,6 +154,9 @@ pub enum Blocked {
     Holiday,
     NoOfficeDay,
     Closed,
+    /// The rep works from another office that day (a trip, or their home
+    /// office on a visitor's row); `reason` names it.
+    Away,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -282,7 +287,8 @@ enum Slot<'a> {
         team: Option<&'a Team>,
         reps: u32,
     },
-    Rep(usize),
+    /// A rep on an office's board: their home office's, or one they visit.
+    Rep(usize, &'a Office),
 }
 
 impl Meridian {
@@ -383,26 +389,37 @@ impl Meridian {
             // reps by name; only reps matching the search.
             let words = words(&query.search);
             let mut by_group: HashMap<(&str, Option<&str>), Vec<usize>> = HashMap::new();
+            // A rep is on their home office's board, and on the board of
+            // each office they visit within the window (its rows show the
+            // trip days there).
+            fn board_offices(rep: &Rep, first: NaiveDate, last: NaiveDate) -> Vec<&str> {
+                let mut ids: Vec<&str> = rep.office.as_deref().into_iter().collect();
+                for t in &rep.travel {
+                    if t.from <= last && t.to >= first && !ids.contains(&t.office.as_str()) {
+                        ids.push(t.office.as_str());
+                    }
+                }
+                ids
+            }
             for (i, s) in all_reps.iter().enumerate() {
                 let rep = &s.item;
-                let Some(office) = shown_offices
-                    .iter()
-                    .find(|o| rep.office.as_deref() == Some(o.id.as_str()))
-                else {
-                    continue;
-                };
-                let team = rep.team.as_ref().and_then(|t| teams.get(t));
-                let fields = [
-                    rep.name.as_str(),
-                    rep.id.as_str(),
-                    team.map_or("", |t| t.name.as_str()),
-                    office.name.as_str(),
-                ];
-                if matches(&words, &fields) {
-                    by_group
-                        .entry((office.id.as_str(), team.map(|t| t.id.as_str())))
-                        .or_default()
-                        .push(i);
+                for id in board_offices(rep, first, last) {
+                    let Some(office) = shown_offices.iter().find(|o| o.id == id) else {
+                        continue;
+                    };
+                    let team = rep.team.as_ref().and_then(|t| teams.get(t));
+                    let fields = [
+                        rep.name.as_str(),
+                        rep.id.as_str(),
+                        team.map_or("", |t| t.name.as_str()),
+                        office.name.as_str(),
+                    ];
+                    if matches(&words, &fields) {
+                        by_group
+                            .entry((office.id.as_str(), team.map(|t| t.id.as_str())))
+                            .or_default()
+                            .push(i);
+                    }
                 }
             }
             let mut slots: Vec<Slot> = Vec::new();
@@ -436,7 +453,7 @@ impl Meridian {
                         team: key.and_then(|id| teams.get(id)),
                         reps: u32::try_from(members.len()).unwrap_or(u32::MAX),
                     });
-                    slots.extend(members.into_iter().map(Slot::Rep));
+                    slots.extend(members.into_iter().map(|i| Slot::Rep(i, office)));
                 }
             }
             let counter = store::changes::counter(c)?;
@@ -473,14 +490,25 @@ impl Meridian {
                         .collect()
                 })
                 .unwrap_or_default();
+            let office_names: HashMap<&str, &str> = offices
+                .iter()
+                .map(|o| (o.id.as_str(), o.name.as_str()))
+                .collect();
             let board = Cells {
                 today,
                 accepted: &accepted,
                 planned: &planned,
                 locks: &locks,
+                office_names: &office_names,
             };
+            // A plan for one office covers its reps wherever they are (a
+            // visitor from elsewhere shows the accepted days).
             let cell_of = |rep: &Rep, office: &Office, date: NaiveDate| {
-                board.cell(rep, office, date, covers(&office.id))
+                let covered = match rep.office.as_deref() {
+                    Some(home) => covers(home),
+                    None => plan.is_some_and(|p| p.office.is_none()),
+                };
+                board.cell(rep, office, date, covered)
             };
 
             let rows: Vec<BoardRow> = page
@@ -488,10 +516,17 @@ impl Meridian {
                 .iter()
                 .map(|slot| match *slot {
                     Slot::Office(office) => {
+                        // Its reps and its visitors: a cell is in only on
+                        // the days the rep works from this office.
                         let members: Vec<&Rep> = all_reps
                             .iter()
                             .map(|s| &s.item)
-                            .filter(|r| r.office.as_deref() == Some(office.id.as_str()))
+                            .filter(|r| {
+                                r.office.as_deref() == Some(office.id.as_str())
+                                    || r.travel.iter().any(|t| {
+                                        t.office == office.id && t.from <= last && t.to >= first
+                                    })
+                            })
                             .collect();
                         BoardRow::Office {
                             office: office.id.clone(),
@@ -526,46 +561,42 @@ impl Meridian {
                             .map(|d| team.is_some_and(|t| t.anchor_days.contains(&Weekday::of(*d))))
                             .collect(),
                     },
-                    Slot::Rep(i) => {
+                    Slot::Rep(i, office) => {
                         let s = &all_reps[i];
                         let rep = &s.item;
-                        let office = shown_offices
-                            .iter()
-                            .find(|o| rep.office.as_deref() == Some(o.id.as_str()))
-                            .copied();
                         let team = rep.team.as_ref().and_then(|t| teams.get(t));
                         let anchors = team.map(|t| t.anchor_days.as_slice()).unwrap_or(&[]);
-                        let cells = office.map_or_else(Vec::new, |office| {
-                            dates
-                                .iter()
-                                .map(|&date| {
-                                    let (state, blocked, reason, lock, planned) =
-                                        cell_of(rep, office, date);
-                                    let wd = Weekday::of(date);
-                                    BoardCell {
-                                        date,
-                                        state,
-                                        blocked,
-                                        reason,
-                                        past: date < today,
-                                        lock,
-                                        planned,
-                                        pending: date >= today
-                                            && state != CellState::Unavailable
-                                            && lock.is_some_and(|l| l != (state == CellState::In)),
-                                        anchor: anchors.contains(&wd),
-                                        preferred: rep.preferred_office_days.contains(&wd),
-                                    }
-                                })
-                                .collect()
-                        });
+                        let cells = dates
+                            .iter()
+                            .map(|&date| {
+                                let (state, blocked, reason, lock, planned) =
+                                    cell_of(rep, office, date);
+                                let wd = Weekday::of(date);
+                                BoardCell {
+                                    date,
+                                    state,
+                                    blocked,
+                                    reason,
+                                    past: date < today,
+                                    lock,
+                                    planned,
+                                    pending: date >= today
+                                        && state != CellState::Unavailable
+                                        && lock.is_some_and(|l| l != (state == CellState::In)),
+                                    anchor: anchors.contains(&wd),
+                                    preferred: rep.preferred_office_days.contains(&wd),
+                                }
+                            })
+                            .collect();
+                        // The row's office: the rep's home, or the office
+                        // a trip visits (its board lists the visitor).
                         BoardRow::Rep {
                             id: rep.id.clone(),
                             name: rep.name.clone(),
-                            office: rep.office.clone().unwrap_or_default(),
+                            office: office.id.clone(),
                             team: rep.team.clone(),
                             team_name: team.map(|t| t.name.clone()),
-                            office_name: office.map(|o| o.name.clone()).unwrap_or_default(),
+                            office_name: office.name.clone(),
                             revision: s.revision,
                             cells,
                         }
@@ -602,6 +633,8 @@ struct Cells<'a> {
     accepted: &'a HashSet<(&'a str, NaiveDate)>,
     planned: &'a HashSet<(&'a str, NaiveDate)>,
     locks: &'a HashMap<(&'a str, NaiveDate), bool>,
+    /// Office id → name, for the "In New York office" of a trip day.
+    office_names: &'a HashMap<&'a str, &'a str>,
 }
 
 type CellFacts = (
@@ -615,8 +648,28 @@ type CellFacts = (
 impl Cells<'_> {
     /// State, rule-1 case and reason, lock, and whether the plan decides it.
     /// Past days and reps the plan does not cover show the accepted days.
+    /// `office` is the board's row office: on a day the rep works from
+    /// another one (a trip away, or home on a visitor's row) the cell is
+    /// away, its reason naming where they are.
     fn cell(&self, rep: &Rep, office: &Office, date: NaiveDate, covered: bool) -> CellFacts {
         let lock = self.locks.get(&(rep.id.as_str(), date)).copied();
+        let at = rep.office_on(date);
+        if at != Some(office.id.as_str()) {
+            let reason = match at {
+                Some(other) => format!(
+                    "In {} office",
+                    self.office_names.get(other).copied().unwrap_or(other)
+                ),
+                None => "Remote (no office that day)".to_string(),
+            };
+            return (
+                CellState::Unavailable,
+                Some(Blocked::Away),
+                Some(reason),
+                lock,
+                false,
+            );
+        }
         if let Some(reason) = rule1_blocks_at(rep, Some(office), date) {
             // Rule 1 checks in this order; the case only picks the cell's look.
             let blocked = if rep.time_off.iter().any(|t| t.contains(date)) {

@@ -8,13 +8,14 @@
 //! each office day of rep `r`,
 //!
 //! ```text
-//! L(σ) = Σ_days max{ Σ_{r in} (w_rd − σ_r) + Σ_teams C(n_td, 2) : at most `desks` in }
+//! L(σ) = Σ_(office, day) max{ Σ_{r in} (w_rd − σ_r) + Σ_teams C(n_tod, 2) : at most `desks_o` in }
 //!      + Σ_r (σ_r · max_r if σ_r ≥ 0, else σ_r · min_r)
 //! ```
 //!
 //! bounds the optimum for every `σ` (a plan within the policy loses no more
-//! to the prices than the last term gives back), and the days no longer
-//! interact. A day's maximum is exact and cheap: within a team only the
+//! to the prices than the last term gives back), and the (office, day)s no
+//! longer interact (a rep is at one office each day: the visited one on a
+//! trip day). A day's maximum is exact and cheap: within a team only the
 //! number `n` in matters for the pairs, so the team's best `n` are its
 //! locked-in members and then its best by price-adjusted weight; a knapsack
 //! over the teams (and the reps without one) fills the desks. The prices
@@ -42,10 +43,13 @@ pub(super) struct Relaxed {
     pub(super) plan: Option<(i64, Vec<u8>)>,
 }
 
-/// The reps who may be in on one day, as groups whose pairs count
-/// together: each team's members (the locked-in ones first), then the reps
-/// without a team.
+/// The reps who may be in at one office on one day, as groups whose pairs
+/// count together: each team's members (the locked-in ones first), then
+/// the reps without a team.
 struct Day {
+    day: usize,
+    /// The office's desks.
+    desks: i64,
     groups: Vec<Group>,
 }
 
@@ -89,28 +93,32 @@ impl Sub {
         for i in 0..n {
             ub += self.best_own_days(i);
         }
-        for t in 0..self.n_teams {
+        let k = self.desks.len();
+        for g in 0..self.n_teams * k {
+            let (t, s) = (g / k, g % k);
+            // A member's days at this office (all days with one office).
+            let at = |i: usize| -> u8 {
+                (0..7)
+                    .filter(|&d| self.slot(i, d) == s)
+                    .fold(0u8, |m, d| m | 1 << d)
+            };
+            let open = |i: usize| (self.free(i) | self.forced_in[i]) & at(i);
             let members: Vec<usize> = (0..n).filter(|&i| self.team[i] == Some(t)).collect();
-            // The team's presence over the week is at most P (each member's
-            // maximum within their open days), and on day d at most m_d
-            // (members open that day, capped by desks). C(k, 2) is convex, so
-            // pairs are largest when P is packed into the fullest days first.
+            // The team's presence over the week at this office is at most P
+            // (each member's maximum within their open days there), and on
+            // day d at most m_d (members open there that day, capped by
+            // desks). C(k, 2) is convex, so pairs are largest when P is
+            // packed into the fullest days first.
             let mut caps: Vec<i64> = (0..7)
                 .map(|d| {
-                    let m = members
-                        .iter()
-                        .filter(|&&i| (self.free(i) | self.forced_in[i]) >> d & 1 == 1)
-                        .count() as i64;
-                    m.min(self.desks)
+                    let m = members.iter().filter(|&&i| open(i) >> d & 1 == 1).count() as i64;
+                    m.min(self.desks[s])
                 })
                 .collect();
             caps.sort_unstable_by(|a, b| b.cmp(a));
             let mut presence: i64 = members
                 .iter()
-                .map(|&i| {
-                    let open = i64::from((self.free(i) | self.forced_in[i]).count_ones());
-                    self.hi[i].min(open)
-                })
+                .map(|&i| self.hi[i].min(i64::from(open(i).count_ones())))
                 .sum();
             let mut by_day = 0;
             for m in caps {
@@ -135,7 +143,10 @@ impl Sub {
         Sub {
             reps: members.iter().map(|&i| self.reps[i]).collect(),
             days: self.days.clone(),
-            desks: self.desks,
+            offices: self.offices.clone(),
+            desks: self.desks.clone(),
+            at: members.iter().map(|&i| self.at[i]).collect(),
+            group: members.iter().map(|&i| self.group[i]).collect(),
             avail: members.iter().map(|&i| self.avail[i]).collect(),
             forced_in: members.iter().map(|&i| self.forced_in[i]).collect(),
             forced_out: members.iter().map(|&i| self.forced_out[i]).collect(),
@@ -160,8 +171,9 @@ impl Sub {
         st
     }
 
-    /// The reps who may be in on day `d`, grouped for the day's knapsack.
-    fn day_groups(&self, d: usize) -> Day {
+    /// The reps who may be in at office slot `s` on day `d`, grouped for
+    /// that (office, day)'s knapsack.
+    fn day_groups(&self, d: usize, s: usize) -> Day {
         let n = self.reps.len();
         let mut groups: Vec<Group> = (0..=self.n_teams)
             .map(|t| Group {
@@ -171,6 +183,9 @@ impl Sub {
             })
             .collect();
         for i in 0..n {
+            if self.slot(i, d) != s {
+                continue;
+            }
             let g = self.team[i].unwrap_or(self.n_teams);
             if self.forced_in[i] >> d & 1 == 1 {
                 groups[g].forced.push(i);
@@ -179,7 +194,11 @@ impl Sub {
             }
         }
         groups.retain(|g| !g.forced.is_empty() || !g.free.is_empty());
-        Day { groups }
+        Day {
+            day: d,
+            desks: self.desks[s],
+            groups,
+        }
     }
 
     /// The Lagrangian bound of the module docs after at most `steps` price
@@ -187,7 +206,12 @@ impl Sub {
     /// and stop once the bound meets it (then the plan is proven optimal).
     pub(super) fn lagrangian_bound(&self, plan: &State, steps: usize) -> Relaxed {
         let n = self.reps.len();
-        let days: Vec<Day> = (0..7).map(|d| self.day_groups(d)).collect();
+        // The relaxed problem splits by (office, day): desks are per office
+        // and pairs per (team, office, day).
+        let days: Vec<Day> = (0..self.desks.len())
+            .flat_map(|s| (0..7).map(move |d| (d, s)))
+            .map(|(d, s)| self.day_groups(d, s))
+            .collect();
         let mut price = vec![0f64; n];
         let mut scaled = vec![0i64; n];
         let mut best = i64::MAX;
@@ -213,8 +237,8 @@ impl Sub {
                 })
                 .sum();
             masks.iter_mut().for_each(|m| *m = 0);
-            for (d, day) in days.iter().enumerate() {
-                let Some(top) = self.best_day(d, day, &scaled, &mut masks, &mut buffers) else {
+            for day in &days {
+                let Some(top) = self.best_day(day, &scaled, &mut masks, &mut buffers) else {
                     // More reps locked in than desks: no plan, no bound
                     // from here (the planner has said so before asking).
                     return Relaxed {
@@ -281,14 +305,13 @@ impl Sub {
         }
     }
 
-    /// One day's maximum of `L` (in 1/[`PRICE_SCALE`] points) under the
+    /// One (office, day)'s maximum of `L` (in 1/[`PRICE_SCALE`] points) under the
     /// scaled prices, and the reps it puts in marked in `masks`: per group
     /// the best `k` in for every `k` (locked-in first, then by adjusted
     /// weight), then a knapsack over the groups for the desks. `None` when
     /// the locked-in reps alone overfill the desks.
     fn best_day(
         &self,
-        d: usize,
         day: &Day,
         scaled: &[i64],
         masks: &mut [u8],
@@ -296,7 +319,8 @@ impl Sub {
     ) -> Option<i64> {
         // No more desks than reps who may come in: the knapsack stays small
         // in a large office.
-        let cap = (self.desks.max(0) as usize).min(
+        let d = day.day;
+        let cap = (day.desks.max(0) as usize).min(
             day.groups
                 .iter()
                 .map(|g| g.forced.len() + g.free.len())

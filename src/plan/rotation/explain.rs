@@ -81,20 +81,31 @@ impl<'a> Facts<'a> {
         }
     }
 
-    /// The rep's home office when the plan covers it (a plan for one
-    /// office explains that office's reps only).
-    fn covered(&self, plan: &RotationAnswer, rep: &Rep) -> Option<&'a Office> {
-        let office = rep.office.as_deref()?;
-        if plan.office.as_deref().is_some_and(|o| o != office) {
-            return None;
+    /// The office a rep-week is listed under when the plan covers it: the
+    /// rep's home office (a plan for one office explains that office's
+    /// reps only), or for a remote rep of a plan of every office, the first
+    /// office they visit that week (`None` when they visit none).
+    fn covered(&self, plan: &RotationAnswer, rep: &Rep, monday: NaiveDate) -> Option<&'a str> {
+        match rep.office.as_deref() {
+            Some(office) => {
+                if plan.office.as_deref().is_some_and(|o| o != office) {
+                    return None;
+                }
+                self.offices.get(office).map(|o| o.id.as_str())
+            }
+            None if plan.office.is_none() => (0..7)
+                .find_map(|k| rep.trip_on(monday + Duration::days(k)))
+                .and_then(|t| self.offices.get(t.office.as_str()))
+                .map(|o| o.id.as_str()),
+            None => None,
         }
-        self.offices.get(office).copied()
     }
 
-    /// Rep `r`'s week from `monday`: the days the plan has them in, each
-    /// day's reasons in the order a lead weighs them, and the week's bounds
-    /// after rule 1 (contract §3 rule 3).
-    fn rep_week(&self, r: usize, home: &Office, monday: NaiveDate) -> RepWeek {
+    /// Rep `r`'s week from `monday`, listed under `office`: the days the
+    /// plan has them in, each day's reasons in the order a lead weighs
+    /// them, and the week's bounds after rule 1 (contract §3 rule 3), which
+    /// reads the office of each day (the visited one on a trip day).
+    fn rep_week(&self, r: usize, office: &str, monday: NaiveDate) -> RepWeek {
         let sc = self.sc;
         let rep = &sc.reps[r];
         let team = rep.team.as_deref().and_then(|t| self.teams.get(t).copied());
@@ -102,9 +113,10 @@ impl<'a> Facts<'a> {
         let bounds = rep
             .office_days_per_week
             .unwrap_or(sc.policy.office_days_per_week);
+        let at = |d: NaiveDate| rep.office_on(d).and_then(|o| self.offices.get(o).copied());
         let avail = week
             .iter()
-            .filter(|d| rule1_blocks_at(rep, Some(home), **d).is_none())
+            .filter(|d| rule1_blocks_at(rep, at(**d), **d).is_none())
             .count();
         let lo = i64::from(bounds.min).min(avail as i64);
         let hi = i64::from(bounds.max);
@@ -124,13 +136,20 @@ impl<'a> Facts<'a> {
         for date in dates {
             let wd = Weekday::of(date);
             let mut reasons = Vec::new();
+            if let Some(visited) = rep
+                .trip_on(date)
+                .and_then(|t| self.offices.get(t.office.as_str()))
+            {
+                reasons.push(format!("visiting the {} office", visited.name));
+            }
             if self.locks.get(&(rep.id.as_str(), date)) == Some(&true) {
                 reasons.push("locked in by the lead".to_string());
             }
             if team.is_some_and(|t| t.anchor_days.contains(&wd)) {
                 reasons.push("team anchor day".to_string());
             }
-            if let (Some(t), Some(o)) = (rep.team.as_deref(), rep.office.as_deref()) {
+            // Teammates in where the rep is that day.
+            if let (Some(t), Some(o)) = (rep.team.as_deref(), rep.office_on(date)) {
                 let mates = self.team_day.get(&(t, o, date)).copied().unwrap_or(0) - 1;
                 if mates > 0 {
                     reasons.push(format!(
@@ -147,7 +166,7 @@ impl<'a> Facts<'a> {
                     reasons.push(format!("in-person meeting: {t}"));
                 }
             }
-            if reasons.is_empty() {
+            if reasons.len() == usize::from(rep.trip_on(date).is_some()) {
                 reasons.push(format!("weekly minimum of {lo} office days"));
             }
             parts.push(format!(
@@ -168,7 +187,7 @@ impl<'a> Facts<'a> {
         };
         RepWeek {
             rep: rep.id.clone(),
-            office: rep.office.clone().unwrap_or_default(),
+            office: office.to_string(),
             team: rep.team.clone(),
             week: iso_week(monday),
             min_days: u32::try_from(lo.max(0)).unwrap_or(0),
@@ -230,8 +249,8 @@ pub fn explain_rep_week(
     let in_person = in_person_titles(sc, monday, sunday, Some(r))?;
     let facts = Facts::new(sc, plan, locks, (monday, sunday), in_person, |i| i == r);
     Ok(facts
-        .covered(plan, &sc.reps[r])
-        .map(|home| facts.rep_week(r, home, monday)))
+        .covered(plan, &sc.reps[r], monday)
+        .map(|office| facts.rep_week(r, office, monday)))
 }
 
 /// Every rep-week of a plan, explained one at a time in the answer's order
@@ -239,8 +258,8 @@ pub fn explain_rep_week(
 /// holding them all. Empty for an infeasible plan.
 pub struct Explanations<'a> {
     facts: Facts<'a>,
-    /// (rep index, home office, Monday), sorted.
-    todo: std::vec::IntoIter<(usize, &'a Office, NaiveDate)>,
+    /// (rep index, office listed under, Monday), sorted.
+    todo: std::vec::IntoIter<(usize, &'a str, NaiveDate)>,
 }
 
 impl<'a> Explanations<'a> {
@@ -261,23 +280,19 @@ impl<'a> Explanations<'a> {
             in_person_titles(sc, first, last, None)?
         };
         let facts = Facts::new(sc, plan, locks, (first, last), in_person, |_| true);
-        let mut todo: Vec<(usize, &Office, NaiveDate)> = Vec::new();
+        let mut todo: Vec<(usize, &str, NaiveDate)> = Vec::new();
         if plan.infeasible_reason.is_none() {
-            let homes: Vec<(usize, &Office)> = sc
-                .reps
-                .iter()
-                .enumerate()
-                .filter_map(|(i, rep)| facts.covered(plan, rep).map(|o| (i, o)))
-                .collect();
             for w in 0..plan.weeks.max(1) {
                 let monday = first + Duration::days(7 * i64::from(w));
-                todo.extend(homes.iter().map(|&(i, o)| (i, o, monday)));
+                todo.extend(sc.reps.iter().enumerate().filter_map(|(i, rep)| {
+                    facts.covered(plan, rep, monday).map(|o| (i, o, monday))
+                }));
             }
             // The order of the answer: week (ISO labels sort as dates do),
             // office, team, rep.
             todo.sort_by(|a, b| {
                 let (x, y) = (&sc.reps[a.0], &sc.reps[b.0]);
-                (a.2, &a.1.id, &x.team, &x.id).cmp(&(b.2, &b.1.id, &y.team, &y.id))
+                (a.2, a.1, &x.team, &x.id).cmp(&(b.2, b.1, &y.team, &y.id))
             });
         }
         Ok(Explanations {
@@ -291,8 +306,8 @@ impl Iterator for Explanations<'_> {
     type Item = RepWeek;
 
     fn next(&mut self) -> Option<RepWeek> {
-        let (r, home, monday) = self.todo.next()?;
-        Some(self.facts.rep_week(r, home, monday))
+        let (r, office, monday) = self.todo.next()?;
+        Some(self.facts.rep_week(r, office, monday))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

@@ -4,15 +4,17 @@
 //! exist, each with what would remove it.
 
 use crate::model::Scenario;
+use crate::plan::rotation::answer::iso_week;
 use crate::plan::rotation::sub::{State, Sub};
+use crate::rules::office_open;
 
 /// Why an (office, week) has no feasible plan; `rep` and `day` index the
 /// subproblem.
 pub(super) enum Shortfall {
     /// Locked in on more days than the rep's maximum.
     OverMaximum { rep: usize },
-    /// More reps locked in on a day than there are desks.
-    DayOverLocked { day: usize },
+    /// More reps locked in at an office on a day than it has desks.
+    DayOverLocked { slot: usize, day: usize },
     /// Lock-outs leave the rep fewer free open days than their minimum.
     LockedOut { rep: usize },
     /// The desks on the rep's open days are all needed by others.
@@ -36,9 +38,11 @@ impl Sub {
                 problems.push(Shortfall::OverMaximum { rep: i });
             }
         }
-        for d in 0..7 {
-            if st.used[d] > self.desks {
-                problems.push(Shortfall::DayOverLocked { day: d });
+        for (s, used) in st.used.iter().enumerate() {
+            for (d, &u) in used.iter().enumerate() {
+                if u > self.desks[s] {
+                    problems.push(Shortfall::DayOverLocked { slot: s, day: d });
+                }
             }
         }
         if !problems.is_empty() {
@@ -72,6 +76,76 @@ impl Sub {
         Ok(st)
     }
 
+    /// Why this subproblem has no plan, in a lead's words, and what would
+    /// make it fit: `(failure, fixes)`, each line starting with the
+    /// office (the offices a trip links, joined) and the ISO week.
+    pub(super) fn infeasible(
+        &self,
+        problems: &[Shortfall],
+        sc: &Scenario,
+    ) -> (String, Vec<String>) {
+        let week = iso_week(self.days[0]);
+        let ids = self.office_ids(sc);
+        // Desk-days the offices give over the week, and their open days.
+        let open: Vec<i64> = self
+            .offices
+            .iter()
+            .map(|&o| {
+                self.days
+                    .iter()
+                    .filter(|d| office_open(&sc.offices[o], **d))
+                    .count() as i64
+            })
+            .collect();
+        let have: i64 = self.desks.iter().zip(&open).map(|(d, o)| d * o).sum();
+        let need: i64 = (0..self.reps.len())
+            .map(|i| self.lo[i].max(i64::from(self.forced_in[i].count_ones())))
+            .sum();
+        let mut said: Vec<String> = Vec::new();
+        let mut fix_set: Vec<String> = Vec::new();
+        for p in problems {
+            let (text, fx) = self.describe(p, sc);
+            said.push(text);
+            fix_set.extend(fx);
+        }
+        const SHOWN: usize = 4;
+        if said.len() > SHOWN {
+            let more = said.len() - SHOWN;
+            said.truncate(SHOWN);
+            said.push(format!("and {more} more"));
+        }
+        let head = if need > have {
+            format!("reps need at least {need} desk-days, {have} are available: ")
+        } else {
+            String::new()
+        };
+        let failure = format!("{ids}, week {week}: {head}{}", said.join("; "));
+        let mut fixes = Vec::new();
+        if need > have {
+            if let [open] = open[..] {
+                if open > 0 {
+                    fixes.push(format!(
+                        "{ids}, week {week}: {} more desk(s), or weekly minimums lower by {} desk-day(s) in all",
+                        (need - have + open - 1) / open,
+                        need - have
+                    ));
+                }
+            } else {
+                fixes.push(format!(
+                    "{ids}, week {week}: more desks, or weekly minimums lower by {} desk-day(s) in all",
+                    need - have
+                ));
+            }
+        }
+        fix_set.truncate(SHOWN);
+        fixes.extend(
+            fix_set
+                .into_iter()
+                .map(|f| format!("{ids}, week {week}: {f}")),
+        );
+        (failure, fixes)
+    }
+
     /// What a shortfall means, and what would remove it, in a lead's words.
     pub(super) fn describe(&self, p: &Shortfall, sc: &Scenario) -> (String, Vec<String>) {
         let rep_id = |i: usize| sc.reps[self.reps[i]].id.as_str();
@@ -97,21 +171,27 @@ impl Sub {
                     )],
                 )
             }
-            Shortfall::DayOverLocked { day } => {
+            Shortfall::DayOverLocked { slot, day } => {
                 let who: Vec<&str> = (0..self.reps.len())
-                    .filter(|&i| self.forced_in[i] >> day & 1 == 1)
+                    .filter(|&i| self.forced_in[i] >> day & 1 == 1 && self.slot(i, day) == slot)
                     .map(rep_id)
                     .collect();
+                // One office: the message names it already.
+                let at = if self.offices.len() > 1 {
+                    format!(" at {}", sc.offices[self.offices[slot]].id)
+                } else {
+                    String::new()
+                };
                 (
                     format!(
-                        "{} reps are locked in on {} but there are {} desks",
+                        "{} reps are locked in{at} on {} but there are {} desks",
                         who.len(),
                         self.days[day],
-                        self.desks
+                        self.desks[slot]
                     ),
                     vec![format!(
-                        "release {} of the locks on {} ({})",
-                        who.len() as i64 - self.desks,
+                        "release {} of the locks{at} on {} ({})",
+                        who.len() as i64 - self.desks[slot],
                         self.days[day],
                         who.join(", ")
                     )],
@@ -141,7 +221,16 @@ impl Sub {
                     "a desk more on {}, or a lower minimum for {}",
                     (0..7)
                         .filter(|&d| self.free(rep) >> d & 1 == 1)
-                        .map(|d| self.days[d].format("%a %-d %b").to_string())
+                        .map(|d| {
+                            let day = self.days[d].format("%a %-d %b");
+                            // With offices linked by a trip, say which
+                            // office's desk.
+                            if self.offices.len() > 1 {
+                                format!("{day} at {}", sc.offices[self.offices[self.slot(rep, d)]].id)
+                            } else {
+                                day.to_string()
+                            }
+                        })
                         .collect::<Vec<_>>()
                         .join(" or "),
                     rep_id(rep)
@@ -152,26 +241,35 @@ impl Sub {
 
     /// One more flow day for rep `start`: a breadth-first search over reps,
     /// where a rep may give up a flow day to take another (bipartite
-    /// augmenting path with day capacities).
+    /// augmenting path with (office, day) capacities; a rep's day is at the
+    /// office they are at that day).
     fn augment(&self, start: usize, flow: &mut [u8], st: &State) -> bool {
         let n = self.reps.len();
-        let load: [i64; 7] = std::array::from_fn(|d| {
-            st.used[d] + flow.iter().filter(|f| *f >> d & 1 == 1).count() as i64
-        });
+        let k = self.desks.len();
+        // Desks taken per (office slot, day), slot-major.
+        let mut load: Vec<i64> = st.used.iter().flatten().copied().collect();
+        for (i, f) in flow.iter().enumerate() {
+            for d in 0..7 {
+                if f >> d & 1 == 1 {
+                    load[self.slot(i, d) * 7 + d] += 1;
+                }
+            }
+        }
         // prev[rep] = (previous rep, day that previous rep takes from this rep)
         let mut prev: Vec<Option<(usize, usize)>> = vec![None; n];
         let mut seen_rep = vec![false; n];
-        let mut seen_day = [false; 7];
+        let mut seen_day = vec![false; 7 * k];
         let mut queue = std::collections::VecDeque::from([start]);
         seen_rep[start] = true;
         while let Some(u) = queue.pop_front() {
             let can = self.free(u) & !self.forced_in[u] & !flow[u];
             for d in 0..7 {
-                if can >> d & 1 == 0 || seen_day[d] {
+                let s = self.slot(u, d);
+                if can >> d & 1 == 0 || seen_day[s * 7 + d] {
                     continue;
                 }
-                seen_day[d] = true;
-                if load[d] < self.desks {
+                seen_day[s * 7 + d] = true;
+                if load[s * 7 + d] < self.desks[s] {
                     // Walk back: u takes d; each predecessor takes the day it
                     // freed from its successor.
                     let (mut rep, mut day) = (u, d);
@@ -181,7 +279,6 @@ impl Sub {
                             None => return true,
                             Some((p, freed)) => {
                                 flow[rep] &= !(1 << freed);
-                                let _ = p;
                                 day = freed;
                                 rep = p;
                             }
@@ -189,7 +286,7 @@ impl Sub {
                     }
                 }
                 for v in 0..n {
-                    if !seen_rep[v] && flow[v] >> d & 1 == 1 {
+                    if !seen_rep[v] && flow[v] >> d & 1 == 1 && self.slot(v, d) == s {
                         seen_rep[v] = true;
                         prev[v] = Some((u, d));
                         queue.push_back(v);

@@ -84,7 +84,7 @@ impl Sub {
         let mut now = State {
             x: vec![0; freed.len()],
             count: vec![0; freed.len()],
-            used: base.used,
+            used: base.used.clone(),
             team_in: base.team_in.clone(),
             value: 0,
         };

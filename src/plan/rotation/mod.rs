@@ -1,22 +1,28 @@
-//! The office-day rotation planner (contract §3): who is in at their home
-//! office on which days, within rule 1 (closures, time off, no-office days),
-//! desks, the weekly policy and the lead's locks, maximising co-presence of
-//! teammates, anchor days, preferences and in-person meeting attendance.
+//! The office-day rotation planner (contract §3): who is in at the office of
+//! the day (home, or the one a trip visits) on which days, within rule 1
+//! (closures, time off, no-office days), desks, the weekly policy and the
+//! lead's locks, maximising co-presence of teammates, anchor days,
+//! preferences and in-person meeting attendance.
 //!
-//! Method. Offices never share reps and weeks never share a constraint or an
-//! objective term, so the plan splits into independent (office, ISO week)
-//! subproblems. Each is made feasible by a max-flow over reps × days (the
-//! policy minimums against desks), then improved by iterated local search
-//! (add a day, move a day, exchange days between two reps, move a team's
-//! whole day), a Lagrangian bound whose relaxed plans compete, and a
-//! large-neighbourhood search that re-optimises a few reps exactly, all
-//! deterministic for the same input. Each subproblem also gets an upper
-//! bound, so the answer says how far from optimal it can at most be.
+//! Method. Weeks never share a constraint or an objective term, and offices
+//! share none unless a rep works from two of them in one week (a trip), so
+//! the plan splits into independent subproblems: one per (office, ISO week),
+//! the office-weeks a traveller links merged into one with several offices
+//! (desks per office and day, teammates paired per office and day, the
+//! traveller's weekly policy over all their days). A rep away all week is
+//! planned with the visited office alone, exactly as if based there. Each is
+//! made feasible by a max-flow over reps × days (the policy minimums against
+//! desks), then improved by iterated local search (add a day, move a day,
+//! exchange days between two reps, move a team's whole day), a Lagrangian
+//! bound whose relaxed plans compete, and a large-neighbourhood search that
+//! re-optimises a few reps exactly, all deterministic for the same input.
+//! Each subproblem also gets an upper bound, so the answer says how far from
+//! optimal it can at most be.
 //!
 //! This file is the planner's face and runs the (office, week) loop; its
 //! parts, each importing only parts listed before it: `answer.rs` (the types
 //! the contract prints), `objective.rs` (the weights, in-person meetings and
-//! the objective recomputed from a plan), `sub.rs` (one office-week and its
+//! the objective recomputed from a plan), `sub.rs` (one subproblem and its
 //! incremental scores), `flow.rs` (feasibility by augmenting paths, and what
 //! a shortfall means), `search.rs` (climbing, kicks, repairing a relaxed
 //! plan), `proof.rs` (branch and bound), `bound.rs` (upper bounds),
@@ -39,9 +45,10 @@ mod sub;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+use crate::model::Rep;
+
 use chrono::{Duration, NaiveDate};
 
-use crate::io::scenario::office_open;
 use crate::model::{RotationRequest, Scenario};
 use crate::plan::PlanError;
 
@@ -53,7 +60,7 @@ use objective::{in_person_meetings, objective_of};
 pub use objective::{ANCHOR_WEIGHT, CO_PRESENCE_WEIGHT, IN_PERSON_WEIGHT, PREFERENCE_WEIGHT};
 use proof::{PROOF_BUDGET, PROOF_MAX_REPS};
 use solve::Effort;
-use sub::build_sub;
+use sub::{build_sub, Facts};
 
 /// Plans the rotation request of a scenario, every office.
 ///
@@ -97,109 +104,51 @@ pub fn rotate_office_cancellable(
         }
     }
     let (monday, last) = crate::io::scenario::rotation_days(req.from, req.weeks);
-    let in_person = in_person_meetings(sc, monday, last)?;
-    let team_of: HashMap<&str, &crate::model::Team> =
-        sc.teams.iter().map(|t| (t.id.as_str(), t)).collect();
-    let locks: HashMap<(&str, NaiveDate), bool> = req
-        .locks
-        .iter()
-        .map(|l| ((l.rep.as_str(), l.date), l.in_office))
-        .collect();
-    // Search effort: a round costs about n² for an office of n reps; small
-    // teams get more rounds per office, large ones stay within time.
+    let only = only.and_then(|id| sc.offices.iter().position(|o| o.id == id));
+    let facts = Facts {
+        sc,
+        team_of: sc.teams.iter().map(|t| (t.id.as_str(), t)).collect(),
+        locks: req
+            .locks
+            .iter()
+            .map(|l| ((l.rep.as_str(), l.date), l.in_office))
+            .collect(),
+        in_person: in_person_meetings(sc, monday, last)?,
+        office_index: sc
+            .offices
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.as_str(), i))
+            .collect(),
+    };
+    let parts = parts(sc, &facts.office_index, monday, req.weeks, only);
+    // Search effort: a round costs about n² for a subproblem of n reps;
+    // small teams get more rounds per subproblem, large ones stay within
+    // time.
     const SEARCH_BUDGET: usize = 150_000_000;
-    let work: usize = sc
-        .offices
+    let work: usize = parts.iter().map(|p| p.reps.len() * p.reps.len()).sum();
+    // Proof effort (search nodes): shared by the subproblems small enough
+    // to prove, so a small team gets a deep search and a large one stays
+    // fast.
+    let small = parts
         .iter()
-        .filter(|o| only.is_none_or(|id| o.id == id))
-        .map(|o| {
-            let n = sc
-                .reps
-                .iter()
-                .filter(|r| r.office.as_deref() == Some(o.id.as_str()))
-                .count();
-            n * n
-        })
-        .sum::<usize>()
-        * req.weeks as usize;
-    // Proof effort (search nodes): shared by the offices small enough to
-    // prove, so a small team gets a deep search and a large one stays fast.
-    let small = sc
-        .offices
-        .iter()
-        .filter(|o| only.is_none_or(|id| o.id == id))
-        .filter(|o| {
-            let n = sc
-                .reps
-                .iter()
-                .filter(|r| r.office.as_deref() == Some(o.id.as_str()))
-                .count();
-            n > 0 && n <= PROOF_MAX_REPS
-        })
-        .count()
-        * req.weeks as usize;
+        .filter(|p| p.reps.len() <= PROOF_MAX_REPS)
+        .count();
     let proof_budget = (PROOF_BUDGET / small.max(1)).clamp(2_000, 2_000_000);
-    // Offices never share reps and weeks never share a constraint, so each
-    // (week, office) is solved on its own, on every core; the results are
-    // taken in plan order, so the answer never depends on the threads.
-    let offices: Vec<&crate::model::Office> = sc
-        .offices
-        .iter()
-        .filter(|o| only.is_none_or(|id| o.id == id))
-        .collect();
-    let solve_one = |t: usize| -> Option<OfficeWeek> {
-        let w = u32::try_from(t / offices.len()).unwrap_or(u32::MAX);
-        let office = offices[t % offices.len()];
+    // Subproblems never share reps and weeks never share a constraint, so
+    // each is solved on its own, on every core; the results are taken in
+    // plan order, so the answer never depends on the threads.
+    let solve_one = |t: usize| -> OfficeWeek {
+        let part = &parts[t];
+        let w = part.week;
         let days: Vec<NaiveDate> = (0..7)
             .map(|k| monday + Duration::days(7 * i64::from(w) + k))
             .collect();
-        let sub = build_sub(sc, office, &days, &team_of, &locks, &in_person);
-        if sub.reps.is_empty() {
-            return None;
-        }
+        let sub = build_sub(&facts, &part.offices, &part.reps, &days);
         match sub.initial() {
             Err(problems) => {
-                let week = iso_week(days[0]);
-                let open = days.iter().filter(|d| office_open(office, **d)).count() as i64;
-                let have = i64::from(office.desks) * open;
-                let need: i64 = (0..sub.reps.len())
-                    .map(|i| sub.lo[i].max(i64::from(sub.forced_in[i].count_ones())))
-                    .sum();
-                let mut said: Vec<String> = Vec::new();
-                let mut fix_set: Vec<String> = Vec::new();
-                for p in &problems {
-                    let (text, fx) = sub.describe(p, sc);
-                    said.push(text);
-                    fix_set.extend(fx);
-                }
-                const SHOWN: usize = 4;
-                if said.len() > SHOWN {
-                    let more = said.len() - SHOWN;
-                    said.truncate(SHOWN);
-                    said.push(format!("and {more} more"));
-                }
-                let head = if need > have {
-                    format!("reps need at least {need} desk-days, {have} are available: ")
-                } else {
-                    String::new()
-                };
-                let failure = format!("{}, week {week}: {head}{}", office.id, said.join("; "));
-                let mut fixes = Vec::new();
-                if need > have && open > 0 {
-                    fixes.push(format!(
-                        "{}, week {week}: {} more desk(s), or weekly minimums lower by {} desk-day(s) in all",
-                        office.id,
-                        (need - have + open - 1) / open,
-                        need - have
-                    ));
-                }
-                fix_set.truncate(SHOWN);
-                fixes.extend(
-                    fix_set
-                        .into_iter()
-                        .map(|f| format!("{}, week {week}: {f}", office.id)),
-                );
-                Some(OfficeWeek::Infeasible { failure, fixes })
+                let (failure, fixes) = sub.infeasible(&problems, sc);
+                OfficeWeek::Infeasible { failure, fixes }
             }
             Ok(st) => {
                 let n = sub.reps.len();
@@ -212,23 +161,23 @@ pub fn rotate_office_cancellable(
                 for (i, &r) in sub.reps.iter().enumerate() {
                     for (d, day) in days.iter().enumerate() {
                         if best.x[i] >> d & 1 == 1 {
-                            days_in.push((*day, r));
+                            days_in.push((*day, r, sub.offices[sub.slot(i, d)]));
                         }
                     }
                 }
-                Some(OfficeWeek::Planned { days_in, bound })
+                OfficeWeek::Planned { days_in, bound }
             }
         }
     };
-    let results = each_on_every_core(req.weeks as usize * offices.len(), cancel, solve_one);
+    let results = each_on_every_core(parts.len(), cancel, solve_one);
     if cancelled() {
         return Err(PlanError::Cancelled);
     }
-    let mut assignments: Vec<(NaiveDate, usize)> = Vec::new();
+    let mut assignments: Vec<(NaiveDate, usize, usize)> = Vec::new();
     let mut failures: Vec<String> = Vec::new();
     let mut fixes: Vec<String> = Vec::new();
     let mut upper = 0;
-    for result in results.into_iter().flatten().flatten() {
+    for result in results.into_iter().flatten() {
         match result {
             OfficeWeek::Planned { days_in, bound } => {
                 upper += bound;
@@ -243,7 +192,7 @@ pub fn rotate_office_cancellable(
             }
         }
     }
-    let office = only.map(str::to_string);
+    let office = only.map(|o| sc.offices[o].id.clone());
     if !failures.is_empty() {
         return Ok(RotationAnswer {
             from: req.from,
@@ -258,18 +207,21 @@ pub fn rotate_office_cancellable(
         });
     }
     assignments.sort_unstable();
+    // A plan for one office prints its reps' days alone (wherever they
+    // are); the reps of offices a trip links to it were planned with them
+    // so that desks and teammates count, but are not its to change.
     let assignments: Vec<Assignment> = assignments
         .into_iter()
-        .filter_map(|(date, r)| {
-            let rep = &sc.reps[r];
-            rep.office.clone().map(|office| Assignment {
-                rep: rep.id.clone(),
-                date,
-                office,
-            })
+        .filter(|&(_, r, _)| {
+            only.is_none_or(|o| sc.reps[r].office.as_deref() == Some(sc.offices[o].id.as_str()))
+        })
+        .map(|(date, r, o)| Assignment {
+            rep: sc.reps[r].id.clone(),
+            date,
+            office: sc.offices[o].id.clone(),
         })
         .collect();
-    let objective = objective_of(sc, &assignments, &in_person);
+    let objective = objective_of(sc, &assignments, &facts.in_person);
     Ok(RotationAnswer {
         from: req.from,
         weeks: req.weeks,
@@ -283,17 +235,163 @@ pub fn rotate_office_cancellable(
     })
 }
 
-/// What one (office, week) subproblem gave: its plan's office days and upper
-/// bound, or why it cannot be planned and what would make it fit.
+/// What one subproblem gave: its plan's office days (date, rep, office,
+/// scenario indexes) and upper bound, or why it cannot be planned and what
+/// would make it fit.
 enum OfficeWeek {
     Planned {
-        days_in: Vec<(NaiveDate, usize)>,
+        days_in: Vec<(NaiveDate, usize, usize)>,
         bound: i64,
     },
     Infeasible {
         failure: String,
         fixes: Vec<String>,
     },
+}
+
+/// One subproblem to solve: a week, the offices linked that week (one
+/// unless a rep's trip joins offices), and every rep at one of them on some
+/// day of that week (scenario indexes, ascending).
+struct Part {
+    week: u32,
+    offices: Vec<usize>,
+    reps: Vec<usize>,
+}
+
+/// The plan's subproblems in plan order (week, then lowest office index):
+/// per week, offices that a rep works from in the same week (home and
+/// visited, or two visited by a remote rep) are merged by union-find into
+/// one, so a traveller's weekly policy, desks and teammates are planned
+/// together; every other office is its own. With `only`, the subproblems
+/// holding that office. Subproblems without reps are left out.
+fn parts(
+    sc: &Scenario,
+    office_index: &HashMap<&str, usize>,
+    monday: NaiveDate,
+    weeks: u32,
+    only: Option<usize>,
+) -> Vec<Part> {
+    let n_off = sc.offices.len();
+    let mut by_office: Vec<Vec<usize>> = vec![Vec::new(); n_off];
+    for (r, rep) in sc.reps.iter().enumerate() {
+        if let Some(&o) = rep.office.as_deref().and_then(|o| office_index.get(o)) {
+            by_office[o].push(r);
+        }
+    }
+    let last = monday + Duration::days(7 * i64::from(weeks) - 1);
+    let travellers: Vec<(usize, &Rep)> = sc
+        .reps
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.travel.iter().any(|t| t.from <= last && t.to >= monday))
+        .collect();
+    let mut out = Vec::new();
+    let mut parent: Vec<usize> = (0..n_off).collect();
+    for w in 0..weeks {
+        let first = monday + Duration::days(7 * i64::from(w));
+        let days: Vec<NaiveDate> = (0..7).map(|k| first + Duration::days(k)).collect();
+        // Per traveller whose week is not all at home: the offices they work
+        // from this week (scenario indexes, in the order met). A trip over
+        // the whole week moves the rep to the visited office's part alone,
+        // so it plans exactly as if the rep were based there.
+        let mut visits: Vec<(usize, Vec<usize>)> = Vec::new();
+        for &(r, rep) in &travellers {
+            let mut at: Vec<usize> = Vec::new();
+            for &day in &days {
+                if let Some(&o) = rep.office_on(day).and_then(|o| office_index.get(o)) {
+                    if !at.contains(&o) {
+                        at.push(o);
+                    }
+                }
+            }
+            let home = rep.office.as_deref().and_then(|o| office_index.get(o));
+            if !at.is_empty() && (at.len() > 1 || home != at.first()) {
+                visits.push((r, at));
+            }
+        }
+        if visits.is_empty() {
+            // No trip this week: each office on its own, as before travel.
+            for (o, reps) in by_office.iter().enumerate() {
+                if !reps.is_empty() && only.is_none_or(|x| x == o) {
+                    out.push(Part {
+                        week: w,
+                        offices: vec![o],
+                        reps: reps.clone(),
+                    });
+                }
+            }
+            continue;
+        }
+        parent.iter_mut().enumerate().for_each(|(i, p)| *p = i);
+        fn root(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        for (_, at) in &visits {
+            for pair in at.windows(2) {
+                let (a, b) = (root(&mut parent, pair[0]), root(&mut parent, pair[1]));
+                if a != b {
+                    // The lower index is the root: parts come in the order
+                    // of their lowest office.
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+        // Parts by root, in office order; each rep once: a rep away from
+        // home all week is only in the part of the offices visited.
+        let away: std::collections::HashSet<usize> = visits
+            .iter()
+            .filter(|(r, at)| {
+                let home = sc.reps[*r]
+                    .office
+                    .as_deref()
+                    .and_then(|o| office_index.get(o));
+                home.is_some_and(|h| !at.contains(h))
+            })
+            .map(|(r, _)| *r)
+            .collect();
+        let mut slot_of_root: HashMap<usize, usize> = HashMap::new();
+        let mut week_parts: Vec<Part> = Vec::new();
+        for (o, home_reps) in by_office.iter().enumerate() {
+            let r = root(&mut parent, o);
+            let k = *slot_of_root.entry(r).or_insert_with(|| {
+                week_parts.push(Part {
+                    week: w,
+                    offices: Vec::new(),
+                    reps: Vec::new(),
+                });
+                week_parts.len() - 1
+            });
+            week_parts[k].offices.push(o);
+            week_parts[k]
+                .reps
+                .extend(home_reps.iter().filter(|r| !away.contains(r)));
+        }
+        for (r, at) in &visits {
+            // A rep not at home this week (or remote) joins the part of the
+            // offices they visit; any other is in their home office's part.
+            let home = sc.reps[*r]
+                .office
+                .as_deref()
+                .and_then(|o| office_index.get(o));
+            if home.is_none() || away.contains(r) {
+                if let Some(&k) = slot_of_root.get(&root(&mut parent, at[0])) {
+                    week_parts[k].reps.push(*r);
+                }
+            }
+        }
+        for mut p in week_parts {
+            if p.reps.is_empty() || only.is_some_and(|x| !p.offices.contains(&x)) {
+                continue;
+            }
+            p.reps.sort_unstable();
+            out.push(p);
+        }
+    }
+    out
 }
 
 /// Most threads a plan runs on: enough for the desktops it runs on, few

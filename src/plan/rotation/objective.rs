@@ -26,8 +26,9 @@ pub const PREFERENCE_WEIGHT: u32 = 2;
 pub const IN_PERSON_WEIGHT: u32 = 3;
 
 /// In-person meeting occurrences per (rep index, local date): meetings whose
-/// in-person office is the attendee's office, on the occurrence's local date
-/// in that office's zone. Planning needs only the counts; the titles are
+/// in-person office is the office the attendee works from on the
+/// occurrence's local date in that office's zone (the home office, or the
+/// visited one on a trip day). Planning needs only the counts; the titles are
 /// kept for explanations alone (see [`in_person_titles`]).
 #[derive(Default)]
 pub(super) struct InPerson {
@@ -91,7 +92,11 @@ fn in_person_of(
             .iter()
             .filter_map(|a| rep_index.get(a.as_str()).copied())
             .filter(|&i| only.is_none_or(|r| r == i))
-            .filter(|&i| sc.reps[i].office.as_deref() == Some(oid.as_str()))
+            .filter(|&i| {
+                let rep = &sc.reps[i];
+                rep.office.as_deref() == Some(oid.as_str())
+                    || rep.travel.iter().any(|t| &t.office == oid)
+            })
             .collect();
         if attendees.is_empty() {
             continue;
@@ -104,6 +109,9 @@ fn in_person_of(
                 continue;
             }
             for &a in &attendees {
+                if sc.reps[a].office_on(date) != Some(oid.as_str()) {
+                    continue;
+                }
                 *out.count.entry((a, date)).or_insert(0) += 1;
                 if titled {
                     let titles = out.titles.entry((a, date)).or_default();

@@ -2,7 +2,7 @@
 //! budget: it proves small offices optimal, and re-optimises a few reps with
 //! the rest of the plan fixed (the large-neighbourhood search).
 
-use crate::plan::rotation::sub::{State, Sub};
+use crate::plan::rotation::sub::{State, Sub, NO_GROUP};
 
 /// Offices up to this size get a whole-office branch and bound when the
 /// Lagrangian bound leaves a gap; beyond it the search rarely finishes.
@@ -47,6 +47,7 @@ impl Sub {
         let key = |i: usize| {
             (
                 self.team[i],
+                self.at[i],
                 self.free(i),
                 self.forced_in[i],
                 self.lo[i],
@@ -80,8 +81,8 @@ impl Sub {
                     order[p + 1..]
                         .iter()
                         .filter(|&&j| {
-                            self.team[i].is_some()
-                                && self.team[j] == self.team[i]
+                            self.group[i][d] != NO_GROUP
+                                && self.group[j][d] == self.group[i][d]
                                 && (self.free(j) | self.forced_in[j]) >> d & 1 == 1
                         })
                         .count() as i64
@@ -103,7 +104,7 @@ impl Sub {
         let mut st = State {
             x: vec![0; n],
             count: vec![0; n],
-            used: base.used,
+            used: base.used.clone(),
             team_in: base.team_in.clone(),
             value: 0,
         };
@@ -138,7 +139,7 @@ impl Proof<'_> {
         // depth so the search allocates nothing once warm.
         let gain: [i64; 7] = std::array::from_fn(|d| sub.gain_in(st, i, d));
         let full = (0..7)
-            .filter(|&d| st.used[d] >= sub.desks)
+            .filter(|&d| !sub.room(st, i, d))
             .fold(0u8, |m, d| m | 1 << d);
         let cap = if self.same_as_prev[k] {
             self.chosen[k - 1]
@@ -201,8 +202,7 @@ impl Proof<'_> {
                 if allowed >> d & 1 == 0 {
                     continue;
                 }
-                let mates = sub.team[i].map_or(0, |t| st.team_in[t][d]);
-                *slot = sub.weight[i][d] + mates + self.later_mates[p][d];
+                *slot = sub.gain_in(st, i, d) + self.later_mates[p][d];
                 open += 1;
             }
             v.sort_unstable_by(|a, b| b.cmp(a));

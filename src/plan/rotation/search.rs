@@ -6,31 +6,34 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::plan::rng::Rng;
-use crate::plan::rotation::sub::{State, Sub};
+use crate::plan::rotation::sub::{State, Sub, NO_GROUP};
 
 /// Search rounds between two looks at the cancel flag: a round of a large
 /// office costs about a millisecond, so Cancel answers within a few.
 pub(super) const CANCEL_EVERY: usize = 8;
 
 impl Sub {
+    #[inline]
     fn can_add(&self, st: &State, i: usize, d: usize) -> bool {
         self.free(i) >> d & 1 == 1
             && st.x[i] >> d & 1 == 0
             && st.count[i] < self.hi[i]
-            && st.used[d] < self.desks
+            && self.room(st, i, d)
     }
 
+    #[inline]
     fn movable(&self, st: &State, i: usize, d: usize) -> bool {
         st.x[i] >> d & 1 == 1 && self.forced_in[i] >> d & 1 == 0
     }
 
     /// The open day other than `skip` with a free desk where rep `i` (not
     /// in that day) would gain most, with the gain.
+    #[inline]
     fn best_new_day(&self, st: &State, i: usize, skip: usize) -> Option<(i64, usize)> {
         let mut best: Option<(i64, usize)> = None;
         let can = self.free(i) & !st.x[i];
         for e in 0..7 {
-            if e == skip || can >> e & 1 == 0 || st.used[e] >= self.desks {
+            if e == skip || can >> e & 1 == 0 || !self.room(st, i, e) {
                 continue;
             }
             let g = self.gain_in(st, i, e);
@@ -70,55 +73,73 @@ impl Sub {
                     }
                 }
             }
-            for d in 0..7 {
-                if st.used[d] < self.desks {
-                    continue;
-                }
-                for i in 0..n {
-                    if !self.movable(st, i, d) {
+            for s in 0..self.desks.len() {
+                for d in 0..7 {
+                    if st.used[s][d] < self.desks[s] {
                         continue;
                     }
-                    let out = self.loss_out(st, i, d);
-                    // i leaves (if above its minimum) or moves to its best
-                    // other open day.
-                    let alt = if st.count[i] > self.lo[i] {
-                        Some(None)
-                    } else {
-                        self.best_new_day(st, i, d).map(|(g, e)| Some((g, e)))
-                    };
-                    let Some(alt) = alt else { continue };
-                    let back = alt.map_or(0, |(g, _)| g);
-                    let ti = self.team[i];
-                    let mut best: Option<(i64, usize)> = None;
-                    for j in 0..n {
-                        if j == i
-                            || self.free(j) >> d & 1 == 0
-                            || st.x[j] >> d & 1 == 1
-                            || st.count[j] >= self.hi[j]
-                        {
-                            continue;
-                        }
-                        let tj = self.team[j];
-                        let mates = tj.map_or(0, |t| st.team_in[t][d] - i64::from(ti == Some(t)));
-                        let delta = self.weight[j][d] + mates + back - out;
-                        if delta > 0 && best.is_none_or(|(b, _)| delta > b) {
-                            best = Some((delta, j));
-                        }
-                    }
-                    if let Some((_, j)) = best {
-                        self.take(st, i, d);
-                        self.put(st, j, d);
-                        if let Some((_, e)) = alt {
-                            self.put(st, i, e);
-                        }
-                        improved = true;
-                    }
+                    improved |= self.hand_over(st, s, d);
                 }
             }
             if !improved {
                 break;
             }
         }
+    }
+
+    /// On a full (office slot `s`, day `d`): each rep in there hands their
+    /// desk to the rep not in who gains most, if the swap gains (the rep
+    /// leaving drops the day when above their minimum, else moves to their
+    /// best other open day). Returns whether anything changed.
+    fn hand_over(&self, st: &mut State, s: usize, d: usize) -> bool {
+        let n = self.reps.len();
+        // One office (no traveller): every rep is at slot 0, no check.
+        let one = self.desks.len() == 1;
+        let mut improved = false;
+        for i in 0..n {
+            if !self.movable(st, i, d) || (!one && self.slot(i, d) != s) {
+                continue;
+            }
+            let out = self.loss_out(st, i, d);
+            // i leaves (if above its minimum) or moves to its best
+            // other open day.
+            let alt = if st.count[i] > self.lo[i] {
+                Some(None)
+            } else {
+                self.best_new_day(st, i, d).map(|(g, e)| Some((g, e)))
+            };
+            let Some(alt) = alt else { continue };
+            let back = alt.map_or(0, |(g, _)| g);
+            let gi = self.group[i][d];
+            let mut best: Option<(i64, usize)> = None;
+            for j in 0..n {
+                if j == i
+                    || self.free(j) >> d & 1 == 0
+                    || st.x[j] >> d & 1 == 1
+                    || st.count[j] >= self.hi[j]
+                    || (!one && self.slot(j, d) != s)
+                {
+                    continue;
+                }
+                let mates = match self.group[j][d] {
+                    NO_GROUP => 0,
+                    g => st.team_in[g as usize][d] - i64::from(g == gi),
+                };
+                let delta = self.weight[j][d] + mates + back - out;
+                if delta > 0 && best.is_none_or(|(b, _)| delta > b) {
+                    best = Some((delta, j));
+                }
+            }
+            if let Some((_, j)) = best {
+                self.take(st, i, d);
+                self.put(st, j, d);
+                if let Some((_, e)) = alt {
+                    self.put(st, i, e);
+                }
+                improved = true;
+            }
+        }
+        improved
     }
 
     /// Brings the given reps back to their weekly minimum, each time at the
@@ -178,7 +199,7 @@ impl Sub {
                 && self.movable(st, i, d)
                 && self.free(i) >> e & 1 == 1
                 && st.x[i] >> e & 1 == 0
-                && st.used[e] < self.desks
+                && self.room(st, i, e)
             {
                 self.take(st, i, d);
                 self.put(st, i, e);

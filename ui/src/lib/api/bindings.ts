@@ -498,7 +498,12 @@ export type BalanceSummary = {
 /**  Which rule-1 case blocks a cell, for its look; the words are `reason`. */
 export type Blocked = "time_off" | 
 /**  A public holiday of the rep's region. */
-"holiday" | "no_office_day" | "closed";
+"holiday" | "no_office_day" | "closed" | 
+/**
+ *  The rep works from another office that day (a trip, or their home
+ *  office on a visitor's row); `reason` names it.
+ */
+"away";
 
 export type Board = {
 	/**  Monday of the first week. */
@@ -573,7 +578,12 @@ team: string | null; name: string;
 /**  Reps of the group that match the search. */
 reps: number; 
 /**  Per day column: an anchor day of the team. */
-anchor: boolean[] } | { kind: "rep"; id: string; name: string; office: string; team: string | null; team_name: string | null; office_name: string; revision: number; cells: BoardCell[] };
+anchor: boolean[] } | { kind: "rep"; id: string; name: string; 
+/**
+ *  The office whose board lists the row: the rep's home office, or
+ *  one a trip in the window visits (a rep has a row on each).
+ */
+office: string; team: string | null; team_name: string | null; office_name: string; revision: number; cells: BoardCell[] };
 
 /**  One week's day columns: the weekdays on which a shown office opens. */
 export type BoardWeek = {

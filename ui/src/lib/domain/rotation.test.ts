@@ -49,6 +49,9 @@ describe('cells in words', () => {
     expect(cellStatus(bo.cells[4])).toBe('Not an office day for them');
     expect(cellStatus(bo.cells[2])).toBe('Remote');
     expect(cellStatus({ ...bo.cells[4], state: 'unavailable', blocked: 'holiday' })).toBe('Public holiday');
+    const away = { ...bo.cells[4], state: 'unavailable' as const, blocked: 'away' as const };
+    expect(cellStatus({ ...away, reason: 'In New York office' })).toBe('In New York office');
+    expect(cellStatus({ ...away, reason: null })).toBe('At another office');
   });
 
   it('the lock key cycles none → in → out → none', () => {

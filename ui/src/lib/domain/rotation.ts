@@ -68,6 +68,8 @@ export function cellStatus(cell: BoardCell): string {
       return 'Public holiday';
     case 'no_office_day':
       return 'Not an office day for them';
+    case 'away':
+      return cell.reason ?? 'At another office';
     default:
       return 'Office closed';
   }
