@@ -379,8 +379,10 @@ impl Item for Office {
         // Trips to the office end with it (the rep stays home those days).
         for rid in store::reps::reps_visiting(tx.conn, &item.id)? {
             if let Some(mut r) = store::reps::get_rep(tx.conn, &rid)? {
+                let old = r.item.clone();
                 r.item.travel.retain(|t| t.office != item.id);
                 tx.put_rep(&r.item)?;
+                drop_moved_locks(tx, &old, &r.item)?;
                 reps.push(rid);
             }
         }
@@ -416,7 +418,8 @@ impl Item for Rep {
         if let Some(Some(code)) = &mut self.holidays {
             canonical_region(code);
         }
-        self.travel.sort_unstable();
+        // Trips are sorted in `store`, after the check: its problems name
+        // trips by their place in the list as sent (the form's rows).
         self
     }
     fn check(&self, conn: &Connection) -> Result<Vec<Problem>, AppError> {
@@ -429,6 +432,15 @@ impl Item for Rep {
         Ok(scenario::check_rep(self, &teams, &offices))
     }
     fn store(tx: &mut Tx, item: &Self, old: Option<&Self>) -> Result<(), AppError> {
+        let sorted;
+        let item = if item.travel.is_sorted() {
+            item
+        } else {
+            let mut copy = item.clone();
+            copy.travel.sort_unstable();
+            sorted = copy;
+            &sorted
+        };
         tx.put_rep(item)?;
         if old.is_some() {
             let mut offices: Vec<Office> = Vec::new();
@@ -449,6 +461,9 @@ impl Item for Rep {
                 if !keeps {
                     tx.remove_office_day(&d.rep, d.date)?;
                 }
+            }
+            if let Some(old) = old {
+                drop_moved_locks(tx, old, item)?;
             }
             prune_locks(tx, std::slice::from_ref(&item.id))?;
         }
@@ -554,6 +569,33 @@ impl Item for Task {
 
 /// Drops the in-office rotation locks of `reps` that rule 1 now forbids
 /// (the rep moved office, took time off, an office closed a day).
+/// Drops the rep's in-office locks on dates whose office a changed trip
+/// moved (a trip shortened, removed, or sent elsewhere): a lock in at New
+/// York does not become a lock in at London.
+fn drop_moved_locks(tx: &mut Tx, old: &Rep, new: &Rep) -> Result<(), AppError> {
+    if old.travel == new.travel {
+        return Ok(());
+    }
+    let mut requests = store::requests::get_requests(tx.conn)?;
+    let Some(rot) = &mut requests.rotation else {
+        return Ok(());
+    };
+    let before = rot.locks.len();
+    // Only trip days: a lock on a day at home follows the rep to a new
+    // home office, as it did before travel.
+    let on_trip = |d| old.trip_on(d).is_some() || new.trip_on(d).is_some();
+    rot.locks.retain(|l| {
+        l.rep != new.id
+            || !l.in_office
+            || !on_trip(l.date)
+            || old.office_on(l.date) == new.office_on(l.date)
+    });
+    if rot.locks.len() != before {
+        tx.set_requests(&requests)?;
+    }
+    Ok(())
+}
+
 pub(crate) fn prune_locks(tx: &mut Tx, reps: &[String]) -> Result<(), AppError> {
     if reps.is_empty() {
         return Ok(());

@@ -291,7 +291,11 @@ impl Meridian {
                 let office_on = |rep: &str, date: NaiveDate| -> Option<&str> {
                     trips
                         .get(rep)
-                        .and_then(|ts| ts.iter().find(|t| t.contains(date)))
+                        .and_then(|ts| {
+                            // Stored sorted and apart: a binary search.
+                            let i = ts.partition_point(|t| t.to < date);
+                            ts.get(i).filter(|t| t.from <= date)
+                        })
                         .map(|t| t.office.as_str())
                         .or_else(|| homes.get(rep).and_then(|h| h.as_deref()))
                 };

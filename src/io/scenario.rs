@@ -111,7 +111,24 @@ pub fn validate(sc: &Scenario) -> Result<(), Vec<Problem>> {
             message: format!("cannot be written as JSON: {e}"),
         }]
     })?;
-    from_json(&json).map(|_| ())
+    from_json(&json)?;
+    // A document may list trips in any order (reading sorts them); typed
+    // values must hold them sorted, as `Rep::trip_on` searches them.
+    let unsorted: Vec<Problem> = sc
+        .reps
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.travel.is_sorted())
+        .map(|(i, _)| Problem {
+            path: format!("reps[{i}].travel"),
+            message: "trips are not in date order".to_string(),
+        })
+        .collect();
+    if unsorted.is_empty() {
+        Ok(())
+    } else {
+        Err(unsorted)
+    }
 }
 
 /// The document's text, pretty-printed with a trailing newline.

@@ -476,3 +476,71 @@ fn the_board_shows_a_visitor_at_the_visited_office_and_away_at_home() {
     m.set_rotation_lock("ana", day("2026-12-10"), Some(true))
         .expect("a New York lock on a trip day");
 }
+
+/// A plan for one office changes only its reps. A Mon–Fri trip moves the
+/// traveller's week to the visited office (the home office is closed at the
+/// weekend, so nothing links them); a partial-week trip links the offices,
+/// and the other office's reps are held at their accepted days: desks stay
+/// kept once the one office's plan is accepted, and the bound is on the
+/// office's own share.
+#[test]
+fn a_plan_for_one_office_plans_its_travellers_and_holds_the_other_offices_reps() {
+    use meridian::plan::rotation::rotate_office;
+    let mut doc = one_desk_team();
+    // Week 1: Ana in New York Mon–Fri (all week); week 2 as before (Wed–Fri).
+    doc["reps"][0]["travel"][0] =
+        json!({ "from": "2026-11-23", "to": "2026-11-27", "office": "nyc" });
+    doc["reps"][0]["office_days_per_week"] = json!({ "min": 2, "max": 4 });
+    // Ned's accepted days: Mon 23 Nov and Tue 1 Dec.
+    doc["office_days"] = json!([
+        { "rep": "ned", "date": "2026-11-23", "office": "nyc" },
+        { "rep": "ned", "date": "2026-12-01", "office": "nyc" }
+    ]);
+    let sc = parse(&doc);
+    let req = sc.requests.rotation.clone().expect("request");
+    let lon = rotate_office(&sc, &req, Some("lon")).expect("plans");
+    assert_eq!(lon.infeasible_reason, None, "{:?}", lon.fixes);
+    // Only London's reps are printed, Ana's New York days among them.
+    assert!(lon.assignments.iter().all(|a| a.rep != "ned"));
+    let ana = days_of(&lon, "ana");
+    let week1: Vec<&(NaiveDate, &str)> =
+        ana.iter().filter(|(d, _)| *d < day("2026-11-30")).collect();
+    assert!(week1.len() >= 2, "{ana:?}");
+    assert!(week1.iter().all(|(_, o)| *o == "nyc"), "{ana:?}");
+    // The one New York desk is Ned's on his accepted days: Ana is never
+    // there then, so the accepted plan of both offices keeps the desks.
+    for (d, o) in &ana {
+        assert!(
+            !(*o == "nyc" && (*d == day("2026-11-23") || *d == day("2026-12-01"))),
+            "{d} {o}"
+        );
+    }
+    // Thanksgiving is New York's holiday.
+    assert!(!ana.iter().any(|(d, _)| *d == day("2026-11-26")));
+    // The bound is on London's share: it is at least the objective and
+    // not inflated by Ned's points.
+    let objective = lon.objective.expect("objective").total;
+    let upper = lon.upper_bound.expect("bound");
+    assert!(upper >= objective, "{upper} < {objective}");
+    let whole = plan(&sc);
+    assert!(upper <= whole.upper_bound.expect("bound"), "{upper}");
+    // Accepting London's plan beside Ned's days keeps every desk.
+    let mut accepted: Vec<meridian::plan::rotation::Assignment> = lon.assignments.clone();
+    for d in &sc.office_days {
+        accepted.push(meridian::plan::rotation::Assignment {
+            rep: d.rep.clone(),
+            date: d.date,
+            office: d.office.clone(),
+        });
+    }
+    let both = RotationAnswer {
+        assignments: accepted,
+        ..lon.clone()
+    };
+    assert_desks_kept(&sc, &both);
+    // The New York office's own plan, with no accepted days for Ana yet,
+    // is planned too (Ana held at none of its desks).
+    let nyc = rotate_office(&sc, &req, Some("nyc")).expect("plans");
+    assert_eq!(nyc.infeasible_reason, None, "{:?}", nyc.fixes);
+    assert!(nyc.assignments.iter().all(|a| a.rep == "ned"));
+}

@@ -62,6 +62,11 @@ fn trips_are_kept_sorted_and_a_document_without_travel_exports_as_before() {
     assert_eq!(parse(&serde_json::from_str(&text).expect("json")), sc);
     let doc: Value = serde_json::from_str(&text).expect("json");
     assert!(doc["reps"][1].get("travel").is_none(), "{}", doc["reps"][1]);
+    // Typed values must hold trips sorted (planners search them).
+    let mut typed = sc.clone();
+    typed.reps[0].travel.reverse();
+    let problems = meridian::io::scenario::validate(&typed).expect_err("refused");
+    assert_eq!(problems[0].path, "reps[0].travel", "{problems:?}");
 }
 
 #[test]
@@ -297,6 +302,59 @@ fn the_store_keeps_trips_and_an_offices_delete_ends_the_trips_to_it() {
         .map(|d| format!("{} {}", d.date, d.office))
         .collect();
     assert_eq!(days, ["2026-12-14 lon"]);
+    // Problems name trips by their place in the list as sent (the form's
+    // rows), not by their sorted place.
+    let mut ana: Rep = m.get("ana").expect("stored").item;
+    ana.travel = vec![
+        Trip {
+            from: day("2027-03-01"),
+            to: day("2027-03-02"),
+            office: "nyc".into(),
+        },
+        Trip {
+            from: day("2027-02-01"),
+            to: day("2027-02-02"),
+            office: "lon".into(),
+        },
+    ];
+    let err = m.update(ana, None).expect_err("refused").to_string();
+    assert!(err.contains("travel[1].office"), "{err}");
+    // An in-office lock on a trip day goes when the trip no longer covers
+    // that day (it does not become a lock in at London); a lock on a day
+    // at home stays.
+    let mut sc = m.scenario().expect("read");
+    sc.requests.rotation = Some(meridian::model::RotationRequest {
+        from: day("2026-12-28"),
+        weeks: 1,
+        locks: vec![
+            meridian::model::Lock {
+                rep: "ana".into(),
+                date: day("2026-12-29"),
+                in_office: true,
+            },
+            meridian::model::Lock {
+                rep: "ana".into(),
+                date: day("2027-01-01"),
+                in_office: false,
+            },
+        ],
+    });
+    m.import_document(&meridian::io::scenario::to_document(&sc), "again.json")
+        .expect("import");
+    let mut ana: Rep = m.get("ana").expect("stored").item;
+    ana.travel.retain(|t| t.from != day("2026-12-28"));
+    m.update(ana, None).expect("update");
+    let locks: Vec<String> = m
+        .scenario()
+        .expect("read")
+        .requests
+        .rotation
+        .expect("rotation")
+        .locks
+        .iter()
+        .map(|l| l.date.to_string())
+        .collect();
+    assert_eq!(locks, ["2027-01-01"]);
     // Deleting New York ends every trip there; Ana stays in London.
     m.delete::<meridian::model::Office>("nyc", None)
         .expect("delete");

@@ -46,6 +46,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::model::Rep;
+use crate::rules::rule1_blocks_at;
 
 use chrono::{Duration, NaiveDate};
 
@@ -105,23 +106,51 @@ pub fn rotate_office_cancellable(
     }
     let (monday, last) = crate::io::scenario::rotation_days(req.from, req.weeks);
     let only = only.and_then(|id| sc.offices.iter().position(|o| o.id == id));
+    let office_index: HashMap<&str, usize> = sc
+        .offices
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.as_str(), i))
+        .collect();
+    let parts = parts(sc, &office_index, monday, req.weeks, only);
+    let mut locks: HashMap<(&str, NaiveDate), bool> = req
+        .locks
+        .iter()
+        .map(|l| ((l.rep.as_str(), l.date), l.in_office))
+        .collect();
+    // A plan for one office changes only its reps. A trip can link it to
+    // another office for a week: that office's reps are then planned with
+    // it, held at their accepted days, so desks and teammates count what is
+    // stored and nothing of theirs changes.
+    let foreign = |r: usize| {
+        only.is_some_and(|x| sc.reps[r].office.as_deref() != Some(sc.offices[x].id.as_str()))
+    };
+    let mut held = std::collections::HashSet::new();
+    if only.is_some() {
+        let accepted: std::collections::HashSet<(&str, NaiveDate)> = sc
+            .office_days
+            .iter()
+            .map(|d| (d.rep.as_str(), d.date))
+            .collect();
+        for p in &parts {
+            for &r in p.reps.iter().filter(|&&r| foreign(r)) {
+                held.insert(r);
+                let id = sc.reps[r].id.as_str();
+                for k in 0..7 {
+                    let day = monday + Duration::days(7 * i64::from(p.week) + k);
+                    locks.insert((id, day), accepted.contains(&(id, day)));
+                }
+            }
+        }
+    }
     let facts = Facts {
         sc,
         team_of: sc.teams.iter().map(|t| (t.id.as_str(), t)).collect(),
-        locks: req
-            .locks
-            .iter()
-            .map(|l| ((l.rep.as_str(), l.date), l.in_office))
-            .collect(),
+        locks,
         in_person: in_person_meetings(sc, monday, last)?,
-        office_index: sc
-            .offices
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.id.as_str(), i))
-            .collect(),
+        office_index,
+        held,
     };
-    let parts = parts(sc, &facts.office_index, monday, req.weeks, only);
     // Search effort: a round costs about n² for a subproblem of n reps;
     // small teams get more rounds per subproblem, large ones stay within
     // time.
@@ -156,7 +185,16 @@ pub fn rotate_office_cancellable(
                 let rounds = (SEARCH_BUDGET / work.max(1)).clamp(30.min(base), 3 * base);
                 let seed = 0x9E37_79B9_7F4A_7C15 ^ (u64::from(w) << 32) ^ sub.reps.len() as u64;
                 let effort = Effort::new(work, rounds, proof_budget);
-                let (best, bound) = sub.solve(st, &effort, seed, cancel);
+                let (best, mut bound) = sub.solve(st, &effort, seed, cancel);
+                // With another office's reps held fixed, their own points
+                // are the same in every plan: the bound on this office's
+                // share leaves them out.
+                if (0..n).any(|i| foreign(sub.reps[i])) {
+                    let held: Vec<u8> = (0..n)
+                        .map(|i| if foreign(sub.reps[i]) { best.x[i] } else { 0 })
+                        .collect();
+                    bound -= sub.state_of(&held).value;
+                }
                 let mut days_in = Vec::new();
                 for (i, &r) in sub.reps.iter().enumerate() {
                     for (d, day) in days.iter().enumerate() {
@@ -263,7 +301,7 @@ struct Part {
 /// visited, or two visited by a remote rep) are merged by union-find into
 /// one, so a traveller's weekly policy, desks and teammates are planned
 /// together; every other office is its own. With `only`, the subproblems
-/// holding that office. Subproblems without reps are left out.
+/// where a rep of that office works. Subproblems without reps are left out.
 fn parts(
     sc: &Scenario,
     office_index: &HashMap<&str, usize>,
@@ -296,10 +334,13 @@ fn parts(
         // so it plans exactly as if the rep were based there.
         let mut visits: Vec<(usize, Vec<usize>)> = Vec::new();
         for &(r, rep) in &travellers {
+            // Only days the rep may be in link offices: a Mon–Fri trip
+            // with the home office closed at the weekend is a week away.
             let mut at: Vec<usize> = Vec::new();
             for &day in &days {
                 if let Some(&o) = rep.office_on(day).and_then(|o| office_index.get(o)) {
-                    if !at.contains(&o) {
+                    let open = rule1_blocks_at(rep, Some(&sc.offices[o]), day).is_none();
+                    if open && !at.contains(&o) {
                         at.push(o);
                     }
                 }
@@ -383,8 +424,19 @@ fn parts(
                 }
             }
         }
+        let homed_at = |r: usize, x: usize| {
+            sc.reps[r]
+                .office
+                .as_deref()
+                .and_then(|o| office_index.get(o))
+                == Some(&x)
+        };
         for mut p in week_parts {
-            if p.reps.is_empty() || only.is_some_and(|x| !p.offices.contains(&x)) {
+            // With `only`: the parts where one of its reps works this week
+            // (a rep away all week is in the visited office's part).
+            let wanted = only
+                .is_none_or(|x| p.offices.contains(&x) || p.reps.iter().any(|&r| homed_at(r, x)));
+            if p.reps.is_empty() || !wanted {
                 continue;
             }
             p.reps.sort_unstable();

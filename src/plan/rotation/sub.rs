@@ -160,6 +160,9 @@ pub(super) struct Facts<'a> {
     pub(super) in_person: InPerson,
     /// Office id → scenario index.
     pub(super) office_index: HashMap<&'a str, usize>,
+    /// Reps (scenario indexes) held at their accepted days: another
+    /// office's reps in a plan for one office that a trip links to theirs.
+    pub(super) held: std::collections::HashSet<usize>,
 }
 
 /// The subproblem of `offices` (scenario indexes, one slot each) over
@@ -241,9 +244,16 @@ pub(super) fn build_sub(
         sub.avail.push(avail);
         sub.forced_in.push(fin & avail);
         sub.forced_out.push(fout);
-        sub.lo
-            .push(i64::from(bounds.min).min(i64::from(avail.count_ones())));
-        sub.hi.push(i64::from(bounds.max));
+        if facts.held.contains(&r) {
+            // Held at their accepted days (locked in on those, out on the
+            // rest): the policy is their own plan's to keep, not this one's.
+            sub.lo.push(0);
+            sub.hi.push(7);
+        } else {
+            sub.lo
+                .push(i64::from(bounds.min).min(i64::from(avail.count_ones())));
+            sub.hi.push(i64::from(bounds.max));
+        }
         sub.weight.push(weight);
         sub.team.push(t);
     }
