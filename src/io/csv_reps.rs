@@ -13,7 +13,7 @@
 //!   the columns of [`IGNORED_COLUMNS`] are skipped, with a warning.
 //! - Sans-IO: text in, values out; the caller reads files and the database.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -26,6 +26,7 @@ use crate::model::{
     default_working_hours, parse_date, ClockTime, DateRange, DayRange, Hours, Interval, Rep,
     Scenario, Trip, WeekHours, Weekday,
 };
+use crate::rules::limits;
 use crate::tz;
 
 /// A column of the reps file.
@@ -695,6 +696,11 @@ struct RowReader<'a> {
     headings: &'a [Heading],
     /// The column's name as the file's header spells it.
     names: BTreeMap<Col, String>,
+    /// The stored team and office ids, built once per import so every
+    /// reference (a row's team and office, each trip's office) is one
+    /// lookup, not a pass over the list.
+    team_ids: HashSet<&'a str>,
+    office_ids: HashSet<&'a str>,
     /// Unknown holidays regions given the nearest codes so far: each costs
     /// a pass over every code, so only the first few do.
     region_hints: std::cell::Cell<usize>,
@@ -714,6 +720,8 @@ impl<'a> RowReader<'a> {
             stored,
             headings,
             names,
+            team_ids: stored.teams.iter().map(|t| t.id.as_str()).collect(),
+            office_ids: stored.offices.iter().map(|o| o.id.as_str()).collect(),
             region_hints: std::cell::Cell::new(0),
         }
     }
@@ -793,7 +801,7 @@ impl<'a> RowReader<'a> {
                     }
                 }
                 Col::Team => {
-                    rep.team = self.reference(value, "team", &mut err, |sc| {
+                    rep.team = self.reference(value, "team", &self.team_ids, &mut err, |sc| {
                         sc.teams
                             .iter()
                             .map(|t| (t.id.as_str(), t.name.as_str()))
@@ -801,7 +809,7 @@ impl<'a> RowReader<'a> {
                     })
                 }
                 Col::Office => {
-                    rep.office = self.reference(value, "office", &mut err, |sc| {
+                    rep.office = self.reference(value, "office", &self.office_ids, &mut err, |sc| {
                         sc.offices
                             .iter()
                             .map(|o| (o.id.as_str(), o.name.as_str()))
@@ -864,17 +872,37 @@ impl<'a> RowReader<'a> {
     /// office id (the rest of the trip, so an id may hold spaces). Sorted by
     /// first day, as the document keeps them; whether they overlap or go to
     /// the home office is the document's rule, checked on the merged team.
-    /// An unknown office is reported through `err` like the office column's.
+    ///
+    /// Linear in the cell: a cell of more than [`limits::TRIPS`] trips is
+    /// refused before any trip is read (one problem, as the document walk
+    /// refuses a list over its limit), and each office is one set lookup.
+    /// Only the first unknown office of the cell is reported through `err`
+    /// (like the office column's), so a cell of many trips to a missing
+    /// office is one problem, not one per trip.
     fn travel(&self, value: &str, err: &mut impl FnMut(String)) -> Result<Vec<Trip>, String> {
-        let mut out = Vec::new();
+        let trips = || {
+            value
+                .split([';', '\n', '\r'])
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+        };
+        let count = trips().count();
+        if count > limits::TRIPS {
+            return Err(format!(
+                "{count} trips is more than the limit of {}",
+                limits::TRIPS
+            ));
+        }
+        let mut out = Vec::with_capacity(count);
         let mut known = true;
-        for part in value
-            .split([';', '\n', '\r'])
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
+        for part in trips() {
             let (from, to, office) = trip_parts(part)?;
-            let office = self.reference(office, "office", err, |sc| {
+            if !known {
+                // The cell's first unknown office was reported and the row
+                // is refused; the rest is still read for syntax errors.
+                continue;
+            }
+            let office = self.reference(office, "office", &self.office_ids, err, |sc| {
                 sc.offices
                     .iter()
                     .map(|o| (o.id.as_str(), o.name.as_str()))
@@ -886,29 +914,31 @@ impl<'a> RowReader<'a> {
             }
         }
         if !known {
-            // The unknown office was reported; the row is refused.
             return Ok(Vec::new());
         }
         out.sort_unstable();
         Ok(out)
     }
 
-    /// An optional team or office id: empty is none; an unknown id is an
-    /// error that lists the known ones (and the id of a name typed instead).
+    /// An optional team or office id: empty is none; a known one is a
+    /// lookup in `ids`; an unknown id is an error that lists the known ones
+    /// (and the id of a name typed instead), the only case that walks
+    /// `list`.
     fn reference(
         &self,
         value: &str,
         kind: &str,
+        ids: &HashSet<&str>,
         err: &mut impl FnMut(String),
         list: impl for<'s> Fn(&'s Scenario) -> Vec<(&'s str, &'s str)>,
     ) -> Option<String> {
         if value.is_empty() {
             return None;
         }
-        let known = list(self.stored);
-        if known.iter().any(|(id, _)| *id == value) {
+        if ids.contains(value) {
             return Some(value.to_string());
         }
+        let known = list(self.stored);
         let by_name = known
             .iter()
             .find(|(_, name)| name.eq_ignore_ascii_case(value))
@@ -1082,7 +1112,7 @@ fn parse_holidays(value: &str, suggest: bool) -> Result<Option<Option<String>>, 
     if value.eq_ignore_ascii_case("none") {
         return Ok(Some(None));
     }
-    if value.chars().count() > crate::rules::limits::REGION_CHARS {
+    if value.chars().count() > limits::REGION_CHARS {
         return Err(format!(
             "{value:?} is not a region code (GB-ENG, US-CA, DE-BY)"
         ));

@@ -693,3 +693,37 @@ fn the_travel_column_reads_trips_places_their_errors_and_round_trips() {
     );
     assert!(m.import_reps_csv(bad).is_err());
 }
+
+#[test]
+fn a_travel_cell_over_the_trip_limit_is_refused_with_one_problem_before_its_trips_are_read() {
+    let m = sample();
+    // 1,001 trips, each to an office that does not exist: were the trips
+    // read, each would be a problem of its own.
+    let cell: Vec<String> = (0..1_001)
+        .map(|i| {
+            let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(i);
+            format!("{day} nowhere")
+        })
+        .collect();
+    let text = format!(
+        "id,time_zone,office,travel\nzoe,UTC,lon,{}\n",
+        cell.join("; ")
+    );
+    let p = preview(&m, &text);
+    assert_eq!(
+        errors(&p),
+        ["row 2, column travel: 1001 trips is more than the limit of 1000"]
+    );
+}
+
+#[test]
+fn a_travel_cell_naming_three_unknown_offices_is_one_problem() {
+    let m = sample();
+    let text = "id,time_zone,office,travel\n\
+                zoe,UTC,lon,2026-12-07 nyc; 2026-12-08 sfo; 2026-12-09 ber; 2026-12-10 tyo\n";
+    let p = preview(&m, text);
+    assert_eq!(
+        errors(&p),
+        ["row 2, column travel: unknown office \"nyc\"; the offices are \"sfo\", \"lon\", \"mad\""]
+    );
+}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { draftToRep, newRepDraft, repToDraft, validateOfficeDraft, newOfficeDraft, validateRepDraft } from './drafts';
+import {
+  draftToRep,
+  newRepDraft,
+  nextTripDraft,
+  repToDraft,
+  validateOfficeDraft,
+  newOfficeDraft,
+  validateRepDraft,
+} from './drafts';
 import type { Rep } from '../api';
 
 const full: Rep = {
@@ -60,5 +68,19 @@ describe('rep drafts', () => {
     expect(validateOfficeDraft(d, { zones: ['UTC'], takenIds: new Set(['lon']) })).toEqual([
       { path: 'id', message: 'id "lon" is already used' },
     ]);
+  });
+});
+
+describe('a new trip', () => {
+  it('starts the day after the last trip ends, one day long, at its office; blank days when there is none', () => {
+    expect(nextTripDraft([], 'far')).toEqual({ from: '', to: '', office: 'far' });
+    const trips = [
+      { from: '2026-12-07', to: '2026-12-31', office: 'nyc' },
+      { from: '2026-11-02', to: '2026-11-06', office: 'ber' },
+    ];
+    // The latest last day, across a month and a year, whatever the list order.
+    expect(nextTripDraft(trips, 'far')).toEqual({ from: '2027-01-01', to: '2027-01-01', office: 'ber' });
+    // A trip whose last day is not typed yet gives no day to follow.
+    expect(nextTripDraft([{ from: '2026-12-07', to: '', office: 'nyc' }], 'far')).toEqual({ from: '', to: '', office: 'nyc' });
   });
 });

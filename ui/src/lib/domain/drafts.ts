@@ -5,6 +5,7 @@
  */
 import type { DateRange, Interval, Office, Problem, Rep, Team, Trip, Weekday } from '../api';
 import { dayProblems, isDate } from './clock';
+import { addDays } from './dates';
 import { WEEKDAYS, WORKWEEK, sortWeekdays } from './weekdays';
 
 export type DayHours = Record<Weekday, [string, string][]>;
@@ -35,6 +36,18 @@ export type RepDraft = {
 };
 
 export type TripDraft = { from: string; to: string; office: string };
+
+/**
+ * The trip "+ Add trip" starts: one day, the day after the last trip ends
+ * (the latest last day typed so far), so it never starts inside a trip; blank
+ * days when no trip has a last day yet. At the last trip's office, else
+ * `office`. A suggestion only: Rust checks the trips when saved.
+ */
+export function nextTripDraft(trips: TripDraft[], office: string): TripDraft {
+  const ends = trips.map((t) => t.to).filter(isDate);
+  const day = ends.length > 0 ? addDays(ends.reduce((a, b) => (b > a ? b : a)), 1) : '';
+  return { from: day, to: day, office: trips[trips.length - 1]?.office ?? office };
+}
 
 export type HolidaysFrom = 'office' | 'none' | 'region';
 

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { boardRows } from '../components/rotation/testBoard';
 import {
+  canChangeLock,
   cellStatus,
   cellText,
   deskFill,
   moveFocus,
   nextLock,
   parseWindow,
+  isSelection,
   termWeight,
   weekLabel,
   type RepRow,
 } from './rotation';
 import { addDays, isoWeek, mondayOf, shortDate } from './dates';
-import { summary } from '../components/rotation/testBoard';
+import { summary, TRIP_DAY } from '../components/rotation/testBoard';
 
 function rep(id: string, planned = false): RepRow {
   const r = boardRows({ planned, locks: { 'unit-ana|2026-12-03': true } }).find((x) => x.kind === 'rep' && x.id === id);
@@ -56,6 +58,31 @@ describe('cells in words', () => {
 
   it('the lock key cycles none → in → out → none', () => {
     expect([nextLock(null), nextLock(true), nextLock(false)]).toEqual([true, false, null]);
+  });
+});
+
+describe("a traveller's two rows", () => {
+  const rows = boardRows({ trip: true }).filter((r): r is RepRow => r.kind === 'rep' && r.id === 'unit-ana');
+  const [home, visitor] = rows;
+
+  it('are two selections: selecting the visitor row does not select the home row', () => {
+    expect(rows.map((r) => r.office)).toEqual(['unit-office', 'unit-nyc']);
+    const sel = { rep: 'unit-ana', office: visitor.office, date: TRIP_DAY };
+    expect(isSelection(sel, visitor, TRIP_DAY)).toBe(true);
+    expect(isSelection(sel, home, TRIP_DAY)).toBe(false);
+    expect(isSelection(sel, visitor, '2026-12-04')).toBe(false);
+    expect(isSelection(null, visitor, TRIP_DAY)).toBe(false);
+  });
+
+  it("offer the lock at the visited office's row, not on the home row's day away", () => {
+    const awayAtHome = home.cells.find((c) => c.date === TRIP_DAY)!;
+    const there = visitor.cells.find((c) => c.date === TRIP_DAY)!;
+    expect(awayAtHome.blocked).toBe('away');
+    expect(canChangeLock(awayAtHome)).toBe(false);
+    expect(canChangeLock(there)).toBe(true);
+    // A lock already on the cell may still be removed; past days never change.
+    expect(canChangeLock({ ...awayAtHome, lock: true })).toBe(true);
+    expect(canChangeLock({ ...there, past: true })).toBe(false);
   });
 });
 

@@ -32,6 +32,17 @@ export function parseWindow(
 
 export type LockState = boolean | null;
 
+/**
+ * Whether a cell's lock may change (the panel's lock control is offered and
+ * the L key acts), from what Rust sent: the past is not planned, and an
+ * unavailable cell (rule 1, or `away`: the day is at another office's row,
+ * where a lock would put the rep in there) keeps the rep out already; a lock
+ * already on such a cell may still be changed or removed.
+ */
+export function canChangeLock(cell: BoardCell): boolean {
+  return !cell.past && (cell.state !== 'unavailable' || cell.lock !== null);
+}
+
 /** The lock key's next lock: none → locked in → locked out → none. */
 export function nextLock(current: LockState): LockState {
   if (current === null) return true;
@@ -44,6 +55,18 @@ export function lockWords(lock: LockState): string {
 }
 
 export type RepRow = Extract<BoardRow, { kind: 'rep' }>;
+
+/**
+ * The selected cell: a rep's row is one per office (a traveller has a row on
+ * their home office and on each office they visit), so the row's office is
+ * part of the key.
+ */
+export type Selection = { rep: string; office: string; date: string };
+
+/** Whether `row`'s cell on `date` is the selected one (the same rep's other rows are not). */
+export function isSelection(sel: Selection | null, row: RepRow, date: string): boolean {
+  return sel !== null && sel.rep === row.id && sel.office === row.office && sel.date === date;
+}
 
 /** What a cell shows, in words (its accessible name). */
 export function cellText(cell: BoardCell, repName: string): string {

@@ -17,7 +17,15 @@ import { getContext, setContext } from 'svelte';
 import { SvelteMap } from 'svelte/reactivity';
 import { ApiError, type Board, type BoardCell, type BoardQuery, type BoardRow, type PlanSummary, type RepWeek } from '../api';
 import { mondayOf } from '../domain/dates';
-import { nextLock, parseWindow, type LockState, type RepRow, type RotationWindow } from '../domain/rotation';
+import {
+  canChangeLock,
+  nextLock,
+  parseWindow,
+  type LockState,
+  type RepRow,
+  type RotationWindow,
+  type Selection,
+} from '../domain/rotation';
 import { pagesFor } from '../domain/rowwindow';
 import type { AppState } from './app.svelte';
 
@@ -29,7 +37,7 @@ export const SEARCH_DELAY_MS = 150;
 export const KEEP_PAGES = 2;
 
 export type LockFailure = { rep: string; date: string; message: string };
-export type Selection = { rep: string; date: string };
+export type { Selection } from '../domain/rotation';
 
 export class RotationState {
   fromText = $state('');
@@ -60,7 +68,7 @@ export class RotationState {
   lockError = $state<LockFailure | null>(null);
 
   selected = $state<Selection | null>(null);
-  /** The selected rep's row as last loaded (the panel draws from it at once). */
+  /** The selected row (that rep at that office) as last loaded (the panel draws from it at once). */
   selectedRow = $state<RepRow | null>(null);
   /** Rust's explanation of a rep-week of the held plan, under the {@link whyKey} it answers. */
   #why = $state<{ key: string; week: RepWeek | null } | null>(null);
@@ -212,7 +220,8 @@ export class RotationState {
       }
       board.rows.rows.forEach((row, i) => {
         this.rows.set(board.rows.offset + i, row);
-        if (row.kind === 'rep' && row.id === this.selected?.rep) this.selectedRow = row;
+        const sel = this.selected;
+        if (row.kind === 'rep' && sel && row.id === sel.rep && row.office === sel.office) this.selectedRow = row;
       });
       if (this.#fromRust()) {
         this.fromText = board.from;
@@ -249,7 +258,7 @@ export class RotationState {
 
   /** Selects a cell: the panel shows it at once from the loaded row; the lock does not change. */
   select(row: RepRow, date: string): void {
-    this.selected = { rep: row.id, date };
+    this.selected = { rep: row.id, office: row.office, date };
     this.selectedRow = row;
   }
 
@@ -305,12 +314,17 @@ export class RotationState {
     }
   }
 
-  /** Sets the selected cell's lock: in (`true`), out (`false`) or none (`null`). A refusal is kept for the panel. */
+  /**
+   * Sets the selected cell's lock: in (`true`), out (`false`) or none
+   * (`null`). A refusal is kept for the panel. A cell whose lock may not
+   * change ({@link canChangeLock}: past, or unavailable such as a home row's
+   * day away on a trip) is left alone, as the panel offers no control there.
+   */
   async setLock(lock: LockState): Promise<void> {
     const row = this.selectedRow;
     const cell = this.selectedCell;
     const w = this.#target();
-    if (!row || !cell || !w || this.locking || cell.lock === lock) return;
+    if (!row || !cell || !w || this.locking || cell.lock === lock || !canChangeLock(cell)) return;
     const key = `${row.id}|${cell.date}`;
     this.locking = key;
     this.lockError = null;

@@ -5,9 +5,9 @@ import { boardPage, summary, type BoardOptions } from '../components/rotation/te
 import { AppState } from './app.svelte';
 import { PAGE_ROWS, RotationState } from './rotation.svelte';
 
-async function setUp(opts: { stored?: boolean; extra?: number; plan?: () => unknown } = {}) {
+async function setUp(opts: { stored?: boolean; extra?: number; trip?: boolean; plan?: () => unknown } = {}) {
   let stored = opts.stored ?? true;
-  const board: BoardOptions = { extra: opts.extra, locks: {} };
+  const board: BoardOptions = { extra: opts.extra, trip: opts.trip, locks: {} };
   const backend = fakeBackend(tinyTeam(), {
     rotation_board: (a) => boardPage(a.window as Window, { ...board, planned: a.plan !== null }, stored),
     set_rotation_window: () => {
@@ -33,9 +33,9 @@ async function setUp(opts: { stored?: boolean; extra?: number; plan?: () => unkn
   return { backend, app, rs };
 }
 
-function repRow(rs: RotationState, id: string) {
-  for (const r of rs.rows.values()) if (r.kind === 'rep' && r.id === id) return r;
-  throw new Error(id);
+function repRow(rs: RotationState, id: string, office = 'unit-office') {
+  for (const r of rs.rows.values()) if (r.kind === 'rep' && r.id === id && r.office === office) return r;
+  throw new Error(`${id} at ${office}`);
 }
 
 describe('the office-days state', () => {
@@ -74,6 +74,32 @@ describe('the office-days state', () => {
     await rs.cycleLock();
     expect(backend.called('set_rotation_lock')[1].args.inOffice).toBe(false);
     expect(backend.called('set_rotation_window')).toHaveLength(0);
+  });
+
+  it("keeps the selected row of a traveller's two across a refetch", async () => {
+    const { rs } = await setUp({ trip: true });
+    // The home row comes first; the visitor row (later on the page) must not take over.
+    rs.select(repRow(rs, 'unit-ana'), '2026-12-02');
+    await rs.reload();
+    expect(rs.selected).toEqual({ rep: 'unit-ana', office: 'unit-office', date: '2026-12-02' });
+    expect(rs.selectedRow?.office).toBe('unit-office');
+    expect(rs.selectedCell?.state).toBe('remote');
+    rs.select(repRow(rs, 'unit-ana', 'unit-nyc'), '2026-12-02');
+    await rs.reload();
+    expect(rs.selectedRow?.office).toBe('unit-nyc');
+    expect(rs.selectedCell?.blocked).toBe('away');
+  });
+
+  it("the lock key does nothing on the home row's day away on a trip", async () => {
+    const { backend, rs } = await setUp({ trip: true });
+    rs.select(repRow(rs, 'unit-ana'), '2026-12-03');
+    expect(rs.selectedCell?.blocked).toBe('away');
+    await rs.cycleLock();
+    await rs.setLock(true);
+    expect(backend.called('set_rotation_lock')).toHaveLength(0);
+    rs.select(repRow(rs, 'unit-ana', 'unit-nyc'), '2026-12-03');
+    await rs.cycleLock();
+    expect(backend.called('set_rotation_lock')[0].args).toEqual({ rep: 'unit-ana', date: '2026-12-03', inOffice: true });
   });
 
   it('keeps a refused lock for the panel', async () => {

@@ -256,6 +256,20 @@ describe('RepForm', () => {
       expect(within(screen.getByRole('alert')).queryByText(/before from/)).toBeNull();
     });
 
+    it('starts an added trip on the day after the last one ends, so it does not overlap it', async () => {
+      const { user } = setup({
+        rep: rep('unit-ana', 'Unit Ana', {
+          office: 'unit-office',
+          travel: [{ from: '2026-12-07', to: '2026-12-11', office: 'unit-far' }],
+        }),
+        offices: offices(),
+      });
+      await user.click(screen.getByRole('button', { name: /Add trip/ }));
+      expect(screen.getByLabelText('Trip 2 first day')).toHaveValue('2026-12-12');
+      expect(screen.getByLabelText('Trip 2 last day')).toHaveValue('2026-12-12');
+      expect(screen.getByRole('combobox', { name: 'Trip 2 office' })).toHaveValue('unit-far');
+    });
+
     it('asks for both days before calling Rust, the only check of a trip made here', async () => {
       const { user, onsave } = setup({ rep: rep('unit-ana', 'Unit Ana', { office: 'unit-office' }), offices: offices() });
       await user.click(screen.getByRole('button', { name: /Add trip/ }));

@@ -6,8 +6,8 @@ import { api, type Window } from '../../api';
 import { fakeBackend, tinyTeam } from '../../../test/fixtures';
 import { boardPage, repWeek, summary, type BoardOptions } from './testBoard';
 
-async function open(plan = summary(3), opts: { slowPlan?: boolean; extra?: number } = {}) {
-  const board: BoardOptions = { locks: {}, extra: opts.extra };
+async function open(plan = summary(3), opts: { slowPlan?: boolean; extra?: number; trip?: boolean } = {}) {
+  const board: BoardOptions = { locks: {}, extra: opts.extra, trip: opts.trip };
   let release: (() => void) | null = null;
   const backend = fakeBackend(tinyTeam(), {
     rotation_board: (a) => boardPage(a.window as Window, { ...board, planned: a.plan !== null && plan.infeasible_reason === null }),
@@ -105,6 +105,37 @@ describe('Office days', () => {
     expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual(plan.fixes);
     expect(screen.queryByRole('button', { name: 'Accept plan' })).toBeNull();
     expect(screen.getByText('Accepted office days')).toBeInTheDocument();
+  });
+
+  it("selects one of a traveller's two rows: the other row's cell of that date is not highlighted", async () => {
+    const { user } = await open(summary(3), { trip: true });
+    await screen.findByRole('button', { name: /^Unit Ana, Thu 3 Dec: In Unit NYC office$/ });
+    const thursdays = () => [...document.querySelectorAll<HTMLButtonElement>('button[data-rep="unit-ana"][data-date="2026-12-03"]')];
+    const [home, visitor] = thursdays();
+    expect(thursdays()).toHaveLength(2);
+    expect(home).toHaveAccessibleName(/In Unit NYC office/);
+    expect(visitor).toHaveAccessibleName('Unit Ana, Thu 3 Dec: remote; accepted');
+    await user.click(visitor);
+    expect(why()).toHaveTextContent('Unit NYC');
+    const [homeNow, visitorNow] = thursdays();
+    expect(visitorNow).toHaveClass('selected');
+    expect(visitorNow.closest('[role="gridcell"]')).toHaveAttribute('aria-selected', 'true');
+    expect(homeNow).not.toHaveClass('selected');
+    expect(homeNow.closest('[role="gridcell"]')).toHaveAttribute('aria-selected', 'false');
+  });
+
+  it("offers no lock on the home row's day away, and L there does nothing", async () => {
+    const { user, backend } = await open(summary(3), { trip: true });
+    const away = await screen.findByRole('button', { name: /^Unit Ana, Thu 3 Dec: In Unit NYC office$/ });
+    await user.click(away);
+    expect(why()).toHaveTextContent('In Unit NYC office');
+    expect(within(why()).queryByRole('button', { name: 'Lock in' })).toBeNull();
+    await user.keyboard('l');
+    expect(backend.called('set_rotation_lock')).toHaveLength(0);
+    // The same day on the visited office's row is hers to lock there.
+    await user.click(screen.getByRole('button', { name: 'Unit Ana, Thu 3 Dec: remote; accepted' }));
+    await user.keyboard('l');
+    expect(backend.called('set_rotation_lock')[0].args).toEqual({ rep: 'unit-ana', date: '2026-12-03', inOffice: true });
   });
 
   it('puts only the rows in view in the DOM', async () => {

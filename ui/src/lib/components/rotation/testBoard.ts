@@ -1,7 +1,8 @@
 /**
  * Test-only: boards and plan summaries shaped like Rust's answers, for the
  * Office days unit tests (one office, one team, two reps, one week whose
- * Monday and Tuesday are past).
+ * Monday and Tuesday are past; with `trip`, Ana visits a second office on
+ * Thursday and has a row on its board too).
  */
 import type { Board, BoardCell, BoardRow, PlanSummary, RepWeek, Window } from '../../api';
 
@@ -15,16 +16,41 @@ export type BoardOptions = {
   locks?: Record<string, boolean>;
   /** Extra reps (to test paging). */
   extra?: number;
+  /**
+   * Ana spends Thursday 3 Dec at {@link TRIP_OFFICE}: her home row shows the
+   * day away, and that office's board lists her with only that day there.
+   */
+  trip?: boolean;
 };
 
-function cell(rep: string, date: string, o: BoardOptions): BoardCell {
+export const TRIP_OFFICE = { id: 'unit-nyc', name: 'Unit NYC' };
+export const TRIP_DAY = '2026-12-03';
+
+function cell(rep: string, date: string, o: BoardOptions, office = 'unit-office'): BoardCell {
   const past = date < TODAY;
+  const lock = o.locks?.[`${rep}|${date}`] ?? null;
+  // As Rust's board does: the day the rep is at another office than the row's is away.
+  const at = o.trip && rep === 'unit-ana' && date === TRIP_DAY ? TRIP_OFFICE.id : 'unit-office';
+  if (at !== office) {
+    const name = at === TRIP_OFFICE.id ? TRIP_OFFICE.name : 'Unit Office';
+    return {
+      date,
+      state: 'unavailable',
+      blocked: 'away',
+      reason: `In ${name} office`,
+      past,
+      lock,
+      planned: false,
+      pending: false,
+      anchor: date === '2026-12-01',
+      preferred: false,
+    };
+  }
   const planned = !!o.planned && !past;
   const blocked = date === '2026-12-04' && rep === 'unit-bo';
   const inOffice = planned
     ? (rep === 'unit-ana' && date === '2026-12-02') || (rep === 'unit-bo' && date === '2026-12-03')
     : rep === 'unit-ana' && date === '2026-11-30';
-  const lock = o.locks?.[`${rep}|${date}`] ?? null;
   const state = blocked ? 'unavailable' : inOffice ? 'in' : 'remote';
   return {
     date,
@@ -40,16 +66,16 @@ function cell(rep: string, date: string, o: BoardOptions): BoardCell {
   };
 }
 
-function repRow(id: string, name: string, o: BoardOptions): BoardRow {
-  const cells = WEEK.map((d) => cell(id, d, o));
+function repRow(id: string, name: string, o: BoardOptions, office = { id: 'unit-office', name: 'Unit Office' }): BoardRow {
+  const cells = WEEK.map((d) => cell(id, d, o, office.id));
   return {
     kind: 'rep',
     id,
     name,
-    office: 'unit-office',
+    office: office.id,
     team: 'unit-team',
     team_name: 'Unit Team',
-    office_name: 'Unit Office',
+    office_name: office.name,
     revision: 1,
     cells,
   };
@@ -75,12 +101,16 @@ export function repWeek(rep: string): RepWeek | null {
 export function boardRows(o: BoardOptions = {}): BoardRow[] {
   const reps = [repRow('unit-ana', 'Unit Ana', o), repRow('unit-bo', 'Unit Bo', o)];
   for (let i = 0; i < (o.extra ?? 0); i++) reps.push(repRow(`unit-x${i}`, `Unit X${String(i).padStart(4, '0')}`, o));
-  const used = WEEK.map((_, k) => reps.filter((r) => r.kind === 'rep' && r.cells[k].state === 'in').length);
-  return [
-    { kind: 'office', office: 'unit-office', name: 'Unit Office', desks: 3, days: used.map((u) => ({ used: u, closed: false, holiday: null, over: u > 3 })) },
-    { kind: 'team', office: 'unit-office', team: 'unit-team', name: 'Unit Team', reps: reps.length, anchor: WEEK.map((d) => d === '2026-12-01') },
-    ...reps,
-  ];
+  const block = (office: { id: string; name: string }, rows: BoardRow[]): BoardRow[] => {
+    const used = WEEK.map((_, k) => rows.filter((r) => r.kind === 'rep' && r.cells[k].state === 'in').length);
+    return [
+      { kind: 'office', office: office.id, name: office.name, desks: 3, days: used.map((u) => ({ used: u, closed: false, holiday: null, over: u > 3 })) },
+      { kind: 'team', office: office.id, team: 'unit-team', name: 'Unit Team', reps: rows.length, anchor: WEEK.map((d) => d === '2026-12-01') },
+      ...rows,
+    ];
+  };
+  const home = block({ id: 'unit-office', name: 'Unit Office' }, reps);
+  return o.trip ? [...home, ...block(TRIP_OFFICE, [repRow('unit-ana', 'Unit Ana', o, TRIP_OFFICE)])] : home;
 }
 
 /** What `rotation_board` answers for one page. */
