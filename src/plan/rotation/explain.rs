@@ -13,7 +13,7 @@ use chrono::{Duration, NaiveDate};
 
 use crate::model::{Lock, Office, Rep, Scenario, Team, Weekday};
 use crate::plan::rotation::answer::{iso_week, DayWhy, RepWeek, RotationAnswer};
-use crate::plan::rotation::objective::{in_person_titles, InPerson};
+use crate::plan::rotation::objective::{in_person_titles, rep_indexes, InPerson};
 use crate::plan::PlanError;
 use crate::rules::{rotation_days, rule1_blocks_at};
 
@@ -42,12 +42,7 @@ impl<'a> Facts<'a> {
         in_person: InPerson,
         wanted: impl Fn(usize) -> bool,
     ) -> Facts<'a> {
-        let rep_index: HashMap<&str, usize> = sc
-            .reps
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.as_str(), i))
-            .collect();
+        let rep_index = rep_indexes(sc);
         let mut in_days: HashMap<usize, Vec<NaiveDate>> = HashMap::new();
         let mut team_day: HashMap<(&str, &str, NaiveDate), i64> = HashMap::new();
         for a in &plan.assignments {

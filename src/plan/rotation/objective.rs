@@ -73,12 +73,7 @@ fn in_person_of(
 ) -> Result<InPerson, PlanError> {
     let lo = tz::day_index(first) * DAY - 2 * DAY;
     let hi = (tz::day_index(last) + 1) * DAY + 2 * DAY;
-    let rep_index: HashMap<&str, usize> = sc
-        .reps
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
+    let rep_index = rep_indexes(sc);
     let mut out = InPerson::default();
     for m in &sc.meetings {
         let Some(oid) = &m.in_person_office else {
@@ -125,18 +120,22 @@ fn in_person_of(
     Ok(out)
 }
 
+/// Rep id → scenario index (ids are unique in a valid document).
+pub(super) fn rep_indexes(sc: &Scenario) -> HashMap<&str, usize> {
+    sc.reps
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect()
+}
+
 /// The objective's terms recomputed from the assignments alone.
 pub(super) fn objective_of(
     sc: &Scenario,
     assignments: &[Assignment],
     in_person: &InPerson,
 ) -> RotationObjective {
-    let rep_index: HashMap<&str, usize> = sc
-        .reps
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
+    let rep_index = rep_indexes(sc);
     // Team ids are unique (the document's rule), so a map finds the one.
     let anchors: HashMap<&str, &[Weekday]> = sc
         .teams
