@@ -444,15 +444,7 @@ impl Item for Rep {
         tx.put_rep(item)?;
         if old.is_some() {
             let mut offices: Vec<Office> = Vec::new();
-            let named = item
-                .office
-                .iter()
-                .chain(item.travel.iter().map(|t| &t.office));
-            for oid in named {
-                if !offices.iter().any(|o| &o.id == oid) {
-                    offices.extend(store::offices::get_office(tx.conn, oid)?.map(|s| s.item));
-                }
-            }
+            store::offices::add_rep_offices(tx.conn, item, &mut offices)?;
             for d in store::office_days::office_days_of(tx.conn, &item.id)? {
                 let keeps = item.office_on(d.date) == Some(d.office.as_str())
                     && offices
@@ -617,12 +609,7 @@ pub(crate) fn prune_locks(tx: &mut Tx, reps: &[String]) -> Result<(), AppError> 
         let rep = store::reps::get_rep(tx.conn, id)?.map(|s| s.item);
         let mut offices: Vec<Office> = Vec::new();
         if let Some(r) = &rep {
-            let named = r.office.iter().chain(r.travel.iter().map(|t| &t.office));
-            for oid in named {
-                if !offices.iter().any(|o| &o.id == oid) {
-                    offices.extend(store::offices::get_office(tx.conn, oid)?.map(|s| s.item));
-                }
-            }
+            store::offices::add_rep_offices(tx.conn, r, &mut offices)?;
         }
         facts.insert(*id, (rep, offices));
     }

@@ -481,14 +481,7 @@ fn store_rotation(
         }
         if let Some(r) = store::reps::get_rep(tx.conn, &l.rep)? {
             // A lock on a trip day is at the visited office: its rules apply.
-            let visited = r.item.travel.iter().map(|t| &t.office);
-            for o in r.item.office.iter().chain(visited) {
-                if !offices.iter().any(|x| &x.id == o) {
-                    if let Some(o) = store::offices::get_office(tx.conn, o)? {
-                        offices.push(o.item);
-                    }
-                }
-            }
+            store::offices::add_rep_offices(tx.conn, &r.item, &mut offices)?;
             reps.push(r.item);
         }
     }

@@ -4,7 +4,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::json_column::{from_text, to_text};
 use super::{Revisions, StoreError, Stored};
-use crate::model::Office;
+use crate::model::{Office, Rep};
 
 const COLUMNS: &str = "id, name, time_zone, desks, open_days, closed_dates, revision, holidays";
 
@@ -45,6 +45,25 @@ pub fn get_office(conn: &Connection, id: &str) -> Result<Option<Stored<Office>>,
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM offices WHERE id = ?1"))?;
     let mut rows = stmt.query([id])?;
     rows.next()?.map(row).transpose()
+}
+
+/// Adds to `into` the offices `rep` works from (home, and each office a
+/// trip visits) that are stored and not in it yet.
+pub fn add_rep_offices(
+    conn: &Connection,
+    rep: &Rep,
+    into: &mut Vec<Office>,
+) -> Result<(), StoreError> {
+    let named = rep
+        .office
+        .iter()
+        .chain(rep.travel.iter().map(|t| &t.office));
+    for oid in named {
+        if !into.iter().any(|o| &o.id == oid) {
+            into.extend(get_office(conn, oid)?.map(|s| s.item));
+        }
+    }
+    Ok(())
 }
 
 pub fn office_exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {

@@ -217,6 +217,14 @@ pub fn write_calendar(
             *e = (e.0.min(first), e.1.max(last));
         }
     }
+    // Looked up once per office day and trip of every rep: a map.
+    let mut names: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for o in &sc.offices {
+        names.entry(o.id.as_str()).or_insert(o.name.as_str());
+    }
+    fn name_of<'s>(names: &std::collections::HashMap<&'s str, &'s str>, id: &'s str) -> &'s str {
+        names.get(id).copied().unwrap_or(id)
+    }
     for rep in &reps {
         let label = |what: &str| {
             if team {
@@ -226,11 +234,7 @@ pub fn write_calendar(
             }
         };
         for od in sc.office_days.iter().filter(|d| d.rep == rep.id) {
-            let office = sc
-                .offices
-                .iter()
-                .find(|o| o.id == od.office)
-                .map_or(od.office.as_str(), |o| o.name.as_str());
+            let office = name_of(&names, &od.office);
             let uid = format!(
                 "office-{}-{}@meridian",
                 uid_part(&rep.id),
@@ -270,11 +274,7 @@ pub fn write_calendar(
         // time, like an office day. Trips never overlap, so the first day
         // keeps the UID one per rep and trip.
         for trip in &rep.travel {
-            let office = sc
-                .offices
-                .iter()
-                .find(|o| o.id == trip.office)
-                .map_or(trip.office.as_str(), |o| o.name.as_str());
+            let office = name_of(&names, &trip.office);
             let uid = format!(
                 "travel-{}-{}@meridian",
                 uid_part(&rep.id),
