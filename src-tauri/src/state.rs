@@ -275,7 +275,7 @@ mod tests {
     #[test]
     fn a_suggested_slot_books_as_a_meeting_and_a_bad_request_names_its_field() {
         use meridian::model::MeetingRequest;
-        use meridian::plan::meeting::Booking;
+        use meridian::plan::meeting::{Booking, ListOrder};
 
         let dir = tempfile::tempdir().unwrap();
         let db = Db::open(&dir.path().join(DB_FILE));
@@ -293,10 +293,12 @@ mod tests {
             max_results: 3,
             repeat_weeks: 1,
             fair_rotation: false,
+            min_optional: None,
         };
         let mut bad = request.clone();
         bad.required[1] = "nobody".into();
-        let err = block_on(db.run(move |core| core.suggest_meeting(bad))).unwrap_err();
+        let err =
+            block_on(db.run(move |core| core.suggest_meeting(bad, ListOrder::Exact))).unwrap_err();
         assert_eq!(err.code, ErrorCode::Invalid);
         assert!(
             err.problems.iter().any(|p| p.path == "required[1]"),
@@ -304,7 +306,8 @@ mod tests {
             err.problems
         );
 
-        let answer = block_on(db.run(move |core| core.suggest_meeting(request))).unwrap();
+        let answer =
+            block_on(db.run(move |core| core.suggest_meeting(request, ListOrder::Exact))).unwrap();
         let first = answer
             .suggestions
             .first()

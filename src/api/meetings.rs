@@ -10,7 +10,7 @@ use super::{invalid, Meridian};
 use crate::error::{AppError, Problem};
 use crate::io::scenario;
 use crate::model::{MeetingRequest, Scenario};
-use crate::plan::meeting::{self, MeetingAnswer};
+use crate::plan::meeting::{self, ListOrder, MeetingAnswer};
 use crate::plan::PlanError;
 use crate::store;
 
@@ -57,13 +57,14 @@ pub(crate) fn slug(title: &str) -> String {
 
 impl Meridian {
     /// Answers the meeting requests stored with the team (all of them in
-    /// document order, or the one with `id`).
+    /// document order, or the one with `id`), each list chosen as `order` says.
     ///
     /// # Errors
     /// [`AppError::Plan`] with [`PlanError::UnknownRequest`] for an unknown id.
     pub fn suggest_stored_meetings(
         &self,
         id: Option<&str>,
+        order: ListOrder,
     ) -> Result<Vec<MeetingAnswer>, AppError> {
         let sc = self.scenario()?;
         let reqs: Vec<&MeetingRequest> = match id {
@@ -76,17 +77,22 @@ impl Meridian {
             None => sc.requests.meetings.iter().collect(),
         };
         reqs.into_iter()
-            .map(|r| meeting::suggest(&sc, r).map_err(AppError::from))
+            .map(|r| meeting::suggest_listed(&sc, r, order).map_err(AppError::from))
             .collect()
     }
 
     /// Suggests slots for an ad-hoc request over the stored team; the request
     /// is checked like one in a document (paths relative to it). Only the
-    /// request's attendees and their meetings are read.
+    /// request's attendees and their meetings are read. The app asks for the
+    /// varied list; the contract's answer is the exact one.
     ///
     /// # Errors
     /// [`AppError::Invalid`] for a bad request.
-    pub fn suggest_meeting(&self, request: MeetingRequest) -> Result<MeetingAnswer, AppError> {
+    pub fn suggest_meeting(
+        &self,
+        request: MeetingRequest,
+        order: ListOrder,
+    ) -> Result<MeetingAnswer, AppError> {
         let people: Vec<String> = request
             .required
             .iter()
@@ -105,7 +111,7 @@ impl Meridian {
             }
             Ok(store::load_for_reps(c, &people, false)?)
         })?;
-        let mut answer = meeting::suggest(&sc, &request)?;
+        let mut answer = meeting::suggest_listed(&sc, &request, order)?;
         answer.fewer_than_asked = meeting::fewer_than_asked(&sc, &request, &answer)?;
         Ok(answer)
     }

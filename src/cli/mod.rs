@@ -19,7 +19,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use meridian::model::{Meeting, Office, Rep, Task, Team};
+use meridian::model::{Meeting, Office, Quorum, Rep, Task, Team};
+use meridian::plan::meeting::ListOrder;
 use meridian::{AppError, Meridian};
 
 mod calendars;
@@ -219,9 +220,51 @@ struct SuggestArgs {
     /// How many suggestions.
     #[arg(long, default_value_t = 5)]
     max_results: u32,
+    /// Suggest only slots at least this many optional attendees can make: a
+    /// count (2) or a share of them (75%).
+    #[arg(long, value_name = "N|P%", requires = "required")]
+    min_optional: Option<String>,
+    /// The best slots first, but spread over different times of day when the
+    /// best ones are the same time on several days (the default without
+    /// --json).
+    #[arg(long, conflicts_with = "exact")]
+    varied: bool,
+    /// Strictly the cheapest slots in order of cost and start (the default
+    /// with --json: the answer other tools check).
+    #[arg(long)]
+    exact: bool,
     /// One JSON document on stdout (the contract's shape).
     #[arg(long)]
     json: bool,
+}
+
+impl SuggestArgs {
+    fn order(&self) -> ListOrder {
+        if self.varied || (!self.json && !self.exact) {
+            ListOrder::Varied
+        } else {
+            ListOrder::Exact
+        }
+    }
+}
+
+/// `--min-optional`: `2` or `75%`. Its range is checked with the request's
+/// other rules.
+fn parse_quorum(text: &str) -> Result<Quorum, AppError> {
+    if let Some(p) = meridian::model::parse_percent(text) {
+        return Ok(Quorum::Percent(meridian::model::Percent(p)));
+    }
+    text.parse::<u32>().map(Quorum::Count).map_err(|_| {
+        AppError::Invalid(meridian::io::scenario::ScenarioError {
+            file: "command line".into(),
+            problems: vec![meridian::Problem {
+                path: "--min-optional".into(),
+                message: format!(
+                    "expected a count of optional attendees (such as 2) or a percentage (such as 75%), got {text:?}"
+                ),
+            }],
+        })
+    })
 }
 
 #[derive(clap::Args)]
@@ -629,12 +672,18 @@ fn suggest_meeting(db: Option<&Path>, a: SuggestArgs, pretty: bool) -> Result<()
         Some(file) => {
             let m = load_scenario_file(file)?;
             let single = a.request.is_some();
-            (m.suggest_stored_meetings(a.request.as_deref())?, single)
+            (
+                m.suggest_stored_meetings(a.request.as_deref(), a.order())?,
+                single,
+            )
         }
         None if a.required.is_empty() => {
             let m = read_db(db)?;
             let single = a.request.is_some();
-            (m.suggest_stored_meetings(a.request.as_deref())?, single)
+            (
+                m.suggest_stored_meetings(a.request.as_deref(), a.order())?,
+                single,
+            )
         }
         None => {
             let m = read_db(db)?;
@@ -665,8 +714,9 @@ fn suggest_meeting(db: Option<&Path>, a: SuggestArgs, pretty: bool) -> Result<()
                 max_results: a.max_results,
                 repeat_weeks: a.repeat_weeks,
                 fair_rotation: a.fair,
+                min_optional: a.min_optional.as_deref().map(parse_quorum).transpose()?,
             };
-            (vec![m.suggest_meeting(req)?], true)
+            (vec![m.suggest_meeting(req, a.order())?], true)
         }
     };
     if a.json {

@@ -44,6 +44,9 @@ pub fn meeting_answer(a: &MeetingAnswer) -> String {
             s.occurrences.first().map(people).unwrap_or_default()
         ));
     }
+    if let Some(note) = &a.varied {
+        out.push_str(&format!("  {note} --exact prints it.\n"));
+    }
     if let Some(plan) = &a.fair_plan {
         out.push_str(&format!(
             "  fair plan: worst-off person stretches {} min in total, total cost {}\n",

@@ -20,9 +20,10 @@ use chrono::NaiveDate;
 use crate::error::Problem;
 use crate::io::json::{Json, Object};
 use crate::model::{
-    default_working_hours, parse_date, BalanceRequest, ClockTime, DateRange, DayRange, Hours,
-    Interval, LocalDateTime, Lock, Meeting, MeetingRequest, Office, OfficeDay, Policy, Rep,
-    Requests, RotationRequest, Scenario, Task, Team, Trip, WeekHours, Weekday, FORMAT,
+    default_working_hours, parse_date, parse_percent, BalanceRequest, ClockTime, DateRange,
+    DayRange, Hours, Interval, LocalDateTime, Lock, Meeting, MeetingRequest, Office, OfficeDay,
+    Percent, Policy, Quorum, Rep, Requests, RotationRequest, Scenario, Task, Team, Trip, WeekHours,
+    Weekday, FORMAT,
 };
 use crate::recurrence::RRule;
 use crate::rules::limits::{self, MAX_FILE_BYTES};
@@ -1325,6 +1326,7 @@ impl V {
                 "max_results",
                 "repeat_weeks",
                 "fair_rotation",
+                "min_optional",
             ],
         )?;
         let id = o
@@ -1417,6 +1419,10 @@ impl V {
             Some(j) => self.boolean(j, &join(p, "fair_rotation")),
             None => Some(false),
         };
+        let min_optional = match o.get("min_optional") {
+            Some(j) => self.quorum(j, &join(p, "min_optional"), optional.len()),
+            None => Some(None),
+        };
         let id = id?;
         Some(MeetingRequest {
             title: title.unwrap_or_else(|| id.clone()),
@@ -1431,7 +1437,53 @@ impl V {
             max_results: max_results?,
             repeat_weeks: repeat_weeks?,
             fair_rotation: fair?,
+            min_optional: min_optional?,
         })
+    }
+
+    /// A quorum of the request's `optional` attendees: a count no larger
+    /// than their number, or a percentage written `"75%"` (0–100).
+    fn quorum(&mut self, val: &Json, path: &str, optional: usize) -> Option<Option<Quorum>> {
+        match val {
+            Json::Int(n) if (0..=optional as i128).contains(n) => {
+                Some(Some(Quorum::Count(*n as u32)))
+            }
+            Json::Int(n) if *n > 0 => {
+                let have = match optional {
+                    0 => "none".to_string(),
+                    n => n.to_string(),
+                };
+                self.err(
+                    path,
+                    format!("asks for {n} optional attendees, but the request has {have}"),
+                );
+                None
+            }
+            Json::Str(text) => match parse_percent(text) {
+                Some(pct) if pct <= 100 => Some(Some(Quorum::Percent(Percent(pct)))),
+                Some(pct) => {
+                    self.err(path, format!("a percentage must be 0% to 100%, got {pct}%"));
+                    None
+                }
+                None => {
+                    self.err(
+                        path,
+                        format!("expected a percentage such as \"75%\", got {}", val.show()),
+                    );
+                    None
+                }
+            },
+            other => {
+                self.err(
+                    path,
+                    format!(
+                        "expected a count of optional attendees (such as 2) or a percentage (such as \"75%\"), got {}",
+                        other.show()
+                    ),
+                );
+                None
+            }
+        }
     }
 
     fn rotation(

@@ -11,12 +11,14 @@
 
 mod edit;
 mod hours;
+mod quorum;
 mod time;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use hours::Hours;
+pub use quorum::{parse_percent, Percent, Quorum};
 pub use time::{
     default_working_hours, parse_date, ClockTime, Interval, LocalDateTime, WeekHours, Weekday,
 };
@@ -281,6 +283,10 @@ pub struct MeetingRequest {
     pub max_results: u32,
     pub repeat_weeks: u32,
     pub fair_rotation: bool,
+    /// The fewest optional attendees a suggested slot must have available
+    /// (issue 16); `None` (and absent from documents): no quorum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_optional: Option<Quorum>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

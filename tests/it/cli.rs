@@ -226,6 +226,142 @@ fn a_broken_scenario_file_names_the_file_and_path() {
     assert!(out.stdout.is_empty());
 }
 
+/// ana (London 09:00–15:00, stretch to 18:00) and kim (New York
+/// 09:00–17:00, stretch from 08:00) meet at no cost only at 14:00 London.
+const TWO_ZONES: &str = r#"{"format": "meridian.scenario/1",
+  "reps": [{"id": "ana", "time_zone": "Europe/London",
+            "working_hours": {"mon": [["09:00","15:00"]], "tue": [["09:00","15:00"]], "wed": [["09:00","15:00"]]},
+            "stretch_hours": {"mon": [["15:00","18:00"]], "tue": [["15:00","18:00"]], "wed": [["15:00","18:00"]]}},
+           {"id": "kim", "time_zone": "America/New_York",
+            "stretch_hours": {"mon": [["08:00","09:00"]], "tue": [["08:00","09:00"]], "wed": [["08:00","09:00"]]}}],
+  "requests": {"meetings": [{"id": "sync", "duration_minutes": 60, "required": ["ana", "kim"],
+    "from": "2026-12-07", "to": "2026-12-09", "time_zone": "Europe/London", "max_results": 3}]}}"#;
+
+#[test]
+fn suggest_meeting_is_exact_with_json_and_varied_for_reading() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("two.json");
+    std::fs::write(&file, TWO_ZONES).expect("write");
+    let f = file.to_str().expect("p");
+    let starts = |args: &[&str]| -> Vec<String> {
+        let out = meridian(args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let ans: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        ans["suggestions"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .map(|s| s["start"].as_str().expect("start").to_string())
+            .collect()
+    };
+    let exact = starts(&[
+        "suggest-meeting",
+        "--scenario",
+        f,
+        "--request",
+        "sync",
+        "--json",
+    ]);
+    assert_eq!(
+        exact,
+        [
+            "2026-12-07T14:00:00Z",
+            "2026-12-08T14:00:00Z",
+            "2026-12-09T14:00:00Z"
+        ]
+    );
+    let flagged = starts(&[
+        "suggest-meeting",
+        "--scenario",
+        f,
+        "--request",
+        "sync",
+        "--json",
+        "--exact",
+    ]);
+    assert_eq!(flagged, exact);
+    let varied = starts(&[
+        "suggest-meeting",
+        "--scenario",
+        f,
+        "--request",
+        "sync",
+        "--json",
+        "--varied",
+    ]);
+    assert_eq!(
+        varied,
+        [
+            "2026-12-07T14:00:00Z",
+            "2026-12-08T14:00:00Z",
+            "2026-12-07T13:00:00Z"
+        ]
+    );
+    let out = meridian(&["suggest-meeting", "--scenario", f, "--request", "sync"]);
+    let t = text(&out.stdout);
+    assert!(t.contains("Varied list:") && t.contains("--exact"), "{t}");
+    assert!(t.contains("2026-12-07T13:00 UTC"), "{t}");
+    let out = meridian(&[
+        "suggest-meeting",
+        "--scenario",
+        f,
+        "--request",
+        "sync",
+        "--exact",
+    ]);
+    assert!(
+        !text(&out.stdout).contains("Varied"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn suggest_meeting_takes_a_quorum_and_names_a_bad_one() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = sample_db(&dir);
+    let ad_hoc = |quorum: &str| {
+        meridian(&[
+            "suggest-meeting",
+            "--db",
+            &db,
+            "--required",
+            "hana",
+            "--optional",
+            "kai,omar",
+            "--from",
+            "2026-12-07",
+            "--to",
+            "2026-12-11",
+            "--min-optional",
+            quorum,
+            "--json",
+        ])
+    };
+    let out = ad_hoc("100%");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ans: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    for s in ans["suggestions"].as_array().expect("list") {
+        for a in s["attendees"].as_array().expect("attendees") {
+            assert_ne!(a["status"], "unavailable", "{s}");
+        }
+    }
+    let out = ad_hoc("3");
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("min_optional: asks for 3 optional attendees, but the request has 2"),
+        "{err}"
+    );
+    let out = ad_hoc("most");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("--min-optional: expected a count"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
 // ---- Items, read-only opening, closed pipes, backups --------------------------
 
 /// Runs `meridian` with `input` on stdin.

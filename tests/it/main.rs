@@ -24,6 +24,7 @@ mod ics;
 mod meeting;
 mod meeting_list;
 mod meeting_props;
+mod meeting_quorum;
 mod rotation;
 mod rotation_board;
 mod rotation_explain;

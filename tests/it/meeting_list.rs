@@ -10,6 +10,7 @@ use meridian::api::screens::{describe_meeting, MeetingWhen, MeetingsQuery, Windo
 use meridian::api::NewBooking;
 use meridian::error::{AppError, ErrorCode};
 use meridian::model::{LocalDateTime, Meeting, MeetingRequest};
+use meridian::plan::meeting::ListOrder;
 use meridian::Meridian;
 
 fn team(meetings: serde_json::Value) -> Meridian {
@@ -395,6 +396,7 @@ fn request(max_results: u32) -> MeetingRequest {
         max_results,
         repeat_weeks: 1,
         fair_rotation: false,
+        min_optional: None,
     }
 }
 
@@ -404,7 +406,9 @@ fn fewer_suggestions_than_asked_come_with_the_reason() {
     // Ana (London 09:00–15:00) and Bolek (New York 09:00–17:00) share one
     // hour a day, 14:00–15:00 UTC, and Ana is off on Thursday and Friday:
     // three one-hour slots exist, whatever is asked.
-    let answer = core.suggest_meeting(request(5)).expect("answer");
+    let answer = core
+        .suggest_meeting(request(5), ListOrder::Exact)
+        .expect("answer");
     let starts: Vec<&str> = answer
         .suggestions
         .iter()
@@ -427,7 +431,9 @@ fn fewer_suggestions_than_asked_come_with_the_reason() {
          For more choices, widen the dates, shorten the meeting or make someone optional."
     );
     // A full answer needs no words.
-    let full = core.suggest_meeting(request(3)).expect("answer");
+    let full = core
+        .suggest_meeting(request(3), ListOrder::Exact)
+        .expect("answer");
     assert_eq!(full.suggestions.len(), 3);
     assert_eq!(full.fewer_than_asked, None);
 }
@@ -449,7 +455,7 @@ fn a_long_window_explains_its_first_empty_dates_and_counts_the_rest() {
     let core = team(json!([]));
     let mut req = request(60);
     req.to = "2027-01-31".parse().expect("date");
-    let answer = core.suggest_meeting(req).expect("answer");
+    let answer = core.suggest_meeting(req, ListOrder::Exact).expect("answer");
     assert!(answer.suggestions.len() < 60);
     let why = answer.fewer_than_asked.expect("a reason");
     // Thu 3 and Fri 4 Dec (time off), then weekends: 14 dates named.

@@ -21,7 +21,9 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 use meridian::io::scenario::parse_document;
-use meridian::plan::meeting::{fair_plan, suggest, MeetingAnswer, Status, WeekOption};
+use meridian::plan::meeting::{
+    fair_plan, suggest, suggest_listed, ListOrder, MeetingAnswer, Status, WeekOption,
+};
 use meridian::tz::{self, Minute, Zone, DAY};
 
 const ZONES: [&str; 9] = [
@@ -102,6 +104,35 @@ struct Case {
     max_results: u32,
     repeat: u32,
     fair: bool,
+    /// The request's `min_optional`, when it has one.
+    quorum: Option<QuorumSpec>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum QuorumSpec {
+    Count(usize),
+    Percent(usize),
+}
+
+impl QuorumSpec {
+    /// Optional attendees a slot needs, worked out apart from the planner.
+    fn needs(self, n_optional: usize) -> usize {
+        match self {
+            QuorumSpec::Count(c) => c,
+            QuorumSpec::Percent(p) => (p * n_optional).div_ceil(100),
+        }
+    }
+}
+
+/// No quorum half the time, else a count or a percentage (clamped to the
+/// optional attendees when the case is built).
+fn quorum_spec() -> impl Strategy<Value = Option<QuorumSpec>> {
+    prop_oneof![
+        2 => Just(None),
+        1 => (0usize..=4).prop_map(|c| Some(QuorumSpec::Count(c))),
+        1 => prop::sample::select(vec![0usize, 25, 50, 67, 75, 100])
+            .prop_map(|p| Some(QuorumSpec::Percent(p))),
+    ]
 }
 
 /// A weekday's hours: the day cut at 1–7 random quarter hours, each piece
@@ -226,6 +257,7 @@ fn case(fair: Option<bool>) -> impl Strategy<Value = Case> {
                 1u32..=6,
                 1u32..=3,
                 fair,
+                quorum_spec(),
             )
         })
         .prop_map(
@@ -240,6 +272,7 @@ fn case(fair: Option<bool>) -> impl Strategy<Value = Case> {
                 max_results,
                 repeat,
                 fair,
+                quorum,
             )| {
                 // Fair rotation is about sharing stretch between people.
                 let n_required = if fair {
@@ -248,6 +281,10 @@ fn case(fair: Option<bool>) -> impl Strategy<Value = Case> {
                     n_required
                 };
                 let n_optional = n_optional.min(reps.len() - n_required);
+                let quorum = quorum.map(|q| match q {
+                    QuorumSpec::Count(c) => QuorumSpec::Count(c.min(n_optional)),
+                    p => p,
+                });
                 let from = NaiveDate::parse_from_str(day, "%Y-%m-%d").expect("date")
                     + Duration::days(shift);
                 let (repeat, days, granularity) = if fair {
@@ -271,6 +308,7 @@ fn case(fair: Option<bool>) -> impl Strategy<Value = Case> {
                     max_results,
                     repeat,
                     fair,
+                    quorum,
                 }
             },
         )
@@ -356,25 +394,43 @@ impl Case {
         let optional: Vec<String> = (self.n_required..self.n_required + self.n_optional)
             .map(rep_id)
             .collect();
+        let mut request = json!({
+            "id": "q", "duration_minutes": self.duration, "required": required,
+            "optional": optional, "from": self.from.to_string(), "to": self.to().to_string(),
+            "time_zone": self.zone, "granularity_minutes": self.granularity,
+            "max_results": self.max_results, "repeat_weeks": self.repeat,
+            "fair_rotation": self.fair,
+        });
+        match self.quorum {
+            None => {}
+            Some(QuorumSpec::Count(c)) => request["min_optional"] = json!(c),
+            Some(QuorumSpec::Percent(p)) => request["min_optional"] = json!(format!("{p}%")),
+        }
         json!({
             "format": "meridian.scenario/1",
             "reps": reps,
             "meetings": meetings,
-            "requests": {"meetings": [{
-                "id": "q", "duration_minutes": self.duration, "required": required,
-                "optional": optional, "from": self.from.to_string(), "to": self.to().to_string(),
-                "time_zone": self.zone, "granularity_minutes": self.granularity,
-                "max_results": self.max_results, "repeat_weeks": self.repeat,
-                "fair_rotation": self.fair,
-            }]},
+            "requests": {"meetings": [request]},
         })
         .to_string()
     }
 
     fn answer(&self) -> MeetingAnswer {
+        self.answer_listed(ListOrder::Exact)
+    }
+
+    fn answer_listed(&self, order: ListOrder) -> MeetingAnswer {
         let doc = self.document();
         let sc = parse_document(&doc, "case").unwrap_or_else(|e| panic!("{e:?}\n{doc}"));
-        suggest(&sc, &sc.requests.meetings[0]).expect("planner runs")
+        let answer = suggest_listed(&sc, &sc.requests.meetings[0], order).expect("planner runs");
+        if order == ListOrder::Exact {
+            assert_eq!(
+                answer,
+                suggest(&sc, &sc.requests.meetings[0]).expect("planner runs"),
+                "suggest is the exact list"
+            );
+        }
+        answer
     }
 }
 
@@ -413,6 +469,8 @@ struct Oracle {
     duration: i64,
     n_required: usize,
     n_people: usize,
+    /// Optional attendees a feasible slot needs.
+    quorum: usize,
 }
 
 /// One attendee's reading of a slot.
@@ -474,6 +532,7 @@ impl Oracle {
             duration: c.duration,
             n_required: c.n_required,
             n_people: c.n_required + c.n_optional,
+            quorum: c.quorum.map_or(0, |q| q.needs(c.n_optional)),
         }
     }
 
@@ -492,18 +551,23 @@ impl Oracle {
         View { stretch, available }
     }
 
-    /// Cost of a slot, `None` when a required attendee is unavailable.
+    /// Cost of a slot, `None` when a required attendee is unavailable or
+    /// fewer optional ones than the quorum are.
     fn cost(&self, s: Minute) -> Option<i64> {
         let mut cost = 0;
+        let mut optional_in = 0;
         for r in 0..self.n_people {
             let v = self.view(r, s);
             match (v.available, r < self.n_required) {
-                (true, _) => cost += v.stretch,
+                (true, required) => {
+                    cost += v.stretch;
+                    optional_in += usize::from(!required);
+                }
                 (false, true) => return None,
                 (false, false) => cost += self.duration,
             }
         }
-        Some(cost)
+        (optional_in >= self.quorum).then_some(cost)
     }
 }
 
@@ -554,6 +618,51 @@ fn brute_top_k(c: &Case, o: &Oracle) -> Vec<(Minute, i64)> {
         }
     }
     taken
+}
+
+/// The varied list by enumeration (DESIGN.md "Meeting quorum and varied
+/// lists"): first, in (cost, start) order, slots that overlap none taken and
+/// whose time of day (request zone) is at least a meeting's length from
+/// every taken one's, until half the list (rounded up); then the rest in
+/// order, overlaps skipped; shown in (cost, start) order.
+fn brute_varied(c: &Case, o: &Oracle) -> Vec<(Minute, i64)> {
+    let z = zone(c.zone);
+    let mut all: Vec<(i64, Minute)> = candidates(c, 0)
+        .into_iter()
+        .filter_map(|s| {
+            (0..i64::from(c.repeat))
+                .map(|k| o.cost(series(c, s, k)))
+                .sum::<Option<i64>>()
+                .map(|cost| (cost, s))
+        })
+        .collect();
+    all.sort_unstable();
+    let k = c.max_results as usize;
+    let tod = |s: Minute| (s + z.offset_minutes(s)).rem_euclid(DAY);
+    let overlaps = |a: Minute, b: Minute| a < b + c.duration && b < a + c.duration;
+    let mut taken: Vec<(i64, Minute)> = Vec::new();
+    for &(cost, s) in &all {
+        if taken.len() == k.div_ceil(2) {
+            break;
+        }
+        let near = |t: Minute| {
+            let d = (tod(s) - tod(t)).abs();
+            d.min(DAY - d) < c.duration
+        };
+        if taken.iter().all(|&(_, t)| !overlaps(s, t) && !near(t)) {
+            taken.push((cost, s));
+        }
+    }
+    for &(cost, s) in &all {
+        if taken.len() == k {
+            break;
+        }
+        if taken.iter().all(|&(_, t)| t != s && !overlaps(s, t)) {
+            taken.push((cost, s));
+        }
+    }
+    taken.sort_unstable();
+    taken.into_iter().map(|(cost, s)| (s, cost)).collect()
 }
 
 /// Every fair plan by exhaustive search; the least (max stretch, cost,
@@ -700,6 +809,26 @@ proptest! {
         }
         prop_assert_eq!(a.infeasible_reason.is_some(), expected.is_empty());
         prop_assert!(a.fair_plan.is_none());
+    }
+
+    /// Issue 16: the varied list equals its enumeration, its note says so
+    /// exactly when it differs from the exact list, and it never leaves out
+    /// the best slot or holds more or fewer slots than the exact one.
+    #[test]
+    fn the_varied_list_equals_its_enumeration(c in case(Some(false))) {
+        let a = c.answer_listed(ListOrder::Varied);
+        let o = Oracle::new(&c);
+        let expected = brute_varied(&c, &o);
+        let got: Vec<(Minute, i64)> = a
+            .suggestions
+            .iter()
+            .map(|s| (minute_of(&s.start), s.cost))
+            .collect();
+        prop_assert_eq!(&got, &expected);
+        let exact = brute_top_k(&c, &o);
+        prop_assert_eq!(got.len(), exact.len());
+        prop_assert_eq!(got.first(), exact.first());
+        prop_assert_eq!(a.varied.is_some(), got != exact);
     }
 
     /// Contract §2 and §7.4: the fair plan through `suggest` equals an

@@ -4,7 +4,7 @@
 use meridian::api::screens::{MeetingForm, MeetingsPage, MeetingsQuery, Window};
 use meridian::api::NewBooking;
 use meridian::model::{Meeting, MeetingRequest};
-use meridian::plan::meeting::MeetingAnswer;
+use meridian::plan::meeting::{ListOrder, MeetingAnswer};
 use meridian::Changes;
 use tauri::State;
 
@@ -14,13 +14,16 @@ use crate::state::Db;
 /// Ranked slots (or a fair plan) for an ad-hoc request over the stored team;
 /// problems name paths relative to the request (`required[0]`, `to`). The
 /// planner is the heavy call: like every command it runs on the blocking pool.
+/// The screen asks for the varied list and, on the lead's word, the exact one.
 #[tauri::command]
 #[specta::specta]
 pub async fn suggest_meeting(
     db: State<'_, Db>,
     request: MeetingRequest,
+    order: ListOrder,
 ) -> Result<MeetingAnswer, CommandError> {
-    db.run(move |core| core.suggest_meeting(request)).await
+    db.run(move |core| core.suggest_meeting(request, order))
+        .await
 }
 
 /// Stores a suggestion (one meeting or a weekly series) or a fair plan (one

@@ -25,6 +25,22 @@ pub struct MeetingAnswer {
     /// by the app's facade call only, so the CLI's answer is unchanged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fewer_than_asked: Option<String>,
+    /// How a varied list was chosen, when it differs from the contract's
+    /// exact top-k ([`ListOrder::Varied`]); absent from exact answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub varied: Option<String>,
+}
+
+/// Which list of slots to suggest. The contract's answer is `Exact`; the
+/// app asks for `Varied`, which also shows other times of day when the
+/// best slots are the same time on several days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ListOrder {
+    #[default]
+    Exact,
+    Varied,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,5 +153,6 @@ pub(super) fn empty_answer(req: &MeetingRequest) -> MeetingAnswer {
         ways_out: Vec::new(),
         dst_warnings: Vec::new(),
         fewer_than_asked: None,
+        varied: None,
     }
 }

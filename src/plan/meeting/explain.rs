@@ -340,6 +340,14 @@ fn infeasible_in(p: &Planner, starts: &[Minute], scope: Scope) -> (String, Vec<S
             Vec::new(),
         );
     }
+    if p.quorum > 0 {
+        let together: Vec<usize> = (0..starts.len())
+            .filter(|&c| required.iter().all(|&i| available(c, i)))
+            .collect();
+        if !together.is_empty() {
+            return quorum_short(p, starts, &views, &together, scope);
+        }
+    }
     let never: Vec<usize> = required
         .iter()
         .copied()
@@ -453,6 +461,90 @@ fn infeasible_in(p: &Planner, starts: &[Minute], scope: Scope) -> (String, Vec<S
     }
     ways.sort();
     (reason, ways.into_iter().take(5).map(|(_, w)| w).collect())
+}
+
+/// Why no slot reaches the quorum although the required attendees can all
+/// meet (at the starts `together`): the slot where most optional attendees
+/// can come (earliest of those), and who else would have to be free there.
+fn quorum_short(
+    p: &Planner,
+    starts: &[Minute],
+    views: &[Vec<Vec<SlotView>>],
+    together: &[usize],
+    scope: Scope,
+) -> (String, Vec<String>) {
+    let optional: Vec<usize> = (0..p.people.len())
+        .filter(|&i| !p.people[i].required)
+        .collect();
+    let coming = |c: usize, i: usize| views.iter().all(|w| w[c][i].available());
+    let count = |c: usize| optional.iter().filter(|&&i| coming(c, i)).count();
+    // `together` is ascending, so the first best is the earliest.
+    let mut best = together[0];
+    for &c in together {
+        if count(c) > count(best) {
+            best = c;
+        }
+    }
+    let most = count(best);
+    let missing = p.quorum - most;
+    let s = starts[best];
+    let away: Vec<String> = optional
+        .iter()
+        .filter(|&&i| !coming(best, i))
+        .map(|&i| {
+            // The first week in which this person cannot come says why.
+            let (k, v) = views
+                .iter()
+                .enumerate()
+                .find_map(|(k, w)| (!w[best][i].available()).then_some((k, w[best][i])))
+                .unwrap_or((0, views[0][best][i]));
+            let sk = p.series_start(s, k as i64);
+            let why = attendee_slot(p, &p.people[i], &v, sk)
+                .reason
+                .unwrap_or_else(|| "unavailable".to_string());
+            format!("{} ({why})", who(p, p.people[i].id))
+        })
+        .collect();
+    let local = p.zone.fmt_local(s);
+    let when = format!(
+        "{} ({} {} {})",
+        tz::fmt_utc(s),
+        weekday_short(&local),
+        hhmm(&local),
+        p.zone.name()
+    );
+    let quorum = match p.req.min_optional {
+        Some(q @ crate::model::Quorum::Percent(_)) => format!(
+            "{} of the {} optional attendees ({})",
+            p.quorum,
+            optional.len(),
+            q.words()
+        ),
+        _ => format!("{} of the {} optional attendees", p.quorum, optional.len()),
+    };
+    let reason = format!(
+        "no slot {}reaches the quorum of {quorum}: at most {most} can come, at {when}, where {missing} more of {} would have to be free",
+        match scope {
+            Scope::Window => "in the window ",
+            Scope::Day => "that day ",
+        },
+        away.join(", ")
+    );
+    let mut ways = vec![format!("fits {} with a quorum of {most}", tz::fmt_utc(s))];
+    if missing <= 3 {
+        ways.push(format!(
+            "fits {} if {} can come",
+            tz::fmt_utc(s),
+            optional
+                .iter()
+                .filter(|&&i| !coming(best, i))
+                .take(missing)
+                .map(|&i| p.people[i].id)
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ));
+    }
+    (reason, ways)
 }
 
 /// For a series: the weeks in which an attendee's local start moves because

@@ -6,7 +6,9 @@
 //! ([`Context`](crate::plan::calendar::Context)); all candidates are then
 //! scored per attendee in one sweep over sorted interval sets, so a request
 //! costs O(attendees × (candidates + intervals)). Top-k walks the (cost,
-//! start) order and skips overlaps. The fair plan is an exact dynamic
+//! start) order and skips overlaps; its varied list first spreads over
+//! times of day (see `top_k.rs`). A quorum of optional attendees
+//! (`min_optional`) rules a start out like an unavailable required person. The fair plan is an exact dynamic
 //! programme over weeks on per-person stretch vectors (dominated options and
 //! states pruned, vectors bounded by the best worst-off total found by
 //! binary search), see [`fair_plan`].
@@ -28,8 +30,8 @@ use crate::model::{MeetingRequest, Scenario};
 use crate::plan::PlanError;
 
 pub use answer::{
-    AttendeeSlot, DayRibbon, FairPlan, MeetingAnswer, Occurrence, RibbonKind, RibbonSegment,
-    Status, Suggestion,
+    AttendeeSlot, DayRibbon, FairPlan, ListOrder, MeetingAnswer, Occurrence, RibbonKind,
+    RibbonSegment, Status, Suggestion,
 };
 pub use booking::{booked_meetings, Booking};
 pub(crate) use explain::fewer_than_asked;
@@ -67,11 +69,24 @@ pub fn suggest_all(sc: &Scenario) -> Result<Vec<MeetingAnswer>, PlanError> {
 /// assert_eq!(answer.suggestions.len(), 3);
 /// ```
 pub fn suggest(sc: &Scenario, req: &MeetingRequest) -> Result<MeetingAnswer, PlanError> {
+    suggest_listed(sc, req, ListOrder::Exact)
+}
+
+/// Answers one meeting request with the list chosen as `order` says (a
+/// fair plan is one plan either way).
+///
+/// # Errors
+/// [`PlanError`] when a zone or rule cannot be resolved.
+pub fn suggest_listed(
+    sc: &Scenario,
+    req: &MeetingRequest,
+    order: ListOrder,
+) -> Result<MeetingAnswer, PlanError> {
     let planner = Planner::new(sc, req)?;
     let mut answer = if req.fair_rotation {
         fair::fair(&planner)
     } else {
-        top_k::top_k(&planner)
+        top_k::top_k(&planner, order)
     };
     answer.dst_warnings = explain::dst_warnings(&planner, &answer);
     Ok(answer)

@@ -22,6 +22,9 @@ pub(crate) struct Planner<'a> {
     pub zone: Zone,
     pub people: Vec<Person<'a>>,
     pub duration: Minute,
+    /// The fewest optional attendees a feasible slot has available (the
+    /// request's quorum; 0 without one).
+    pub quorum: usize,
 }
 
 impl<'a> Planner<'a> {
@@ -48,12 +51,16 @@ impl<'a> Planner<'a> {
                 });
             }
         }
+        let quorum = req
+            .min_optional
+            .map_or(0, |q| q.threshold(req.optional.len()));
         Ok(Planner {
             req,
             ctx,
             zone,
             people,
             duration,
+            quorum,
         })
     }
 
@@ -87,19 +94,21 @@ impl<'a> Planner<'a> {
     }
 
     /// Cost of a slot from its attendees' views, or `None` when a required
-    /// attendee is unavailable.
+    /// attendee is unavailable or fewer optional ones than the quorum are.
     pub(super) fn cost_of(&self, views: &[SlotView]) -> Option<i64> {
         let mut cost = 0;
+        let mut optional_in = 0;
         for (p, v) in self.people.iter().zip(views) {
             if v.available() {
                 cost += v.stretch;
+                optional_in += usize::from(!p.required);
             } else if p.required {
                 return None;
             } else {
                 cost += self.duration;
             }
         }
-        Some(cost)
+        (optional_in >= self.quorum).then_some(cost)
     }
 
     /// Views of every person for each start (one sweep per person):
@@ -115,8 +124,8 @@ impl<'a> Planner<'a> {
             .collect()
     }
 
-    /// Cost of each start (`None` when a required attendee is unavailable)
-    /// and, when `keep_stretch`, each required attendee's stretch minutes
+    /// Cost of each start (`None` when a required attendee is unavailable,
+    /// or fewer optional attendees than the quorum are available) and, when `keep_stretch`, each required attendee's stretch minutes
     /// (`stretch[i * n_required + r]`, meaningful for feasible starts only).
     /// One sweep per person, no per-slot allocation. People come required
     /// first, and each is asked only about the starts still feasible: in an
@@ -134,6 +143,11 @@ impl<'a> Planner<'a> {
         let mut alive: Vec<usize> = (0..starts.len()).collect();
         let mut alive_starts: Vec<Minute> = starts.to_vec();
         let mut r = 0;
+        // Per start, optional attendees available so far, and how many
+        // optional ones are still to be asked: a start that can no longer
+        // reach the quorum is dropped like one a required person rules out.
+        let mut optional_in: Vec<usize> = vec![0; starts.len()];
+        let mut optional_left = self.people.len() - n_req;
         for p in &self.people {
             if alive.is_empty() {
                 break;
@@ -144,11 +158,16 @@ impl<'a> Planner<'a> {
                 let Some(c) = cost[i].as_mut() else { continue };
                 if v.available() {
                     *c += v.stretch;
+                    optional_in[i] += usize::from(!p.required);
                 } else if p.required {
                     cost[i] = None;
                     pruned = true;
                 } else {
                     *c += self.duration;
+                }
+                if !p.required && optional_in[i] + optional_left - 1 < self.quorum {
+                    cost[i] = None;
+                    pruned = true;
                 }
                 if keep_stretch && p.required {
                     stretch[i * n_req + r] = v.stretch;
@@ -160,6 +179,8 @@ impl<'a> Planner<'a> {
             }
             if p.required {
                 r += 1;
+            } else {
+                optional_left -= 1;
             }
         }
         (cost, stretch)

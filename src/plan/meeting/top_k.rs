@@ -1,14 +1,17 @@
 //! Top-k of a plain request or a weekly series: the cheapest starts summed
 //! over the series' weeks, skipping any that overlaps one already taken
-//! (contract §2).
+//! (contract §2), and the app's varied list.
 
-use crate::plan::meeting::answer::{empty_answer, MeetingAnswer, Occurrence, Suggestion};
+use crate::plan::meeting::answer::{
+    empty_answer, ListOrder, MeetingAnswer, Occurrence, Suggestion,
+};
 use crate::plan::meeting::explain;
 use crate::plan::meeting::planner::Planner;
 use crate::tz::{self, Minute};
 
-/// Exact top-k of a plain request or series (no fair rotation).
-pub(super) fn top_k(p: &Planner) -> MeetingAnswer {
+/// Top-k of a plain request or series (no fair rotation): the contract's
+/// exact list, or the varied one.
+pub(super) fn top_k(p: &Planner, order: ListOrder) -> MeetingAnswer {
     let req = p.req;
     let k_weeks = i64::from(req.repeat_weeks.max(1));
     let starts0 = p.candidates(0);
@@ -29,18 +32,20 @@ pub(super) fn top_k(p: &Planner) -> MeetingAnswer {
         .filter_map(|(t, &s)| t.map(|c| (c, s)))
         .collect();
     feasible.sort_unstable();
-    let mut taken: Vec<(i64, Minute)> = Vec::new();
-    for (cost, s) in feasible {
-        if taken.len() >= req.max_results as usize {
-            break;
+    let k = req.max_results as usize;
+    let mut taken = walk(p, &feasible, Vec::new(), k, false);
+    let mut varied_note = None;
+    if order == ListOrder::Varied {
+        let spread = walk(p, &feasible, Vec::new(), k.div_ceil(2), true);
+        let times = spread.len();
+        let mut varied = walk(p, &feasible, spread, k, false);
+        varied.sort_unstable();
+        if varied != taken {
+            varied_note = Some(format!(
+                "Varied list: the best slot at each of {times} different times of day, then the next best in order; the exact top {k} ranks by cost and start alone."
+            ));
+            taken = varied;
         }
-        if taken
-            .iter()
-            .any(|&(_, t)| t < s + p.duration && s < t + p.duration)
-        {
-            continue;
-        }
-        taken.push((cost, s));
     }
     // Every occurrence of every suggestion, explained in one pass.
     let starts: Vec<Minute> = taken
@@ -50,6 +55,7 @@ pub(super) fn top_k(p: &Planner) -> MeetingAnswer {
     let per_suggestion = usize::try_from(k_weeks).unwrap_or(1);
     let mut occurrences = p.occurrences(&starts).into_iter();
     let mut answer = empty_answer(req);
+    answer.varied = varied_note;
     for &(cost, s) in &taken {
         let occurrences: Vec<Occurrence> = occurrences.by_ref().take(per_suggestion).collect();
         answer.suggestions.push(Suggestion {
@@ -66,4 +72,38 @@ pub(super) fn top_k(p: &Planner) -> MeetingAnswer {
         answer.ways_out = ways;
     }
     answer
+}
+
+/// Walks `feasible` in (cost, start) order, adding to `taken` each start
+/// that overlaps none taken, until `k` are taken. With `new_times`, a start
+/// is also skipped when its time of day in the request's zone is within a
+/// meeting's length of one taken (it would overlap it on the same day): the
+/// first pass of the varied list, which spreads over times of day.
+fn walk(
+    p: &Planner,
+    feasible: &[(i64, Minute)],
+    mut taken: Vec<(i64, Minute)>,
+    k: usize,
+    new_times: bool,
+) -> Vec<(i64, Minute)> {
+    let time_of_day = |s: Minute| p.zone.local_minute(s).rem_euclid(tz::DAY);
+    for &(cost, s) in feasible {
+        if taken.len() >= k {
+            break;
+        }
+        let clash = taken.iter().any(|&(_, t)| {
+            if t == s || (t < s + p.duration && s < t + p.duration) {
+                return true;
+            }
+            if !new_times {
+                return false;
+            }
+            let gap = (time_of_day(s) - time_of_day(t)).rem_euclid(tz::DAY);
+            gap < p.duration || tz::DAY - gap < p.duration
+        });
+        if !clash {
+            taken.push((cost, s));
+        }
+    }
+    taken
 }

@@ -84,8 +84,9 @@ export const commands = {
 	 *  Ranked slots (or a fair plan) for an ad-hoc request over the stored team;
 	 *  problems name paths relative to the request (`required[0]`, `to`). The
 	 *  planner is the heavy call: like every command it runs on the blocking pool.
+	 *  The screen asks for the varied list and, on the lead's word, the exact one.
 	 */
-	suggestMeeting: (request: MeetingRequest) => typedError<MeetingAnswer, CommandError>(__TAURI_INVOKE("suggest_meeting", { request })),
+	suggestMeeting: (request: MeetingRequest, order: ListOrder) => typedError<MeetingAnswer, CommandError>(__TAURI_INVOKE("suggest_meeting", { request, order })),
 	/**
 	 *  Stores a suggestion (one meeting or a weekly series) or a fair plan (one
 	 *  meeting per week) in one step, all of them or none, under an id Rust
@@ -1034,6 +1035,13 @@ export type ItemKind = "team" | "office" | "rep" | "meeting" | "task" |
 /**  Everything: an import, a restore or the sample team replaced the team. */
 "all";
 
+/**
+ *  Which list of slots to suggest. The contract's answer is `Exact`; the
+ *  app asks for `Varied`, which also shows other times of day when the
+ *  best slots are the same time on several days.
+ */
+export type ListOrder = "exact" | "varied";
+
 /**  How full a rep is over the window. */
 export type LoadBand = 
 /**  No work. */
@@ -1092,6 +1100,11 @@ export type MeetingAnswer = {
 	 *  by the app's facade call only, so the CLI's answer is unchanged.
 	 */
 	fewer_than_asked?: string | null,
+	/**
+	 *  How a varied list was chosen, when it differs from the contract's
+	 *  exact top-k ([`ListOrder::Varied`]); absent from exact answers.
+	 */
+	varied?: string | null,
 };
 
 /**  One occurrence of a meeting on one day of a rep's row. */
@@ -1137,6 +1150,11 @@ export type MeetingRequest = {
 	max_results: number,
 	repeat_weeks: number,
 	fair_rotation: boolean,
+	/**
+	 *  The fewest optional attendees a suggested slot must have available
+	 *  (issue 16); `None` (and absent from documents): no quorum.
+	 */
+	min_optional?: Quorum | null,
 };
 
 /**  One meeting as the list shows it. */
@@ -1497,6 +1515,12 @@ export type PublishingPage = {
 	/**  Passwords can be kept in the OS keyring on this computer. */
 	keyring: boolean,
 };
+
+export type Quorum = 
+/**  At least this many optional attendees. */
+number | 
+/**  At least this share of the optional attendees, `"75%"`. */
+string;
 
 /**  A region as a picker lists it. */
 export type RegionInfo = {

@@ -54,6 +54,24 @@ describe('find-a-time drafts', () => {
     expect(draftToRequest(d)).toMatchObject({ repeat_weeks: 1, fair_rotation: false });
   });
 
+  it('sends a quorum as a count or a share, and none when left empty', () => {
+    const d = newFindTimeDraft('UTC', W);
+    expect(draftToRequest(d).min_optional).toBeNull();
+    d.quorum = ' 2 ';
+    expect(draftToRequest(d).min_optional).toBe(2);
+    d.quorum = '75 %';
+    expect(draftToRequest(d).min_optional).toBe('75%');
+    d.attendees = [{ id: 'a', role: 'required', name: 'A', time_zone: 'UTC' }];
+    expect(validateFindTimeDraft(d, ['UTC'])).toEqual([]);
+    // Only the form of the text is checked here; its range is Rust's rule.
+    d.quorum = '250%';
+    expect(validateFindTimeDraft(d, ['UTC'])).toEqual([]);
+    for (const bad of ['most', '2.5', '-1', '%']) {
+      d.quorum = bad;
+      expect(validateFindTimeDraft(d, ['UTC']).map((p) => p.path)).toEqual(['min_optional']);
+    }
+  });
+
   it('catches the obvious mistakes by request path', () => {
     const d = newFindTimeDraft('UTC', W);
     d.duration = 'x';

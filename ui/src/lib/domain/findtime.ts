@@ -25,6 +25,8 @@ export type FindTimeDraft = {
   repeat: boolean;
   weeks: string;
   fair: boolean;
+  /** At least this many optional attendees (`2`) or this share (`75%`); empty for none. */
+  quorum: string;
 };
 
 export const GRANULARITIES = [5, 10, 15, 20, 30, 60] as const;
@@ -41,6 +43,7 @@ export const FIND_TIME_FIELDS = [
   'max_results',
   'repeat_weeks',
   'fair_rotation',
+  'min_optional',
 ];
 
 /**
@@ -59,10 +62,12 @@ export function newFindTimeDraft(zone: string, window: { from: string; to: strin
     repeat: false,
     weeks: '4',
     fair: false,
+    quorum: '',
   };
 }
 
 const WHOLE = /^\d+$/;
+const PERCENT = /^\d{1,3}%$/;
 
 function whole(text: string): number | null {
   const t = text.trim();
@@ -98,7 +103,18 @@ export function validateFindTimeDraft(d: FindTimeDraft, zones: readonly string[]
     const w = whole(d.weeks);
     if (w === null || w < 1) out.push({ path: 'repeat_weeks', message: 'enter a whole number of weeks, at least 1' });
   }
+  const q = d.quorum.replace(/\s+/g, '');
+  if (q !== '' && whole(q) === null && !PERCENT.test(q)) {
+    out.push({ path: 'min_optional', message: 'enter a number of people (2) or a share (75%)' });
+  }
   return out;
+}
+
+/** The quorum as the request carries it: a count, a `"75%"` share, or none. */
+function quorumOf(text: string): number | string | null {
+  const q = text.replace(/\s+/g, '');
+  if (q === '') return null;
+  return whole(q) ?? q;
 }
 
 export function draftToRequest(d: FindTimeDraft): MeetingRequest {
@@ -116,6 +132,7 @@ export function draftToRequest(d: FindTimeDraft): MeetingRequest {
     max_results: whole(d.max_results) ?? 5,
     repeat_weeks: weeks,
     fair_rotation: weeks > 1 && d.fair,
+    min_optional: quorumOf(d.quorum),
   };
 }
 

@@ -25,8 +25,6 @@ import type {
   Booking,
   FormLimits,
   Meeting,
-  MeetingAnswer,
-  MeetingRequest,
   Office,
   OfficeRow,
   Policy,
@@ -226,14 +224,6 @@ export class AppState {
   }
 
   /** Asks Rust for slots; changes no state (the caller keeps the answer). */
-  async suggestMeeting(request: MeetingRequest): Promise<MeetingAnswer> {
-    try {
-      return await this.#api.suggestMeeting(request);
-    } catch (e) {
-      throw ApiError.from(e);
-    }
-  }
-
   async bookMeeting(booking: Booking): Promise<void> {
     const n = booking.starts.length > 1 ? `${booking.starts.length} meetings` : booking.title;
     await this.#apply(this.#api.bookMeeting(booking), `Booked ${n}`);

@@ -11,7 +11,7 @@
  * (`teamMembers`): the web view never holds the team.
  */
 import { getContext, setContext } from 'svelte';
-import { ApiError, type Api, type Booking, type MeetingAnswer, type MeetingRequest, type TeamMembers } from '../api';
+import { ApiError, type Api, type Booking, type ListOrder, type MeetingAnswer, type MeetingRequest, type TeamMembers } from '../api';
 import { localDate } from '../domain/dates';
 import { newFindTimeDraft, type FindTimeDraft } from '../domain/findtime';
 import type { AppState } from './app.svelte';
@@ -21,6 +21,11 @@ export class FindTimeState {
   answer = $state<MeetingAnswer | null>(null);
   /** The request `answer` answers (the draft may have changed since). */
   asked = $state<MeetingRequest | null>(null);
+  /**
+   * Which list to ask Rust for: varied (the best, spread over times of day)
+   * unless the lead asked for the exact cheapest-first list.
+   */
+  order = $state<ListOrder>('varied');
   running = $state(false);
   /** The title last booked from this answer, for the stale notice. */
   booked = $state<string | null>(null);
@@ -75,7 +80,7 @@ export class FindTimeState {
     const at = this.#app.counter;
     const names = Object.fromEntries(this.draft.attendees.map((a) => [a.id, a.name]));
     try {
-      const answer = await this.#app.api.suggestMeeting(request);
+      const answer = await this.#app.api.suggestMeeting(request, this.order);
       this.answer = answer;
       this.asked = request;
       this.names = names;
@@ -88,6 +93,12 @@ export class FindTimeState {
     } finally {
       this.running = false;
     }
+  }
+
+  /** Asks the last request again with the other list (varied or exact). */
+  async reorder(order: ListOrder): Promise<void> {
+    this.order = order;
+    await this.again();
   }
 
   /** Asks the same request again (after a booking made the answer stale). */

@@ -92,6 +92,46 @@ describe('Find a time', () => {
     expect(screen.getAllByRole('article')).toHaveLength(2);
   });
 
+  it('asks for the varied list, says how it was chosen, and shows the exact list on request', async () => {
+    const how = 'Varied list: the best slot at each of 2 different times of day, then the next best in order; the exact top 2 ranks by cost and start alone.';
+    const { user, backend } = await openFindTime({
+      suggest_meeting: (a) => (a.order === 'varied' ? { ...twoSuggestions(), varied: how } : twoSuggestions()),
+    });
+    await pickBoth(user);
+    await user.type(screen.getByLabelText('At least (optional)'), '75%');
+    await user.click(screen.getByRole('button', { name: 'Find times' }));
+    const first = backend.called('suggest_meeting')[0].args;
+    expect(first.order).toBe('varied');
+    expect((first.request as MeetingRequest).min_optional).toBe('75%');
+    expect(await screen.findByRole('note', { name: 'How this list was chosen' })).toHaveTextContent(how);
+    await user.click(screen.getByRole('button', { name: 'Show the exact top 2' }));
+    const second = backend.called('suggest_meeting')[1].args;
+    expect(second.order).toBe('exact');
+    expect(second.request).toEqual(first.request);
+    const note = await screen.findByRole('note', { name: 'How this list was chosen' });
+    expect(note).toHaveTextContent('Strictly the cheapest times');
+    await user.click(within(note).getByRole('button', { name: 'Vary the times of day' }));
+    expect(backend.called('suggest_meeting')[2].args.order).toBe('varied');
+  });
+
+  it('shows a quorum Rust refuses at its field', async () => {
+    const { user } = await openFindTime({
+      suggest_meeting: () => {
+        throw {
+          code: 'invalid',
+          message: 'the request is invalid',
+          problems: [{ path: 'min_optional', message: 'asks for 3 optional attendees, but the request has none' }],
+        };
+      },
+    });
+    await pickBoth(user);
+    await user.type(screen.getByLabelText('At least (optional)'), '3');
+    await user.click(screen.getByRole('button', { name: 'Find times' }));
+    expect(await screen.findByLabelText('At least (optional)')).toHaveAccessibleDescription(
+      'asks for 3 optional attendees, but the request has none',
+    );
+  });
+
   it('shows Rust problems next to the fields they name and keeps the input', async () => {
     const { user } = await openFindTime({
       suggest_meeting: () => {
