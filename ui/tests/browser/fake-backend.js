@@ -48,6 +48,8 @@
 
   let db = empty();
   const calls = [];
+  /** The list order of each suggest_meeting call, for the tests. */
+  const suggestOrders = [];
   const clone = (v) => JSON.parse(JSON.stringify(v));
   const mins = (t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
 
@@ -144,11 +146,14 @@
     return { start: iso(startMs), end: iso(startMs + dur * 60000), cost, attendees, feasible };
   }
   const strip = ({ feasible, ...o }) => o;
-  function suggest(req) {
+  function suggest(req, order) {
     const p = [];
     if (req.required.length === 0) p.push({ path: 'required', message: 'at least one required attendee is needed' });
     req.required.forEach((id, i) => db.reps.some((r) => r.id === id) || p.push({ path: `required[${i}]`, message: `unknown rep "${id}"` }));
     if (req.to < req.from) p.push({ path: 'to', message: `the window ends (${req.to}) before it starts (${req.from})` });
+    if (typeof req.min_optional === 'number' && req.min_optional > req.optional.length) {
+      p.push({ path: 'min_optional', message: `asks for ${req.min_optional} optional attendees, but the request has ${req.optional.length || 'none'}` });
+    }
     if (p.length) throw { code: 'invalid', message: 'the request is invalid', problems: p };
     const day0 = Date.parse(`${req.from}T00:00:00Z`);
     const week = (k) => [...Array(24).keys()].map((h) => occurrence(req, day0 + k * 7 * 86400000 + h * 3600000)).filter((o) => o.feasible);
@@ -178,8 +183,10 @@
       if (taken.some((t) => t.start < o.end && o.start < t.end)) continue;
       taken.push(o);
     }
+    // A stand-in for Rust's words on a varied list (the order itself is Rust's).
+    const varied = order === 'varied' && taken.length > 1 ? { varied: `Varied list: the best slot at each of 2 different times of day, then the next best in order; the exact top ${taken.length} ranks by cost and start alone.` } : {};
     const fewer = taken.length < req.max_results ? `Only ${taken.length} of the ${req.max_results} asked for fit everyone between ${req.from} and ${req.to} (${req.time_zone}): every other start that suits all required people overlaps one shown.` : undefined;
-    return { ...base, ...(fewer ? { fewer_than_asked: fewer } : {}), suggestions: taken.map((o) => ({ start: o.start, end: o.end, cost: o.cost * weeks, occurrences: [...Array(weeks).keys()].map((k) => strip(occurrence(req, Date.parse(o.start) + k * 7 * 86400000))), attendees: o.attendees })) };
+    return { ...base, ...varied, ...(fewer ? { fewer_than_asked: fewer } : {}), suggestions: taken.map((o) => ({ start: o.start, end: o.end, cost: o.cost * weeks, occurrences: [...Array(weeks).keys()].map((k) => strip(occurrence(req, Date.parse(o.start) + k * 7 * 86400000))), attendees: o.attendees })) };
   }
   // Rust makes the id from the title: a slug, `-2`, `-3`… until it and its weeks' `-wN` are free.
   function bookingId(b) {
@@ -656,7 +663,10 @@
     create_office: ({ office }) => upsert('offices', office, 'create', (o) => (zones.includes(o.time_zone) ? [] : [{ path: 'time_zone', message: 'unknown time zone' }])),
     update_office: ({ office }) => upsert('offices', office, 'update'),
     delete_office: ({ id }) => remove('offices', id),
-    suggest_meeting: ({ request }) => suggest(request),
+    suggest_meeting: ({ request, order }) => {
+      suggestOrders.push(order);
+      return suggest(request, order);
+    },
     book_meeting: ({ booking }) => book(booking),
     delete_meeting: ({ id }) => remove('meetings', id),
     // The Meetings list: upcoming = first start on or after the fake "now"
@@ -919,7 +929,7 @@
   }
   const isScenario = (v) => v !== null && typeof v === 'object' && v.format === 'meridian.scenario/1';
 
-  window.__FAKE_BACKEND__ = { calls, slowPlans: false, today: '2026-12-01', get db() { return db; } };
+  window.__FAKE_BACKEND__ = { calls, suggestOrders, slowPlans: false, today: '2026-12-01', get db() { return db; } };
   window.__TAURI_INTERNALS__ = {
     metadata: { currentWindow: { label: 'main' }, currentWebview: { windowLabel: 'main', label: 'main' } },
     transformCallback: (cb) => {

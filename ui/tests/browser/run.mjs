@@ -357,6 +357,26 @@ await test('asking for more suggestions than fit says why fewer came back', asyn
   await note.waitFor({ state: 'detached' });
 });
 
+await test('a quorum Rust refuses is shown at its field; the varied list offers the exact one and back', async () => {
+  const quorum = page.getByLabel('At least (optional)');
+  await quorum.fill('9');
+  await page.getByRole('button', { name: 'Find times' }).click();
+  const err = page.locator('#ft-quorum-error');
+  await err.waitFor();
+  expect(/asks for 9 optional attendees/.test(await err.innerText()), `quorum error: ${await err.innerText()}`);
+  await quorum.fill('');
+  await page.getByRole('button', { name: 'Find times' }).click();
+  const note = page.getByRole('note', { name: 'How this list was chosen' });
+  await note.waitFor();
+  expect(/Varied list/.test(await note.innerText()), `note: ${await note.innerText()}`);
+  await note.getByRole('button', { name: /Show the exact top/ }).click();
+  await page.getByRole('button', { name: 'Vary the times of day' }).waitFor();
+  const asked = await page.evaluate(() => window.__FAKE_BACKEND__.suggestOrders);
+  expect(asked.slice(-2).join() === 'varied,exact', `orders asked: ${asked}`);
+  await page.getByRole('button', { name: 'Vary the times of day' }).click();
+  await page.getByRole('button', { name: /Show the exact top/ }).waitFor();
+});
+
 await test('booking the first suggestion asks only for a title, then the old suggestions cannot be booked', async () => {
   await page.getByRole('button', { name: 'Book suggestion 1' }).click();
   await page.getByRole('dialog', { name: 'Book this time' }).waitFor();
