@@ -161,8 +161,26 @@ fn the_app_path_checks_the_quorum_and_the_document_keeps_it() {
         other => panic!("expected a refusal, got {other:?}"),
     }
     req.min_optional = Some(Quorum::Count(2));
-    let a = core.suggest_meeting(req, ListOrder::Exact).expect("answer");
+    let a = core
+        .suggest_meeting(req.clone(), ListOrder::Exact)
+        .expect("answer");
     assert_eq!(starts(&a), [("2026-12-07T10:00:00Z", 180)]);
+    // Asked for 10: the slots 10:00 to 16:00 reach the quorum (bo and cy
+    // stop at 17:00), and the words say the quorum is part of what every
+    // other start fails.
+    req.max_results = 10;
+    let a = core.suggest_meeting(req, ListOrder::Exact).expect("answer");
+    assert_eq!(a.suggestions.len(), 7);
+    let why = a.fewer_than_asked.expect("fewer than asked");
+    assert!(
+        why.starts_with(
+            "Only 7 of the 10 asked for fit everyone between Mon 7 Dec 2026 and Mon 7 Dec 2026 \
+             (Europe/London): every other start that suits all required people and 2 of the \
+             optional overlaps one shown."
+        ),
+        "{why}"
+    );
+    assert!(why.ends_with("or lower the quorum."), "{why}");
 }
 
 /// ana (London, working 09:00–15:00, stretch 15:00–18:00) and kim (New

@@ -670,8 +670,13 @@ pub(crate) fn fewer_than_asked(
     } else {
         "fit everyone".to_string()
     };
+    let suits = if p.quorum > 0 {
+        format!("suits all required people and {} of the optional", p.quorum)
+    } else {
+        "suits all required people".to_string()
+    };
     let mut out = format!(
-        "Only {n} of the {} asked for {fit} between {} and {} ({}): every other start that suits all required people overlaps one shown.",
+        "Only {n} of the {} asked for {fit} between {} and {} ({}): every other start that {suits} overlaps one shown.",
         req.max_results,
         date_words(req.from),
         date_words(req.to),
@@ -702,6 +707,9 @@ pub(crate) fn fewer_than_asked(
     }
     if p.people.iter().filter(|x| x.required).count() > 1 {
         ways.push("make someone optional");
+    }
+    if p.quorum > 0 {
+        ways.push("lower the quorum");
     }
     let ways = match ways.as_slice() {
         [one] => one.to_string(),
