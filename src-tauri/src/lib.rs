@@ -31,8 +31,8 @@ use crate::state::Db;
 /// The registry of commands, shared by the running app and the bindings export.
 pub fn specta_builder() -> Builder<tauri::Wry> {
     use commands::{
-        app, backups, calendar, calendars, files, meetings, offices, people, rotation, screens,
-        teams, workload,
+        app, backups, calendar, calendars, files, meetings, offices, people, reports, rotation,
+        screens, teams, workload,
     };
     // One TypeScript type per Rust type (not `_Serialize`/`_Deserialize` pairs):
     // the UI sends back what it received.
@@ -91,6 +91,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             workload::discard_balance,
             workload::set_balance_window,
             workload::apply_balance,
+            reports::desk_report,
+            reports::team_report,
+            reports::people_report,
+            reports::set_lead_team,
             calendar::calendar_view,
             calendar::team_week,
             calendar::my_week,
@@ -99,6 +103,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             files::export_reps_csv,
             files::save_reps_csv_template,
             files::export_rotation_csv,
+            files::export_report,
             files::open_reps_csv,
             files::import_reps_csv,
             files::open_document,

@@ -318,6 +318,10 @@ impl Item for Team {
             }
         }
         store::teams::delete_team(tx.conn, &item.id)?;
+        // "My team" names no team that is gone.
+        if store::settings::lead_team(tx.conn)?.as_deref() == Some(item.id.as_str()) {
+            store::settings::set_lead_team(tx.conn, None)?;
+        }
         Ok(())
     }
 }

@@ -22,6 +22,7 @@ mod ics;
 pub mod items;
 mod meetings;
 mod people;
+pub mod reports;
 mod rotation;
 pub mod screens;
 mod workload;
@@ -42,6 +43,7 @@ pub use files::ImportSummary;
 pub use items::Item;
 pub use meetings::NewBooking;
 pub use people::ExternalChanges;
+pub use reports::{ReportExport, ReportFormat, ReportKind, ReportQuery};
 pub use rotation::RotationRun;
 pub use write::{verify_writes, Changes, RepDate};
 

@@ -25,6 +25,7 @@ use meridian::{AppError, Meridian};
 
 mod calendars;
 mod items;
+mod report;
 mod text;
 
 use items::ItemCommand;
@@ -175,6 +176,11 @@ enum Command {
     /// Write the saved rotation (accepted office days) as a reps × dates CSV
     /// grid (to stdout without FILE).
     ExportRotationCsv { file: Option<PathBuf> },
+    /// Utilisation and compliance reports of the saved office days.
+    Report {
+        #[command(subcommand)]
+        command: report::ReportCommand,
+    },
     /// Version, zone data release and database path.
     About {
         #[arg(long)]
@@ -453,6 +459,7 @@ fn execute(cli: Cli) -> Result<bool, AppError> {
     let pretty = cli.pretty;
     match cli.command {
         Command::Calendars { command } => return calendars::run(db, command, pretty),
+        Command::Report { command } => report::run(db, command, pretty)?,
         Command::Import { file } => {
             let mut m = write_db(cli.db.as_deref())?;
             let s = m.import_file(&file)?;

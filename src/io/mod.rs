@@ -3,6 +3,7 @@
 //! rotation as CSV ([`csv_reps`], [`csv_rotation`] over [`csv_cells`]).
 
 pub mod csv_cells;
+pub mod csv_report;
 pub mod csv_reps;
 pub mod csv_rotation;
 pub mod ics;

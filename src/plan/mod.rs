@@ -9,6 +9,7 @@ pub mod balance;
 pub mod calendar;
 pub mod intervals;
 pub mod meeting;
+pub mod report;
 pub mod rng;
 pub mod rotation;
 pub mod week;

@@ -546,6 +546,12 @@ pub fn replace_scenario(tx: &Connection, sc: &Scenario, revision: i64) -> Result
         office_days::insert_office_day(tx, d)?;
     }
     requests::set_requests(tx, &sc.requests)?;
+    // The lead's team survives a replacement only when the new team has it.
+    if let Some(lead) = settings::lead_team(tx)? {
+        if !sc.teams.iter().any(|t| t.id == lead) {
+            settings::set_lead_team(tx, None)?;
+        }
+    }
     Ok(())
 }
 

@@ -53,3 +53,31 @@ pub fn set_holidays_release(tx: &Connection, release: &str) -> Result<(), StoreE
     )?;
     Ok(())
 }
+
+const LEAD_TEAM: &str = "lead_team";
+
+/// The team the lead leads ("my team" on the Reports screen): the only
+/// team whose per-person figures are shown. `None` until chosen.
+pub fn lead_team(conn: &Connection) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [LEAD_TEAM],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Sets or clears the lead's team. The caller checks the team exists in the
+/// same transaction.
+pub fn set_lead_team(tx: &Connection, team: Option<&str>) -> Result<(), StoreError> {
+    match team {
+        Some(id) => tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (LEAD_TEAM, id),
+        )?,
+        None => tx.execute("DELETE FROM settings WHERE key = ?1", [LEAD_TEAM])?,
+    };
+    Ok(())
+}

@@ -25,6 +25,7 @@ mod meeting;
 mod meeting_list;
 mod meeting_props;
 mod meeting_quorum;
+mod reports;
 mod rotation;
 mod rotation_board;
 mod rotation_explain;

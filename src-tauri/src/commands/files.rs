@@ -6,6 +6,7 @@
 //! very bytes previewed, all or nothing.
 
 use chrono::Utc;
+use meridian::api::{ReportExport, ReportFormat};
 use meridian::io::csv_reps::RepsCsvPreview;
 use meridian::io::ics::export::IcsScope;
 use meridian::io::ics::import::IcsPreview;
@@ -125,6 +126,26 @@ pub async fn export_rotation_csv(
         &text,
     )
     .await
+}
+
+/// Writes a report (desk use, co-presence or compliance) as CSV or JSON;
+/// per-person rows only for the lead's team, without names when asked.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_report(
+    app: AppHandle,
+    db: State<'_, Db>,
+    request: ReportExport,
+) -> Result<Option<String>, CommandError> {
+    let (kind, name) = match request.format {
+        ReportFormat::Csv => (FileKind::Csv, "csv"),
+        ReportFormat::Json => (FileKind::Json, "json"),
+    };
+    let name = format!("meridian-{}-report.{name}", request.kind.noun());
+    let text = db
+        .read(move |core| core.export_report(&request, today()))
+        .await?;
+    save(&app, "Export report", &name, kind, &text).await
 }
 
 /// Picks a reps CSV and previews it (rows added or updated, every error by

@@ -12,6 +12,7 @@ pub mod files;
 pub mod meetings;
 pub mod offices;
 pub mod people;
+pub mod reports;
 pub mod rotation;
 pub mod screens;
 pub mod teams;

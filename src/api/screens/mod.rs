@@ -12,6 +12,7 @@ pub mod meetings;
 pub mod my_week;
 pub mod people;
 pub mod regions;
+pub mod reports;
 pub mod team_week;
 pub mod workload;
 
@@ -30,6 +31,7 @@ pub use meetings::{
 };
 pub use my_week::{MyDay, MyWeek};
 pub use people::{PeopleQuery, PersonRow, TeamFilter, TeamMember, TeamMembers};
+pub use reports::{DeskReport, PeopleReport, ReportWeek, TeamRef, TeamReport, TeamReportRow};
 pub use team_week::{TeamWeek, TeamWeekLine, TeamWeekQuery};
 
 /// The most rows one page may ask for: a screen draws a few dozen; the rest

@@ -838,6 +838,102 @@
       if (!db[list].some((x) => x.id === id)) return id;
     }
   };
+  // The Reports screen (issue 16): figures from the accepted office days, the
+  // lead's own team kept as Rust keeps it in `settings`.
+  let leadTeam = null;
+  const isoWeekOf = (d) => {
+    const th = new Date(`${addDays(mondayOf(d), 3)}T00:00:00Z`);
+    const jan1 = Date.UTC(th.getUTCFullYear(), 0, 1);
+    return `${th.getUTCFullYear()}-W${String(Math.floor((th - jan1) / 86400000 / 7) + 1).padStart(2, '0')}`;
+  };
+  const reportWindow = (q) => {
+    const from = mondayOf(q.from ?? db.requests.rotation?.from ?? window.__FAKE_BACKEND__.today);
+    const weeks = q.weeks ?? (q.from === null && db.requests.rotation ? db.requests.rotation.weeks : 4);
+    if (weeks < 1 || weeks > 104) throw invalid([{ path: 'weeks', message: `${weeks} weeks: a report covers 1 to 104 weeks` }]);
+    return { from, weeks };
+  };
+  const reportWeeks = (w, days) =>
+    Array.from({ length: w.weeks }, (_, i) => addDays(w.from, 7 * i)).map((monday) => ({
+      week: isoWeekOf(monday), monday, days: days ? [0, 1, 2, 3, 4].map((k) => addDays(monday, k)) : [],
+    }));
+  const pageOf = (rows, win) => ({ rows: rows.slice(win.offset, win.offset + Math.min(win.limit, 500)), offset: win.offset, total: rows.length, counter });
+  const pct = (a, b) => (b > 0 ? Math.round((100 * a) / b) : null);
+  const byName = (a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id);
+  handlers.desk_report = ({ query, window: win }) => {
+    const w = reportWindow(query);
+    const weeks = reportWeeks(w, true);
+    const rows = [...db.offices].sort(byName).map((o) => {
+      const days = weeks.flatMap((x) => x.days).map((date) => {
+        const used = db.office_days.filter((d) => d.office === o.id && d.date === date).length;
+        const closed = !o.open_days.includes(wdOf(date)) || o.closed_dates.includes(date);
+        const level = closed ? 'closed' : used > o.desks ? 'over' : used === 0 ? 'empty' : 2 * used < o.desks ? 'low' : 5 * used < 4 * o.desks ? 'medium' : 'high';
+        return { date, used, closed, holiday: null, percent: closed ? null : pct(used, o.desks), level };
+      });
+      const used = days.reduce((n, d) => n + d.used, 0);
+      const capacity = o.desks * days.filter((d) => !d.closed).length;
+      return { office: o.id, name: o.name, desks: o.desks, days, used, capacity, percent: pct(used, capacity), peak: Math.max(0, ...days.map((d) => d.used)) };
+    });
+    return { window: w, weeks, rows: pageOf(rows, win) };
+  };
+  const repWeeks = (r, w) => reportWeeks(w, false).map(({ week, monday }) => {
+    const dates = [0, 1, 2, 3, 4].map((k) => addDays(monday, k));
+    const n = db.office_days.filter((d) => d.rep === r.id && dates.includes(d.date)).length;
+    const { min, max } = r.office_days_per_week ?? db.policy.office_days_per_week;
+    const available = dates.filter((d) => !r.no_office_days.includes(wdOf(d))).length;
+    const required = Math.min(min, available);
+    const anchors = db.teams.find((t) => t.id === r.team)?.anchor_days ?? [];
+    const inOn = (d) => db.office_days.some((x) => x.rep === r.id && x.date === d);
+    const anchorDays = dates.filter((d) => anchors.includes(wdOf(d)));
+    const prefDays = dates.filter((d) => r.preferred_office_days.includes(wdOf(d)));
+    return { week, monday, office_days: n, min, max, available, required, status: n < required ? 'below' : n > max ? 'above' : 'within',
+      anchor_available: anchorDays.length, anchor_attended: anchorDays.filter(inOn).length,
+      preferred_available: prefDays.length, preferred_granted: prefDays.filter(inOn).length };
+  });
+  const totalsOf = (weeks) => weeks.reduce((t, x) => ({
+    office_days: t.office_days + x.office_days, below: t.below + (x.status === 'below'), within: t.within + (x.status === 'within'), above: t.above + (x.status === 'above'),
+    anchor_attended: t.anchor_attended + x.anchor_attended, anchor_available: t.anchor_available + x.anchor_available,
+    preferred_granted: t.preferred_granted + x.preferred_granted, preferred_available: t.preferred_available + x.preferred_available,
+  }), { office_days: 0, below: 0, within: 0, above: 0, anchor_attended: 0, anchor_available: 0, preferred_granted: 0, preferred_available: 0 });
+  const complianceOf = (r, w) => { const weeks = repWeeks(r, w); return { rep: r.id, name: r.name, team: r.team, weeks, total: totalsOf(weeks) }; };
+  handlers.team_report = ({ query, window: win }) => {
+    const w = reportWindow(query);
+    const weeks = reportWeeks(w, false);
+    const rows = [...db.teams].sort(byName).map((t) => {
+      const members = db.reps.filter((r) => r.team === t.id);
+      const people = members.filter((r) => r.office !== null).map((r) => complianceOf(r, w));
+      const figures = (monday) => {
+        const days = db.office_days.filter((d) => members.some((m) => m.id === d.rep) && d.date >= monday && d.date <= addDays(monday, 6));
+        const together = days.filter((a) => days.some((b) => b.rep !== a.rep && b.date === a.date && b.office === a.office)).length;
+        let pairs = 0;
+        days.forEach((a, i) => days.slice(i + 1).forEach((b) => { if (a.date === b.date && a.office === b.office) pairs += 1; }));
+        return { member_days: days.length, together_days: together, percent: pct(together, days.length), pairs };
+      };
+      const pw = weeks.map((x) => ({ week: x.week, monday: x.monday, figures: figures(x.monday) }));
+      const sum = pw.reduce((s, x) => ({ member_days: s.member_days + x.figures.member_days, together_days: s.together_days + x.figures.together_days, pairs: s.pairs + x.figures.pairs }), { member_days: 0, together_days: 0, pairs: 0 });
+      const cweeks = weeks.map((x, i) => ({ week: x.week, monday: x.monday, totals: totalsOf(people.map((p) => p.weeks[i])) }));
+      return {
+        team: t.id, name: t.name, mine: leadTeam === t.id,
+        presence: { team: t.id, name: t.name, members: members.length, weeks: pw, total: { ...sum, percent: pct(sum.together_days, sum.member_days) } },
+        compliance: { team: t.id, name: t.name, reps: people.length, weeks: cweeks, total: totalsOf(people.flatMap((p) => p.weeks)) },
+      };
+    });
+    return { window: w, weeks, rows: pageOf(rows, win) };
+  };
+  handlers.people_report = ({ query, window: win }) => {
+    const w = reportWindow(query);
+    const team = db.teams.find((t) => t.id === leadTeam) ?? null;
+    const rows = team ? db.reps.filter((r) => r.team === team.id && r.office !== null).sort(byName).map((r) => complianceOf(r, w)) : [];
+    return { window: w, weeks: reportWeeks(w, false), lead_team: team && { id: team.id, name: team.name }, rows: pageOf(rows, win) };
+  };
+  handlers.set_lead_team = ({ team }) => {
+    if (team !== null && !db.teams.some((t) => t.id === team)) throw { code: 'not_found', message: `no team with id "${team}"`, problems: [] };
+    leadTeam = team;
+    return changes(clone(db), clone(db), false);
+  };
+  handlers.export_report = ({ request }) => {
+    window.__FAKE_BACKEND__.lastReport = clone(request);
+    return `meridian-${request.kind}-report.${request.format}`;
+  };
   handlers.list_backups = () => [];
   handlers.create_backup = () => 'meridian-20261204T190211Z-manual.db';
   // The page listens for other writers' changes and for publish progress;

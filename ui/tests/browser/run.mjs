@@ -876,6 +876,43 @@ await test('publishing: add a team’s calendar, see what waits, preview, publis
   await tallShot('publishing-light.png');
 });
 
+await test('reports: desk use as a heat-map by week, "Which team is yours?" before any person, export without names', async () => {
+  await nav(/Reports/).click();
+  const map = page.getByRole('table', { name: 'Desk use' });
+  await map.getByRole('rowheader', { name: /Test London/ }).waitFor();
+  const weekHeads = await map.getByRole('columnheader', { name: /^Week / }).count();
+  expect(weekHeads >= 1, `week headers: ${weekHeads}`);
+  const cell = map.locator('td.cell').first();
+  const title = await cell.getAttribute('title');
+  expect(/^Test London, \w{3} \d+ \w{3}: (\d+ of 4 desks|closed)/.test(title ?? ''), `cell title: ${title}`);
+  expect((await cell.locator('.sr-only').innerText()) === title, 'the cell says its figures to screen readers');
+  await page.screenshot({ path: join(results, 'reports-desks.png') });
+
+  await page.getByRole('tab', { name: 'My team' }).click();
+  const ask = page.getByRole('form', { name: 'Your team' });
+  await ask.getByRole('heading', { name: 'Which team is yours?' }).waitFor();
+  expect((await page.getByRole('table', { name: 'My team' }).count()) === 0, 'no person before a team is chosen');
+  await ask.getByLabel('Team').selectOption({ label: 'Test East' });
+  await ask.getByRole('button', { name: 'This is my team' }).click();
+  const mine = page.getByRole('table', { name: 'My team' });
+  await mine.getByRole('rowheader', { name: 'Fake Ada' }).waitFor();
+  expect((await mine.getByRole('rowheader', { name: 'Fake Cy' }).count()) === 0, 'another team\'s rep is not listed');
+  await page.screenshot({ path: join(results, 'reports-my-team.png') });
+
+  await page.getByRole('tab', { name: 'Teams' }).click();
+  const teams = page.getByRole('table', { name: 'Teams' });
+  await teams.getByRole('rowheader', { name: /Test West/ }).waitFor();
+  await teams.getByText('Your team').waitFor();
+
+  const form = page.getByRole('form', { name: 'Export a report' });
+  await form.getByLabel('Report').selectOption('compliance');
+  await form.getByLabel('Leave names out').check();
+  await form.getByRole('button', { name: 'Export…' }).click();
+  await page.getByText('Saved meridian-compliance-report.csv').waitFor();
+  const sent = await page.evaluate(() => window.__FAKE_BACKEND__.lastReport);
+  expect(sent.kind === 'compliance' && sent.anonymous === true && sent.format === 'csv', `export request: ${JSON.stringify(sent)}`);
+});
+
 await test('a team file with problems is shown with its JSON paths and cannot be imported', async () => {
   await page.getByRole('button', { name: 'Import team…' }).click();
   const d = page.getByRole('dialog', { name: /Import team from broken-team.json/ });

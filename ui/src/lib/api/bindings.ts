@@ -219,6 +219,14 @@ export const commands = {
 	 *  `tasks`, or with `all_but` every proposed change except those.
 	 */
 	applyBalance: (plan: number, tasks: string[], allBut: boolean) => typedError<Changes, CommandError>(__TAURI_INVOKE("apply_balance", { plan, tasks, allBut })),
+	/**  One page of the desk-use heat-map (offices by name). */
+	deskReport: (query: ReportQuery, window: Window) => typedError<DeskReport, CommandError>(__TAURI_INVOKE("desk_report", { query, window })),
+	/**  One page of team rows: co-presence and compliance totals. */
+	teamReport: (query: ReportQuery, window: Window) => typedError<TeamReport, CommandError>(__TAURI_INVOKE("team_report", { query, window })),
+	/**  One page of the lead's own team's people; none until a team is chosen. */
+	peopleReport: (query: ReportQuery, window: Window) => typedError<PeopleReport, CommandError>(__TAURI_INVOKE("people_report", { query, window })),
+	/**  Chooses (or with `null` forgets) the lead's own team. */
+	setLeadTeam: (team: string | null) => typedError<Changes, CommandError>(__TAURI_INVOKE("set_lead_team", { team })),
 	/**
 	 *  The events of `reps` over the dates `from`..=`to` of `time_zone`, with
 	 *  working and stretch hours as backgrounds when `hours`, and tasks due when
@@ -245,6 +253,11 @@ export const commands = {
 	saveRepsCsvTemplate: () => typedError<string | null, CommandError>(__TAURI_INVOKE("save_reps_csv_template")),
 	/**  Writes the accepted office days as CSV (reps × dates). */
 	exportRotationCsv: () => typedError<string | null, CommandError>(__TAURI_INVOKE("export_rotation_csv")),
+	/**
+	 *  Writes a report (desk use, co-presence or compliance) as CSV or JSON;
+	 *  per-person rows only for the lead's team, without names when asked.
+	 */
+	exportReport: (request: ReportExport) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_report", { request })),
 	/**
 	 *  Picks a reps CSV and previews it (rows added or updated, every error by
 	 *  row and column); `null` when the user cancels.
@@ -689,6 +702,56 @@ export type CommandError = {
 	problems: Problem[],
 };
 
+/**  One rep's week. */
+export type ComplianceRepWeek = {
+	/**  ISO week, `2026-W49`. */
+	week: string,
+	monday: string,
+	/**  Accepted office days in the week (at any office). */
+	office_days: number,
+	/**  The rep's own minimum, else the policy's. */
+	min: number,
+	max: number,
+	/**  Days rule 1 leaves open. */
+	available: number,
+	/**  `min(min, available)`: fewer is below the policy. */
+	required: number,
+	status: ComplianceStatus,
+	/**  The team's anchor days of the week rule 1 leaves open to the rep… */
+	anchor_available: number,
+	/**  …and of those, the days with an office day. */
+	anchor_attended: number,
+	/**  The rep's preferred days of the week rule 1 leaves open… */
+	preferred_available: number,
+	/**  …and of those, the days with an office day. */
+	preferred_granted: number,
+};
+
+export type ComplianceStatus = 
+/**  Fewer office days than `min(min_r, avail)`. */
+"below" | "within" | 
+/**  More than `max_r`. */
+"above";
+
+/**  Sums over rep-weeks. */
+export type ComplianceTotals = {
+	office_days: number,
+	/**  Rep-weeks below, within and above the policy. */
+	below: number,
+	within: number,
+	above: number,
+	anchor_attended: number,
+	anchor_available: number,
+	preferred_granted: number,
+	preferred_available: number,
+};
+
+export type ComplianceWeek = {
+	week: string,
+	monday: string,
+	totals: ComplianceTotals,
+};
+
 export type Counts = {
 	reps: number,
 	teams: number,
@@ -770,6 +833,48 @@ export type DeskDay = {
 	holiday: string | null,
 	/**  More reps in than desks (the accepted days may predate a change). */
 	over: boolean,
+};
+
+export type DeskReport = {
+	window: ReportWindow,
+	weeks: ReportWeek[],
+	/**  Offices by name; each row's `days` are the columns' dates only. */
+	rows: Page<DeskUse>,
+};
+
+export type DeskUse = {
+	office: string,
+	name: string,
+	desks: number,
+	/**  Every date of the window, in order. */
+	days: DeskUseDay[],
+	/**
+	 *  Desk-days used over the window (closed days included, should any
+	 *  office day fall on one).
+	 */
+	used: number,
+	/**  Desk-days offered: desks × the days the office opens. */
+	capacity: number,
+	/**  `used` of `capacity` in whole percent. */
+	percent: number | null,
+	/**  The most reps in on one day. */
+	peak: number,
+};
+
+export type DeskUseDay = {
+	date: string,
+	/**  Reps with an accepted office day at this office on `date`. */
+	used: number,
+	/**  The office does not open on `date`. */
+	closed: boolean,
+	/**  The public holiday that closes it, by name. */
+	holiday: string | null,
+	/**
+	 *  `used` of the desks in whole percent; `None` when closed or the
+	 *  office has no desks.
+	 */
+	percent: number | null,
+	level: UseLevel,
 };
 
 /**  Teams, offices, policy, counts and form limits, read from one snapshot. */
@@ -1366,6 +1471,15 @@ export type PeopleQuery = {
 	team: TeamFilter,
 };
 
+export type PeopleReport = {
+	window: ReportWindow,
+	weeks: ReportWeek[],
+	/**  The lead's own team; `None`: not chosen yet, `rows` is empty. */
+	lead_team: TeamRef | null,
+	/**  The team's people with an office in the window, by name. */
+	rows: Page<RepCompliance>,
+};
+
 /**  One rep as a list row shows them. */
 export type PersonRow = {
 	id: string,
@@ -1416,6 +1530,30 @@ export type PlannedBalance = {
 
 export type Policy = {
 	office_days_per_week: DayRange,
+};
+
+export type PresenceFigures = {
+	/**  The members' office days. */
+	member_days: number,
+	/**
+	 *  Of those, the days on which at least one other member of the team is
+	 *  in at the same office.
+	 */
+	together_days: number,
+	/**  `together_days` of `member_days` in whole percent. */
+	percent: number | null,
+	/**
+	 *  Unordered pairs of members in the same office on the same day: the
+	 *  rotation objective's co-presence count.
+	 */
+	pairs: number,
+};
+
+export type PresenceWeek = {
+	/**  ISO week, `2026-W49`. */
+	week: string,
+	monday: string,
+	figures: PresenceFigures,
 };
 
 /**  One thing wrong with a document or an edit: where (`reps[3].time_zone`) and what. */
@@ -1578,6 +1716,16 @@ export type Rep = {
 	travel?: Trip[],
 };
 
+/**  One rep's weeks: per-person figures, shown only for the lead's team. */
+export type RepCompliance = {
+	/**  The rep's id (`Rep N` when names are left out). */
+	rep: string,
+	name: string,
+	team: string | null,
+	weeks: ComplianceRepWeek[],
+	total: ComplianceTotals,
+};
+
 /**  A rep's office day, by its key. */
 export type RepDate = {
 	rep: string,
@@ -1597,6 +1745,65 @@ export type RepWeek = {
 	days: DayWhy[],
 	/**  One line a lead can read, e.g. "Tue (anchor day, 3 teammates in), Thu (preferred)". */
 	summary: string,
+};
+
+/**  What to export. */
+export type ReportExport = {
+	kind: ReportKind,
+	format: ReportFormat,
+	query: ReportQuery,
+	/**
+	 *  Rep ids and names become `Rep 1`, `Rep 2`, … (team and office names
+	 *  stay).
+	 */
+	anonymous: boolean,
+	/**
+	 *  `teams`: only this team; `compliance`: the team whose people are
+	 *  listed (default: the lead's team). Not for `desks`.
+	 */
+	team: string | null,
+};
+
+export type ReportFormat = "json" | "csv";
+
+export type ReportKind = 
+/**  Desk use per office and day. */
+"desks" | 
+/**  Co-presence per team and week. */
+"teams" | 
+/**  Policy compliance: team totals, and the lead's team per person. */
+"compliance";
+
+/**  Which weeks a report covers. */
+export type ReportQuery = {
+	/**
+	 *  Any date of the first week; `None`: the stored rotation window's,
+	 *  else the week holding today.
+	 */
+	from: string | null,
+	/**
+	 *  1..=104; `None`: the stored window's (when `from` is not given),
+	 *  else [`DEFAULT_REPORT_WEEKS`].
+	 */
+	weeks: number | null,
+};
+
+/**  An ISO week of the window and the dates the heat-map shows of it. */
+export type ReportWeek = {
+	week: string,
+	monday: string,
+	/**
+	 *  Desk use: the dates on which at least one office opens (Monday to
+	 *  Friday when none does); empty in the other reports.
+	 */
+	days: string[],
+};
+
+/**  The weeks a report covers: `weeks` ISO weeks from the Monday `from`. */
+export type ReportWindow = {
+	/**  Monday of the first week. */
+	from: string,
+	weeks: number,
 };
 
 /**  A reps CSV picked for import, with what importing it would do. */
@@ -1761,6 +1968,17 @@ export type Team = {
 	anchor_days: Weekday[],
 };
 
+/**  A team's reps together: what every team shows. */
+export type TeamCompliance = {
+	/**  `None`: the reps without a team. */
+	team: string | null,
+	name: string,
+	/**  Reps counted (with an office in the window). */
+	reps: number,
+	weeks: ComplianceWeek[],
+	total: ComplianceTotals,
+};
+
 /**  Which team's reps a list shows. */
 export type TeamFilter = { kind: "all" } | 
 /**  Reps in no team. */
@@ -1778,6 +1996,38 @@ export type TeamMembers = {
 	members: TeamMember[],
 	/**  Members the team has in all (more than `members` when over the limit). */
 	total: number,
+};
+
+export type TeamPresence = {
+	team: string,
+	name: string,
+	/**  Reps in the team now. */
+	members: number,
+	weeks: PresenceWeek[],
+	total: PresenceFigures,
+};
+
+export type TeamRef = {
+	id: string,
+	name: string,
+};
+
+export type TeamReport = {
+	window: ReportWindow,
+	weeks: ReportWeek[],
+	/**  Teams by name, "No team" last. */
+	rows: Page<TeamReportRow>,
+};
+
+/**  A team's figures: co-presence (not for "No team") and compliance totals. */
+export type TeamReportRow = {
+	/**  `None`: the reps without a team. */
+	team: string | null,
+	name: string,
+	presence: TeamPresence | null,
+	compliance: TeamCompliance,
+	/**  The lead's own team. */
+	mine: boolean,
 };
 
 export type TeamRow = {
@@ -1881,6 +2131,24 @@ export type UnassignableRow = {
 	title: string,
 	reason: string,
 };
+
+/**
+ *  How full an office is on a day, for the heat-map's colour; Rust decides
+ *  the bands so every view colours alike.
+ */
+export type UseLevel = 
+/**  The office does not open (weekday, closed date or public holiday). */
+"closed" | 
+/**  Open, nobody in. */
+"empty" | 
+/**  Under half the desks. */
+"low" | 
+/**  Half to under 80%. */
+"medium" | 
+/**  80% to all desks. */
+"high" | 
+/**  More reps than desks (the accepted days may predate a change). */
+"over";
 
 /**  One column: a date of the viewer's zone. */
 export type WeekDay = {
