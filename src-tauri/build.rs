@@ -87,6 +87,7 @@ const COMMANDS: &[&str] = &[
     "followed_calendars",
     "followed_reps",
     "followed_week",
+    "fairness_page",
 ];
 
 fn main() {

@@ -31,8 +31,8 @@ use crate::state::Db;
 /// The registry of commands, shared by the running app and the bindings export.
 pub fn specta_builder() -> Builder<tauri::Wry> {
     use commands::{
-        app, backups, calendar, calendars, files, meetings, offices, people, reports, rotation,
-        screens, teams, workload,
+        app, backups, calendar, calendars, fairness, files, meetings, offices, people, reports,
+        rotation, screens, teams, workload,
     };
     // One TypeScript type per Rust type (not `_Serialize`/`_Deserialize` pairs):
     // the UI sends back what it received.
@@ -126,6 +126,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             calendars::followed_calendars,
             calendars::followed_reps,
             calendars::followed_week,
+            fairness::fairness_page,
         ])
         .events(collect_events![
             watch::DbChanged,

@@ -60,7 +60,7 @@ impl Meridian {
     /// [`AppError::Storage`].
     pub fn import_document(&mut self, text: &str, source: &str) -> Result<ImportSummary, AppError> {
         let sc = scenario::parse_document(text, source)?;
-        self.replace_all(&sc, "import", &format!("imported {source}"))?;
+        self.replace_all(&sc, &[], "import", &format!("imported {source}"))?;
         Ok(ImportSummary::of(&sc))
     }
 
@@ -97,7 +97,7 @@ impl Meridian {
     /// [`AppError::Storage`].
     pub fn load_sample_team(&mut self) -> Result<Changes, AppError> {
         let sc = scenario::parse_document(SAMPLE_TEAM, "sample team")?;
-        self.replace_all(&sc, "sample", "loaded the sample team")
+        self.replace_all(&sc, &[], "sample", "loaded the sample team")
     }
 
     /// Writes a snapshot of the database: to `target` (which must not exist),
@@ -146,6 +146,9 @@ impl Meridian {
         let name = file.display().to_string();
         let from = store::open_read_only(file).map_err(|e| super::at(e.into(), Some(file)))?;
         let mut sc = store::load_scenario(&from).map_err(|e| super::at(e.into(), Some(file)))?;
+        // The backup's task-move history comes back with its team.
+        let moves =
+            store::task_moves::list_moves(&from).map_err(|e| super::at(e.into(), Some(file)))?;
         drop(from);
         // A backup taken under an older holiday table may have office days
         // on what the bundled table now calls a holiday: they go, as they
@@ -154,15 +157,17 @@ impl Meridian {
         if let Err(problems) = scenario::validate(&sc) {
             return Err(super::invalid(&name, problems));
         }
-        self.replace_all(&sc, "restore", &format!("restored {name}"))?;
+        self.replace_all(&sc, &moves, "restore", &format!("restored {name}"))?;
         Ok(ImportSummary::of(&sc))
     }
 
     /// Backs up what is stored (when there is anything), then replaces it
-    /// with `sc`, which the caller has validated.
+    /// with `sc`, which the caller has validated, and the task-move history
+    /// with `moves` (a restored backup's own; none for a new team).
     fn replace_all(
         &mut self,
         sc: &Scenario,
+        moves: &[store::task_moves::TaskMove],
         reason: &str,
         summary: &str,
     ) -> Result<Changes, AppError> {
@@ -177,6 +182,9 @@ impl Meridian {
                     }
                 }
                 store::replace_scenario(tx.conn, sc, tx.seq)?;
+                for m in moves {
+                    store::task_moves::record_move(tx.conn, m)?;
+                }
                 tx.changes.replaced = true;
                 Ok(())
             })?

@@ -554,7 +554,14 @@ impl Item for Task {
         let reps = existing(conn, self.assignee.iter(), store::reps::rep_exists)?;
         Ok(scenario::check_task(self, &reps))
     }
-    fn store(tx: &mut Tx, item: &Self, _: Option<&Self>) -> Result<(), AppError> {
+    fn store(tx: &mut Tx, item: &Self, old: Option<&Self>) -> Result<(), AppError> {
+        // Only a task given from one rep to another is a move; taking one
+        // from nobody or leaving it with nobody is not (DESIGN.md "Fairness").
+        if let (Some(from), Some(to)) = (old.and_then(|t| t.assignee.as_deref()), &item.assignee) {
+            if from != to {
+                tx.record_task_move(&item.id, from, to)?;
+            }
+        }
         tx.put_task(item)
     }
     fn remove(tx: &mut Tx, item: &Self) -> Result<(), AppError> {

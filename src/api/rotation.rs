@@ -13,6 +13,7 @@ use super::{invalid, Meridian};
 use crate::error::{AppError, Problem};
 use crate::io::scenario;
 use crate::model::{Lock, Office, OfficeDay, Rep, RotationRequest, Scenario};
+use crate::plan::ledger;
 use crate::plan::rotation::{self, Explanations, RepWeek, RotationAnswer};
 use crate::plan::PlanError;
 use crate::store;
@@ -119,7 +120,14 @@ impl Meridian {
         if let Some(today) = today {
             req.locks.extend(past_locks(&sc, &req, today));
         }
-        let answer = rotation::rotate_office_cancellable(&sc, &req, office, cancel)?;
+        // The app's plan breaks ties with the fairness ledger's preferred
+        // days over the 13 weeks up to today (what the Fairness screen
+        // shows first); the command line's plan, without `today`, does not.
+        let fairness = today.map(|t| {
+            let (first, last) = ledger::default_period(t);
+            rotation::Fairness::from_counts(ledger::preferred_days(&sc, first, last))
+        });
+        let answer = rotation::rotate_office_fair(&sc, &req, office, cancel, fairness.as_ref())?;
         Ok(RotationRun {
             answer,
             counter,

@@ -147,6 +147,11 @@ impl Meridian {
         Ok(self
             .write(&summary, |tx| {
                 tx.expect_counter(expected_counter)?;
+                // Each task's assignee before this write, in the order the
+                // moves first name them: one history row per task, from its
+                // first rep to its last.
+                let mut first: Vec<(String, Option<String>)> = Vec::new();
+                let mut seen: HashSet<String> = HashSet::new();
                 for (k, m) in moves.iter().enumerate() {
                     if !store::reps::rep_exists(tx.conn, &m.rep)? {
                         return Err(not_found("rep", &m.rep));
@@ -167,8 +172,22 @@ impl Meridian {
                             }],
                         ));
                     }
+                    if seen.insert(task.id.clone()) {
+                        first.push((task.id.clone(), task.assignee.clone()));
+                    }
                     task.assignee = Some(m.rep.clone());
                     tx.put_task(&task)?;
+                }
+                let last: HashMap<&str, &str> = moves
+                    .iter()
+                    .map(|m| (m.task.as_str(), m.rep.as_str()))
+                    .collect();
+                for (task, before) in &first {
+                    if let (Some(from), Some(&to)) = (before, last.get(task.as_str())) {
+                        if from != to {
+                            tx.record_task_move(task, from, to)?;
+                        }
+                    }
                 }
                 Ok(())
             })?

@@ -187,6 +187,23 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Records in the task-move history that this write gives `task` from
+    /// rep `from` to rep `to`, dated with this computer's local date. The
+    /// caller calls it once per task and write, and only when `from != to`.
+    pub fn record_task_move(&mut self, task: &str, from: &str, to: &str) -> Result<(), AppError> {
+        store::task_moves::record_move(
+            self.conn,
+            &store::task_moves::TaskMove {
+                seq: self.seq,
+                task: task.to_string(),
+                from_rep: from.to_string(),
+                to_rep: to.to_string(),
+                date: chrono::Local::now().date_naive(),
+            },
+        )?;
+        Ok(())
+    }
+
     pub fn set_requests(&mut self, r: &Requests) -> Result<(), AppError> {
         store::requests::set_requests(self.conn, r)?;
         self.changes.requests = Some(r.clone());

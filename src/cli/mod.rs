@@ -24,6 +24,7 @@ use meridian::plan::meeting::ListOrder;
 use meridian::{AppError, Meridian};
 
 mod calendars;
+mod fairness;
 mod items;
 mod report;
 mod text;
@@ -176,7 +177,8 @@ enum Command {
     /// Write the saved rotation (accepted office days) as a reps × dates CSV
     /// grid (to stdout without FILE).
     ExportRotationCsv { file: Option<PathBuf> },
-    /// Utilisation and compliance reports of the saved office days.
+    /// Reports over the stored team (or a team document): desk use,
+    /// co-presence, policy compliance, the fairness ledger.
     Report {
         #[command(subcommand)]
         command: report::ReportCommand,

@@ -19,6 +19,10 @@ pub enum ReportCommand {
     /// Policy compliance per ISO week: every team's totals, and per person
     /// for one team only (--team, else the lead's team the app stored).
     Compliance(ReportArgs),
+    /// Per rep over a period: meetings outside their hours, preferred
+    /// office days granted vs asked, tasks moved to and from them, weeks
+    /// overloaded (the fairness ledger).
+    Fairness(super::fairness::FairnessArgs),
 }
 
 #[derive(clap::Args)]
@@ -53,6 +57,7 @@ pub fn run(db: Option<&Path>, command: ReportCommand, pretty: bool) -> Result<()
         ReportCommand::Desks(a) => (ReportKind::Desks, a),
         ReportCommand::Teams(a) => (ReportKind::Teams, a),
         ReportCommand::Compliance(a) => (ReportKind::Compliance, a),
+        ReportCommand::Fairness(a) => return super::fairness::run(db, a, pretty),
     };
     let m = match &a.scenario {
         Some(file) => load_scenario_file(file)?,

@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod balance;
 pub mod calendar;
 pub mod intervals;
+pub mod ledger;
 pub mod meeting;
 pub mod report;
 pub mod rng;

@@ -30,6 +30,7 @@ pub mod offices;
 pub mod reps;
 pub mod requests;
 pub mod settings;
+pub mod task_moves;
 pub mod tasks;
 pub mod teams;
 
@@ -46,12 +47,13 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Scenario, FORMAT};
 
 /// The numbered migrations, oldest first; `user_version` counts those applied.
-const MIGRATION_SQL: [&str; 5] = [
+const MIGRATION_SQL: [&str; 6] = [
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_revisions_and_changes.sql"),
     include_str!("migrations/0003_calendars.sql"),
     include_str!("migrations/0004_holidays.sql"),
     include_str!("migrations/0005_travel.sql"),
+    include_str!("migrations/0006_task_moves.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -523,7 +525,7 @@ pub fn replace_scenario(tx: &Connection, sc: &Scenario, revision: i64) -> Result
     tx.execute_batch(
         "DELETE FROM requests; DELETE FROM office_days; DELETE FROM tasks;
          DELETE FROM meeting_attendees; DELETE FROM meetings; DELETE FROM rep_time_off;
-         DELETE FROM rep_travel;
+         DELETE FROM rep_travel; DELETE FROM task_moves;
          DELETE FROM reps; DELETE FROM offices; DELETE FROM teams;",
     )?;
     settings::set_policy(tx, &sc.policy)?;

@@ -21,6 +21,7 @@ mod edits;
 mod fuzz_corpus;
 mod holidays;
 mod ics;
+mod ledger;
 mod meeting;
 mod meeting_list;
 mod meeting_props;

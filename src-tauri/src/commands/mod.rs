@@ -8,6 +8,7 @@ pub mod app;
 pub mod backups;
 pub mod calendar;
 pub mod calendars;
+pub mod fairness;
 pub mod files;
 pub mod meetings;
 pub mod offices;

@@ -7,6 +7,7 @@
 
 pub mod board;
 pub mod directory;
+pub mod fairness;
 pub mod followed_week;
 pub mod meetings;
 pub mod my_week;
@@ -24,6 +25,7 @@ pub use board::{Board, BoardQuery, BoardRow, PlanSummary};
 pub use directory::{
     find_time_window, Counts, DateWindow, Directory, FormLimits, OfficeRow, TeamRow,
 };
+pub use fairness::{FairnessPage, FairnessQuery, FairnessSort};
 pub use followed_week::{FollowedDay, FollowedRep, FollowedReps, FollowedWeek};
 pub use meetings::{
     describe_meeting, AttendeeName, MeetingForm, MeetingRow, MeetingWhen, MeetingsPage,

@@ -28,12 +28,14 @@
 //! plan), `proof.rs` (branch and bound), `bound.rs` (upper bounds),
 //! `lns.rs` (large-neighbourhood search), `solve.rs` (one subproblem's
 //! parts in order, and their effort), `explain.rs` (each rep-week's
-//! reasons). The search parts add methods to `Sub`, so they meet only
+//! reasons), `fair.rs` (the fairness ledger's tie-breaker, only when a
+//! [`Fairness`] is given). The search parts add methods to `Sub`, so they meet only
 //! through it.
 
 mod answer;
 mod bound;
 mod explain;
+mod fair;
 mod flow;
 mod lns;
 mod objective;
@@ -85,6 +87,35 @@ pub fn rotate_office(
     rotate_office_cancellable(sc, req, only, &AtomicBool::new(false))
 }
 
+/// Per rep id, the share of their asked preferred office days the fairness
+/// ledger shows granted (`plan::ledger`): the rotation's tie-breaker hands
+/// a preferred day to the rep with the smaller share among plans of equal
+/// objective (DESIGN.md "The fairness ledger"). Reps who asked for none
+/// have no share and are never part of an exchange.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fairness {
+    shares: HashMap<String, f64>,
+}
+
+impl Fairness {
+    /// The shares of `(rep id, asked, granted)` counts of preferred office
+    /// days (`plan::ledger::preferred_days`): granted ÷ asked, where asked > 0.
+    pub fn from_counts(counts: impl IntoIterator<Item = (String, u32, u32)>) -> Fairness {
+        Fairness {
+            shares: counts
+                .into_iter()
+                .filter(|&(_, asked, _)| asked > 0)
+                .map(|(rep, asked, granted)| (rep, f64::from(granted) / f64::from(asked)))
+                .collect(),
+        }
+    }
+
+    /// The share of rep `id`, if the ledger has one.
+    pub fn share(&self, id: &str) -> Option<f64> {
+        self.shares.get(id).copied()
+    }
+}
+
 /// [`rotate_office`] that stops when `cancel` is set. The flag is read only
 /// between (office, week) subproblems and every [`CANCEL_EVERY`](search::CANCEL_EVERY) search
 /// rounds, so a run that is not cancelled gives exactly the same answer.
@@ -97,6 +128,24 @@ pub fn rotate_office_cancellable(
     req: &RotationRequest,
     only: Option<&str>,
     cancel: &AtomicBool,
+) -> Result<RotationAnswer, PlanError> {
+    rotate_office_fair(sc, req, only, cancel, None)
+}
+
+/// [`rotate_office_cancellable`] that, given the ledger's [`Fairness`],
+/// breaks ties among plans of equal objective in favour of the reps granted
+/// a smaller share of their preferred days (`fair.rs`). The objective, the
+/// upper bound and every hard rule are those of the plan without it; with
+/// `None` it is exactly [`rotate_office_cancellable`].
+///
+/// # Errors
+/// As [`rotate_office_cancellable`].
+pub fn rotate_office_fair(
+    sc: &Scenario,
+    req: &RotationRequest,
+    only: Option<&str>,
+    cancel: &AtomicBool,
+    fairness: Option<&Fairness>,
 ) -> Result<RotationAnswer, PlanError> {
     let cancelled = || cancel.load(Ordering::Relaxed);
     if let Some(id) = only {
@@ -185,7 +234,26 @@ pub fn rotate_office_cancellable(
                 let rounds = (SEARCH_BUDGET / work.max(1)).clamp(30.min(base), 3 * base);
                 let seed = 0x9E37_79B9_7F4A_7C15 ^ (u64::from(w) << 32) ^ sub.reps.len() as u64;
                 let effort = Effort::new(work, rounds, proof_budget);
-                let (best, mut bound) = sub.solve(st, &effort, seed, cancel);
+                let (mut best, mut bound) = sub.solve(st, &effort, seed, cancel);
+                if let Some(f) = fairness {
+                    let share: Vec<Option<f64>> =
+                        sub.reps.iter().map(|&r| f.share(&sc.reps[r].id)).collect();
+                    let preferred: Vec<u8> = sub
+                        .reps
+                        .iter()
+                        .map(|&r| {
+                            let wanted = &sc.reps[r].preferred_office_days;
+                            days.iter().enumerate().fold(0u8, |m, (d, day)| {
+                                if wanted.contains(&crate::model::Weekday::of(*day)) {
+                                    m | 1 << d
+                                } else {
+                                    m
+                                }
+                            })
+                        })
+                        .collect();
+                    best = sub.even_out(best, &share, &preferred);
+                }
                 // With another office's reps held fixed, their own points
                 // are the same in every plan: the bound on this office's
                 // share leaves them out.

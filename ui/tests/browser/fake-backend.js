@@ -642,6 +642,64 @@
     };
   }
 
+  // The fairness ledger, a stand-in for Rust's: meetings counted per
+  // occurrence (COUNT only), those starting before 09:00 in the meeting's
+  // zone are "early" and all their minutes "outside"; preferred days asked =
+  // preferred weekdays in the period, granted = accepted office days on them;
+  // no moves, no overload. Sorted and paged as Rust does.
+  function fairnessPage({ query, window: w }) {
+    const team = db.teams.find((t) => t.id === query.team);
+    if (!team) throw { code: 'not_found', message: `no team "${query.team}"`, problems: [] };
+    const to = query.to ?? window.__FAKE_BACKEND__.today;
+    const from = query.from ?? addDays(to, -90);
+    if (to < from) throw invalid([{ path: 'to', message: `the period ${from} to ${to} must not end before it starts` }]);
+    const dates = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
+    const rows = db.reps.filter((r) => r.team === team.id).map((r) => {
+      let meetings = 0;
+      let early = 0;
+      let outside = 0;
+      for (const m of db.meetings.filter((x) => x.attendees.includes(r.id))) {
+        const count = Number((/COUNT=(\d+)/.exec(m.rrule ?? '') ?? [0, 1])[1]);
+        for (let k = 0; k < count; k++) {
+          const day = addDays(m.start.slice(0, 10), 7 * k);
+          if (day < from || day > to) continue;
+          meetings++;
+          if (mins(m.start.slice(11, 16)) < 9 * 60) {
+            early++;
+            outside += m.duration_minutes;
+          }
+        }
+      }
+      const asked = dates.filter((d) => r.preferred_office_days.includes(wdOf(d)));
+      const granted = asked.filter((d) => db.office_days.some((x) => x.rep === r.id && x.date === d));
+      return {
+        rep: r.id, name: r.name, meetings, stretch_minutes: 0, outside_minutes: outside, early, late: 0, on_days_off: 0,
+        preferred_asked: asked.length, preferred_granted: granted.length, moved_to: 0, moved_from: 0, overloaded_weeks: 0, weeks: 13,
+      };
+    });
+    const value = (r) => {
+      switch (query.sort) {
+        case 'name': return r.outside_minutes;
+        case 'preferred_granted': return r.preferred_asked ? (100 * r.preferred_granted) / r.preferred_asked : null;
+        default: return r[query.sort];
+      }
+    };
+    const byName = (a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.rep.localeCompare(b.rep);
+    rows.sort((a, b) => {
+      if (query.sort === 'name') return query.descending ? byName(b, a) : byName(a, b);
+      const x = value(a);
+      const y = value(b);
+      if (x === null || y === null) return (x === null) - (y === null) || byName(a, b);
+      return (query.descending ? y - x : x - y) || byName(a, b);
+    });
+    const page = cut(rows, w);
+    return {
+      team: team.id, team_name: team.name, from, to, sort: query.sort, descending: query.descending,
+      rows: page, chart: page.rows.map(value), max_period_days: 366,
+    };
+  }
+
   function taskProblems(t) {
     const p = [];
     if (t.assignee !== null && !db.reps.some((r) => r.id === t.assignee)) p.push({ path: 'assignee', message: `unknown rep "${t.assignee}"` });
@@ -742,6 +800,7 @@
     },
     workload_settings: () => ({ ...(db.requests.balance ?? { from: '2026-11-30', to: '2026-12-13' }), stored: !!db.requests.balance, max_window_days: 366, full_from_percent: 80 }),
     workload_page: (args) => workloadPage(args),
+    fairness_page: (args) => fairnessPage(args),
     workload_tasks: (args) => workloadTasks(args),
     get_task: ({ id }) => ({ item: clone(db.tasks.find((t) => t.id === id)), revision: revs.tasks[id] ?? counter }),
     calendar_view: (args) => calendarView(args),

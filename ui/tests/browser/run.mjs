@@ -660,6 +660,45 @@ await test('workload: balance a week, see load against capacity, accept and appl
   await page.emulateMedia({ colorScheme: 'light' });
 });
 
+await test('fairness: a team\'s ledger sorted by Rust from the column header, with its chart', async () => {
+  await page.evaluate(() => {
+    window.__FAKE_BACKEND__.db.reps.find((r) => r.id === 'fake-ada').preferred_office_days = ['tue', 'wed'];
+  });
+  await nav(/Fairness/).click();
+  const table = page.getByRole('table', { name: 'Fairness by rep' });
+  await table.waitFor();
+  await page.getByLabel('To', { exact: true }).fill('2026-12-11');
+  const order = () => page.evaluate(() => [...document.querySelectorAll('table[aria-label="Fairness by rep"] tr[data-rep]')].map((r) => r.dataset.rep).join(','));
+  await page.waitForFunction(() => document.querySelectorAll('table[aria-label="Fairness by rep"] tr[data-rep]').length === 2);
+  const ada = await table.locator('tr[data-rep="fake-ada"]').innerText();
+  expect(/[1-9]\d* of \d+/.test(ada), `Ada's preferred days granted of asked: ${ada}`);
+  // Rust sorts: by name A–Z, then Z–A on a second click.
+  await table.getByRole('button', { name: 'Rep', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('table[aria-label="Fairness by rep"] th[aria-sort="ascending"]'));
+  expect((await order()) === 'fake-ada,fake-bo', `A–Z: ${await order()}`);
+  await table.getByRole('button', { name: 'Rep', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('table[aria-label="Fairness by rep"] tr[data-rep]')?.dataset.rep === 'fake-bo');
+  // The preferred share: Ada's first smallest-first, Bo (asked none) last.
+  await table.getByRole('button', { name: 'Preferred days' }).click();
+  await page.waitForFunction(() => document.querySelector('table[aria-label="Fairness by rep"] tr[data-rep]')?.dataset.rep === 'fake-ada');
+  const asked = await page.evaluate(() => window.__FAKE_BACKEND__.calls.filter((c) => c === 'fairness_page').length);
+  expect(asked >= 4, `fairness_page asked ${asked} times`);
+  // Chart.js drew Ada's bar for the sorted column.
+  const inked = await page.evaluate(() => {
+    const c = document.querySelector('section[aria-labelledby="fairness-title"] canvas');
+    if (!c || c.width === 0) return 0;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+    return n;
+  });
+  expect(inked > 200, `chart canvas has ${inked} drawn pixels`);
+  await page.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Test West' });
+  await page.waitForFunction(() => document.querySelector('table[aria-label="Fairness by rep"] tr[data-rep="fake-cy"]'));
+  expect((await table.locator('tr[data-rep="fake-ada"]').count()) === 0, 'one team at a time');
+  await tallShot('fairness-light.png');
+});
+
 await test('my week shows my office days and the teammates in with me', async () => {
   await nav(/My week/).click();
   // The picker searches Rust's people list; it never holds the whole team.

@@ -355,6 +355,12 @@ export const commands = {
 	 *  `null` when no followed calendar names the rep.
 	 */
 	followedWeek: (rep: string, date: string) => typedError<FollowedWeek | null, CommandError>(__TAURI_INVOKE("followed_week", { rep, date })),
+	/**
+	 *  One page of a team's fairness ledger over the query's period (default:
+	 *  the 13 weeks up to today), sorted by the asked column, with the chart's
+	 *  values for the page's rows.
+	 */
+	fairnessPage: (query: FairnessQuery, window: Window) => typedError<FairnessPage, CommandError>(__TAURI_INVOKE("fairness_page", { query, window })),
 };
 
 /** Events */
@@ -933,6 +939,50 @@ export type FairPlan = {
 	per_person_stretch_minutes: { [key in string]: number },
 };
 
+/**  One page of the ledger, sorted. */
+export type FairnessPage = {
+	team: string,
+	team_name: string,
+	from: string,
+	to: string,
+	sort: FairnessSort,
+	descending: boolean,
+	rows: Page<LedgerRow>,
+	/**
+	 *  The sorted column's value for each row of `rows`, in order (the
+	 *  chart's bars): minutes, counts, or the percent of asked preferred
+	 *  days granted (`null` for a rep who asked none); for `name`, the
+	 *  minutes outside hours.
+	 */
+	chart: (number | null)[],
+	max_period_days: number,
+};
+
+export type FairnessQuery = {
+	/**  The team whose reps the ledger shows (one team at a time). */
+	team: string,
+	/**  First local date (default: 90 days before `to`). */
+	from: string | null,
+	/**  Last local date (default: today). */
+	to: string | null,
+	sort: FairnessSort,
+	/**
+	 *  Largest first (smallest first when `false`); names are always A–Z
+	 *  among equal figures.
+	 */
+	descending: boolean,
+};
+
+/**  The column the table is sorted by (and the chart shows). */
+export type FairnessSort = "name" | "meetings" | "stretch_minutes" | 
+/**
+ *  Minutes outside working and stretch hours (the default: the figure a
+ *  lead asks about first).
+ */
+"outside_minutes" | "early" | "late" | "on_days_off" | 
+/**  The share of asked preferred days granted; reps who asked none last. */
+"preferred_granted" | "moved_to" | "moved_from" | "overloaded_weeks";
+
 /**  What following a calendar did, and where its password is kept. */
 export type FollowAnswer = {
 	report: FollowReport,
@@ -1139,6 +1189,42 @@ export type ItemKind = "team" | "office" | "rep" | "meeting" | "task" |
 "requests" | 
 /**  Everything: an import, a restore or the sample team replaced the team. */
 "all";
+
+/**  One rep's ledger over the period. */
+export type LedgerRow = {
+	rep: string,
+	name: string,
+	/**  Occurrences of the rep's meetings whose day lies in the period. */
+	meetings: number,
+	/**  Minutes of those occurrences in the rep's stretch hours. */
+	stretch_minutes: number,
+	/**  Minutes of those occurrences outside working and stretch hours. */
+	outside_minutes: number,
+	/**  Occurrences starting before their day's first working minute. */
+	early: number,
+	/**  Occurrences ending after their day's last working minute. */
+	late: number,
+	/**
+	 *  Occurrences on a day without working hours, in time off or on a
+	 *  public holiday (neither early nor late).
+	 */
+	on_days_off: number,
+	/**  Preferred weekdays in the period that rule 1 leaves open. */
+	preferred_asked: number,
+	/**  Of those, the dates with an accepted office day. */
+	preferred_granted: number,
+	/**  Tasks given to the rep from another rep in the period. */
+	moved_to: number,
+	/**  Tasks taken from the rep and given to another in the period. */
+	moved_from: number,
+	/**
+	 *  ISO weeks touching the period in which the rep's tasks due that week
+	 *  need more than the rep's capacity that week.
+	 */
+	overloaded_weeks: number,
+	/**  ISO weeks touching the period. */
+	weeks: number,
+};
 
 /**
  *  Which list of slots to suggest. The contract's answer is `Exact`; the

@@ -10,6 +10,8 @@ import type {
   About,
   Backup,
   Board,
+  FairnessPage,
+  FairnessQuery,
   BoardQuery,
   PlanSummary,
   RepWeek,
@@ -81,6 +83,10 @@ import type {
 export type {
   About,
   Backup,
+  FairnessPage,
+  FairnessQuery,
+  FairnessSort,
+  LedgerRow,
   Holiday,
   HolidayMark,
   RegionInfo,
@@ -333,6 +339,8 @@ export const api = {
   about: (): Promise<About> => call(() => commands.about()),
   directory: (): Promise<Directory> => call(() => commands.directory()),
   peoplePage: (query: PeopleQuery, window: Window): Promise<Page<PersonRow>> => call(() => commands.peoplePage(query, window)),
+  /** One page of a team's fairness ledger, sorted by Rust, with the chart's values for its rows. */
+  fairnessPage: (query: FairnessQuery, window: Window): Promise<FairnessPage> => call(() => commands.fairnessPage(query, window)),
   teamMembers: (team: string): Promise<TeamMembers> => call(() => commands.teamMembers(team)),
   findTimeWindow: (today: string): Promise<DateWindow> => call(() => commands.findTimeWindow(today)),
   getRep: (id: string): Promise<Stored<Rep>> => call(() => commands.getRep(id)),
