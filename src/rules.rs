@@ -80,6 +80,10 @@ pub mod limits {
     /// Locks of the rotation request.
     pub const ROTATION_LOCKS: usize = 100_000;
 
+    /// A policy what-if's changes file (`CHANGES.json`), in bytes: room for
+    /// a change to every rep of the largest team.
+    pub const CHANGES_BYTES: usize = 8 * 1024 * 1024;
+
     /// The largest file any reader accepts (team documents, CSV), in bytes.
     pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 }

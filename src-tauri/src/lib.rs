@@ -32,7 +32,7 @@ use crate::state::Db;
 pub fn specta_builder() -> Builder<tauri::Wry> {
     use commands::{
         app, backups, calendar, calendars, fairness, files, meetings, offices, people, reports,
-        rotation, screens, teams, workload,
+        rotation, screens, teams, what_if, workload,
     };
     // One TypeScript type per Rust type (not `_Serialize`/`_Deserialize` pairs):
     // the UI sends back what it received.
@@ -78,6 +78,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             rotation::rotation_explanation,
             rotation::cancel_planning,
             rotation::discard_rotation,
+            what_if::what_if_policy,
+            what_if::what_if_page,
+            what_if::adopt_what_if,
             workload::workload_settings,
             workload::workload_page,
             workload::workload_tasks,
@@ -175,6 +178,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(files::Pending::default())
         .manage(commands::rotation::RotationPlans::default())
+        .manage(commands::what_if::WhatIfs::default())
         .manage(commands::workload::WorkloadPlans::default())
         .manage(commands::calendars::Publishing::default())
         .manage(secrets::Secrets::from_env())

@@ -69,6 +69,18 @@ mod ui {
     /// The why-panel's lock control (a click on a cell only selects it).
     pub const LOCK_IN: Sel =
         XPath("//aside[@aria-label='Why these days']//button[normalize-space()='Lock in']");
+    /// Office days: "Try a policy", its min box, Try, the two plans, Adopt
+    /// and the confirmation's Adopt.
+    pub const TRY_POLICY: Sel = XPath("//button[normalize-space()='Try a policy']");
+    pub const WHAT_IF_MIN: Sel = Css("#wi-min");
+    pub const WHAT_IF_TRY: Sel =
+        XPath("//section[@aria-label='Try a policy']//button[normalize-space()='Try']");
+    pub const CURRENT_PLAN: Sel = Css("section[aria-label='Current plan']");
+    pub const TRIED_PLAN: Sel = Css("section[aria-label='Tried plan']");
+    pub const ADOPT: Sel = XPath("//button[normalize-space()='Adopt…']");
+    pub const CONFIRM_ADOPT: Sel =
+        XPath("//div[@role='dialog']//button[normalize-space()='Adopt']");
+    pub const ADOPTED: Sel = XPath("//p[contains(normalize-space(), 'The policy was adopted')]");
     /// Workload: the screen, the proposed changes (each `li` carries the task
     /// and the rep it would go to), Apply accepted, and the task table.
     pub const NAV_WORKLOAD: Sel = XPath("//nav//button[contains(normalize-space(), 'Workload')]");
@@ -486,6 +498,60 @@ fn a_rep_locked_in_on_the_office_days_board_is_in_after_a_re_plan_and_the_lock_s
         "the accepted plan lacks {REP} on {date}"
     );
     drop(driver);
+}
+
+#[test]
+fn a_policy_tried_beside_the_current_plan_and_adopted_is_the_stored_policy_after_a_restart() {
+    if !e2e_enabled() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("temp XDG_DATA_HOME");
+    let driver = TauriDriver::start(data.path());
+    {
+        let s = driver.new_session();
+        s.click(&s.wait_for(ui::LOAD_SAMPLE));
+        s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
+        s.click(&s.wait_for(ui::NAV_OFFICE_DAYS));
+        s.click(&s.wait_for(ui::TRY_POLICY));
+        s.wait_until("return document.querySelector('#wi-min')?.value === '2';");
+        s.fill(ui::WHAT_IF_MIN, "3");
+        s.click(&s.wait_for(ui::WHAT_IF_TRY));
+        // Both plans side by side: the tried one beside the current one.
+        let current = s.wait_for_text(ui::CURRENT_PLAN, "Score");
+        assert!(!current.is_empty());
+        s.wait_for(ui::TRIED_PLAN);
+        let beside = s.execute(
+            "const c = document.querySelector(\"section[aria-label='Current plan']\").getBoundingClientRect();
+             const t = document.querySelector(\"section[aria-label='Tried plan']\").getBoundingClientRect();
+             return t.left >= c.right - 1 && Math.abs(t.top - c.top) < 2;",
+        );
+        assert_eq!(beside, Value::Bool(true), "the plans are not side by side");
+        s.save_screenshot("what-if.png");
+        s.click(&s.wait_for(ui::ADOPT));
+        s.click(&s.wait_for(ui::CONFIRM_ADOPT));
+        s.wait_for(ui::ADOPTED);
+    }
+    // Second run: the policy is read back from SQLite.
+    {
+        let s = driver.new_session();
+        s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
+        s.click(&s.wait_for(ui::NAV_OFFICE_DAYS));
+        s.click(&s.wait_for(ui::TRY_POLICY));
+        s.wait_until("return document.querySelector('#wi-min')?.value === '3';");
+    }
+    drop(driver);
+    let policy = stored_team(data.path()).policy.office_days_per_week;
+    assert_eq!(
+        (policy.min, policy.max),
+        (3, 3),
+        "the adopted policy is stored"
+    );
+    let backups = app_core(data.path()).backups().expect("backups");
+    assert!(
+        backups.iter().any(|b| b.file.contains("what-if")),
+        "no what-if backup: {:?}",
+        backups.iter().map(|b| &b.file).collect::<Vec<_>>()
+    );
 }
 
 #[test]

@@ -428,7 +428,11 @@ fn rep_week_part(c: &rusqlite::Connection, rep: &str) -> Result<Option<Scenario>
 /// Lock-ins for the accepted office days before `today` inside the request's
 /// weeks: what happened stands. Left out where the lead has a lock of their
 /// own or rule 1 now blocks the day (a lock there would be refused).
-fn past_locks(sc: &crate::model::Scenario, req: &RotationRequest, today: NaiveDate) -> Vec<Lock> {
+pub(super) fn past_locks(
+    sc: &crate::model::Scenario,
+    req: &RotationRequest,
+    today: NaiveDate,
+) -> Vec<Lock> {
     let (first, _) = scenario::rotation_days(req.from, req.weeks.max(1));
     if today <= first {
         return Vec::new();
@@ -462,7 +466,11 @@ fn past_locks(sc: &crate::model::Scenario, req: &RotationRequest, today: NaiveDa
 
 /// The rotation request over `weeks` from `from`, keeping the stored locks
 /// that fall inside it.
-fn window(stored: Option<RotationRequest>, from: NaiveDate, weeks: u32) -> RotationRequest {
+pub(super) fn window(
+    stored: Option<RotationRequest>,
+    from: NaiveDate,
+    weeks: u32,
+) -> RotationRequest {
     let (first, last) = scenario::rotation_days(from, weeks.max(1));
     let locks = stored
         .map(|r| r.locks)

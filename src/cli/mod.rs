@@ -28,6 +28,7 @@ mod fairness;
 mod items;
 mod report;
 mod text;
+mod what_if;
 
 use items::ItemCommand;
 
@@ -126,6 +127,13 @@ enum Command {
         /// text output always shows them.
         #[arg(long, requires = "json")]
         explain: bool,
+        /// Plan the team as it is and with the changes in this file (a
+        /// policy what-if, DESIGN.md "Policy what-if"), side by side.
+        #[arg(long = "what-if", value_name = "CHANGES.json", conflicts_with_all = ["office", "explain"])]
+        what_if: Option<PathBuf>,
+        /// Store the what-if's changes (the database only; a backup first).
+        #[arg(long, requires = "what_if", conflicts_with = "scenario")]
+        adopt: bool,
     },
     /// Balance task workload (contract §4): a scenario file's balance
     /// request, or the database's team over the stored (or the given) window.
@@ -532,9 +540,30 @@ fn execute(cli: Cli) -> Result<bool, AppError> {
             scenario,
             from,
             weeks,
+            json,
+            what_if: Some(changes),
+            adopt,
+            ..
+        } => what_if::run(
+            db,
+            what_if::WhatIfArgs {
+                changes: &changes,
+                scenario: scenario.as_deref(),
+                from: from.as_deref(),
+                weeks,
+                adopt,
+                json,
+            },
+            pretty,
+        )?,
+        Command::RotateOffices {
+            scenario,
+            from,
+            weeks,
             office,
             json,
             explain,
+            ..
         } => {
             let (m, answer) = match &scenario {
                 Some(file) => {

@@ -9,3 +9,4 @@ pub mod csv_rotation;
 pub mod ics;
 pub mod json;
 pub mod scenario;
+pub mod what_if;

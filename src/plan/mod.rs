@@ -14,6 +14,7 @@ pub mod report;
 pub mod rng;
 pub mod rotation;
 pub mod week;
+pub mod what_if;
 
 /// Why a planner could not run (distinct from "no plan exists", which is an
 /// answer with an `infeasible_reason`).

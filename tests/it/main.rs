@@ -40,3 +40,4 @@ mod travel;
 mod travel_calendar;
 mod travel_views;
 mod validation;
+mod what_if;

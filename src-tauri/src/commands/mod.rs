@@ -17,4 +17,5 @@ pub mod reports;
 pub mod rotation;
 pub mod screens;
 pub mod teams;
+pub mod what_if;
 pub mod workload;

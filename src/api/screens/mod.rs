@@ -15,6 +15,7 @@ pub mod people;
 pub mod regions;
 pub mod reports;
 pub mod team_week;
+pub mod what_if;
 pub mod workload;
 
 use std::collections::HashMap;
@@ -35,6 +36,7 @@ pub use my_week::{MyDay, MyWeek};
 pub use people::{PeopleQuery, PersonRow, TeamFilter, TeamMember, TeamMembers};
 pub use reports::{DeskReport, PeopleReport, ReportWeek, TeamRef, TeamReport, TeamReportRow};
 pub use team_week::{TeamWeek, TeamWeekLine, TeamWeekQuery};
+pub use what_if::WhatIfView;
 
 /// The most rows one page may ask for: a screen draws a few dozen; the rest
 /// is fetched as it scrolls.

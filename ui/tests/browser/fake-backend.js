@@ -298,10 +298,81 @@
   const holdRotation = (args) => {
     const a = planRotation(args);
     rotHeld = { token: ++rotTokens, answer: a };
-    const terms = [['co_presence', 'Teammates together', 1, 'pair-day'], ['anchor', 'Team anchor days', 2, 'rep-day'], ['preference', 'Preferred days', 2, 'rep-day'], ['in_person', 'In-person meetings', 3, 'attendee']];
-    return { token: rotTokens, from: a.from, weeks: a.weeks, office: a.office, objective: a.objective, upper_bound: a.upper_bound, bound_words: a.objective ? (a.upper_bound === a.objective.total ? 'proven optimal' : `within ${(Math.ceil((a.upper_bound - a.objective.total) * 1000 / a.upper_bound) / 10).toFixed(1)}% of the best possible`) : null, infeasible_reason: a.infeasible_reason, fixes: a.fixes,
-      terms: a.objective ? terms.map(([key, label, weight, unit]) => ({ key, label, weight, unit, value: a.objective[key] })) : [], assignments: a.assignments.length, reps: new Set(a.assignments.map((x) => x.rep)).size };
+    return summaryOf(rotTokens, a);
   };
+  function summaryOf(token, a) {
+    const terms = [['co_presence', 'Teammates together', 1, 'pair-day'], ['anchor', 'Team anchor days', 2, 'rep-day'], ['preference', 'Preferred days', 2, 'rep-day'], ['in_person', 'In-person meetings', 3, 'attendee']];
+    return { token, from: a.from, weeks: a.weeks, office: a.office, objective: a.objective, upper_bound: a.upper_bound, bound_words: a.objective ? (a.upper_bound === a.objective.total ? 'proven optimal' : `within ${(Math.ceil((a.upper_bound - a.objective.total) * 1000 / a.upper_bound) / 10).toFixed(1)}% of the best possible`) : null, infeasible_reason: a.infeasible_reason, fixes: a.fixes,
+      terms: a.objective ? terms.map(([key, label, weight, unit]) => ({ key, label, weight, unit, value: a.objective[key] })) : [], assignments: a.assignments.length, reps: new Set(a.assignments.map((x) => x.rep)).size };
+  }
+  // A policy what-if: the changes made on a copy of the team, checked a
+  // little as Rust does (paths in the changes), both teams planned by the
+  // fake planner, the reps whose days differ listed. Held until adopted.
+  let whatIfHeld = null;
+  function tryPolicy({ changes, offices: owin, reps: rwin }) {
+    const p = [];
+    const tried = clone(db);
+    const mm = changes.policy?.office_days_per_week;
+    if (mm && mm.min > mm.max) p.push({ path: 'policy.office_days_per_week', message: `min ${mm.min} > max ${mm.max}` });
+    if (mm) tried.policy = clone(changes.policy);
+    changes.offices.forEach((c, i) => {
+      const o = tried.offices.find((x) => x.id === c.id);
+      if (!o) return p.push({ path: `offices[${i}].id`, message: `unknown office "${c.id}"` });
+      if (c.desks !== null && c.desks < 0) p.push({ path: `offices[${i}].desks`, message: `must not be negative, got ${c.desks}` });
+      if (c.desks !== null) o.desks = c.desks;
+      if (c.open_days !== null) o.open_days = c.open_days;
+    });
+    changes.teams.forEach((c, i) => {
+      const t = tried.teams.find((x) => x.id === c.id);
+      if (!t) return p.push({ path: `teams[${i}].id`, message: `unknown team "${c.id}"` });
+      if (c.anchor_days !== null) t.anchor_days = c.anchor_days;
+      if (c.office !== null) tried.reps.filter((r) => r.team === c.id).forEach((r) => (r.office = c.office));
+    });
+    changes.reps.forEach((c, i) => {
+      const r = tried.reps.find((x) => x.id === c.id);
+      if (!r) return p.push({ path: `reps[${i}].id`, message: `unknown rep "${c.id}"` });
+      if (c.preferred_office_days !== null) r.preferred_office_days = c.preferred_office_days;
+      if (c.office !== null) r.office = c.office;
+    });
+    if (p.length) throw { code: 'invalid', message: 'changes: the changes are invalid', problems: p };
+    const current = planRotation({ office: null });
+    const saved = db;
+    db = tried;
+    let after;
+    try {
+      after = planRotation({ office: null });
+    } finally {
+      db = saved;
+    }
+    const key = (a) => `${a.date}|${a.office}`;
+    const daysOf = (plan, rep) => new Set(plan.assignments.filter((a) => a.rep === rep).map(key));
+    const reps = tried.reps
+      .map((r) => {
+        const b = daysOf(current, r.id);
+        const a = daysOf(after, r.id);
+        if (b.size === a.size && [...a].every((x) => b.has(x))) return null;
+        const bd = new Set([...b].map((x) => x.slice(0, 10)));
+        const ad = new Set([...a].map((x) => x.slice(0, 10)));
+        return { rep: r.id, name: r.name, team: r.team, office_before: db.reps.find((x) => x.id === r.id).office, office_after: r.office,
+          gained: [...ad].filter((d) => !bd.has(d)).sort(), lost: [...bd].filter((d) => !ad.has(d)).sort(), moved: [],
+          anchor_missed_before: 0, anchor_missed_after: 0, together_before: 0, together_after: 0 };
+      })
+      .filter(Boolean)
+      .sort((x, y) => x.name.localeCompare(y.name));
+    const dates = [...new Set([...current.assignments, ...after.assignments].map((a) => a.date))].sort();
+    const used = (plan, o, d) => plan.assignments.filter((a) => a.office === o && a.date === d).length;
+    const officeRows = tried.offices.map((o) => ({ office: o.id, name: o.name, desks_before: db.offices.find((x) => x.id === o.id).desks, desks_after: o.desks,
+      days: dates.map((d) => ({ before: used(current, o.id, d), after: used(after, o.id, d) })) }));
+    const feasible = !current.infeasible_reason && !after.infeasible_reason;
+    whatIfHeld = { token: ++rotTokens, changes: clone(changes), tried, counter, current, after, reps: feasible ? reps : [], officeRows, dates, compared: feasible };
+    return whatIfView(whatIfHeld, owin, rwin);
+  }
+  function whatIfView(h, owin, rwin) {
+    const req = db.requests.rotation;
+    return { token: h.token, changes: { ...h.changes, from: mondayOf(req.from), weeks: req.weeks }, from: mondayOf(req.from), weeks: req.weeks, counter: h.counter,
+      current: summaryOf(h.token, h.current), tried: summaryOf(h.token, h.after), notes: [], dropped_locks: [], dropped_office_days: 0,
+      dates: h.dates, offices: { ...cut(h.officeRows, owin), counter: h.counter }, compared: h.compared, reps: { ...cut(h.reps, rwin), counter: h.counter } };
+  }
   function rotationBoard({ query, window: win, plan }) {
     const req = db.requests.rotation;
     const today = window.__FAKE_BACKEND__.today;
@@ -772,6 +843,16 @@
       return clone(db);
     },
     set_rotation_lock: (args) => setRotationLock(args),
+    what_if_policy: (args) => tryPolicy(args),
+    what_if_page: ({ token, offices, reps }) => (whatIfHeld?.token === token ? whatIfView(whatIfHeld, offices, reps) : null),
+    adopt_what_if: ({ token }) => {
+      if (whatIfHeld?.token !== token) throw { code: 'not_found', message: 'this what-if is no longer held: try it again', problems: [] };
+      if (whatIfHeld.counter !== counter) throw { code: 'conflict', message: 'The team changed since this what-if was made: try it again', problems: [] };
+      const t = whatIfHeld.tried;
+      whatIfHeld = null;
+      db = { ...db, policy: t.policy, offices: t.offices, teams: t.teams, reps: t.reps };
+      return clone(db);
+    },
     accept_rotation: ({ plan: token }) => {
       if (rotHeld?.token !== token) throw { code: 'not_found', message: 'this plan is no longer held (a newer plan replaced it): plan again', problems: [] };
       const plan = rotHeld.answer;

@@ -577,6 +577,43 @@ await test('office days: a click selects, the lock control or L locks; past days
   expect((await attr(wed, 'data-state')) === 'in', 'the board shows the accepted day');
 });
 
+await test('office days: try a policy, see both plans side by side, a bad value at its row, adopt after a confirmation', async () => {
+  await nav(/Office days/).click();
+  await page.getByRole('button', { name: 'Try a policy' }).click();
+  const panel = page.getByRole('region', { name: 'Try a policy' });
+  await panel.waitFor();
+  expect((await panel.getByLabel('Min days a week').inputValue()) === '2', 'the stored policy fills the form');
+  // A bad value comes back from "Rust" at the row its path names.
+  await panel.getByLabel('Min days a week').fill('4');
+  await panel.getByLabel('Max days a week').fill('3');
+  await panel.getByRole('button', { name: 'Try', exact: true }).click();
+  await panel.getByText('min 4 > max 3').waitFor();
+  await panel.getByLabel('Max days a week').fill('5');
+  await panel.getByText('Offices (2)').click();
+  await panel.getByLabel('Desks at Test London').fill('6');
+  await panel.getByRole('button', { name: 'Try', exact: true }).click();
+  const result = panel.getByRole('region', { name: 'What-if result' });
+  await result.waitFor();
+  const current = panel.getByRole('region', { name: 'Current plan' });
+  const tried = panel.getByRole('region', { name: 'Tried plan' });
+  expect(/Score/.test(await current.innerText()) && /Score/.test(await tried.innerText()), 'both plans side by side');
+  const cb = await current.boundingBox();
+  const tb = await tried.boundingBox();
+  expect(cb && tb && tb.x > cb.x + cb.width - 1 && Math.abs(tb.y - cb.y) < 2, `side by side: ${JSON.stringify({ cb, tb })}`);
+  const sent = await page.evaluate(() => window.__FAKE_BACKEND__.calls.filter((c) => c === 'what_if_policy').length);
+  expect(sent === 2, `tried twice, got ${sent}`);
+  await panel.getByRole('table', { name: 'Desk use, current and tried' }).waitFor();
+  await panel.getByRole('button', { name: 'Adopt…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Adopt this policy?' });
+  expect(/backup/.test(await confirm.innerText()), 'the confirmation says a backup is made');
+  await confirm.getByRole('button', { name: 'Adopt' }).click();
+  await panel.getByText('The policy was adopted').waitFor();
+  const stored = await page.evaluate(() => window.__FAKE_BACKEND__.db);
+  expect(stored.policy.office_days_per_week.min === 4 && stored.policy.office_days_per_week.max === 5, `policy: ${JSON.stringify(stored.policy)}`);
+  expect(stored.offices.find((o) => o.id === 'test-lon').desks === 6, 'desks stored');
+  await panel.getByRole('button', { name: 'Close' }).click();
+});
+
 await test('workload: balance a week, see load against capacity, accept and apply one move, add a task', async () => {
   await nav(/Workload/).click();
   await page.getByRole('form', { name: 'Balance workload' }).waitFor();

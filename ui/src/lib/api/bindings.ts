@@ -160,6 +160,25 @@ export const commands = {
 	 */
 	discardRotation: (plan: number) => typedError<null, CommandError>(__TAURI_INVOKE("discard_rotation", { plan })),
 	/**
+	 *  Plans the stored team and the team with `changes` over the changes'
+	 *  weeks (default: the stored ones) with the stored locks, off the UI
+	 *  thread on a reader, never re-planning days before today. Stores nothing;
+	 *  the answer shows the pages `offices` and `reps` asked for. Bad changes
+	 *  are `invalid` with paths in the changes (`offices[0].desks`).
+	 */
+	whatIfPolicy: (changes: PolicyChanges, offices: Window, reps: Window) => typedError<WhatIfView, CommandError>(__TAURI_INVOKE("what_if_policy", { changes, offices, reps })),
+	/**
+	 *  The held what-if `token` with other pages of offices and reps; `null`
+	 *  when it is no longer held.
+	 */
+	whatIfPage: (token: number, offices: Window, reps: Window) => typedError<WhatIfView | null, CommandError>(__TAURI_INVOKE("what_if_page", { token, offices, reps })),
+	/**
+	 *  Stores the held what-if `token`'s changes as the team's policy,
+	 *  offices, teams and reps in one write after a backup, then forgets it.
+	 *  Refused (`conflict`) when the team changed since it was computed.
+	 */
+	adoptWhatIf: (token: number) => typedError<Changes, CommandError>(__TAURI_INVOKE("adopt_what_if", { token })),
+	/**
 	 *  The window the screen opens on (the stored one, else the default from
 	 *  today) and the limits it shows.
 	 */
@@ -841,6 +860,12 @@ export type DeskDay = {
 	over: boolean,
 };
 
+/**  Reps in on one office-day; `None` where the office is closed. */
+export type DeskPair = {
+	before: number | null,
+	after: number | null,
+};
+
 export type DeskReport = {
 	window: ReportWindow,
 	weeks: ReportWeek[],
@@ -1508,11 +1533,26 @@ export type Office = {
 	holidays?: string | null,
 };
 
+export type OfficeChange = {
+	id: string,
+	desks: number | null,
+	open_days: Weekday[] | null,
+};
+
 /**  One accepted office day of the plan that travels to reps. */
 export type OfficeDay = {
 	rep: string,
 	date: string,
 	office: string,
+};
+
+export type OfficeDesks = {
+	office: string,
+	name: string,
+	desks_before: number,
+	desks_after: number,
+	/**  One per date of [`DeskComparison::dates`]. */
+	days: DeskPair[],
 };
 
 export type OfficeMark = {
@@ -1616,6 +1656,21 @@ export type PlannedBalance = {
 
 export type Policy = {
 	office_days_per_week: DayRange,
+};
+
+/**
+ *  What a lead tries: every member optional; lists name items by id and
+ *  change only the fields they give.
+ */
+export type PolicyChanges = {
+	/**  A date in the first ISO week; `None` takes the stored rotation window's. */
+	from: string | null,
+	/**  `None` takes the stored rotation window's (1..=104). */
+	weeks: number | null,
+	policy: Policy | null,
+	offices: OfficeChange[],
+	teams: TeamChange[],
+	reps: RepChange[],
 };
 
 export type PresenceFigures = {
@@ -1802,6 +1857,13 @@ export type Rep = {
 	travel?: Trip[],
 };
 
+export type RepChange = {
+	id: string,
+	preferred_office_days: Weekday[] | null,
+	/**  The rep's new home office (after their team's, when both say). */
+	office: string | null,
+};
+
 /**  One rep's weeks: per-person figures, shown only for the lead's team. */
 export type RepCompliance = {
 	/**  The rep's id (`Rep N` when names are left out). */
@@ -1816,6 +1878,30 @@ export type RepCompliance = {
 export type RepDate = {
 	rep: string,
 	date: string,
+};
+
+/**  What changes for one rep whose days change. */
+export type RepDiff = {
+	rep: string,
+	name: string,
+	team: string | null,
+	office_before: string | null,
+	office_after: string | null,
+	/**  In after the changes, not before. */
+	gained: string[],
+	/**  In before the changes, not after. */
+	lost: string[],
+	/**  In both, at another office. */
+	moved: string[],
+	/**  The team's anchor days rule 1 leaves open to the rep, not spent in. */
+	anchor_missed_before: number,
+	anchor_missed_after: number,
+	/**
+	 *  Co-presence pairs the rep is in: per day in, the teammates in at
+	 *  the same office, summed.
+	 */
+	together_before: number,
+	together_after: number,
 };
 
 /**  Why a rep is in on the days the plan gives them in one ISO week. */
@@ -2054,6 +2140,13 @@ export type Team = {
 	anchor_days: Weekday[],
 };
 
+export type TeamChange = {
+	id: string,
+	anchor_days: Weekday[] | null,
+	/**  Every rep of the team gets this home office. */
+	office: string | null,
+};
+
 /**  A team's reps together: what every team shows. */
 export type TeamCompliance = {
 	/**  `None`: the reps without a team. */
@@ -2249,6 +2342,39 @@ export type WeekDay = {
 
 /**  A day of the week as the document spells it (`"mon"` … `"sun"`), Monday first. */
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+
+/**  A what-if as the panel (or the command line's `--json`) shows it. */
+export type WhatIfView = {
+	/**  The shell holds the what-if under it (0 on the command line). */
+	token: number,
+	/**  The changes tried, their weeks filled in. */
+	changes: PolicyChanges,
+	/**  Monday of the first week. */
+	from: string,
+	weeks: number,
+	/**  The change counter both plans were made at. */
+	counter: number,
+	/**  The stored team planned. */
+	current: PlanSummary,
+	/**  The team with the changes planned. */
+	tried: PlanSummary,
+	notes: string[],
+	/**
+	 *  Locks left out of the tried plan: rule 1 forbids them after the
+	 *  changes (Adopt drops them).
+	 */
+	dropped_locks: Lock[],
+	/**  Accepted office days the changes rule out (Adopt drops them). */
+	dropped_office_days: number,
+	/**  The day columns of the desk comparison. */
+	dates: string[],
+	/**  Desk use per office-day, current and tried, offices by name. */
+	offices: Page<OfficeDesks>,
+	/**  Both plans are feasible, so their days are compared. */
+	compared: boolean,
+	/**  The reps whose days change, by name. */
+	reps: Page<RepDiff>,
+};
 
 /**  Which part of a list a screen asks for. */
 export type Window = {
