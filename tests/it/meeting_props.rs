@@ -624,7 +624,8 @@ fn brute_top_k(c: &Case, o: &Oracle) -> Vec<(Minute, i64)> {
 /// lists"): first, in (cost, start) order, slots that overlap none taken and
 /// whose time of day (request zone) is at least a meeting's length from
 /// every taken one's, until half the list (rounded up); then the rest in
-/// order, overlaps skipped; shown in (cost, start) order.
+/// order, overlaps skipped; shown in (cost, start) order; the exact list
+/// when that comes out shorter.
 fn brute_varied(c: &Case, o: &Oracle) -> Vec<(Minute, i64)> {
     let z = zone(c.zone);
     let mut all: Vec<(i64, Minute)> = candidates(c, 0)
@@ -662,7 +663,12 @@ fn brute_varied(c: &Case, o: &Oracle) -> Vec<(Minute, i64)> {
         }
     }
     taken.sort_unstable();
-    taken.into_iter().map(|(cost, s)| (s, cost)).collect()
+    let varied: Vec<(Minute, i64)> = taken.into_iter().map(|(cost, s)| (s, cost)).collect();
+    let exact = brute_top_k(c, o);
+    if varied.len() < exact.len() {
+        return exact;
+    }
+    varied
 }
 
 /// Every fair plan by exhaustive search; the least (max stretch, cost,

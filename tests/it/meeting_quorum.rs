@@ -233,3 +233,31 @@ fn the_varied_list_shows_another_time_of_day() {
     assert_eq!(starts(&a), [("2026-12-07T14:00:00Z", 0)]);
     assert_eq!(a.varied, None);
 }
+
+#[test]
+fn a_varied_list_that_would_be_shorter_is_not_offered() {
+    // Monday has 08:30–09:30 and 10:30–11:30, Tuesday 09:00–11:00: the exact
+    // list holds four hours. Spreading over times of day would take Tuesday
+    // 09:30 (an hour from both Monday times), which overlaps both Tuesday
+    // slots the exact list takes: three. The exact list is kept.
+    let doc = json!({"format": "meridian.scenario/1",
+        "reps": [{"id": "ana", "time_zone": "UTC", "working_hours": {
+            "mon": [["08:30", "09:30"], ["10:30", "11:30"]], "tue": [["09:00", "11:00"]]}}],
+        "requests": {"meetings": [{"id": "sync", "duration_minutes": 60, "required": ["ana"],
+            "from": "2026-12-07", "to": "2026-12-08", "granularity_minutes": 30,
+            "max_results": 6}]}})
+    .to_string();
+    let sc = parse_document(&doc, "team.json").expect("valid");
+    let req = &sc.requests.meetings[0];
+    let exact = suggest_listed(&sc, req, ListOrder::Exact).expect("planned");
+    let expected = [
+        ("2026-12-07T08:30:00Z", 0),
+        ("2026-12-07T10:30:00Z", 0),
+        ("2026-12-08T09:00:00Z", 0),
+        ("2026-12-08T10:00:00Z", 0),
+    ];
+    assert_eq!(starts(&exact), expected);
+    let varied = suggest_listed(&sc, req, ListOrder::Varied).expect("planned");
+    assert_eq!(starts(&varied), expected);
+    assert_eq!(varied.varied, None);
+}

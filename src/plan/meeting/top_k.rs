@@ -40,7 +40,10 @@ pub(super) fn top_k(p: &Planner, order: ListOrder) -> MeetingAnswer {
         let times = spread.len();
         let mut varied = walk(p, &feasible, spread, k, false);
         varied.sort_unstable();
-        if varied != taken {
+        // A start taken for its time of day can overlap two cheaper starts
+        // of its day that the exact walk takes both of: a varied list that
+        // comes out shorter is not offered.
+        if varied != taken && varied.len() >= taken.len() {
             varied_note = Some(format!(
                 "Varied list: the best slot at each of {times} different times of day, then the next best in order; the exact top {k} ranks by cost and start alone."
             ));
