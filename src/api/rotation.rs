@@ -120,13 +120,7 @@ impl Meridian {
         if let Some(today) = today {
             req.locks.extend(past_locks(&sc, &req, today));
         }
-        // The app's plan breaks ties with the fairness ledger's preferred
-        // days over the 13 weeks up to today (what the Fairness screen
-        // shows first); the command line's plan, without `today`, does not.
-        let fairness = today.map(|t| {
-            let (first, last) = ledger::default_period(t);
-            rotation::Fairness::from_counts(ledger::preferred_days(&sc, first, last))
-        });
+        let fairness = app_fairness(&sc, today);
         let answer = rotation::rotate_office_fair(&sc, &req, office, cancel, fairness.as_ref())?;
         Ok(RotationRun {
             answer,
@@ -428,6 +422,16 @@ fn rep_week_part(c: &rusqlite::Connection, rep: &str) -> Result<Option<Scenario>
 /// Lock-ins for the accepted office days before `today` inside the request's
 /// weeks: what happened stands. Left out where the lead has a lock of their
 /// own or rule 1 now blocks the day (a lock there would be refused).
+/// The app's plans break ties with the fairness ledger's preferred days
+/// over the 13 weeks up to today (what the Fairness screen shows first);
+/// the command line's plans, without `today`, do not.
+pub(super) fn app_fairness(sc: &Scenario, today: Option<NaiveDate>) -> Option<rotation::Fairness> {
+    today.map(|t| {
+        let (first, last) = ledger::default_period(t);
+        rotation::Fairness::from_counts(ledger::preferred_days(sc, first, last))
+    })
+}
+
 pub(super) fn past_locks(
     sc: &crate::model::Scenario,
     req: &RotationRequest,

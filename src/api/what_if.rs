@@ -15,7 +15,7 @@ use std::sync::atomic::AtomicBool;
 use chrono::NaiveDate;
 
 use super::items::Item;
-use super::rotation::{past_locks, window};
+use super::rotation::{app_fairness, past_locks, window};
 use super::write::Changes;
 use super::{invalid, Meridian};
 use crate::error::{AppError, Problem};
@@ -98,6 +98,10 @@ impl Meridian {
             .unwrap_or(4);
         let (monday, _) = scenario::rotation_days(from, weeks.max(1));
         let applied = try_changes(&sc, changes).map_err(|p| invalid("changes", p))?;
+        // Both plans break ties as the board's plan does, with the same
+        // shares (the stored team's ledger): "current" is the board's plan
+        // of those weeks.
+        let fairness = app_fairness(&sc, today);
         let plan = |team: &Scenario| -> Result<RotationAnswer, AppError> {
             let mut req = window(team.requests.rotation.clone(), from, weeks);
             if let Some(today) = today {
@@ -111,8 +115,12 @@ impl Meridian {
             if !problems.is_empty() {
                 return Err(invalid("changes", problems));
             }
-            Ok(rotation::rotate_office_cancellable(
-                team, &req, None, cancel,
+            Ok(rotation::rotate_office_fair(
+                team,
+                &req,
+                None,
+                cancel,
+                fairness.as_ref(),
             )?)
         };
         let current = plan(&sc)?;

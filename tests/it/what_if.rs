@@ -494,3 +494,34 @@ fn the_command_line_prints_both_plans_and_the_diff_and_adopt_stores_the_policy()
         "{err}"
     );
 }
+
+#[test]
+fn the_current_plan_is_the_boards_plan_ties_broken_by_the_same_ledger() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut m = team(&dir);
+    // March is planned and accepted: the ledger of the 13 weeks up to
+    // 6 April then shows some reps granted more of their preferred days.
+    let march = m.plan_rotation(None, None, None).expect("plan");
+    m.accept_rotation(&march).expect("accept");
+    let today = NaiveDate::from_ymd_opt(2026, 4, 6).expect("date");
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let board = m
+        .plan_rotation_at(Some(today), Some(2), None, Some(today), &stop)
+        .expect("board");
+    let plain = m
+        .plan_rotation_at(Some(today), Some(2), None, None, &stop)
+        .expect("plan without the ledger");
+    assert_ne!(
+        board.answer.assignments, plain.answer.assignments,
+        "the case must have ties the ledger breaks"
+    );
+    let w = m
+        .what_if_from(
+            &changes(r#"{"from": "2026-04-06", "weeks": 2, "policy": {"office_days_per_week": {"min": 1, "max": 4}}}"#),
+            Some(today),
+            &stop,
+        )
+        .expect("what-if");
+    assert_eq!(w.current.assignments, board.answer.assignments);
+    assert_eq!(w.current.objective, board.answer.objective);
+}
