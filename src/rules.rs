@@ -90,6 +90,18 @@ pub mod limits {
 
 /// First and last day of the ISO weeks a rotation covers: the week holding
 /// `from` and the `weeks - 1` weeks after it.
+/// Whether `d` is a date a lead can write: years 0000 to 9999, the
+/// documents' `YYYY-MM-DD`. Dates from the web view are typed values that
+/// serde reads over chrono's whole range; one outside these years is
+/// refused before any date arithmetic, which would overflow near chrono's
+/// limits.
+pub fn writable_date(d: NaiveDate) -> bool {
+    (0..=9999).contains(&d.year())
+}
+
+/// What a refused [`writable_date`] says.
+pub const DATE_RANGE: &str = "dates run from 0000-01-01 to 9999-12-31";
+
 pub fn rotation_days(from: NaiveDate, weeks: u32) -> (NaiveDate, NaiveDate) {
     let monday = from - Duration::days(i64::from(from.weekday().num_days_from_monday()));
     (monday, monday + Duration::days(7 * i64::from(weeks) - 1))

@@ -156,6 +156,15 @@ pub(crate) fn window_of(
         .weeks
         .or(stored.filter(|_| query.from.is_none()).map(|s| s.1))
         .unwrap_or(DEFAULT_REPORT_WEEKS);
+    if !crate::rules::writable_date(from) {
+        return Err(invalid(
+            "report",
+            vec![Problem {
+                path: "from".into(),
+                message: format!("{from}: {}", crate::rules::DATE_RANGE),
+            }],
+        ));
+    }
     ReportWindow::new(from, weeks).map_err(|e| {
         invalid(
             "report",
@@ -226,8 +235,36 @@ impl Meridian {
             .1)
     }
 
+    /// [`Meridian::export_report`] for the app's Save dialog: the app shows
+    /// per-person figures for the lead's own team only, so its exports name
+    /// no other team's people (the CLI's `--team` is the lead at their own
+    /// command line).
+    ///
+    /// # Errors
+    /// As [`Meridian::export_report`], and [`AppError::Invalid`] (at
+    /// `team`) for a compliance export of another team than the lead's.
+    pub fn export_lead_report(
+        &self,
+        req: &ReportExport,
+        today: NaiveDate,
+    ) -> Result<String, AppError> {
+        if req.kind == ReportKind::Compliance
+            && req.team.is_some()
+            && req.team != self.lead_team()?
+        {
+            return Err(invalid(
+                "report",
+                vec![Problem {
+                    path: "team".into(),
+                    message: "per-person figures are exported for your own team only".into(),
+                }],
+            ));
+        }
+        self.export_report(req, today)
+    }
+
     /// A report of the stored plan as JSON or CSV text (the CLI's `report`,
-    /// the app's Save dialog).
+    /// the app's Save dialog through [`Meridian::export_lead_report`]).
     ///
     /// # Errors
     /// [`AppError::Invalid`] for a window outside 1..=104 weeks or `team`

@@ -127,6 +127,9 @@ pub fn parse_changes(text: &str, source: &str) -> Result<PolicyChanges, Scenario
 pub fn check_changes(c: &PolicyChanges) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut err = |path: String, message: String| out.push(Problem { path, message });
+    if let Some(d) = c.from.filter(|&d| !crate::rules::writable_date(d)) {
+        err("from".into(), format!("{d}: {}", crate::rules::DATE_RANGE));
+    }
     if let Some(w) = c.weeks {
         if w < 1 || i128::from(w) > MAX_ROTATION_WEEKS {
             err(

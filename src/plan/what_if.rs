@@ -61,8 +61,29 @@ pub fn apply_changes(sc: &mut Scenario, changes: &PolicyChanges) -> Result<(), V
     if let Some(p) = changes.policy {
         sc.policy = p;
     }
+    // Each list is looked up by id through a map built once: a changes
+    // file of 10,000 teams against 50,000 reps stays linear.
+    let office_at: HashMap<String, usize> = sc
+        .offices
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.clone(), i))
+        .collect();
+    let team_at: HashMap<String, usize> = sc
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.clone(), i))
+        .collect();
+    let mut members: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, r) in sc.reps.iter().enumerate() {
+        if let Some(t) = &r.team {
+            members.entry(t.as_str()).or_default().push(i);
+        }
+    }
+    let mut new_office: Vec<(usize, String)> = Vec::new();
     for (i, c) in changes.offices.iter().enumerate() {
-        let Some(o) = sc.offices.iter_mut().find(|o| o.id == c.id) else {
+        let Some(o) = office_at.get(&c.id).map(|&at| &mut sc.offices[at]) else {
             office_ref(format!("offices[{i}].id"), &c.id, &mut problems);
             continue;
         };
@@ -74,7 +95,7 @@ pub fn apply_changes(sc: &mut Scenario, changes: &PolicyChanges) -> Result<(), V
         }
     }
     for (i, c) in changes.teams.iter().enumerate() {
-        let Some(t) = sc.teams.iter_mut().find(|t| t.id == c.id) else {
+        let Some(t) = team_at.get(&c.id).map(|&at| &mut sc.teams[at]) else {
             problems.push(Problem {
                 path: format!("teams[{i}].id"),
                 message: format!("unknown team {:?}", c.id),
@@ -86,15 +107,15 @@ pub fn apply_changes(sc: &mut Scenario, changes: &PolicyChanges) -> Result<(), V
         }
         if let Some(office) = &c.office {
             if office_ref(format!("teams[{i}].office"), office, &mut problems) {
-                for r in sc
-                    .reps
-                    .iter_mut()
-                    .filter(|r| r.team.as_ref() == Some(&c.id))
-                {
-                    r.office = Some(office.clone());
+                for &r in members.get(c.id.as_str()).into_iter().flatten() {
+                    new_office.push((r, office.clone()));
                 }
             }
         }
+    }
+    drop(members);
+    for (r, office) in new_office {
+        sc.reps[r].office = Some(office);
     }
     let index: HashMap<String, usize> = sc
         .reps

@@ -393,6 +393,22 @@ fn the_screen_pages_rows_sorted_by_rust_with_the_charts_values() {
         .expect_err("backwards");
     assert_eq!(err.code(), ErrorCode::Invalid);
     assert!(err.to_string().contains("to"), "{err}");
+    // A date at chrono's edge (no document can hold it) is refused first.
+    let err = m
+        .fairness(
+            &FairnessQuery {
+                from: None,
+                to: chrono::NaiveDate::from_ymd_opt(-262_000, 1, 1),
+                ..query(FairnessSort::Name, false)
+            },
+            all,
+            today(),
+        )
+        .expect_err("far date");
+    assert!(
+        err.to_string().contains("dates run from 0000-01-01"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -531,6 +531,34 @@ fn per_person_rows_only_for_the_leads_team_which_a_team_removal_clears() {
     ] {
         assert!(!text.contains(other), "{other} is not in the lead's team");
     }
+    // A typed date no document can hold is refused before any arithmetic.
+    let far = ReportQuery {
+        from: NaiveDate::from_ymd_opt(262_000, 1, 1),
+        weeks: Some(2),
+    };
+    match m.people_report(&far, ALL, today) {
+        Err(AppError::Invalid(e)) => assert_eq!(e.problems[0].path, "from"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    // The app's export names no other team's people, whatever it is sent;
+    // the lead's own team may be named.
+    let other = ReportExport {
+        kind: ReportKind::Compliance,
+        format: ReportFormat::Json,
+        query: q,
+        anonymous: false,
+        team: Some("beta".into()),
+    };
+    match m.export_lead_report(&other, today) {
+        Err(AppError::Invalid(e)) => assert_eq!(e.problems[0].path, "team"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    let own = ReportExport {
+        team: Some("alpha".into()),
+        ..other
+    };
+    let text = m.export_lead_report(&own, today).expect("own team");
+    assert!(text.contains("rep-ana-7") && !text.contains("rep-cy-9"));
     // A page of the people: the window cuts in Rust.
     let page = m
         .people_report(

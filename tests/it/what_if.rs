@@ -404,6 +404,13 @@ fn bad_changes_name_their_path_in_the_changes_file() {
         ..PolicyChanges::default()
     };
     assert_eq!(paths(&m.what_if(&typed).expect_err("weeks")), ["weeks"]);
+    // A typed date chrono reads but no document can hold is refused before
+    // any date arithmetic.
+    let far = PolicyChanges {
+        from: NaiveDate::from_ymd_opt(262_000, 12, 1),
+        ..PolicyChanges::default()
+    };
+    assert_eq!(paths(&m.what_if(&far).expect_err("date")), ["from"]);
     assert_eq!(
         paths(
             &m.adopt_what_if(&PolicyChanges::default(), None)

@@ -143,7 +143,7 @@ pub async fn export_report(
     };
     let name = format!("meridian-{}-report.{name}", request.kind.noun());
     let text = db
-        .read(move |core| core.export_report(&request, today()))
+        .read(move |core| core.export_lead_report(&request, today()))
         .await?;
     save(&app, "Export report", &name, kind, &text).await
 }

@@ -100,6 +100,17 @@ impl Meridian {
         window: Window,
         today: NaiveDate,
     ) -> Result<FairnessPage, AppError> {
+        for (path, d) in [("from", query.from), ("to", query.to)] {
+            if let Some(d) = d.filter(|&d| !crate::rules::writable_date(d)) {
+                return Err(invalid(
+                    "fairness period",
+                    vec![Problem {
+                        path: path.to_string(),
+                        message: format!("{d}: {}", crate::rules::DATE_RANGE),
+                    }],
+                ));
+            }
+        }
         let to = query.to.unwrap_or(today);
         let from = query.from.unwrap_or(ledger::default_period(to).0);
         let (mut rows, counter, team_name) = self.ledger_at(from, to, Some(&query.team))?;

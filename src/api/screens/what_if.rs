@@ -33,8 +33,10 @@ pub struct WhatIfView {
     pub tried: PlanSummary,
     pub notes: Vec<String>,
     /// Locks left out of the tried plan: rule 1 forbids them after the
-    /// changes (Adopt drops them).
+    /// changes (Adopt drops them); in the app's pages only the first
+    /// [`SHOWN_LOCKS`], with their number in `dropped_lock_count`.
     pub dropped_locks: Vec<Lock>,
+    pub dropped_lock_count: u32,
     /// Accepted office days the changes rule out (Adopt drops them).
     pub dropped_office_days: u32,
     /// The day columns of the desk comparison.
@@ -52,6 +54,13 @@ impl WhatIf {
     /// and `reps` pages asked for (`None`: every row, as the command line
     /// prints them).
     pub fn view(&self, token: u64, offices: Option<Window>, reps: Option<Window>) -> WhatIfView {
+        // A page of the panel carries a few locks; the command line's view
+        // (no windows) carries them all.
+        let shown = if offices.is_some() || reps.is_some() {
+            SHOWN_LOCKS
+        } else {
+            usize::MAX
+        };
         WhatIfView {
             token,
             changes: self.changes.clone(),
@@ -61,20 +70,34 @@ impl WhatIf {
             current: PlanSummary::of(token, &self.current),
             tried: PlanSummary::of(token, &self.tried),
             notes: self.notes.clone(),
-            dropped_locks: self.dropped_locks.clone(),
+            dropped_locks: self.dropped_locks.iter().take(shown).cloned().collect(),
+            dropped_lock_count: u32::try_from(self.dropped_locks.len()).unwrap_or(u32::MAX),
             dropped_office_days: self.dropped_office_days,
             dates: self.desks.dates.clone(),
-            offices: page_of(self.desks.offices.clone(), offices, self.counter),
+            offices: page_of(&self.desks.offices, offices, self.counter),
             compared: self.reps.is_some(),
-            reps: page_of(self.reps.clone().unwrap_or_default(), reps, self.counter),
+            reps: page_of(self.reps.as_deref().unwrap_or_default(), reps, self.counter),
         }
     }
 }
 
-fn page_of<T>(rows: Vec<T>, window: Option<Window>, counter: i64) -> Page<T> {
+/// Locks a page of the panel lists (the notes say how many in all).
+pub const SHOWN_LOCKS: usize = 20;
+
+/// The rows of `window` (every row without one), cloning only those.
+fn page_of<T: Clone>(rows: &[T], window: Option<Window>, counter: i64) -> Page<T> {
     match window {
-        Some(w) => w.page(rows, counter),
-        None => all(rows, counter),
+        Some(w) => {
+            let start = (w.offset as usize).min(rows.len());
+            let end = start.saturating_add(w.limit.min(super::MAX_PAGE_ROWS) as usize);
+            Page {
+                rows: rows[start..end.min(rows.len())].to_vec(),
+                offset: start as u32,
+                total: u32::try_from(rows.len()).unwrap_or(u32::MAX),
+                counter,
+            }
+        }
+        None => all(rows.to_vec(), counter),
     }
 }
 

@@ -19,8 +19,9 @@ pub struct PresenceFigures {
     /// `together_days` of `member_days` in whole percent.
     pub percent: Option<u32>,
     /// Unordered pairs of members in the same office on the same day: the
-    /// rotation objective's co-presence count.
-    pub pairs: u32,
+    /// rotation objective's co-presence count. 64 bits: 35,000 members of
+    /// one team in one office (within the limits) make 6e8 pairs a day.
+    pub pairs: u64,
 }
 
 impl PresenceFigures {
@@ -28,6 +29,7 @@ impl PresenceFigures {
         self.member_days += n;
         if n >= 2 {
             self.together_days += n;
+            let n = u64::from(n);
             self.pairs += n * (n - 1) / 2;
         }
     }

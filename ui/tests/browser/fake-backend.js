@@ -370,7 +370,7 @@
   function whatIfView(h, owin, rwin) {
     const req = db.requests.rotation;
     return { token: h.token, changes: { ...h.changes, from: mondayOf(req.from), weeks: req.weeks }, from: mondayOf(req.from), weeks: req.weeks, counter: h.counter,
-      current: summaryOf(h.token, h.current), tried: summaryOf(h.token, h.after), notes: [], dropped_locks: [], dropped_office_days: 0,
+      current: summaryOf(h.token, h.current), tried: summaryOf(h.token, h.after), notes: [], dropped_locks: [], dropped_lock_count: 0, dropped_office_days: 0,
       dates: h.dates, offices: { ...cut(h.officeRows, owin), counter: h.counter }, compared: h.compared, reps: { ...cut(h.reps, rwin), counter: h.counter } };
   }
   function rotationBoard({ query, window: win, plan }) {

@@ -1685,7 +1685,8 @@ export type PresenceFigures = {
 	percent: number | null,
 	/**
 	 *  Unordered pairs of members in the same office on the same day: the
-	 *  rotation objective's co-presence count.
+	 *  rotation objective's co-presence count. 64 bits: 35,000 members of
+	 *  one team in one office (within the limits) make 6e8 pairs a day.
 	 */
 	pairs: number,
 };
@@ -2361,9 +2362,11 @@ export type WhatIfView = {
 	notes: string[],
 	/**
 	 *  Locks left out of the tried plan: rule 1 forbids them after the
-	 *  changes (Adopt drops them).
+	 *  changes (Adopt drops them); in the app's pages only the first
+	 *  [`SHOWN_LOCKS`], with their number in `dropped_lock_count`.
 	 */
 	dropped_locks: Lock[],
+	dropped_lock_count: number,
 	/**  Accepted office days the changes rule out (Adopt drops them). */
 	dropped_office_days: number,
 	/**  The day columns of the desk comparison. */

@@ -32,6 +32,7 @@ function whatIf(changes: PolicyChanges, token: number, infeasible: boolean, reps
     tried: summary(token, infeasible),
     notes: ['1 rep(s) keep their own office days per week, which outrank the policy: Unit Bo'],
     dropped_locks: [],
+    dropped_lock_count: 0,
     dropped_office_days: 0,
     dates: ['2026-12-02', '2026-12-03'],
     offices: {
