@@ -593,8 +593,9 @@ fn series(c: &Case, s0: Minute, k: i64) -> Minute {
     resolve(&z, s0 + z.offset_minutes(s0) + 7 * k * DAY)
 }
 
-/// The exact top-k by enumeration: (start, cost) of each suggestion.
-fn brute_top_k(c: &Case, o: &Oracle) -> Vec<(Minute, i64)> {
+/// Every feasible candidate (a series: every occurrence) as (cost,
+/// start), in (cost, start) order.
+fn feasible_in_order(c: &Case, o: &Oracle) -> Vec<(i64, Minute)> {
     let mut all: Vec<(i64, Minute)> = candidates(c, 0)
         .into_iter()
         .filter_map(|s| {
@@ -605,6 +606,12 @@ fn brute_top_k(c: &Case, o: &Oracle) -> Vec<(Minute, i64)> {
         })
         .collect();
     all.sort_unstable();
+    all
+}
+
+/// The exact top-k by enumeration: (start, cost) of each suggestion.
+fn brute_top_k(c: &Case, o: &Oracle) -> Vec<(Minute, i64)> {
+    let all = feasible_in_order(c, o);
     let mut taken: Vec<(Minute, i64)> = Vec::new();
     for (cost, s) in all {
         if taken.len() == c.max_results as usize {
@@ -628,16 +635,7 @@ fn brute_top_k(c: &Case, o: &Oracle) -> Vec<(Minute, i64)> {
 /// when that comes out shorter.
 fn brute_varied(c: &Case, o: &Oracle) -> Vec<(Minute, i64)> {
     let z = zone(c.zone);
-    let mut all: Vec<(i64, Minute)> = candidates(c, 0)
-        .into_iter()
-        .filter_map(|s| {
-            (0..i64::from(c.repeat))
-                .map(|k| o.cost(series(c, s, k)))
-                .sum::<Option<i64>>()
-                .map(|cost| (cost, s))
-        })
-        .collect();
-    all.sort_unstable();
+    let all = feasible_in_order(c, o);
     let k = c.max_results as usize;
     let tod = |s: Minute| (s + z.offset_minutes(s)).rem_euclid(DAY);
     let overlaps = |a: Minute, b: Minute| a < b + c.duration && b < a + c.duration;
