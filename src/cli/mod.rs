@@ -101,11 +101,13 @@ enum Command {
     /// Replace the stored team with a backup's, after a snapshot of what is
     /// stored now (the backup file is only read).
     Restore { file: PathBuf },
-    /// Suggest meeting slots (contract §2): from a scenario file's requests,
-    /// or an ad-hoc request over the database's team.
+    /// Find meeting times that fit everyone's hours and calendars: for the
+    /// requests in a team file, or for the people you name (--required).
+    /// Slots outside someone's hours cost their stretch minutes.
     SuggestMeeting(SuggestArgs),
-    /// Plan office days (contract §3): a scenario file's rotation request, or
-    /// the database's team over its stored (or the given) weeks and locks.
+    /// Plan who goes to which office on which days, within the policy and
+    /// the desks, so teammates overlap (the stored weeks and locks, or the
+    /// ones you give); --what-if tries a changed policy beside it.
     RotateOffices {
         /// The team document whose `requests.rotation` to plan.
         #[arg(long, value_name = "FILE")]
@@ -120,26 +122,27 @@ enum Command {
         /// Only this office's reps.
         #[arg(long, value_name = "ID")]
         office: Option<String>,
-        /// One JSON document on stdout (the contract's shape).
+        /// One JSON document on stdout (the shape other tools read).
         #[arg(long)]
         json: bool,
         /// Add each rep-week's reasons to the JSON (`explanations`); the
         /// text output always shows them.
         #[arg(long, requires = "json")]
         explain: bool,
-        /// Plan the team as it is and with the changes in this file (a
-        /// policy what-if, DESIGN.md "Policy what-if"), side by side.
+        /// Plan the team as it is and as the changes in this file would make
+        /// it (policy, desks, anchor days, preferred days, offices), side by
+        /// side; nothing is stored without --adopt.
         #[arg(long = "what-if", value_name = "CHANGES.json", conflicts_with_all = ["office", "explain"])]
         what_if: Option<PathBuf>,
         /// Store the what-if's changes (the database only; a backup first).
         #[arg(long, requires = "what_if", conflicts_with = "scenario")]
         adopt: bool,
     },
-    /// Balance task workload (contract §4): a scenario file's balance
-    /// request, or the database's team over the stored (or the given) window.
+    /// Share out tasks so nobody is overloaded and deadlines hold, moving as
+    /// few as possible (over the stored window, or the dates you give).
     Balance(BalanceArgs),
-    /// A rep's agenda (contract §5): meetings, time off and office days
-    /// between two local dates in the rep's zone.
+    /// A rep's agenda: meetings, time off and office days between two dates,
+    /// in the rep's own time zone.
     Agenda {
         /// Read this team document instead of the database.
         #[arg(long, value_name = "FILE")]
@@ -157,7 +160,7 @@ enum Command {
         /// Last local date (default: 6 days after --from).
         #[arg(long)]
         to: Option<String>,
-        /// One JSON document on stdout (the contract's shape).
+        /// One JSON document on stdout (the shape other tools read).
         #[arg(long)]
         json: bool,
     },
@@ -249,7 +252,7 @@ struct SuggestArgs {
     /// with --json: the answer other tools check).
     #[arg(long)]
     exact: bool,
-    /// One JSON document on stdout (the contract's shape).
+    /// One JSON document on stdout (the shape other tools read).
     #[arg(long)]
     json: bool,
 }
@@ -300,7 +303,7 @@ struct BalanceArgs {
     /// Store the proposed moves in the database (all or none).
     #[arg(long, conflicts_with = "scenario")]
     apply: bool,
-    /// One JSON document on stdout (the contract's shape).
+    /// One JSON document on stdout (the shape other tools read).
     #[arg(long)]
     json: bool,
 }
