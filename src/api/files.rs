@@ -144,6 +144,30 @@ impl Meridian {
     /// [`AppError::Invalid`] when what it holds breaks a rule.
     pub fn restore(&mut self, file: &Path) -> Result<ImportSummary, AppError> {
         let name = file.display().to_string();
+        // A read-only open reads a missing or empty file as an empty team;
+        // restoring that would replace the stored team with nothing (a typo
+        // in the path must not do that).
+        match store::inspect(file).map_err(|e| super::at(e.into(), Some(file)))? {
+            store::Found::Missing => {
+                return Err(AppError::Io {
+                    path: file.to_path_buf(),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "no such backup; nothing was changed",
+                    ),
+                })
+            }
+            store::Found::Empty => {
+                return Err(super::at(
+                    store::StoreError::NotMeridian {
+                        detail: "an empty file, not a backup".into(),
+                    }
+                    .into(),
+                    Some(file),
+                ))
+            }
+            store::Found::Meridian(_) => {}
+        }
         let from = store::open_read_only(file).map_err(|e| super::at(e.into(), Some(file)))?;
         let mut sc = store::load_scenario(&from).map_err(|e| super::at(e.into(), Some(file)))?;
         // The backup's task-move history comes back with its team.

@@ -260,3 +260,23 @@ fn a_restore_from_a_file_that_is_not_a_meridian_database_changes_nothing() {
     assert!(err.to_string().contains("junk.db"), "{err}");
     assert_eq!(m.scenario().expect("read"), before);
 }
+
+#[test]
+fn a_restore_from_a_missing_or_empty_file_changes_nothing_and_keeps_no_snapshot() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("meridian.db");
+    let mut m = Meridian::open(&db).expect("open");
+    m.load_sample_team().expect("sample");
+    let before = m.scenario().expect("read");
+    let backups_before = m.backups().expect("list").len();
+    let missing = dir.path().join("typo.db");
+    let err = m.restore(&missing).expect_err("a missing file is refused");
+    assert!(err.to_string().contains("typo.db"), "{err}");
+    assert!(err.to_string().contains("no such backup"), "{err}");
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, "").expect("write");
+    let err = m.restore(&empty).expect_err("an empty file is refused");
+    assert!(err.to_string().contains("empty file"), "{err}");
+    assert_eq!(m.scenario().expect("read"), before);
+    assert_eq!(m.backups().expect("list").len(), backups_before);
+}
