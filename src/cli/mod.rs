@@ -25,6 +25,8 @@ use meridian::{AppError, Meridian};
 
 mod calendars;
 mod fairness;
+mod help;
+mod hints;
 mod items;
 mod report;
 mod text;
@@ -339,12 +341,28 @@ pub fn run() -> ExitCode {
         meridian::tz::tzdata_version(),
         meridian::holidays::data_version()
     );
-    let matches = Cli::command().version(version).get_matches();
+    let matches = help::grouped(Cli::command()).version(version).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
-    match execute(cli) {
+    let context = hints::Context::of(&matches);
+    let result = execute(cli);
+    let hint = result
+        .as_ref()
+        .err()
+        .and_then(|e| hints::next_step(&context, e));
+    let code = exit_code(result);
+    // Under the error line.
+    if let Some(hint) = hint {
+        let _ = writeln!(std::io::stderr(), "hint: {hint}");
+    }
+    code
+}
+
+/// Prints the error of a failed run and gives its exit code.
+fn exit_code(result: Result<bool, AppError>) -> ExitCode {
+    match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         // The reader went away (`meridian export | head`): it has all it
@@ -361,7 +379,7 @@ pub fn run() -> ExitCode {
             let what = if c.removed { "removed" } else { "changed" };
             let _ = writeln!(
                 std::io::stderr(),
-                "error: {} {:?} ({}) was {what}{by} after the revision you gave: nothing was written; list it again to see it",
+                "error: {} {:?} ({}) was {what}{by} after the revision you gave: nothing was written",
                 c.kind,
                 c.id,
                 c.name

@@ -613,3 +613,53 @@ fn restore_brings_back_a_backup_and_keeps_a_snapshot_of_what_it_replaced() {
     let table = text(&meridian(&["backups", "--db", &db]).stdout);
     assert!(table.contains("26 reps"), "{table}");
 }
+
+#[test]
+fn help_groups_the_commands_and_errors_name_the_command_to_run_next() {
+    let help = meridian(&["--help"]);
+    assert!(help.status.success());
+    let help = text(&help.stdout);
+    for heading in [
+        "Your team:",
+        "Planning:",
+        "Calendars:",
+        "Files:",
+        "Backups:",
+    ] {
+        assert!(help.contains(heading), "{heading} missing in\n{help}");
+    }
+    assert!(!help.contains("contract"), "{help}");
+
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("m.db");
+    let db = db.to_str().expect("utf-8 path");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/src/sample/sample-team.json");
+    assert!(meridian(&["--db", db, "import", sample]).status.success());
+
+    let out = meridian(&["--db", db, "meetings", "remove", "no-such-meeting"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("error: no meeting with id \"no-such-meeting\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("\nhint: `meridian meetings list` shows the stored meetings and their ids"),
+        "{err}"
+    );
+
+    let typo = dir.path().join("typo.db");
+    let out = meridian(&["--db", db, "restore", typo.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("no such backup; nothing was changed"), "{err}");
+    assert!(
+        err.contains("hint: `meridian backups` lists the snapshots"),
+        "{err}"
+    );
+    let reps = text(&meridian(&["--db", db, "reps", "list"]).stdout);
+    assert!(
+        reps.lines().count() > 20,
+        "the team is still there:\n{reps}"
+    );
+}

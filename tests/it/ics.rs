@@ -156,7 +156,14 @@ fn the_cli_writes_a_reps_or_a_teams_calendar_and_names_unknown_ids() {
         dir.path(),
     );
     assert!(!ok);
-    assert_eq!(err.trim(), "error: no rep with id \"zed\"");
+    let mut lines = err.lines();
+    assert_eq!(lines.next(), Some("error: no rep with id \"zed\""));
+    let hint = lines.next().unwrap_or_default();
+    assert!(
+        hint.starts_with("hint: the ids are the `id` fields of the reps in ")
+            && hint.ends_with("team.json"),
+        "{err}"
+    );
     let (ok, _, err) = meridian_cli(
         &[
             "export-ics".as_ref(),
