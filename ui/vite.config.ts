@@ -21,5 +21,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     setupFiles: ['./src/test-setup.ts'],
     restoreMocks: true,
+    // A ceiling for a loaded, shared machine (see test-setup.ts), not a timing.
+    testTimeout: 60_000,
   },
 });

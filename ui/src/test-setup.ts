@@ -1,7 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/svelte';
+import { cleanup, configure } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
+
+// The machines tests run on are shared: a screen can take seconds to show
+// under load. These are ceilings on waiting, not timings; a test that finds
+// what it waits for goes on at once.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();

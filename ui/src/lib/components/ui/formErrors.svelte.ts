@@ -25,6 +25,40 @@ export class FormErrors {
     return this.assigned.unmapped;
   }
 
+  /** A save is under way: the submit button waits, a second submit is ignored. */
+  saving = $state(false);
+
+  /**
+   * Every form's submit, in one place: the client's own checks, then `save`;
+   * problems from either land on their fields and focus moves to the first
+   * invalid one. A save that throws leaves the form open with Rust's words.
+   */
+  async submit(
+    e: SubmitEvent,
+    root: HTMLElement | undefined,
+    check: () => Problem[],
+    save: () => Promise<unknown>,
+  ): Promise<void> {
+    e.preventDefault();
+    if (this.saving) return;
+    const local = check();
+    if (local.length > 0) {
+      this.local(local);
+      focusFirstInvalid(root);
+      return;
+    }
+    this.clear();
+    this.saving = true;
+    try {
+      await save();
+    } catch (err) {
+      this.fromError(err);
+      focusFirstInvalid(root);
+    } finally {
+      this.saving = false;
+    }
+  }
+
   get any(): boolean {
     return this.problems.length > 0 || this.message !== null;
   }
