@@ -6,6 +6,7 @@
  * {@link ApiError} whose `code` the UI switches on (never its text).
  */
 import { commands, events } from './bindings';
+import { t } from '../i18n';
 import type {
   About,
   Backup,
@@ -285,7 +286,7 @@ export class ApiError extends Error {
     if (e instanceof ApiError) return e;
     if (isCommandError(e)) return new ApiError(e.code, e.message, e.problems ?? []);
     if (e instanceof Error) return new ApiError('unexpected', e.message);
-    return new ApiError('unexpected', typeof e === 'string' ? e : 'the command failed');
+    return new ApiError('unexpected', typeof e === 'string' ? e : t('notices.commandFailed'));
   }
 }
 

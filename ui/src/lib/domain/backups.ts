@@ -1,17 +1,17 @@
 /** Display helpers for the Backups screen (no rules: Rust counts and names). */
 import type { BackupCounts } from '../api';
+import { t } from '../i18n';
 
 /** "25 reps, 3 teams, 2 offices, 12 meetings, 40 tasks" (lists that are empty are left out). */
 export function describeCounts(c: BackupCounts): string {
-  const part = (n: number, one: string, many: string) => (n === 0 ? null : `${n} ${n === 1 ? one : many}`);
   const parts = [
-    part(c.reps, 'rep', 'reps'),
-    part(c.teams, 'team', 'teams'),
-    part(c.offices, 'office', 'offices'),
-    part(c.meetings, 'meeting', 'meetings'),
-    part(c.tasks, 'task', 'tasks'),
-  ].filter((p): p is string => p !== null);
-  return parts.length === 0 ? 'empty' : parts.join(', ');
+    c.reps > 0 && t('backups.counts.reps', { count: c.reps }),
+    c.teams > 0 && t('backups.counts.teams', { count: c.teams }),
+    c.offices > 0 && t('backups.counts.offices', { count: c.offices }),
+    c.meetings > 0 && t('backups.counts.meetings', { count: c.meetings }),
+    c.tasks > 0 && t('backups.counts.tasks', { count: c.tasks }),
+  ].filter((p): p is string => typeof p === 'string');
+  return parts.length === 0 ? t('backups.counts.empty') : parts.join(', ');
 }
 
 /** A file size in bytes as people read it: "812 B", "96 KB", "1.4 MB". */

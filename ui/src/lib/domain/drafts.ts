@@ -7,6 +7,7 @@ import type { DateRange, Interval, Office, Problem, Rep, Team, Trip, Weekday } f
 import { dayProblems, isDate } from './clock';
 import { addDays } from './dates';
 import { WEEKDAYS, WORKWEEK, sortWeekdays } from './weekdays';
+import { t } from '../i18n';
 
 export type DayHours = Record<Weekday, [string, string][]>;
 type WireWeekHours = Rep['working_hours'];
@@ -44,7 +45,7 @@ export type TripDraft = { from: string; to: string; office: string };
  * `office`. A suggestion only: Rust checks the trips when saved.
  */
 export function nextTripDraft(trips: TripDraft[], office: string): TripDraft {
-  const ends = trips.map((t) => t.to).filter(isDate);
+  const ends = trips.map((trip) => trip.to).filter(isDate);
   const day = ends.length > 0 ? addDays(ends.reduce((a, b) => (b > a ? b : a)), 1) : '';
   return { from: day, to: day, office: trips[trips.length - 1]?.office ?? office };
 }
@@ -120,7 +121,7 @@ export function repToDraft(rep: Rep, policyMin = 0, policyMax = 5): RepDraft {
     holidaysFrom: rep.holidays === undefined ? 'office' : rep.holidays === null ? 'none' : 'region',
     holidays: rep.holidays ?? '',
     // Rust leaves the key out when the rep has no trips.
-    travel: (rep.travel ?? []).map((t) => ({ from: t.from, to: t.to, office: t.office })),
+    travel: (rep.travel ?? []).map((trip) => ({ from: trip.from, to: trip.to, office: trip.office })),
     skills: [...rep.skills],
   };
 }
@@ -145,23 +146,23 @@ export function draftToRep(d: RepDraft): Rep {
   if (d.holidaysFrom === 'none') rep.holidays = null;
   if (d.holidaysFrom === 'region') rep.holidays = d.holidays.trim();
   // Left out when empty, as Rust writes it; Rust sorts and checks the trips.
-  if (d.travel.length > 0) rep.travel = d.travel.map((t): Trip => ({ from: t.from, to: t.to, office: t.office }));
+  if (d.travel.length > 0) rep.travel = d.travel.map((trip): Trip => ({ from: trip.from, to: trip.to, office: trip.office }));
   return rep;
 }
 
 const WHOLE = /^\d+$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
 
-function required(out: Problem[], path: string, value: string, what: string) {
-  if (value.trim() === '') out.push({ path, message: `${what} is required` });
+function required(out: Problem[], path: string, value: string, message: string) {
+  if (value.trim() === '') out.push({ path, message });
 }
 
 function rangeProblems(out: Problem[], path: string, min: string, max: string, top: number) {
   const ok = (v: string) => WHOLE.test(v.trim()) && Number(v) <= top;
-  if (!ok(min)) out.push({ path: `${path}.min`, message: `enter a whole number from 0 to ${top}` });
-  if (!ok(max)) out.push({ path: `${path}.max`, message: `enter a whole number from 0 to ${top}` });
+  if (!ok(min)) out.push({ path: `${path}.min`, message: t('drafts.wholeNumber', { max: top }) });
+  if (!ok(max)) out.push({ path: `${path}.max`, message: t('drafts.wholeNumber', { max: top }) });
   if (ok(min) && ok(max) && Number(min) > Number(max)) {
-    out.push({ path, message: 'minimum is more than maximum' });
+    out.push({ path, message: t('drafts.minAboveMax') });
   }
 }
 
@@ -170,37 +171,37 @@ export type RepContext = { zones: readonly string[]; takenIds?: ReadonlySet<stri
 /** The obvious mistakes; Rust checks everything else. */
 export function validateRepDraft(d: RepDraft, ctx: RepContext): Problem[] {
   const out: Problem[] = [];
-  required(out, 'id', d.id, 'id');
-  if (ctx.takenIds?.has(d.id.trim())) out.push({ path: 'id', message: `id "${d.id.trim()}" is already used` });
-  required(out, 'name', d.name, 'name');
-  if (d.time_zone.trim() === '') out.push({ path: 'time_zone', message: 'time zone is required' });
+  required(out, 'id', d.id, t('drafts.idRequired'));
+  if (ctx.takenIds?.has(d.id.trim())) out.push({ path: 'id', message: t('drafts.idTaken', { id: d.id.trim() }) });
+  required(out, 'name', d.name, t('drafts.nameRequired'));
+  if (d.time_zone.trim() === '') out.push({ path: 'time_zone', message: t('drafts.zoneRequired') });
   else if (ctx.zones.length > 0 && !ctx.zones.includes(d.time_zone.trim())) {
-    out.push({ path: 'time_zone', message: `"${d.time_zone.trim()}" is not a known IANA time zone` });
+    out.push({ path: 'time_zone', message: t('drafts.zoneUnknown', { zone: d.time_zone.trim() }) });
   }
   for (const day of WEEKDAYS) {
     out.push(...dayProblems(`working_hours.${day}`, d.working_hours[day]));
     out.push(...dayProblems(`stretch_hours.${day}`, d.stretch_hours[day]));
   }
   if (!DECIMAL.test(d.capacity.trim())) {
-    out.push({ path: 'capacity_hours_per_week', message: 'enter a number of hours, e.g. 37.5' });
+    out.push({ path: 'capacity_hours_per_week', message: t('drafts.capacity') });
   }
   if (!d.usePolicy) rangeProblems(out, 'office_days_per_week', d.min, d.max, 7);
   const both = d.preferred_office_days.filter((w) => d.no_office_days.includes(w));
   if (both.length > 0) {
-    out.push({ path: 'no_office_days', message: 'a day cannot be both preferred and a no-office day' });
+    out.push({ path: 'no_office_days', message: t('drafts.preferredAndNoOffice') });
   }
   d.time_off.forEach((r, i) => {
-    if (!isDate(r.start)) out.push({ path: `time_off[${i}].start`, message: 'start date is required' });
-    if (!isDate(r.end)) out.push({ path: `time_off[${i}].end`, message: 'end date is required' });
+    if (!isDate(r.start)) out.push({ path: `time_off[${i}].start`, message: t('drafts.startRequired') });
+    if (!isDate(r.end)) out.push({ path: `time_off[${i}].end`, message: t('drafts.endRequired') });
     if (isDate(r.start) && isDate(r.end) && r.end < r.start) {
-      out.push({ path: `time_off[${i}].end`, message: 'end is before start' });
+      out.push({ path: `time_off[${i}].end`, message: t('drafts.endBeforeStart') });
     }
   });
   // Only what the wire cannot carry (a date is a date); every rule of a trip
   // (order, overlap, the office) is Rust's, shown at `travel[i].…`.
-  d.travel.forEach((t, i) => {
-    if (!isDate(t.from)) out.push({ path: `travel[${i}].from`, message: 'first day is required' });
-    if (!isDate(t.to)) out.push({ path: `travel[${i}].to`, message: 'last day is required' });
+  d.travel.forEach((trip, i) => {
+    if (!isDate(trip.from)) out.push({ path: `travel[${i}].from`, message: t('drafts.firstDayRequired') });
+    if (!isDate(trip.to)) out.push({ path: `travel[${i}].to`, message: t('drafts.lastDayRequired') });
   });
   return out;
 }
@@ -281,16 +282,16 @@ export function draftToOffice(d: OfficeDraft): Office {
 
 export function validateOfficeDraft(d: OfficeDraft, ctx: RepContext): Problem[] {
   const out: Problem[] = [];
-  required(out, 'id', d.id, 'id');
-  if (ctx.takenIds?.has(d.id.trim())) out.push({ path: 'id', message: `id "${d.id.trim()}" is already used` });
-  required(out, 'name', d.name, 'name');
-  if (d.time_zone.trim() === '') out.push({ path: 'time_zone', message: 'time zone is required' });
+  required(out, 'id', d.id, t('drafts.idRequired'));
+  if (ctx.takenIds?.has(d.id.trim())) out.push({ path: 'id', message: t('drafts.idTaken', { id: d.id.trim() }) });
+  required(out, 'name', d.name, t('drafts.nameRequired'));
+  if (d.time_zone.trim() === '') out.push({ path: 'time_zone', message: t('drafts.zoneRequired') });
   else if (ctx.zones.length > 0 && !ctx.zones.includes(d.time_zone.trim())) {
-    out.push({ path: 'time_zone', message: `"${d.time_zone.trim()}" is not a known IANA time zone` });
+    out.push({ path: 'time_zone', message: t('drafts.zoneUnknown', { zone: d.time_zone.trim() }) });
   }
-  if (!WHOLE.test(d.desks.trim())) out.push({ path: 'desks', message: 'enter a whole number of desks' });
+  if (!WHOLE.test(d.desks.trim())) out.push({ path: 'desks', message: t('drafts.desks') });
   d.closed_dates.forEach((date, i) => {
-    if (!isDate(date)) out.push({ path: `closed_dates[${i}]`, message: 'enter a date' });
+    if (!isDate(date)) out.push({ path: `closed_dates[${i}]`, message: t('drafts.date') });
   });
   return out;
 }
@@ -314,9 +315,9 @@ export type TeamDraft = { id: string; name: string; anchor_days: Weekday[] };
 
 export function validateTeamDraft(d: TeamDraft, ctx: { takenIds?: ReadonlySet<string> }): Problem[] {
   const out: Problem[] = [];
-  required(out, 'id', d.id, 'id');
-  if (ctx.takenIds?.has(d.id.trim())) out.push({ path: 'id', message: `id "${d.id.trim()}" is already used` });
-  required(out, 'name', d.name, 'name');
+  required(out, 'id', d.id, t('drafts.idRequired'));
+  if (ctx.takenIds?.has(d.id.trim())) out.push({ path: 'id', message: t('drafts.idTaken', { id: d.id.trim() }) });
+  required(out, 'name', d.name, t('drafts.nameRequired'));
   return out;
 }
 

@@ -35,8 +35,8 @@ describe('dates', () => {
 describe('the week form', () => {
   it('snaps a typed date to its Monday and checks the weeks against the limit Rust sent', () => {
     expect(parseWindow('2026-12-03', '4', 104)).toEqual({ window: { from: '2026-11-30', weeks: 4 } });
-    expect(parseWindow('2026-12-03', '5', 4)).toEqual({ error: 'enter 1 to 4 weeks' });
-    expect(parseWindow('3 Dec', '4', 104)).toEqual({ error: 'enter the first week as a date YYYY-MM-DD' });
+    expect(parseWindow('2026-12-03', '5', 4)).toEqual({ error: 'enter 1 to 4 weeks', field: 'weeks' });
+    expect(parseWindow('3 Dec', '4', 104)).toEqual({ error: 'enter the first week as a date YYYY-MM-DD', field: 'from' });
   });
 });
 

@@ -7,9 +7,13 @@
 import type { BoardCell, BoardRow, DeskDay, ObjectiveTerm, PlanSummary } from '../api';
 import { isDate } from './clock';
 import { mondayOf, shortDate } from './dates';
+import { t } from '../i18n';
 
 /** The weeks the form asks for. */
 export type RotationWindow = { from: string; weeks: number };
+
+/** The window, or what is wrong and in which box (the box is marked invalid). */
+export type ParsedWindow = { window: RotationWindow } | { error: string; field: 'from' | 'weeks' };
 
 /**
  * The week form's text, checked only so the user sees a typo at once; Rust
@@ -20,12 +24,15 @@ export function parseWindow(
   from: string,
   weeks: string,
   maxWeeks: number | null,
-): { window: RotationWindow } | { error: string } {
+): ParsedWindow {
   const f = from.trim();
-  if (!isDate(f)) return { error: 'enter the first week as a date YYYY-MM-DD' };
+  if (!isDate(f)) return { error: t('rotation.window.fromDate'), field: 'from' };
   const w = weeks.trim();
   if (!/^\d+$/.test(w) || Number(w) < 1 || (maxWeeks !== null && Number(w) > maxWeeks)) {
-    return { error: maxWeeks === null ? 'enter a number of weeks from 1' : `enter 1 to ${maxWeeks} weeks` };
+    return {
+      error: maxWeeks === null ? t('rotation.window.weeksFrom1') : t('rotation.window.weeksRange', { max: maxWeeks }),
+      field: 'weeks',
+    };
   }
   return { window: { from: mondayOf(f), weeks: Number(w) } };
 }
@@ -51,7 +58,7 @@ export function nextLock(current: LockState): LockState {
 }
 
 export function lockWords(lock: LockState): string {
-  return lock === null ? 'not locked' : lock ? 'locked in' : 'locked out';
+  return lock === null ? t('rotation.lock.none') : lock ? t('rotation.lock.in') : t('rotation.lock.out');
 }
 
 export type RepRow = Extract<BoardRow, { kind: 'rep' }>;
@@ -71,36 +78,40 @@ export function isSelection(sel: Selection | null, row: RepRow, date: string): b
 /** What a cell shows, in words (its accessible name). */
 export function cellText(cell: BoardCell, repName: string): string {
   const what =
-    cell.state === 'unavailable' ? (cell.reason ?? 'cannot come in') : cell.state === 'in' ? 'in the office' : 'remote';
-  const parts = [`${repName}, ${shortDate(cell.date)}: ${what}`];
-  if (cell.past) parts.push('past');
-  else if (cell.state !== 'unavailable') parts.push(cell.planned ? 'planned' : 'accepted');
+    cell.state === 'unavailable'
+      ? (cell.reason ?? t('rotation.cell.cannotComeIn'))
+      : cell.state === 'in'
+        ? t('rotation.cell.inOffice')
+        : t('rotation.cell.remote');
+  const parts = [t('rotation.cell.text', { name: repName, date: shortDate(cell.date), what })];
+  if (cell.past) parts.push(t('rotation.cell.past'));
+  else if (cell.state !== 'unavailable') parts.push(cell.planned ? t('rotation.cell.planned') : t('rotation.cell.accepted'));
   if (cell.lock !== null) parts.push(lockWords(cell.lock));
-  if (cell.pending) parts.push('re-plan to apply the lock');
+  if (cell.pending) parts.push(t('rotation.cell.pending'));
   return parts.join('; ');
 }
 
 /** The cell's status line in the why-panel. */
 export function cellStatus(cell: BoardCell): string {
-  if (cell.state === 'in') return 'In the office';
-  if (cell.state === 'remote') return 'Remote';
+  if (cell.state === 'in') return t('rotation.status.in');
+  if (cell.state === 'remote') return t('rotation.status.remote');
   switch (cell.blocked) {
     case 'time_off':
-      return 'Time off';
+      return t('rotation.status.timeOff');
     case 'holiday':
-      return 'Public holiday';
+      return t('rotation.status.holiday');
     case 'no_office_day':
-      return 'Not an office day for them';
+      return t('rotation.status.noOfficeDay');
     case 'away':
-      return cell.reason ?? 'At another office';
+      return cell.reason ?? t('rotation.status.away');
     default:
-      return 'Office closed';
+      return t('rotation.status.closed');
   }
 }
 
 /** `Week 49 · 30 Nov` */
 export function weekLabel(week: string, monday: string): string {
-  return `Week ${Number(week.split('-W')[1])} · ${shortDate(monday).slice(4)}`;
+  return t('rotation.weekLabel', { week: Number(week.split('-W')[1]), date: shortDate(monday).slice(4) });
 }
 
 /** The fraction of a desk bar to fill, 0..1 (a full office is 1). */
@@ -109,9 +120,9 @@ export function deskFill(day: DeskDay, desks: number): number {
   return Math.min(1, day.used / desks);
 }
 
-/** "2 points per rep-day" */
-export function termWeight(t: ObjectiveTerm): string {
-  return `${t.weight} ${t.weight === 1 ? 'point' : 'points'} per ${t.unit}`;
+/** "2 points per rep-day" (the unit is Rust's word). */
+export function termWeight(term: ObjectiveTerm): string {
+  return t('rotation.termWeight', { count: term.weight, unit: term.unit });
 }
 
 /** The cell a key press moves to, clamped to the grid; null for other keys. */

@@ -6,6 +6,7 @@
  * and open days are as stored is left out. Rust checks every value and
  * every id; these helpers only build the request and read the paths.
  */
+import { t } from '../i18n';
 import type { Office, OfficeChange, PolicyChanges, Problem, RepChange, Team, TeamChange, Weekday } from '../api';
 
 export type OfficeDraft = { id: string; desks: string; open_days: Weekday[] };
@@ -101,9 +102,9 @@ export function notNumbers(draft: Draft): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const whole = (t: string) => /^\d+$/.test(t.trim());
   const add = (row: string, message: string) => out.set(row, [...(out.get(row) ?? []), message]);
-  if (!whole(draft.min) || !whole(draft.max)) add('policy', 'Min and max days are whole numbers of days (0 to 7)');
-  if (draft.weeks.trim() !== '' && !whole(draft.weeks)) add('window', 'Weeks is a whole number (1 to 104), or empty for the stored weeks');
-  for (const o of draft.offices) if (!whole(o.desks)) add(`office:${o.id}`, 'Desks is a whole number (0 or more)');
+  if (!whole(draft.min) || !whole(draft.max)) add('policy', t('rotation.whatif.minMaxNumbers'));
+  if (draft.weeks.trim() !== '' && !whole(draft.weeks)) add('window', t('rotation.whatif.weeksNumber'));
+  for (const o of draft.offices) if (!whole(o.desks)) add(`office:${o.id}`, t('rotation.whatif.desksNumber'));
   return out;
 }
 
@@ -139,6 +140,6 @@ export function problemsByRow(problems: readonly Problem[], sent: PolicyChanges)
 
 /** "3 → 4" for a desk cell; closed days show "closed". */
 export function deskText(before: number | null, after: number | null): string {
-  const show = (n: number | null) => (n === null ? 'closed' : String(n));
+  const show = (n: number | null) => (n === null ? t('rotation.whatif.closed') : String(n));
   return before === after ? show(after) : `${show(before)} → ${show(after)}`;
 }

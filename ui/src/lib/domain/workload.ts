@@ -7,6 +7,7 @@
  */
 import type { LoadBand, Problem, Task } from '../api';
 import { isDate } from './clock';
+import { FORMAT_LOCALE, t } from '../i18n';
 
 /** The local dates (both inclusive) the balancer works over. */
 export type BalanceWindow = { from: string; to: string };
@@ -14,10 +15,10 @@ export type BalanceWindow = { from: string; to: string };
 /** The typed window, when both ends are dates (Rust checks the rest). */
 export function parseBalanceWindow(from: string, to: string): { window: BalanceWindow } | { error: string } {
   const f = from.trim();
-  const t = to.trim();
-  if (!isDate(f)) return { error: 'enter the first day as a date YYYY-MM-DD' };
-  if (!isDate(t)) return { error: 'enter the last day as a date YYYY-MM-DD' };
-  return { window: { from: f, to: t } };
+  const l = to.trim();
+  if (!isDate(f)) return { error: t('workload.window.fromDate') };
+  if (!isDate(l)) return { error: t('workload.window.toDate') };
+  return { window: { from: f, to: l } };
 }
 
 export function sameBalanceWindow(a: BalanceWindow | null, b: BalanceWindow | null): boolean {
@@ -28,19 +29,19 @@ export function sameBalanceWindow(a: BalanceWindow | null, b: BalanceWindow | nu
 
 /** What each band Rust assigns is called. */
 export const BAND_LABEL: Record<LoadBand, string> = {
-  idle: 'no work',
-  under: 'has room',
-  full: 'full',
-  over: 'overloaded',
+  idle: t('workload.band.idle'),
+  under: t('workload.band.under'),
+  full: t('workload.band.full'),
+  over: t('workload.band.over'),
 };
 
 /** The legend: each band with the threshold Rust uses. */
 export function bandLegend(fullFromPercent: number): Record<LoadBand, string> {
   return {
-    idle: 'no work',
-    under: `has room (< ${fullFromPercent}%)`,
-    full: `full (${fullFromPercent}–100%)`,
-    over: 'overloaded (> 100%)',
+    idle: t('workload.band.idle'),
+    under: t('workload.legend.under', { percent: fullFromPercent }),
+    full: t('workload.legend.full', { percent: fullFromPercent }),
+    over: t('workload.legend.over'),
   };
 }
 
@@ -50,11 +51,14 @@ export function pct(u: number | null): string {
   return `${Math.round(u * 100)}%`;
 }
 
+/** Hours in the UI's locale (`7,5` in German), without grouping, as Rust's figures are. */
+const HOURS_FORMAT = new Intl.NumberFormat(FORMAT_LOCALE, { maximumFractionDigits: 1, useGrouping: false });
+
 /** Minutes as hours for people: `9 h`, `7.5 h`, `20 min`. */
 export function hoursText(minutes: number): string {
-  if (minutes !== 0 && Math.abs(minutes) < 60) return `${minutes} min`;
+  if (minutes !== 0 && Math.abs(minutes) < 60) return t('workload.minutes', { minutes });
   const h = Math.round((minutes / 60) * 10) / 10;
-  return `${h} h`;
+  return t('workload.hours', { hours: HOURS_FORMAT.format(h) });
 }
 
 // Decisions over a plan's proposed changes, most of which are not loaded
@@ -143,7 +147,7 @@ export function draftToTask(d: TaskDraft): Task {
   return {
     id: d.id.trim(),
     title: d.title.trim(),
-    hours: Number(d.hours.trim()),
+    hours: Number(d.hours.trim().replace(',', '.')),
     due: d.due.trim() === '' ? null : d.due.trim(),
     assignee: d.assignee === '' ? null : d.assignee,
     skills_required: d.skills_required.map((s) => s.trim()).filter((s) => s !== ''),
@@ -151,15 +155,16 @@ export function draftToTask(d: TaskDraft): Task {
   };
 }
 
-const HOURS = /^\d+(\.\d+)?$/;
+/** Hours as typed: a decimal point or, as German writes it, a comma. */
+const HOURS = /^\d+([.,]\d+)?$/;
 
 export function validateTaskDraft(d: TaskDraft): Problem[] {
   const out: Problem[] = [];
-  if (d.title.trim() === '') out.push({ path: 'title', message: 'title is required' });
-  if (d.id.trim() === '') out.push({ path: 'id', message: 'id is required' });
-  if (!HOURS.test(d.hours.trim())) out.push({ path: 'hours', message: 'enter the hours of work, e.g. 6 or 1.5' });
-  if (d.due.trim() !== '' && !isDate(d.due.trim())) out.push({ path: 'due', message: 'enter a date YYYY-MM-DD' });
-  if (d.pinned && d.assignee === '') out.push({ path: 'pinned', message: 'a pinned task needs an assignee' });
+  if (d.title.trim() === '') out.push({ path: 'title', message: t('workload.check.title') });
+  if (d.id.trim() === '') out.push({ path: 'id', message: t('workload.check.id') });
+  if (!HOURS.test(d.hours.trim())) out.push({ path: 'hours', message: t('workload.check.hours') });
+  if (d.due.trim() !== '' && !isDate(d.due.trim())) out.push({ path: 'due', message: t('workload.check.due') });
+  if (d.pinned && d.assignee === '') out.push({ path: 'pinned', message: t('workload.check.pinned') });
   return out;
 }
 

@@ -15,6 +15,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import { api as defaultApi, ApiError } from '../api';
+import { t } from '../i18n';
 import type {
   About,
   Api,
@@ -47,7 +48,7 @@ export type SaveMode = 'create' | 'update';
 export const BUSY_AFTER_MS = 150;
 
 /** What the status line says when another process changed the team. */
-export const EXTERNAL_NOTICE = 'Updated: changes made elsewhere (e.g. the command line)';
+export const EXTERNAL_NOTICE = t('notices.external');
 
 const NO_COUNTS: Counts = { reps: 0, teams: 0, offices: 0, meetings: 0, tasks: 0, reps_without_team: 0, remote_reps: 0 };
 
@@ -192,44 +193,45 @@ export class AppState {
   }
 
   async loadSampleTeam(): Promise<void> {
-    await this.#apply(this.#api.loadSampleTeam(), 'Sample team loaded');
+    await this.#apply(this.#api.loadSampleTeam(), t('notices.sampleLoaded'));
   }
 
   async saveRep(rep: Rep, mode: SaveMode, revision: number | null = null): Promise<void> {
     const run = mode === 'create' ? this.#api.createRep(rep) : this.#api.updateRep(rep, revision);
-    await this.#apply(run, `${mode === 'create' ? 'Added' : 'Saved'} ${rep.name}`);
+    await this.#apply(run, mode === 'create' ? t('notices.repAdded', { name: rep.name }) : t('notices.repSaved', { name: rep.name }));
   }
   async deleteRep(rep: { id: string; name: string }, revision: number | null = null): Promise<void> {
-    await this.#apply(this.#api.deleteRep(rep.id, revision), `Deleted ${rep.name}`);
+    await this.#apply(this.#api.deleteRep(rep.id, revision), t('notices.repDeleted', { name: rep.name }));
   }
 
   async saveTeam(team: Team, mode: SaveMode, revision: number | null = null): Promise<void> {
     const run = mode === 'create' ? this.#api.createTeam(team) : this.#api.updateTeam(team, revision);
-    await this.#apply(run, `${mode === 'create' ? 'Added' : 'Saved'} team ${team.name}`);
+    await this.#apply(run, mode === 'create' ? t('notices.teamAdded', { name: team.name }) : t('notices.teamSaved', { name: team.name }));
   }
   async deleteTeam(team: Team, revision: number | null = null): Promise<void> {
-    await this.#apply(this.#api.deleteTeam(team.id, revision), `Deleted team ${team.name}`);
+    await this.#apply(this.#api.deleteTeam(team.id, revision), t('notices.teamDeleted', { name: team.name }));
   }
 
   async saveOffice(office: Office, mode: SaveMode, revision: number | null = null): Promise<void> {
     const run = mode === 'create' ? this.#api.createOffice(office) : this.#api.updateOffice(office, revision);
-    await this.#apply(run, `${mode === 'create' ? 'Added' : 'Saved'} office ${office.name}`);
+    await this.#apply(run, mode === 'create' ? t('notices.officeAdded', { name: office.name }) : t('notices.officeSaved', { name: office.name }));
   }
   async deleteOffice(office: Office, revision: number | null = null): Promise<void> {
-    await this.#apply(this.#api.deleteOffice(office.id, revision), `Deleted office ${office.name}`);
+    await this.#apply(this.#api.deleteOffice(office.id, revision), t('notices.officeDeleted', { name: office.name }));
   }
 
   async savePolicy(policy: Policy): Promise<void> {
-    await this.#apply(this.#api.updatePolicy(policy), 'Team policy saved');
+    await this.#apply(this.#api.updatePolicy(policy), t('notices.policySaved'));
   }
 
   /** Asks Rust for slots; changes no state (the caller keeps the answer). */
   async bookMeeting(booking: Booking): Promise<void> {
-    const n = booking.starts.length > 1 ? `${booking.starts.length} meetings` : booking.title;
-    await this.#apply(this.#api.bookMeeting(booking), `Booked ${n}`);
+    const message =
+      booking.starts.length > 1 ? t('notices.bookedSeries', { n: booking.starts.length }) : t('notices.booked', { title: booking.title });
+    await this.#apply(this.#api.bookMeeting(booking), message);
   }
   async deleteMeeting(meeting: Meeting, revision: number | null = null): Promise<void> {
-    await this.#apply(this.#api.deleteMeeting(meeting.id, revision), `Deleted meeting ${meeting.title}`);
+    await this.#apply(this.#api.deleteMeeting(meeting.id, revision), t('notices.meetingDeleted', { title: meeting.title }));
   }
 
   /** Plans office days over the stored weeks and locks; Rust holds the plan, this is its summary and token. */
@@ -242,33 +244,33 @@ export class AppState {
   }
 
   async setRotationWindow(from: string, weeks: number): Promise<void> {
-    await this.#apply(this.#api.setRotationWindow(from, weeks), `Planning ${weeks} ${weeks === 1 ? 'week' : 'weeks'} from ${from}`);
+    await this.#apply(this.#api.setRotationWindow(from, weeks), t('notices.planning', { count: weeks, from }));
   }
 
   /** Locks a rep in (`true`) or out (`false`) on a date, or releases the lock (`null`). */
   async setRotationLock(rep: Pick<Rep, 'id' | 'name'>, date: string, inOffice: boolean | null): Promise<void> {
     const message =
       inOffice === null
-        ? `Lock released for ${rep.name} on ${date}`
-        : `${rep.name} locked ${inOffice ? 'in' : 'out'} on ${date}`;
+        ? t('notices.lockReleased', { name: rep.name, date })
+        : inOffice ? t('notices.lockedIn', { name: rep.name, date }) : t('notices.lockedOut', { name: rep.name, date });
     await this.#apply(this.#api.setRotationLock(rep.id, date, inOffice), message);
   }
 
   /** Saves the plan Rust holds under `plan.token` as the accepted office days (from today on). */
   async acceptRotation(plan: PlanSummary): Promise<void> {
-    await this.#apply(this.#api.acceptRotation(plan.token), `Saved the office days of ${plan.reps} people`);
+    await this.#apply(this.#api.acceptRotation(plan.token), t('notices.rotationAccepted', { reps: plan.reps }));
   }
 
   async saveTask(task: Task, mode: SaveMode, revision: number | null = null): Promise<void> {
     const run = mode === 'create' ? this.#api.createTask(task) : this.#api.updateTask(task, revision);
-    await this.#apply(run, `${mode === 'create' ? 'Added' : 'Saved'} task ${task.title}`);
+    await this.#apply(run, mode === 'create' ? t('notices.taskAdded', { title: task.title }) : t('notices.taskSaved', { title: task.title }));
   }
   async deleteTask(task: Task, revision: number | null = null): Promise<void> {
-    await this.#apply(this.#api.deleteTask(task.id, revision), `Deleted task ${task.title}`);
+    await this.#apply(this.#api.deleteTask(task.id, revision), t('notices.taskDeleted', { title: task.title }));
   }
 
   async setBalanceWindow(from: string, to: string): Promise<void> {
-    await this.#apply(this.#api.setBalanceWindow(from, to), `Balancing ${from} to ${to}`);
+    await this.#apply(this.#api.setBalanceWindow(from, to), t('notices.balancing', { from, to }));
   }
 
   /**
@@ -277,8 +279,7 @@ export class AppState {
    * many that is, for the status line.
    */
   async applyBalance(plan: number, tasks: string[], allBut: boolean, count: number): Promise<void> {
-    const n = count === 1 ? '1 task' : `${count} tasks`;
-    await this.#apply(this.#api.applyBalance(plan, tasks, allBut), `Moved ${n}`);
+    await this.#apply(this.#api.applyBalance(plan, tasks, allBut), t('notices.moved', { count }));
   }
 
   /** Wall-clock events of some reps over dates of a display zone; changes no state. */
@@ -299,7 +300,7 @@ export class AppState {
     try {
       switch (kind) {
         case 'ics':
-          if (!scope) throw new ApiError('invalid', 'no calendar chosen to export');
+          if (!scope) throw new ApiError('invalid', t('notices.noCalendar'));
           name = await this.#api.exportIcs(scope);
           break;
         case 'document':
@@ -318,7 +319,7 @@ export class AppState {
     } catch (e) {
       throw ApiError.from(e);
     }
-    if (name !== null) this.say(`Saved ${name}`);
+    if (name !== null) this.say(t('notices.savedFile', { file: name }));
     return name;
   }
 
@@ -332,7 +333,7 @@ export class AppState {
   }
   async importRepsCsv(pick: RepsCsvPick): Promise<void> {
     const n = pick.preview.added + pick.preview.updated;
-    await this.#apply(this.#api.importRepsCsv(), `Imported ${n} ${n === 1 ? 'person' : 'people'} from ${pick.file}`);
+    await this.#apply(this.#api.importRepsCsv(), t('notices.importedPeople', { count: n, file: pick.file }));
   }
 
   /** Picks a team document and returns what it holds or what is wrong; `null` when cancelled. */
@@ -350,7 +351,7 @@ export class AppState {
       throw ApiError.from(e);
     }
     await this.reload();
-    this.say(`Imported the team from ${pick.file}`);
+    this.say(t('notices.importedTeam', { file: pick.file }));
   }
 
   /** Picks an .ics file and previews it as a rep's busy times; `null` when cancelled. */
@@ -363,7 +364,7 @@ export class AppState {
   }
   async importIcsBusy(pick: IcsPick, skipBad: boolean, repName: string = pick.rep): Promise<void> {
     const n = pick.preview.events.length;
-    await this.#apply(this.#api.importIcsBusy(pick.rep, skipBad), `Imported ${n} busy ${n === 1 ? 'time' : 'times'} for ${repName}`);
+    await this.#apply(this.#api.importIcsBusy(pick.rep, skipBad), t('notices.importedBusy', { count: n, name: repName }));
   }
 
   /** Forgets a picked file whose preview was closed. */
@@ -377,7 +378,7 @@ export class AppState {
 
   teamName(id: string | null): string | null {
     if (id === null) return null;
-    return this.teams.find((t) => t.id === id)?.name ?? id;
+    return this.teams.find((team) => team.id === id)?.name ?? id;
   }
   officeName(id: string | null): string | null {
     if (id === null) return null;

@@ -12,6 +12,7 @@ import { getContext, setContext } from 'svelte';
 import { ApiError, type Api, type Backup } from '../api';
 import { api as defaultApi } from '../api';
 import type { AppState } from './app.svelte';
+import { t } from '../i18n';
 
 export class BackupsState {
   list = $state<Backup[]>([]);
@@ -45,7 +46,7 @@ export class BackupsState {
     this.error = null;
     try {
       const file = await this.#api.createBackup();
-      this.#app.say(`Backed up to ${file}`);
+      this.#app.say(t('backups.notices.backedUp', { file }));
     } catch (e) {
       this.error = ApiError.from(e);
     } finally {
@@ -65,7 +66,7 @@ export class BackupsState {
       this.busy = false;
     }
     await this.#app.reload();
-    this.#app.say(`Restored ${file}`);
+    this.#app.say(t('backups.notices.restored', { file }));
     await this.refresh();
   }
 }

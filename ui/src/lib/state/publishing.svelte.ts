@@ -23,6 +23,7 @@ import {
   type Resolution,
 } from '../api';
 import type { AppState } from './app.svelte';
+import { t } from '../i18n';
 
 /** What the add/edit form sends. */
 export type TargetDraft = {
@@ -153,7 +154,7 @@ export class PublishingState {
     } catch (e) {
       throw ApiError.from(e);
     }
-    this.#app.say(`Stopped publishing ${teamName}`);
+    this.#app.say(t('publishing.notices.stopped', { team: teamName }));
     await this.refresh();
   }
 
@@ -218,7 +219,7 @@ export class PublishingState {
         };
       }
       this.error = null;
-      this.#app.say(resolution === 'keep_theirs' ? 'Kept their version' : "Meridian's version will be sent at the next publish");
+      this.#app.say(resolution === 'keep_theirs' ? t('publishing.notices.keptTheirs') : t('publishing.notices.useMeridian'));
     } catch (e) {
       this.error = ApiError.from(e);
     } finally {

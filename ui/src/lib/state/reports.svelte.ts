@@ -9,6 +9,7 @@
  * through a native Save dialog: the page gets the file's name only.
  */
 import { getContext, setContext } from 'svelte';
+import { t } from '../i18n';
 import {
   ApiError,
   type DeskReport,
@@ -71,7 +72,7 @@ export class ReportsState {
   async chooseTeam(team: string | null): Promise<void> {
     await this.#run(async () => {
       const name = team === null ? null : this.#app.teamName(team);
-      await this.#app.commit(this.#app.api.setLeadTeam(team), name === null ? 'No team chosen as yours' : `${name} is your team`);
+      await this.#app.commit(this.#app.api.setLeadTeam(team), name === null ? t('reports.team.forgotten') : t('reports.team.chosen', { name }));
     });
   }
 
@@ -85,7 +86,7 @@ export class ReportsState {
         anonymous: this.anonymous,
         team: null,
       });
-      if (file !== null) this.#app.say(`Saved ${file}`);
+      if (file !== null) this.#app.say(t('reports.saved', { file }));
     });
   }
 

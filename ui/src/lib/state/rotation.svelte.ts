@@ -22,6 +22,7 @@ import {
   nextLock,
   parseWindow,
   type LockState,
+  type ParsedWindow,
   type RepRow,
   type RotationWindow,
   type Selection,
@@ -99,7 +100,7 @@ export class RotationState {
   #locksSet = 0;
 
   /** The weeks the form asks for, or the error that makes them unusable. */
-  get parsed(): { window: RotationWindow } | { error: string } {
+  get parsed(): ParsedWindow {
     return parseWindow(this.fromText, this.weeksText, this.maxWeeks);
   }
 

@@ -10,6 +10,7 @@
  * again.
  */
 import { ApiError, type Api, type PolicyChanges, type WhatIfView, type Window } from '../api';
+import { t } from '../i18n';
 import { changesOf, draftOf, notNumbers, problemsByRow, type Draft, type RepDraft } from '../domain/whatif';
 import type { AppState } from './app.svelte';
 
@@ -122,7 +123,7 @@ export class WhatIfState {
     if (!view) return;
     this.adopting = true;
     try {
-      await this.#app.commit(this.api.adoptWhatIf(view.token), 'Adopted the tried policy (a backup was made first)');
+      await this.#app.commit(this.api.adoptWhatIf(view.token), t('rotation.whatif.adoptedSaid'));
       this.adopted = true;
       this.view = null;
       const p = this.#app.policy.office_days_per_week;

@@ -24,6 +24,7 @@ import {
   type Decision,
   type Decisions,
 } from '../domain/workload';
+import { t } from '../i18n';
 import type { AppState } from './app.svelte';
 
 /** Changes fetched per "Show more". */
@@ -124,7 +125,7 @@ export class WorkloadState {
     const w = this.window;
     if (!w) {
       const p = this.parsed;
-      this.error = new ApiError('invalid', 'error' in p ? p.error : 'enter the window');
+      this.error = new ApiError('invalid', 'error' in p ? p.error : t('workload.window.missing'));
       return;
     }
     this.running = true;
@@ -146,7 +147,7 @@ export class WorkloadState {
     } catch (e) {
       const err = ApiError.from(e);
       // A cancelled run keeps the plan there was; saying so is enough.
-      this.error = err.code === 'cancelled' ? new ApiError('cancelled', 'Planning cancelled; the previous plan (if any) is kept.') : err;
+      this.error = err.code === 'cancelled' ? new ApiError('cancelled', t('workload.cancelled')) : err;
     } finally {
       this.running = false;
       this.cancelling = false;

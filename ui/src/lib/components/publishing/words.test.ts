@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublishRow } from '../../api';
 import { conflictText, includesText, lastPublishedText, passwordText, previewText, reportText, waitingText } from './words';
 
@@ -41,5 +42,17 @@ describe('publishing wording', () => {
     expect(conflictText({ uid: 'a', summary: 's', kind: 'deleted', found: '' })).toBe('Deleted on the server');
     const r = { team: 't', url: 'u', made_calendar: true, created: 3, updated: 1, deleted: 0, unchanged: 2, conflicts: [], pending: 0, error: null, retry: false };
     expect(reportText(r)).toBe('Made the calendar · 3 created, 1 updated, 0 deleted, 2 unchanged');
+  });
+});
+
+describe('publishing wording in German', () => {
+  beforeAll(() => i18next.changeLanguage('de'));
+  afterAll(() => i18next.changeLanguage('en'));
+
+  it('counts with German plurals and keeps the values Rust gave', () => {
+    expect(waitingText(row(1, 0, 0, null))).toBe('1 Änderung wartet auf Veröffentlichung');
+    expect(waitingText(row(2, 0, 1, '10:31'))).toBe('3 Änderungen warten auf Veröffentlichung · neuer Versuch um 10:31');
+    expect(includesText({ office_days: true, meetings: false, away: true })).toBe('Bürotage, Abwesend');
+    expect(conflictText({ uid: 'a', summary: 's', kind: 'changed', found: '' })).toBe('Auf dem Server geändert');
   });
 });
