@@ -1,8 +1,19 @@
 # Convenience targets; the real work is in scripts/.
-.PHONY: test bench bench-ui bench-caldav run fuzz
+.PHONY: test deny audit bench bench-ui bench-caldav run fuzz
 
 test:
 	scripts/test
+
+# cargo deny (deny.toml) against the RustSec snapshot in ../shared, then its
+# self-test (made-up advisories must fail it).
+deny:
+	scripts/deny
+	scripts/deny-selftest
+
+# npm audit --omit=dev for ui/: fails on findings, not on an unreachable registry.
+audit:
+	node --test scripts/npm-audit.test.mjs
+	node scripts/npm-audit.mjs
 
 bench:
 	scripts/bench
