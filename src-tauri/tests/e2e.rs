@@ -824,11 +824,13 @@ fn an_offices_holidays_region_shows_its_holiday_on_the_office_days_board_and_in_
         s.wait_gone(ui::DIALOG);
 
         // The board's London row names Christmas Day on the 25th (the sample's
-        // stored window is the four weeks from 2026-11-30).
+        // stored window is the four weeks from 2026-11-30). The date is en-GB
+        // as the app's ICU writes it: `Fri 25 Dec`, or `Fri, 25 Dec` in
+        // WebKitGTK's older ICU.
         s.click(&s.wait_for(ui::NAV_OFFICE_DAYS));
         s.wait_until(
             "return [...document.querySelectorAll('.desk')].some(d =>
-           (d.getAttribute('aria-label') || '').includes('Fri 25 Dec: closed (Christmas Day)'));",
+           /Fri,? 25 Dec: closed \\(Christmas Day\\)/.test(d.getAttribute('aria-label') || ''));",
         );
 
         // My week of a London rep (kai) on the week of 21 December.
@@ -1254,6 +1256,14 @@ struct TauriDriver {
 
 impl TauriDriver {
     fn start(xdg_data_home: &Path) -> TauriDriver {
+        // The assertions read dates and times as an en-GB computer writes
+        // them, whatever the locale of the machine running the tests.
+        TauriDriver::start_in(xdg_data_home, "en_GB.UTF-8")
+    }
+
+    /// With the app's locale `lang` (`de_DE.UTF-8`): WebKitGTK takes
+    /// `navigator.language` from LANGUAGE, then LC_ALL, LC_MESSAGES, LANG.
+    fn start_in(xdg_data_home: &Path, lang: &str) -> TauriDriver {
         let [port, native_port] = free_ports();
         // Native file dialogs cannot be driven over WebDriver: the app's test
         // seam saves to and opens from this folder instead (src/files.rs).
@@ -1267,6 +1277,10 @@ impl TauriDriver {
             // Never a developer's keyring: the app keeps calendar passwords
             // for the session, as on a computer without one (and in CI).
             .env("MERIDIAN_KEYRING", "none")
+            .env("LANG", lang)
+            .env("LANGUAGE", lang.split('.').next().unwrap_or(lang))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .stdin(Stdio::null())
             .spawn()
             .expect("start tauri-driver (cargo install tauri-driver --version 2.1.0 --locked)");
@@ -1537,4 +1551,61 @@ fn tauri_driver_bin() -> PathBuf {
         Some(path) if path.exists() => path,
         _ => PathBuf::from("tauri-driver"),
     }
+}
+
+/// Started with `LANG=de_DE.UTF-8`, the app speaks German and writes dates
+/// and times the German way; English chosen in Settings is kept after a restart.
+#[test]
+fn a_german_computer_gets_german_until_english_is_chosen_in_settings() {
+    if !e2e_enabled() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("temp XDG_DATA_HOME");
+    let driver = TauriDriver::start_in(data.path(), "de_DE.UTF-8");
+    let nav = |s: &Session<'_>, label: &str| {
+        s.wait_until(&format!(
+            "const b = [...document.querySelectorAll('nav button')]\
+               .find((x) => x.textContent.trim().startsWith('{label}'));\
+             if (b) b.click(); return !!b;"
+        ));
+    };
+    {
+        let s = driver.new_session();
+        let lang = s.execute("return navigator.language;");
+        assert!(
+            lang.as_str().is_some_and(|l| l.starts_with("de")),
+            "navigator.language is {lang} under LANG=de_DE.UTF-8"
+        );
+        s.click(&s.wait_for(Sel::XPath(
+            "//button[normalize-space()='Beispielteam laden']",
+        )));
+        s.wait_for_text(Sel::Css("nav"), "Personen");
+        // A date in German order and a time on the 24-hour clock.
+        nav(&s, "Einstellungen");
+        let formats = s.wait_for_text(Sel::Css("dl.formats"), "24 Stunden");
+        let date = s.execute(
+            "return /\\b\\d{2}\\.\\d{2}\\.\\d{4}\\b/.test(document.querySelector('dl.formats').innerText);",
+        );
+        assert_eq!(date, Value::Bool(true), "no DD.MM.YYYY date in {formats:?}");
+        nav(&s, "Meine Woche");
+        let heading = s.wait_for_text(Sel::Css("h2.week-title"), "Woche ");
+        assert!(heading.contains(". "), "German day-month in {heading:?}");
+        s.save_screenshot("e2e-german.png");
+        // English, chosen in Settings: the window reloads in English.
+        nav(&s, "Einstellungen");
+        s.execute(
+            "const select = document.querySelector('main select');
+             select.value = 'en';
+             select.dispatchEvent(new Event('change', { bubbles: true }));
+             return true;",
+        );
+        s.wait_for_text(Sel::Css("nav"), "People");
+    }
+    {
+        // The choice is stored on this computer: after a restart, English.
+        let s = driver.new_session();
+        let text = s.wait_for_text(Sel::Css("nav"), "People");
+        assert!(!text.contains("Personen"), "{text}");
+    }
+    drop(driver);
 }

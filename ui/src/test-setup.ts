@@ -1,4 +1,15 @@
 import '@testing-library/jest-dom/vitest';
+
+// The tests read dates and times as an en-GB computer writes them (`Tue 1 Dec`,
+// `15:00`): jsdom says en-US, so the locale is set before i18n/language.ts
+// reads it. en-US and de-DE are tested on their own (i18n/format.test.ts).
+for (const [name, value] of [
+  ['language', 'en-GB'],
+  ['languages', ['en-GB']],
+] as const) {
+  Object.defineProperty(globalThis.navigator, name, { value, configurable: true });
+}
+
 import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';

@@ -49,6 +49,9 @@ const context = await chromium.launchPersistentContext(profile, {
   viewport: { width: 1280, height: 820 },
   colorScheme: 'light',
   timezoneId: 'Europe/Berlin',
+  // The assertions read dates and times as an en-GB computer writes them
+  // (`Tue 1 Dec`, `15:00`); German is chosen in Settings by its own test.
+  locale: 'en-GB',
   args: [
     '--headless',
     '--no-sandbox',
@@ -494,7 +497,7 @@ await test('office days: a click selects, the lock control or L locks; past days
   await form.waitFor();
   // With no stored weeks Rust's window starts on the Monday of today's week (the fake's today is Tue 1 Dec).
   const from = await page.getByLabel('Weeks from').inputValue();
-  expect(from === '2026-11-30' && (await page.getByLabel('Weeks', { exact: true }).inputValue()) === '4', `default window ${from}`);
+  expect(from === '30/11/2026' && (await page.getByLabel('Weeks', { exact: true }).inputValue()) === '4', `default window ${from}`);
   await page.getByLabel('Weeks from').fill('2026-12-02');
   await page.getByLabel('Weeks', { exact: true }).fill('4');
   await page.getByRole('button', { name: 'Plan', exact: true }).click();
@@ -1024,6 +1027,41 @@ await test('dark mode follows the OS colour scheme', async () => {
   await page.screenshot({ path: join(results, 'rep-form-dark.png') });
   await page.keyboard.press('Escape');
   await page.emulateMedia({ colorScheme: 'light' });
+});
+
+await test('in German every screen fits: no nav label, button or table header overflows its box, no English nav label left', async () => {
+  const english = ['People', 'Offices', 'Meetings', 'Find a time', 'Office days', 'Workload', 'Team week', 'My week', 'Reports', 'Backups', 'Publishing', 'Settings'];
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('button', { name: /Settings/ }).click();
+  await page.getByLabel('Language of the app').selectOption('de');
+  // The window reloads in German (the fake backend starts empty again).
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor();
+  expect((await page.evaluate(() => document.documentElement.lang)) === 'de', 'html lang is de');
+  await page.getByRole('button', { name: 'Beispielteam laden', exact: true }).click();
+  const deNav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+  const labels = (await deNav.getByRole('button').allInnerTexts()).map((s) => s.replace(/\s*\d+$/, '').trim());
+  const left = labels.filter((l) => english.includes(l));
+  expect(left.length === 0, `English nav labels left: ${left.join(', ')}`);
+  const overflows = [];
+  for (const [i, label] of labels.entries()) {
+    await deNav.getByRole('button').nth(i).click();
+    await page.getByRole('heading', { level: 1, name: label }).waitFor();
+    await page.waitForTimeout(300);
+    const hits = await page.evaluate(() =>
+      [...document.querySelectorAll('nav button, nav span, main button, main th, main label, main h1, main h2')]
+        .filter((el) => el.offsetParent !== null && !el.closest('.clip') && getComputedStyle(el).textOverflow !== 'ellipsis')
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}" (${el.scrollWidth} > ${el.clientWidth})`),
+    );
+    overflows.push(...hits.map((h) => `${label}: ${h}`));
+    await page.screenshot({ path: join(results, `de-${i}.png`) });
+  }
+  expect(overflows.length === 0, `overflowing in German:\n${overflows.join('\n')}`);
+  // Back to English for the tests after this one: the choice is stored, so it is cleared.
+  await page.evaluate(() => localStorage.removeItem('meridian.language'));
+  await page.reload();
+  await page.getByRole('button', { name: 'Load sample team', exact: true }).click();
+  await page.getByRole('table', { name: 'People' }).waitFor();
 });
 
 await test('no console errors, CSP violations or off-site requests', async () => {

@@ -8,7 +8,8 @@
  * a viewer's day as Rust computed them, turned into percentages here.
  */
 import type { AttendeeTime, CalendarEvent, CalendarView, EventKind, MeetingBlock, Span, TeamWeekLine, TeamWeekRep, WeekDay } from '../api';
-import { DAY_HEADER_FORMAT, WEEKDAY_FORMAT } from './dates';
+import { t } from '../i18n';
+import { FORMATS } from '../i18n/format';
 
 /** The shape @event-calendar/core accepts for an event (the fields we use). */
 export type EcEvent = {
@@ -46,17 +47,16 @@ export function toEcEvents(view: CalendarView, opts: { hours: boolean }): EcEven
     }));
 }
 
-/** `2026-12-01T15:00` → `Tue 15:00`. */
+/** `2026-12-01T15:00` → `Tue 15:00` (`Tue 3:00 PM` in en-US). */
 export function wallText(wall: string): string {
-  const d = new Date(`${wall.slice(0, 10)}T00:00:00Z`);
-  return `${WEEKDAY_FORMAT.format(d)} ${wall.slice(11, 16)}`;
+  return `${FORMATS.weekday(wall)} ${FORMATS.time(wall.slice(11, 16))}`;
 }
 
 /** One line per attendee: `Ana Silva (Europe/Lisbon): Tue 09:00–09:30`. */
 export function attendeeLines(attendees: readonly AttendeeTime[]): string[] {
   return attendees.map((a) => {
     const sameDay = a.local_start.slice(0, 10) === a.local_end.slice(0, 10);
-    const end = sameDay ? a.local_end.slice(11, 16) : wallText(a.local_end);
+    const end = sameDay ? FORMATS.time(a.local_end.slice(11, 16)) : wallText(a.local_end);
     return `${a.name} (${a.time_zone}): ${wallText(a.local_start)}–${end}`;
   });
 }
@@ -85,13 +85,19 @@ export function spanBox(span: Pick<Span, 'from' | 'to'>, minutes: number): { lef
 /** `2026-12-01T15:00`/`…T15:45` → `15:00–15:45`; an end on a later date gets `(+1)`. */
 export function timeRange(start: string, end: string): string {
   const later = end.slice(0, 10) > start.slice(0, 10) ? ' (+1)' : '';
-  return `${start.slice(11, 16)}–${end.slice(11, 16)}${later}`;
+  return `${FORMATS.time(start.slice(11, 16))}–${FORMATS.time(end.slice(11, 16))}${later}`;
 }
 
 /** The full words a meeting block is read as (screen readers, tooltips). */
 export function blockLabel(b: MeetingBlock, viewerZone: string, repZone: string): string {
-  const own = repZone === viewerZone ? '' : `; ${timeRange(b.local_start, b.local_end)} ${repZone.replace(/_/g, ' ')} time`;
-  return `${b.title}, ${wallText(b.start)}–${b.end.slice(11, 16)} ${viewerZone.replace(/_/g, ' ')} time${own}; ${b.attendees} ${b.attendees === 1 ? 'attendee' : 'attendees'}`;
+  const own = repZone === viewerZone ? '' : t('teamweek.block.own', { range: timeRange(b.local_start, b.local_end), zone: repZone.replace(/_/g, ' ') });
+  return t('teamweek.block.label', {
+    title: b.title,
+    range: `${wallText(b.start)}–${FORMATS.time(b.end.slice(11, 16))}`,
+    zone: viewerZone.replace(/_/g, ' '),
+    own,
+    attendees: t('teamweek.block.attendees', { count: b.attendees }),
+  });
 }
 
 /** The meeting blocks of one day of a row, in time order (Rust sorts them). */
@@ -113,9 +119,9 @@ export function lineKey(line: TeamWeekLine): string {
   return line.kind === 'group' ? `group:${line.key}` : `rep:${line.id}`;
 }
 
-/** `2026-03-29` → `Sun 29 Mar`. */
+/** `2026-03-29` → `Sun 29 Mar` (en-GB). */
 export function dayHeader(date: string): string {
-  return DAY_HEADER_FORMAT.format(new Date(`${date}T00:00:00Z`));
+  return FORMATS.shortDate(date);
 }
 
 /** Lanes for overlapping blocks of one day (first free lane, in time order): each block's lane and how many there are. */

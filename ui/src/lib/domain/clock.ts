@@ -4,6 +4,7 @@
  * document and is the authority.
  */
 import type { Problem } from '../api';
+import { t } from '../i18n';
 
 const HHMM = /^(\d{2}):(\d{2})$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -33,11 +34,11 @@ export function intervalProblems(path: string, start: string, end: string): Prob
   const s = parseClock(start.trim());
   const e = parseClock(end.trim());
   const out: Problem[] = [];
-  if (s === null) out.push({ path, message: `start "${start}" is not a time HH:MM` });
-  else if (s === 1440) out.push({ path, message: 'start cannot be 24:00 (only an end can)' });
-  if (e === null) out.push({ path, message: `end "${end}" is not a time HH:MM` });
+  if (s === null) out.push({ path, message: t('ui.clock.badStart', { text: start }) });
+  else if (s === 1440) out.push({ path, message: t('ui.clock.start24') });
+  if (e === null) out.push({ path, message: t('ui.clock.badEnd', { text: end }) });
   if (out.length === 0 && s !== null && e !== null && s >= e) {
-    out.push({ path, message: 'start must be before end' });
+    out.push({ path, message: t('ui.clock.order') });
   }
   return out;
 }
@@ -54,7 +55,7 @@ export function dayProblems(path: string, intervals: readonly (readonly [string,
   ok.sort((a, b) => a.s - b.s);
   for (let k = 1; k < ok.length; k++) {
     if (ok[k].s < ok[k - 1].e) {
-      out.push({ path: `${path}[${ok[k].i}]`, message: 'overlaps another interval on this day' });
+      out.push({ path: `${path}[${ok[k].i}]`, message: t('ui.clock.overlap') });
     }
   }
   return out;

@@ -1,10 +1,12 @@
 /**
  * Calendar-date helpers every screen uses to show dates Rust sent
  * (`YYYY-MM-DD`): day arithmetic, the ISO week, short labels and today's
- * date on this computer's clock. Display only; no rule lives here.
+ * date on this computer's clock. Display only; no rule lives here. Text
+ * for people is written in the format locale (i18n/format.ts).
  */
 import type { Weekday } from '../api';
 import { WEEKDAYS } from './weekdays';
+import { FORMATS } from '../i18n/format';
 
 const DAY_MS = 86_400_000;
 
@@ -39,25 +41,23 @@ export function isoWeek(date: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `Dec` for `2026-12-01`. */
+/** `Dec` for `2026-12-01` (the format locale's word). */
 export function monthShort(date: string): string {
-  return MONTH_SHORT[utc(date).getUTCMonth()] ?? '';
+  return FORMATS.monthShort(date);
 }
 
-/** `Tue 1 Dec` */
+/** `Tue 1 Dec` (en-GB; `Tue, Dec 1` en-US, `Di., 1. Dez.` de). */
 export function shortDate(date: string): string {
-  const d = utc(date);
-  return `${WEEKDAY_FORMAT.format(d)} ${DAY_MONTH_FORMAT.format(d)}`;
+  return FORMATS.shortDate(date);
 }
 
-// Made once: a board labels hundreds of cells with dates, and building a
-// formatter per call (what `toLocaleDateString` does) took most of its
-// drawing time (~0.4 s for 23 reps × 4 weeks in WebKit).
-export const WEEKDAY_FORMAT = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' });
-const DAY_MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-export const DAY_HEADER_FORMAT = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+/** `1 Dec` (en-GB; `Dec 1` en-US, `1. Dez.` de): a date without its weekday. */
+export function dayMonth(date: string): string {
+  return FORMATS.dayMonth(date);
+}
+
+// The formatters are made once, in the format locale (i18n/format.ts says why).
+export const WEEKDAY_FORMAT = new Intl.DateTimeFormat(FORMATS.locale, { weekday: 'short', timeZone: 'UTC' });
 
 /** The calendar date `YYYY-MM-DD` of `d` on this computer's clock. */
 export function localDate(d: Date): string {

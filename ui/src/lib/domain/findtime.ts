@@ -6,7 +6,9 @@
  */
 import type { Booking, FairPlan, FormLimits, MeetingAnswer, MeetingRequest, Problem, Suggestion } from '../api';
 import { isDate } from './clock';
-import { clockOf, weekdayTime } from './meetings';
+import { clockOf } from './meetings';
+import { t } from '../i18n';
+import { FORMATS } from '../i18n/format';
 
 export type AttendeeRole = 'required' | 'optional';
 /** A picked person: the id Rust needs, the name and zone shown (from the search row). */
@@ -86,26 +88,26 @@ export function draftWeeks(d: FindTimeDraft): number {
 export function validateFindTimeDraft(d: FindTimeDraft, zones: readonly string[], limits: Pick<FormLimits, 'attendees'> | null = null): Problem[] {
   const out: Problem[] = [];
   if (!d.attendees.some((a) => a.role === 'required')) {
-    out.push({ path: 'required', message: 'pick at least one required attendee' });
+    out.push({ path: 'required', message: t('findtime.problems.required') });
   }
   if (limits && d.attendees.length > limits.attendees) {
-    out.push({ path: 'required', message: `${d.attendees.length} people is more than a meeting can name (${limits.attendees})` });
+    out.push({ path: 'required', message: t('findtime.problems.tooMany', { count: d.attendees.length, limit: limits.attendees }) });
   }
   const dur = whole(d.duration);
-  if (dur === null || dur < 1) out.push({ path: 'duration_minutes', message: 'enter whole minutes, at least 1' });
-  if (!isDate(d.from)) out.push({ path: 'from', message: 'enter a date YYYY-MM-DD' });
-  if (!isDate(d.to)) out.push({ path: 'to', message: 'enter a date YYYY-MM-DD' });
-  else if (isDate(d.from) && d.to < d.from) out.push({ path: 'to', message: 'the last day is before the first' });
-  if (zones.length > 0 && !zones.includes(d.time_zone)) out.push({ path: 'time_zone', message: 'pick a time zone from the list' });
+  if (dur === null || dur < 1) out.push({ path: 'duration_minutes', message: t('findtime.problems.duration') });
+  if (!isDate(d.from)) out.push({ path: 'from', message: t('findtime.problems.date') });
+  if (!isDate(d.to)) out.push({ path: 'to', message: t('findtime.problems.date') });
+  else if (isDate(d.from) && d.to < d.from) out.push({ path: 'to', message: t('findtime.problems.order') });
+  if (zones.length > 0 && !zones.includes(d.time_zone)) out.push({ path: 'time_zone', message: t('findtime.problems.zone') });
   const max = whole(d.max_results);
-  if (max === null || max < 1) out.push({ path: 'max_results', message: 'enter a whole number, at least 1' });
+  if (max === null || max < 1) out.push({ path: 'max_results', message: t('findtime.problems.maxResults') });
   if (d.repeat) {
     const w = whole(d.weeks);
-    if (w === null || w < 1) out.push({ path: 'repeat_weeks', message: 'enter a whole number of weeks, at least 1' });
+    if (w === null || w < 1) out.push({ path: 'repeat_weeks', message: t('findtime.problems.repeatWeeks') });
   }
   const q = d.quorum.replace(/\s+/g, '');
   if (q !== '' && whole(q) === null && !PERCENT.test(q)) {
-    out.push({ path: 'min_optional', message: 'enter a number of people (2) or a share (75%)' });
+    out.push({ path: 'min_optional', message: t('findtime.problems.quorum') });
   }
   return out;
 }
@@ -173,10 +175,10 @@ export const BOOKING_FIELDS = ['title', 'weeks', 'starts'];
 
 export function validateBookingDraft(d: BookingDraft, fair: boolean): Problem[] {
   const out: Problem[] = [];
-  if (d.title.trim() === '') out.push({ path: 'title', message: 'enter a title' });
+  if (d.title.trim() === '') out.push({ path: 'title', message: t('findtime.problems.title') });
   if (!fair) {
     const w = whole(d.weeks);
-    if (w === null || w < 1) out.push({ path: 'weeks', message: 'enter 1 or more weeks' });
+    if (w === null || w < 1) out.push({ path: 'weeks', message: t('findtime.problems.weeks') });
   }
   return out;
 }
@@ -218,7 +220,7 @@ export function fairLedger(plan: FairPlan): Ledger {
     cells: people.map((p) => {
       const a = o.attendees.find((x) => x.id === p.id);
       return a
-        ? { time: clockOf(a.local_start), day: weekdayTime(a.local_start).split(' ')[0], status: a.status, stretch: a.stretch_minutes }
+        ? { time: clockOf(a.local_start), day: FORMATS.weekday(a.local_start), status: a.status, stretch: a.stretch_minutes }
         : { time: '—', day: '', status: 'unavailable', stretch: 0 };
     }),
   }));

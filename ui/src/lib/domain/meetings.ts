@@ -5,36 +5,36 @@
  * Rust; `Intl` here only formats.
  */
 import type { Meeting, MeetingForm, Problem } from '../api';
-import { monthShort, weekdayOf } from './dates';
-import { WEEKDAY_SHORT } from './weekdays';
+import { t } from '../i18n';
+import { FORMATS } from '../i18n/format';
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/;
 
-/** `2026-12-01T15:00` → `Tue 1 Dec 2026, 15:00` (the text is taken as is, no zone). */
+/** `2026-12-01T15:00` → `Tue 1 Dec 2026, 15:00` in en-GB (the text is taken as is, no zone). */
 export function formatLocal(text: string, opts: { year?: boolean } = {}): string {
   const m = LOCAL.exec(text);
   if (!m) return text;
   const date = `${m[1]}-${m[2]}-${m[3]}`;
-  const day = `${WEEKDAY_SHORT[weekdayOf(date)]} ${Number(m[3])} ${monthShort(date)}${opts.year === false ? '' : ` ${m[1]}`}`;
-  return m[4] === undefined ? day : `${day}, ${m[4]}:${m[5]}`;
+  const day = opts.year === false ? FORMATS.shortDate(date) : FORMATS.shortDateYear(date);
+  return m[4] === undefined ? day : `${day}, ${FORMATS.time(`${m[4]}:${m[5]}`)}`;
 }
 
-/** `2026-12-01T15:00` → `Tue 15:00`. */
+/** `2026-12-01T15:00` → `Tue 15:00` (`Tue 3:00 PM` in en-US). */
 export function weekdayTime(text: string): string {
   const m = LOCAL.exec(text);
   if (!m || m[4] === undefined) return text;
-  return `${WEEKDAY_SHORT[weekdayOf(`${m[1]}-${m[2]}-${m[3]}`)]} ${m[4]}:${m[5]}`;
+  return `${FORMATS.weekday(`${m[1]}-${m[2]}-${m[3]}`)} ${FORMATS.time(`${m[4]}:${m[5]}`)}`;
 }
 
-/** `2026-12-01T15:00` → `15:00`. */
+/** `2026-12-01T15:00` → `15:00` (`3:00 PM` in en-US). */
 export function clockOf(text: string): string {
   const m = LOCAL.exec(text);
-  return m && m[4] !== undefined ? `${m[4]}:${m[5]}` : text;
+  return m && m[4] !== undefined ? FORMATS.time(`${m[4]}:${m[5]}`) : text;
 }
 
 /** A UTC instant (`2026-12-01T15:00:00Z`) as `Tue 1 Dec 2026, 15:00 UTC`. */
 export function formatUtc(iso: string): string {
-  return `${formatLocal(iso.slice(0, 16))} UTC`;
+  return t('meetings.utc', { time: formatLocal(iso.slice(0, 16)) });
 }
 
 /** A UTC instant as wall-clock text `YYYY-MM-DDTHH:MM` in `zone`, or null if the zone is unknown here. */
@@ -60,17 +60,17 @@ export function localIn(iso: string, zone: string): string | null {
 export function formatMinutes(total: number): string {
   const h = Math.floor(total / 60);
   const m = total % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+  if (h === 0) return t('meetings.duration.minutes', { m });
+  return m === 0 ? t('meetings.duration.hours', { h }) : t('meetings.duration.hoursMinutes', { h, m });
 }
 
 /** Rules the edit form offers as one click; any other rule is typed (Rust checks it). */
 export const RULE_PRESETS: readonly { label: string; rule: string }[] = [
-  { label: 'Daily', rule: 'FREQ=DAILY' },
-  { label: 'Every weekday', rule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' },
-  { label: 'Weekly', rule: 'FREQ=WEEKLY' },
-  { label: 'Every 2 weeks', rule: 'FREQ=WEEKLY;INTERVAL=2' },
-  { label: 'Monthly', rule: 'FREQ=MONTHLY' },
+  { label: t('meetings.rules.daily'), rule: 'FREQ=DAILY' },
+  { label: t('meetings.rules.weekdays'), rule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' },
+  { label: t('meetings.rules.weekly'), rule: 'FREQ=WEEKLY' },
+  { label: t('meetings.rules.biweekly'), rule: 'FREQ=WEEKLY;INTERVAL=2' },
+  { label: t('meetings.rules.monthly'), rule: 'FREQ=MONTHLY' },
 ];
 
 /** A picked attendee of the edit form: the id Rust stores, the name shown. */
@@ -108,12 +108,12 @@ const LOCAL_INPUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 /** The obvious mistakes, by the meeting's own paths; Rust checks the rest (zone, rule, attendees). */
 export function validateMeetingDraft(d: MeetingDraft): Problem[] {
   const out: Problem[] = [];
-  if (d.title.trim() === '') out.push({ path: 'title', message: 'enter a title' });
-  if (d.attendees.length === 0) out.push({ path: 'attendees', message: 'add at least one attendee' });
-  if (!LOCAL_INPUT.test(d.start.trim())) out.push({ path: 'start', message: 'enter a date and time' });
-  const t = d.duration.trim();
-  if (!/^\d+$/.test(t) || Number(t) < 1) out.push({ path: 'duration_minutes', message: 'enter whole minutes, at least 1' });
-  if (d.repeats && d.rrule.trim() === '') out.push({ path: 'rrule', message: 'pick or type how it repeats' });
+  if (d.title.trim() === '') out.push({ path: 'title', message: t('meetings.problems.title') });
+  if (d.attendees.length === 0) out.push({ path: 'attendees', message: t('meetings.problems.attendees') });
+  if (!LOCAL_INPUT.test(d.start.trim())) out.push({ path: 'start', message: t('meetings.problems.start') });
+  const minutes = d.duration.trim();
+  if (!/^\d+$/.test(minutes) || Number(minutes) < 1) out.push({ path: 'duration_minutes', message: t('meetings.problems.duration') });
+  if (d.repeats && d.rrule.trim() === '') out.push({ path: 'rrule', message: t('meetings.problems.rrule') });
   return out;
 }
 

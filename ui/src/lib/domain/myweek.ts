@@ -6,22 +6,23 @@
  * office's, so the reasons below read the same at home and away.
  */
 import type { MyDay } from '../api';
+import { t } from '../i18n';
 
 /** One line for a day without an office day: why the rep is not in. */
 export function awayText(day: MyDay, hasOffice: boolean): string {
-  if (day.time_off) return 'Time off';
-  if (day.holiday) return `Public holiday · ${day.holiday}`;
+  if (day.time_off) return t('myweek.away.timeOff');
+  if (day.holiday) return t('myweek.away.holiday', { holiday: day.holiday });
   // A remote rep on a trip has an office that day: the visited one.
-  if (!hasOffice && !day.travel) return 'Remote (no home office)';
-  if (day.closed) return day.office_holiday ? `Remote (office closed: ${day.office_holiday})` : 'Remote (office closed)';
-  if (day.no_office_day) return 'Remote (not an office day for you)';
-  if (!day.working) return 'Not a working day';
-  return 'Remote';
+  if (!hasOffice && !day.travel) return t('myweek.away.noOffice');
+  if (day.closed) return day.office_holiday ? t('myweek.away.closedHoliday', { holiday: day.office_holiday }) : t('myweek.away.closed');
+  if (day.no_office_day) return t('myweek.away.notOfficeDay');
+  if (!day.working) return t('myweek.away.notWorking');
+  return t('myweek.away.remote');
 }
 
 /** Where a trip takes the rep that day, or null on a day at home. */
 export function travelText(day: MyDay): string | null {
   if (!day.travel) return null;
   // On an office day the card already names the office.
-  return day.office ? 'Travelling' : `In ${day.travel} office (travelling)`;
+  return day.office ? t('myweek.travel.onOfficeDay') : t('myweek.travel.visiting', { office: day.travel });
 }

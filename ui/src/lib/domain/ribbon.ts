@@ -6,13 +6,15 @@
  */
 import type { DayRibbon, RibbonKind } from '../api';
 import { formatMinutes } from './meetings';
+import { t } from '../i18n';
+import { FORMATS } from '../i18n/format';
 
 export const RIBBON_LABELS: Record<RibbonKind, string> = {
-  working: 'working',
-  stretch: 'stretch',
-  busy: 'busy',
-  time_off: 'time off',
-  off: 'off hours',
+  working: t('findtime.ribbon.kinds.working'),
+  stretch: t('findtime.ribbon.kinds.stretch'),
+  busy: t('findtime.ribbon.kinds.busy'),
+  time_off: t('findtime.ribbon.kinds.timeOff'),
+  off: t('findtime.ribbon.kinds.off'),
 };
 
 export type RibbonPiece = { kind: RibbonKind; x: number; width: number };
@@ -38,10 +40,10 @@ export function ribbonLayout(day: DayRibbon): RibbonLayout {
   const to = clamp(day.slot_to);
   const ticks =
     len === 1440
-      ? [0, 6, 12, 18, 24].map((h) => ({ x: pct(h * 60, len), label: String(h).padStart(2, '0') }))
+      ? [0, 6, 12, 18, 24].map((h) => ({ x: pct(h * 60, len), label: FORMATS.hourTick(h) }))
       : [];
   const hours = len / 60;
-  const dstNote = len === 1440 ? null : `${Number.isInteger(hours) ? hours : hours.toFixed(1)}-hour day (clocks change)`;
+  const dstNote = len === 1440 ? null : t('findtime.ribbon.dst', { hours: Number.isInteger(hours) ? hours : hours.toFixed(1) });
   return { pieces, slot: { x: pct(from, len), width: pct(to - from, len) }, ticks, dstNote };
 }
 
@@ -60,6 +62,12 @@ export function ribbonSummary(name: string, day: DayRibbon, slotText: string): s
   const totals = ribbonTotals(day);
   const kinds: RibbonKind[] = ['working', 'stretch', 'busy', 'time_off'];
   const parts = kinds.filter((k) => (totals.get(k) ?? 0) > 0).map((k) => `${formatMinutes(totals.get(k)!)} ${RIBBON_LABELS[k]}`);
-  const dst = day.length_minutes === 1440 ? '' : ` (a ${formatMinutes(day.length_minutes)} day)`;
-  return `${name}'s local day ${day.date}${dst}: meeting ${slotText}; ${parts.length > 0 ? parts.join(', ') : 'no working hours'}`;
+  const dst = day.length_minutes === 1440 ? '' : t('findtime.ribbon.dayLength', { length: formatMinutes(day.length_minutes) });
+  return t('findtime.ribbon.summary', {
+    name,
+    date: day.date,
+    dst,
+    slot: slotText,
+    parts: parts.length > 0 ? parts.join(', ') : t('findtime.ribbon.noHours'),
+  });
 }

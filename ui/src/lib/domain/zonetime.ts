@@ -3,31 +3,31 @@
  * All planning arithmetic lives in Rust; this only formats `Intl` output.
  */
 
+import { FORMATS } from '../i18n/format';
+
 export type ZoneClock = { time: string; offset: string };
 
 /**
- * Formatters per zone, made once: building an `Intl.DateTimeFormat` costs
- * far more than using one, and a list draws a clock on every row.
+ * Offset formatters per zone, made once: building an `Intl.DateTimeFormat`
+ * costs far more than using one, and a list draws a clock on every row. The
+ * offset is read from en-US text (`GMT+01:00`) whatever the UI's locale: it
+ * is parsed, not shown; the time is written in the format locale.
  */
-const clocks = new Map<string, { time: Intl.DateTimeFormat; offset: Intl.DateTimeFormat }>();
+const offsets = new Map<string, Intl.DateTimeFormat>();
 
-function clockFormats(zone: string): { time: Intl.DateTimeFormat; offset: Intl.DateTimeFormat } {
-  let f = clocks.get(zone);
+function offsetFormat(zone: string): Intl.DateTimeFormat {
+  let f = offsets.get(zone);
   if (!f) {
-    f = {
-      time: new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-      offset: new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }),
-    };
-    clocks.set(zone, f);
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    offsets.set(zone, f);
   }
   return f;
 }
 
 export function zoneClock(zone: string, now: Date): ZoneClock | null {
   try {
-    const f = clockFormats(zone);
-    const time = f.time.format(now);
-    const parts = f.offset.formatToParts(now);
+    const time = FORMATS.zoneTime(now, zone);
+    const parts = offsetFormat(zone).formatToParts(now);
     const raw = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
     const offset = raw === 'GMT' || raw === 'UTC' ? 'UTC+00:00' : raw.replace(/^GMT/, 'UTC');
     return { time, offset };

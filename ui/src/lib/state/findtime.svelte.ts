@@ -15,6 +15,7 @@ import { ApiError, type Api, type Booking, type ListOrder, type MeetingAnswer, t
 import { localDate } from '../domain/dates';
 import { newFindTimeDraft, type FindTimeDraft } from '../domain/findtime';
 import type { AppState } from './app.svelte';
+import { t } from '../i18n';
 
 export class FindTimeState {
   draft = $state<FindTimeDraft>(newFindTimeDraft('UTC'));
@@ -108,9 +109,9 @@ export class FindTimeState {
 
   /** Books from the current answer; afterwards the answer is stale (its slots may now clash). */
   async book(booking: Booking): Promise<void> {
-    if (this.stale) throw new ApiError('conflict', 'the team changed since these times were found: find times again');
-    const n = booking.starts.length > 1 ? `${booking.starts.length} meetings` : booking.title;
-    await this.#app.commit(this.#app.api.bookMeeting(booking), `Booked ${n}`);
+    if (this.stale) throw new ApiError('conflict', t('findtime.staleError'));
+    const n = booking.starts.length > 1 ? t('findtime.bookedMany', { count: booking.starts.length }) : booking.title;
+    await this.#app.commit(this.#app.api.bookMeeting(booking), t('findtime.booked', { what: n }));
     this.#answeredAt = null;
     this.booked = booking.title;
   }

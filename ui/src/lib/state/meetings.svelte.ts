@@ -9,6 +9,7 @@ import { ApiError, type Api, type Meeting, type MeetingForm, type MeetingRow, ty
 import type { RowRange } from '../domain/rowwindow';
 import { PagedRows } from './paged.svelte';
 import type { AppState } from './app.svelte';
+import { t } from '../i18n';
 
 /** How long a fetch may run before the list says it is loading. */
 export const PROGRESS_AFTER_MS = 150;
@@ -77,11 +78,11 @@ export class MeetingsState {
   }
 
   async save(meeting: Meeting, revision: number): Promise<void> {
-    await this.#app.commit(this.#app.api.updateMeeting(meeting, revision), `Saved meeting ${meeting.title}`);
+    await this.#app.commit(this.#app.api.updateMeeting(meeting, revision), t('meetings.saved', { title: meeting.title }));
   }
 
   async remove(row: MeetingRow): Promise<void> {
-    await this.#app.commit(this.#app.api.deleteMeeting(row.id, row.revision), `Deleted meeting ${row.title}`);
+    await this.#app.commit(this.#app.api.deleteMeeting(row.id, row.revision), t('meetings.deleted', { title: row.title }));
   }
 
   /** After a conflict: read the directory again; the counter moves (the change was stored) and the list refetches. */

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../../App.svelte';
 import type { Booking, Meeting, MeetingRequest, Scenario } from '../../api';
 import { fairAnswer, fakeBackend, infeasibleAnswer, tinyTeam, twoSuggestions } from '../../../test/fixtures';
+import { COMPILE_TIMEOUT_MS, compileScreens } from '../../../test/screens';
+
+beforeAll(compileScreens, COMPILE_TIMEOUT_MS);
 
 /** Books like Rust: one meeting, a weekly series, or `ID`, `ID-w2`, … for a fair plan, the id made from the title. */
 function booked(db: () => Scenario) {

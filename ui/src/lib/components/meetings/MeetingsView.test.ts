@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../../App.svelte';
 import type { Meeting, MeetingForm, MeetingRow, MeetingsQuery, Scenario, Window } from '../../api';
 import { fakeBackend, tinyTeam } from '../../../test/fixtures';
+import { COMPILE_TIMEOUT_MS, compileScreens } from '../../../test/screens';
+
+beforeAll(compileScreens, COMPILE_TIMEOUT_MS);
 
 function row(i: number, extra: Partial<MeetingRow> = {}): MeetingRow {
   return {

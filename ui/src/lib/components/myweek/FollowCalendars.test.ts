@@ -1,10 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import App from '../../../App.svelte';
 import { emptyScenario, fakeBackend, tinyTeam } from '../../../test/fixtures';
+import { COMPILE_TIMEOUT_MS, compileScreens } from '../../../test/screens';
 import type { FollowedPage, FollowedRow, FollowedWeek, PasswordKept } from '../../api';
+
+beforeAll(compileScreens, COMPILE_TIMEOUT_MS);
 
 afterEach(() => {
   clearMocks();
@@ -146,7 +149,8 @@ describe('My week with the lead’s own team', () => {
     const user = userEvent.setup();
     render(App);
     const section = await openMyWeek(user);
-    expect(section).toHaveTextContent('EMEA Mid Market');
+    // The list is read after the section is drawn.
+    expect(await within(section).findByRole('list', { name: 'Followed calendars' })).toHaveTextContent('EMEA Mid Market');
     await user.type(screen.getByLabelText('I am'), 'ana');
     expect(await screen.findByRole('button', { name: 'Choose Unit Ana' })).toBeTruthy();
     expect(backend.called('people_page').length).toBeGreaterThan(0);

@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import App from '../../../App.svelte';
 import { fakeBackend, tinyTeam } from '../../../test/fixtures';
+import { COMPILE_TIMEOUT_MS, compileScreens } from '../../../test/screens';
+
+beforeAll(compileScreens, COMPILE_TIMEOUT_MS);
 import type { MyWeek } from '../../api';
 
 afterEach(() => {

@@ -244,7 +244,7 @@ describe('RepForm', () => {
         offices: offices(),
         onsave,
       });
-      expect(screen.getByLabelText('Trip 2 first day')).toHaveValue('2027-01-04');
+      expect(screen.getByLabelText('Trip 2 first day')).toHaveValue('04/01/2027');
       await user.click(screen.getByRole('button', { name: 'Save changes' }));
       expect(onsave).toHaveBeenCalledTimes(1);
       const last = screen.getByLabelText('Trip 2 last day');
@@ -265,8 +265,8 @@ describe('RepForm', () => {
         offices: offices(),
       });
       await user.click(screen.getByRole('button', { name: /Add trip/ }));
-      expect(screen.getByLabelText('Trip 2 first day')).toHaveValue('2026-12-12');
-      expect(screen.getByLabelText('Trip 2 last day')).toHaveValue('2026-12-12');
+      expect(screen.getByLabelText('Trip 2 first day')).toHaveValue('12/12/2026');
+      expect(screen.getByLabelText('Trip 2 last day')).toHaveValue('12/12/2026');
       expect(screen.getByRole('combobox', { name: 'Trip 2 office' })).toHaveValue('unit-far');
     });
 

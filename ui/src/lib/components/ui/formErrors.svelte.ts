@@ -5,6 +5,7 @@
 import { tick } from 'svelte';
 import { ApiError, type Problem } from '../../api';
 import { assignProblems } from '../../domain/problems';
+import { t } from '../../i18n';
 
 export class FormErrors {
   problems = $state<Problem[]>([]);
@@ -71,7 +72,7 @@ export class FormErrors {
 
   local(problems: Problem[]): void {
     this.problems = problems;
-    this.message = 'Not saved yet: check the highlighted fields.';
+    this.message = t('ui.form.notSavedYet');
   }
 
   fromError(e: unknown): void {
@@ -81,7 +82,7 @@ export class FormErrors {
     this.problems = problems;
     this.conflict = err.code === 'conflict';
     // A conflict's message is Rust's whole sentence: who changed it, and what to do.
-    this.message = this.conflict ? err.message : `Not saved: ${err.message}`;
+    this.message = this.conflict ? err.message : t('ui.form.notSaved', { message: err.message });
   }
 }
 
