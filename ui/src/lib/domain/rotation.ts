@@ -6,7 +6,7 @@
  */
 import type { BoardCell, BoardRow, DeskDay, ObjectiveTerm, PlanSummary } from '../api';
 import { isDate } from './clock';
-import { mondayOf, shortDate } from './dates';
+import { dayMonth, mondayOf, shortDate } from './dates';
 import { t } from '../i18n';
 
 /** The weeks the form asks for. */
@@ -111,7 +111,7 @@ export function cellStatus(cell: BoardCell): string {
 
 /** `Week 49 · 30 Nov` */
 export function weekLabel(week: string, monday: string): string {
-  return t('rotation.weekLabel', { week: Number(week.split('-W')[1]), date: shortDate(monday).slice(4) });
+  return t('rotation.weekLabel', { week: Number(week.split('-W')[1]), date: dayMonth(monday) });
 }
 
 /** The fraction of a desk bar to fill, 0..1 (a full office is 1). */
