@@ -1608,4 +1608,328 @@ fn a_german_computer_gets_german_until_english_is_chosen_in_settings() {
         assert!(!text.contains("Personen"), "{text}");
     }
     drop(driver);
+
+/// The keyboard-only journey's key presses: WebDriver key actions on whatever
+/// has focus, as a person's keyboard sends them (never a click, never an
+/// element's focus() from the test).
+mod key {
+    pub const TAB: &str = "\u{E004}";
+    pub const ENTER: &str = "\u{E007}";
+    pub const SHIFT: &str = "\u{E008}";
+    pub const SPACE: &str = "\u{E00D}";
+    pub const ESCAPE: &str = "\u{E00C}";
+    pub const RIGHT: &str = "\u{E014}";
+    pub const DOWN: &str = "\u{E015}";
+}
+
+/// How far Tab or Shift+Tab may walk to reach one control: the main
+/// navigation, a screen's toolbar and a form are well within it.
+const MAX_TAB_STOPS: usize = 120;
+
+/// The focused element's visible focus indicator, asked of the page: `true`,
+/// or what is focused and why no indicator shows. An indicator is a computed
+/// outline or box shadow on the focused element. (Not `:focus-visible` alone:
+/// WebKit focuses a date input's inner field, and the input itself then
+/// matches `:focus` only, while the app's `.input:focus` draws its outline.)
+const FOCUS_SHOWN: &str = "
+    const el = document.activeElement;
+    if (!el || el === document.body || el === document.documentElement) return 'focus is on the page itself (lost)';
+    const s = getComputedStyle(el);
+    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+    const shadow = s.boxShadow !== '' && s.boxShadow !== 'none';
+    if (outline || shadow) return true;
+    const name = el.getAttribute('aria-label') ?? (el.textContent ?? '').trim().slice(0, 40);
+    return `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${el.className} \"${name}\": `
+      + `focus-visible ${el.matches(':focus-visible')}, outline ${s.outlineStyle} ${s.outlineWidth}, box-shadow ${s.boxShadow}`;";
+
+impl Session<'_> {
+    /// Presses keys together (the first ones held), then releases them.
+    fn chord(&self, keys: &[&str]) {
+        let mut actions: Vec<Value> = keys
+            .iter()
+            .map(|k| json!({ "type": "keyDown", "value": k }))
+            .collect();
+        actions.extend(
+            keys.iter()
+                .rev()
+                .map(|k| json!({ "type": "keyUp", "value": k })),
+        );
+        self.post(
+            "/actions",
+            json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] }),
+        )
+        .unwrap_or_else(|e| panic!("keys {keys:?}: {e}"));
+    }
+
+    fn press(&self, key: &str) {
+        self.chord(&[key]);
+    }
+
+    /// Types `text` into whatever has focus, one key per character.
+    fn type_keys(&self, text: &str) {
+        let actions: Vec<Value> = text
+            .chars()
+            .flat_map(|c| {
+                let c = c.to_string();
+                [
+                    json!({ "type": "keyDown", "value": c }),
+                    json!({ "type": "keyUp", "value": c }),
+                ]
+            })
+            .collect();
+        self.post(
+            "/actions",
+            json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] }),
+        )
+        .unwrap_or_else(|e| panic!("type {text:?}: {e}"));
+    }
+
+    /// Whether the focused element, `el` in the JavaScript `test`, passes it.
+    fn focused_where(&self, test: &str) -> bool {
+        let script = format!("const el = document.activeElement; return !!el && !!({test});");
+        self.execute(&script) == json!(true)
+    }
+
+    /// Whether the focused element matches `css`.
+    fn focused_is(&self, css: &str) -> bool {
+        self.focused_where(&format!("el.matches({})", json!(css)))
+    }
+
+    /// Panics unless the focused element shows a focus indicator; `step` says where.
+    fn assert_focus_shown(&self, step: &str) {
+        let shown = self.execute(FOCUS_SHOWN);
+        assert_eq!(
+            shown,
+            json!(true),
+            "{step}: no visible focus indicator: {shown}"
+        );
+    }
+
+    /// Presses Tab (or Shift+Tab) until the focused element passes `test`
+    /// (JavaScript on `el`), checking the focus indicator at every stop.
+    fn tab_until(&self, test: &str, backwards: bool) {
+        for _ in 0..MAX_TAB_STOPS {
+            if backwards {
+                self.chord(&[key::SHIFT, key::TAB]);
+            } else {
+                self.press(key::TAB);
+            }
+            self.assert_focus_shown(&format!("tabbing to {test}"));
+            if self.focused_where(test) {
+                return;
+            }
+        }
+        panic!(
+            "{test} not reached in {MAX_TAB_STOPS} {}\n{}",
+            if backwards { "Shift+Tabs" } else { "Tabs" },
+            self.page()
+        );
+    }
+
+    /// [`Session::tab_until`] the focused element matches `css`.
+    fn tab_to(&self, css: &str, backwards: bool) {
+        self.tab_until(&format!("el.matches({})", json!(css)), backwards);
+    }
+
+    /// [`Session::tab_until`] a button whose text (trimmed) starts with `text`.
+    fn tab_to_button(&self, text: &str, backwards: bool) {
+        self.tab_until(
+            &format!(
+                "el.tagName === 'BUTTON' && el.textContent.trim().startsWith({})",
+                json!(text)
+            ),
+            backwards,
+        );
+    }
+
+    /// [`Session::tab_until`] the main navigation's button for a screen.
+    fn tab_to_screen(&self, label: &str, backwards: bool) {
+        self.tab_until(
+            &format!(
+                "el.closest(\"nav[aria-label='Main']\") && el.textContent.trim().startsWith({})",
+                json!(label)
+            ),
+            backwards,
+        );
+    }
+
+    /// Presses `key` until the focused element matches `css` (arrow keys on the board).
+    fn arrow_to(&self, key: &str, css: &str, most: usize) {
+        for _ in 0..most {
+            if self.focused_is(css) {
+                return;
+            }
+            self.press(key);
+            self.assert_focus_shown(&format!("arrowing to {css}"));
+        }
+        assert!(
+            self.focused_is(css),
+            "{css} not reached with {most} arrow presses\n{}",
+            self.page()
+        );
+    }
+}
+
+/// Issue 17: a lead who uses only the keyboard finds a time and books it, locks
+/// an office day and accepts the plan, and accepts a workload move; focus is
+/// visible at every stop and every result is in the app's SQLite file.
+#[test]
+fn a_lead_using_only_the_keyboard_books_a_meeting_locks_and_accepts_a_day_and_applies_a_move() {
+    if !e2e_enabled() {
+        return;
+    }
+    const TITLE: &str = "Keyboard review";
+    const REP: &str = "kai";
+    let data = tempfile::tempdir().expect("temp XDG_DATA_HOME");
+    let driver = TauriDriver::start(data.path());
+    let (date, task, to) = {
+        let s = driver.new_session();
+        // The first start: Load sample team, reached with Tab.
+        s.wait_for(ui::LOAD_SAMPLE);
+        s.tab_to_button("Load sample team", false);
+        s.press(key::ENTER);
+        s.wait_for_text(ui::REP_LIST, SAMPLE_REP);
+
+        // Find a time: two required people, Find times, book the first slot.
+        s.tab_to_screen("Find a time", false);
+        s.press(key::ENTER);
+        s.wait_for(ui::PEOPLE_SEARCH);
+        s.tab_to("#ft-people", false);
+        s.type_keys("Kai Tanaka");
+        s.wait_for(ui::ADD_FIRST_REQUIRED);
+        s.tab_to("button[aria-label='Add Kai Tanaka as required']", false);
+        s.press(key::ENTER);
+        s.tab_to("#ft-people", true);
+        s.type_keys("Tara");
+        s.wait_for(ui::ADD_SECOND_REQUIRED);
+        s.tab_to("button[aria-label='Add Tara Okafor as required']", false);
+        s.press(key::ENTER);
+        s.tab_to(
+            "form[aria-label='Find a time'] button[type='submit']",
+            false,
+        );
+        s.press(key::ENTER);
+        s.wait_for(ui::BOOK_FIRST);
+        s.tab_to("button[aria-label='Book suggestion 1']", false);
+        s.press(key::ENTER);
+        // The dialog takes focus to its title field.
+        s.wait_for(ui::BOOK_TITLE);
+        s.wait_until("return document.activeElement?.id === 'book-title';");
+        s.assert_focus_shown("the booking dialog opened");
+        s.type_keys(TITLE);
+        s.press(key::ENTER);
+        s.wait_for_text(ui::STATUS, &format!("Booked {TITLE}"));
+        s.wait_gone(ui::DIALOG);
+        // Focus is not lost with the dialog: it is somewhere the keyboard goes on from.
+        s.assert_focus_shown("the booking dialog closed");
+
+        // Office days: plan, lock a day kai is at home with L, re-plan, accept.
+        s.tab_to_screen("Office days", true);
+        s.press(key::ENTER);
+        s.wait_for(ui::PLAN);
+        s.tab_to(
+            "form[aria-label='Plan office days'] button[type='submit']",
+            false,
+        );
+        s.press(key::ENTER);
+        s.wait_for(ui::PLAN_SCORE);
+        let date = s
+            .execute(&format!(
+                "const b = document.querySelector(\"{}\"); return b ? b.dataset.date : null;",
+                ui::remote_cell(REP)
+            ))
+            .as_str()
+            .unwrap_or_else(|| panic!("the plan has no remote day for {REP}"))
+            .to_string();
+        let cell = ui::cell(REP, &date);
+        s.tab_to("[aria-label='Office days board'] button.cell", false);
+        s.arrow_to(key::DOWN, &format!("button.cell[data-rep='{REP}']"), 60);
+        s.arrow_to(key::RIGHT, &cell, 40);
+        s.type_keys("l");
+        s.wait_until(&format!(
+            "return document.querySelector(\"{cell}\")?.dataset.lock === 'in';"
+        ));
+        s.assert_focus_shown("locked a day with L");
+        s.wait_for(ui::STALE_NOTE);
+        s.tab_to(
+            "form[aria-label='Plan office days'] button[type='submit']",
+            true,
+        );
+        s.press(key::ENTER);
+        s.wait_gone(ui::STALE_NOTE);
+        s.wait_until(&format!(
+            "const b = document.querySelector(\"{cell}\");
+             return !!b && b.dataset.state === 'in' && b.dataset.lock === 'in';"
+        ));
+        s.tab_to_button("Accept plan", false);
+        s.press(key::ENTER);
+        s.wait_for_text(ui::STATUS, "office days");
+        s.assert_focus_shown("accepted the plan");
+
+        // Workload: accept the first proposed move with Space, apply with Enter.
+        s.tab_to_screen("Workload", true);
+        s.press(key::ENTER);
+        s.wait_for(ui::FIRST_CHANGE);
+        let attr = |name: &str| {
+            s.execute(&format!(
+                "return document.querySelector(\"ul[aria-label='Proposed changes'] li[data-task]\")?.dataset.{name} ?? null;"
+            ))
+            .as_str()
+            .unwrap_or_else(|| panic!("the first proposed change has no data-{name}"))
+            .to_string()
+        };
+        let (task, to) = (attr("task"), attr("rep"));
+        s.tab_to(&ui::accept_change(&task), false);
+        s.press(key::SPACE);
+        s.wait_until(&format!(
+            "return document.querySelector(\"{}\")?.getAttribute('aria-pressed') === 'true';",
+            ui::accept_change(&task)
+        ));
+        // Apply sits in the list's heading, before the changes.
+        s.tab_to_button("Apply accepted (1)", true);
+        s.press(key::ENTER);
+        s.wait_for_text(ui::STATUS, "Moved 1 task");
+        // Apply is off once applied; focus waits for the re-plan to offer Re-plan.
+        s.wait_until("const el = document.activeElement; return !!el && el !== document.body;");
+        s.assert_focus_shown("applied the move");
+        // Escape on a screen with no dialog changes nothing stored.
+        s.press(key::ESCAPE);
+        (date, task, to)
+    };
+    drop(driver);
+
+    let scenario = stored_team(data.path());
+    let booked = scenario.meetings.iter().find(|m| m.title == TITLE);
+    assert_eq!(
+        booked.map(|m| m.attendees.clone()),
+        Some(vec!["kai".to_string(), "tara".to_string()]),
+        "{TITLE} booked with its two people"
+    );
+    let locks = scenario
+        .requests
+        .rotation
+        .map(|r| r.locks)
+        .unwrap_or_default();
+    assert!(
+        locks
+            .iter()
+            .any(|l| l.rep == REP && l.date.to_string() == date && l.in_office),
+        "lock on {date} missing: {locks:?}"
+    );
+    assert!(
+        scenario
+            .office_days
+            .iter()
+            .any(|d| d.rep == REP && d.date.to_string() == date),
+        "the accepted plan lacks {REP} on {date}"
+    );
+    assert_eq!(
+        scenario
+            .tasks
+            .iter()
+            .find(|t| t.id == task)
+            .and_then(|t| t.assignee.as_deref()),
+        Some(to.as_str()),
+        "task {task} should be {to}'s after the move"
+    );
 }

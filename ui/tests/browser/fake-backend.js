@@ -897,8 +897,9 @@
     export_reps_csv: () => null,
     save_reps_csv_template: () => 'meridian-people-template.csv',
     export_rotation_csv: () => null,
-    open_reps_csv: () => null,
-    open_ics_busy: () => null,
+    // A test sets these to open the import previews (Rust's dialogs are not in the page).
+    open_reps_csv: () => window.__FAKE_BACKEND__.repsCsvPick ?? null,
+    open_ics_busy: () => window.__FAKE_BACKEND__.icsPick ?? null,
     cancel_import: () => null,
     set_balance_window: ({ from, to }) => {
       if (to < from) throw invalid([{ path: 'to', message: 'is before from' }]);
@@ -1074,8 +1075,14 @@
     window.__FAKE_BACKEND__.lastReport = clone(request);
     return `meridian-${request.kind}-report.${request.format}`;
   };
-  handlers.list_backups = () => [];
-  handlers.create_backup = () => 'meridian-20261204T190211Z-manual.db';
+  const backups = [];
+  handlers.list_backups = () => clone(backups);
+  handlers.create_backup = () => {
+    const file = 'meridian-20261204T190211Z-manual.db';
+    const c = { teams: db.teams.length, offices: db.offices.length, reps: db.reps.length, meetings: db.meetings.length, tasks: db.tasks.length };
+    if (!backups.some((b) => b.file === file)) backups.unshift({ file, created: '2026-12-04T19:02:11Z', bytes: 98304, automatic: false, counts: c, problem: null });
+    return file;
+  };
   // The page listens for other writers' changes and for publish progress;
   // the fake keeps the listeners so it can send the latter.
   const listeners = [];

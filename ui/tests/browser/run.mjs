@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, extname, normalize, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { axeViolations, describe } from './axe.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const uiRoot = resolve(here, '../..');
@@ -97,10 +98,14 @@ async function test(name, fn) {
     console.log(`ok - ${name}`);
   } catch (e) {
     failed++;
-    console.log(`FAIL - ${name}\n  ${String(e?.message ?? e).split('\n').slice(0, 6).join('\n  ')}`);
+    const lines = String(e?.message ?? e).split('\n');
+    console.log(`FAIL - ${name}\n  ${(e instanceof Listing ? lines : lines.slice(0, 6)).join('\n  ')}`);
     await page.screenshot({ path: join(results, `failure-${passed + failed}.png`) }).catch(() => {});
   }
 }
+
+/** A failure whose every line is worth reading (the accessibility findings). */
+class Listing extends Error {}
 
 function expect(cond, message) {
   if (!cond) throw new Error(message);
@@ -108,12 +113,48 @@ function expect(cond, message) {
 
 const dialog = () => page.getByRole('dialog');
 
+// Accessibility (issue 17): axe-core on every screen and on the dialogs and
+// panels a lead opens, in the light and the dark colour scheme; a serious or
+// critical violation fails the screen's test with every finding listed.
+
+/** Runs axe on the page as it is now, once per colour scheme; returns the findings as lines. */
+async function axeBothSchemes(where, within) {
+  const lines = [];
+  try {
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      lines.push(...describe(`${where} (${scheme})`, await axeViolations(page, within)));
+    }
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+  return lines;
+}
+
+/** One screen's accessibility test: `visit(check)` opens each state and calls `check(where)` in it. */
+async function a11yTest(name, visit) {
+  await test(`accessibility: ${name} has no serious or critical axe violations, light and dark`, async () => {
+    const findings = [];
+    let checked = 0;
+    await visit(async (where, within) => {
+      findings.push(...(await axeBothSchemes(where, within)));
+      checked++;
+    });
+    expect(checked > 0, 'nothing was checked');
+    if (findings.length > 0) throw new Listing(`serious or critical violations:\n${findings.join('\n')}`);
+  });
+}
+
 await page.goto(origin + '/');
 
 await test('first start with an empty database shows the empty state with Load sample team', async () => {
   expect((await page.title()) === 'Meridian', `title is "${await page.title()}"`);
   await page.getByRole('heading', { name: 'Plan your hybrid sales team' }).waitFor();
   await page.getByRole('button', { name: 'Load sample team' }).waitFor();
+});
+
+await a11yTest('the welcome screen', async (check) => {
+  await check('Welcome');
 });
 
 await test('loading the sample team lists its reps with their local time and office', async () => {
@@ -868,8 +909,9 @@ await test('a meeting block in the team week shows its whole title and time, als
   const cut = (el) => [...el.children].some((c) => c.scrollWidth > c.clientWidth || c.scrollHeight > c.clientHeight);
   const clipped = await chip.evaluate(cut);
   expect(!clipped, 'neither the title nor the time is cut');
-  const label = (await chip.getAttribute('aria-label')) ?? '';
-  expect(/Asia\/Tokyo time; \d\d:\d\d–\d\d:\d\d Europe\/London time/.test(label), `label gives both clocks: ${label}`);
+  // Named by what it shows (label in name); the full words, both clocks, are its description.
+  const label = (await chip.getAttribute('title')) ?? '';
+  expect(/Asia\/Tokyo time; \d\d:\d\d–\d\d:\d\d Europe\/London time/.test(label), `description gives both clocks: ${label}`);
   await chip.click();
   await page.getByRole('button', { name: '‹ Whole week' }).waitFor();
   const block = grid.locator('[data-key="rep:fake-ada"] .tw-block[data-meeting="rotating-sync"]').first();
@@ -1027,6 +1069,222 @@ await test('dark mode follows the OS colour scheme', async () => {
   await page.screenshot({ path: join(results, 'rep-form-dark.png') });
   await page.keyboard.press('Escape');
   await page.emulateMedia({ colorScheme: 'light' });
+});
+
+// Accessibility (issue 17): axe-core on every screen and on the dialogs and
+// panels a lead opens, light and dark (helpers above).
+
+/** Opens a screen from the main navigation and waits for its first content. */
+async function openScreen(name, ready) {
+  await nav(name).click();
+  await page.locator('.content [role="status"]', { hasText: 'Loading' }).waitFor({ state: 'detached' });
+  await ready.waitFor();
+}
+
+await a11yTest('People, the rep form, delete confirmation and the CSV import preview', async (check) => {
+  await openScreen(/People/, page.getByRole('table', { name: 'People' }).locator('tbody tr').first());
+  await check('People');
+  await page.getByRole('button', { name: 'Edit Fake Ada' }).click();
+  await dialog().waitFor();
+  await check('Rep form (Fake Ada)');
+  await page.keyboard.press('Escape');
+  await dialog().waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await dialog().waitFor();
+  await check('Rep form (new)');
+  await page.keyboard.press('Escape');
+  await dialog().waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Delete Fake Ada' }).click();
+  await dialog().waitFor();
+  await check('Delete confirmation');
+  await dialog().getByRole('button', { name: 'Cancel' }).click();
+  await dialog().waitFor({ state: 'detached' });
+  // A reps CSV preview with a new person, a changed one and a problem at its cell.
+  await page.evaluate(() => {
+    const fake = window.__FAKE_BACKEND__;
+    const ada = structuredClone(fake.db.reps.find((r) => r.id === 'fake-ada'));
+    const zed = { ...structuredClone(ada), id: 'zed-new', name: 'Zed New' };
+    fake.repsCsvPick = {
+      file: 'people.csv',
+      preview: {
+        separator: ',', columns: ['id', 'name', 'time_zone'],
+        rows: [
+          { row: 2, line: 2, id: 'zed-new', action: 'add', rep: zed, changed: [] },
+          { row: 3, line: 3, id: 'fake-ada', action: 'update', rep: { ...ada, time_zone: 'Europe/Paris' }, changed: ['time_zone'] },
+        ],
+        errors: [{ row: 4, line: 4, column: 'time_zone', message: 'unknown time zone "Mars/Base"' }],
+        warnings: [{ row: null, line: null, column: 'shoe_size', message: 'column ignored' }],
+        added: 1, updated: 1, unchanged: 0,
+      },
+    };
+  });
+  await page.getByRole('button', { name: 'Import CSV…' }).click();
+  await dialog().waitFor();
+  await check('Reps CSV import preview');
+  await dialog().getByRole('button', { name: 'Cancel' }).click();
+  await dialog().waitFor({ state: 'detached' });
+  await page.evaluate(() => (window.__FAKE_BACKEND__.repsCsvPick = null));
+});
+
+await a11yTest('Offices and the office form', async (check) => {
+  await openScreen(/Offices/, page.getByRole('table', { name: 'Offices' }).locator('tbody tr').first());
+  await check('Offices');
+  await page.getByRole('button', { name: 'Edit Test London' }).click();
+  await dialog().waitFor();
+  await check('Office form');
+  await page.keyboard.press('Escape');
+  await dialog().waitFor({ state: 'detached' });
+});
+
+await a11yTest('Teams, the policy and the team form', async (check) => {
+  await openScreen(/Teams/, page.getByRole('table', { name: 'Teams' }).locator('tbody tr').first());
+  await check('Teams');
+  await page.getByRole('button', { name: 'Add team' }).click();
+  await dialog().waitFor();
+  await check('Team form');
+  await page.keyboard.press('Escape');
+  await dialog().waitFor({ state: 'detached' });
+});
+
+await a11yTest('Meetings and the meeting editor', async (check) => {
+  await openScreen(/Meetings/, page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('listitem').first());
+  await check('Meetings');
+  await page.getByRole('button', { name: /^Edit meeting / }).first().click();
+  await dialog().waitFor();
+  await check('Meeting editor');
+  await page.keyboard.press('Escape');
+  await dialog().waitFor({ state: 'detached' });
+});
+
+await a11yTest('Find a time, its results and the booking dialog', async (check) => {
+  await openScreen(/Find a time/, page.getByRole('form', { name: 'Find a time' }));
+  await page.getByRole('button', { name: 'Find times' }).click();
+  await page.getByRole('article').first().waitFor();
+  await check('Find a time with suggestions');
+  await page.getByRole('button', { name: 'Book suggestion 1' }).click();
+  await page.getByRole('dialog', { name: 'Book this time' }).waitFor();
+  await check('Booking dialog');
+  await page.keyboard.press('Escape');
+  await dialog().waitFor({ state: 'detached' });
+});
+
+await a11yTest('Office days, the why panel and the what-if panel', async (check) => {
+  await openScreen(/Office days/, page.getByRole('grid', { name: 'Office days board' }));
+  await page.getByRole('button', { name: 'Re-plan', exact: true }).or(page.getByRole('button', { name: 'Plan', exact: true })).first().click();
+  await page.getByRole('region', { name: 'Plan score' }).waitFor();
+  await cell('fake-ada', '2026-12-03').click();
+  await page.getByRole('complementary', { name: 'Why these days' }).getByText(/Week 49/).waitFor();
+  await check('Office days with a plan and a selected day');
+  await page.getByRole('button', { name: 'Try a policy' }).click();
+  const panel = page.getByRole('region', { name: 'Try a policy' });
+  await panel.getByRole('button', { name: 'Try', exact: true }).click();
+  await panel.getByRole('region', { name: 'What-if result' }).waitFor();
+  await check('What-if panel with both plans');
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Discard' }).click();
+});
+
+await a11yTest('Workload, its plan and the task form', async (check) => {
+  await openScreen(/Workload/, page.getByRole('form', { name: 'Balance workload' }));
+  await page.getByRole('form', { name: 'Balance workload' }).getByRole('button', { name: /^(Balance|Re-plan)$/ }).click();
+  await page.getByRole('region', { name: 'Plan figures' }).waitFor();
+  await page.getByRole('table', { name: 'Tasks' }).locator('tbody tr').first().waitFor();
+  await check('Workload with a plan');
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await dialog().waitFor();
+  await check('Task form');
+  await page.keyboard.press('Escape');
+  await dialog().waitFor({ state: 'detached' });
+});
+
+await a11yTest('Team week', async (check) => {
+  await openScreen(/Team week/, page.getByRole('table', { name: 'Team week timeline' }));
+  await page.getByRole('table', { name: 'Team week timeline' }).locator('[data-key="rep:fake-ada"]').waitFor();
+  await check('Team week');
+});
+
+await a11yTest('My week, following a calendar and importing busy times', async (check) => {
+  await openScreen(/My week/, page.getByRole('region', { name: 'Week calendar of Fake Cy' }));
+  await page.locator('.ec-event').first().waitFor();
+  await check('My week');
+  await page.getByRole('button', { name: 'Follow a team calendar…' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).waitFor();
+  await check('Follow a calendar form');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  // A busy-times preview: one event to store, one left out, one with a problem.
+  await page.evaluate(() => {
+    const meeting = { id: 'ics-dentist', title: 'Dentist', start: '2026-12-02T09:00', time_zone: 'America/New_York', duration_minutes: 60, rrule: null, attendees: ['fake-cy'], in_person_office: null };
+    window.__FAKE_BACKEND__.icsPick = {
+      file: 'calendar.ics', rep: 'fake-cy',
+      preview: {
+        events: [{ line: 12, uid: 'dentist@example.com', all_day: false, expanded: false, meeting }],
+        problems: [{ line: 30, message: 'DTSTART has no date' }],
+        skipped: [{ line: 20, summary: 'Free lunch', reason: 'marked free (TRANSP:TRANSPARENT)' }],
+        cancelled_ids: [],
+      },
+    };
+  });
+  await page.getByRole('button', { name: 'Import busy times…' }).click();
+  await dialog().waitFor();
+  await check('Busy times import preview');
+  await dialog().getByRole('button', { name: 'Cancel' }).click();
+  await dialog().waitFor({ state: 'detached' });
+  await page.evaluate(() => (window.__FAKE_BACKEND__.icsPick = null));
+});
+
+await a11yTest('Reports, each tab', async (check) => {
+  await openScreen(/Reports/, page.getByRole('tablist', { name: 'Which report' }));
+  await page.getByRole('tab', { name: 'Desk use' }).click();
+  await page.getByRole('table', { name: 'Desk use' }).getByRole('rowheader').first().waitFor();
+  await check('Reports: desk use');
+  await page.getByRole('tab', { name: 'Teams' }).click();
+  await page.getByRole('table', { name: 'Teams' }).getByRole('rowheader').first().waitFor();
+  await check('Reports: teams');
+  await page.getByRole('tab', { name: 'My team' }).click();
+  await page.getByRole('table', { name: 'My team' }).getByRole('rowheader').first().waitFor();
+  await check('Reports: my team');
+});
+
+await a11yTest('Fairness', async (check) => {
+  await openScreen(/Fairness/, page.getByRole('table', { name: 'Fairness by rep' }));
+  await page.locator('table[aria-label="Fairness by rep"] tr[data-rep]').first().waitFor();
+  await check('Fairness');
+});
+
+await a11yTest('Backups and the restore confirmation', async (check) => {
+  await openScreen(/Backups/, page.getByRole('button', { name: 'Back up now' }));
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await page.getByRole('button', { name: /^Restore / }).first().waitFor();
+  await check('Backups');
+  await page.getByRole('button', { name: /^Restore / }).first().click();
+  await dialog().waitFor();
+  await check('Restore confirmation');
+  await dialog().getByRole('button', { name: 'Cancel' }).click();
+  await dialog().waitFor({ state: 'detached' });
+});
+
+await a11yTest('Publishing, the calendar form and the publish dialog', async (check) => {
+  await openScreen(/Publishing/, page.getByRole('list', { name: 'Team calendars' }));
+  await check('Publishing');
+  await page.getByRole('button', { name: 'Edit the calendar of Test East' }).click();
+  await page.getByRole('form', { name: 'Team calendar' }).waitFor();
+  await check('Team calendar form');
+  await page.keyboard.press('Escape');
+  await page.getByRole('form', { name: 'Team calendar' }).waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Publish Test East…' }).click();
+  const d = page.getByRole('dialog', { name: 'Publish Test East' });
+  await d.getByText(/to create/).waitFor();
+  await check('Publish dialog');
+  await page.keyboard.press('Escape');
+  await d.waitFor({ state: 'detached' });
+});
+
+await a11yTest('the team file import dialog', async (check) => {
+  await page.getByRole('button', { name: 'Import team…' }).click();
+  await page.getByRole('dialog', { name: /Import team from/ }).waitFor();
+  await check('Import team dialog');
+  await dialog().getByRole('button', { name: 'Cancel' }).click();
+  await dialog().waitFor({ state: 'detached' });
 });
 
 await test('in German every screen fits: no nav label, button or table header overflows its box, no English nav label left', async () => {

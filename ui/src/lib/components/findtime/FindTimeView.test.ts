@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../../App.svelte';
 import type { Booking, Meeting, MeetingRequest, Scenario } from '../../api';
@@ -80,6 +80,8 @@ describe('Find a time', () => {
     // The answer was read before the booking: it may clash now, so it cannot be booked again.
     expect(screen.getByRole('status', { name: 'Stale results' })).toHaveTextContent('Booked “Pipeline review”');
     for (const b of screen.getAllByRole('button', { name: /^Book suggestion/ })) expect(b).toBeDisabled();
+    // The Book button that opened the dialog is off: focus goes to the next step, not to the page.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Search again' })).toHaveFocus());
     await user.click(screen.getByRole('button', { name: 'Search again' }));
     expect(backend.called('suggest_meeting')).toHaveLength(2);
     expect(screen.queryByRole('status', { name: 'Stale results' })).toBeNull();

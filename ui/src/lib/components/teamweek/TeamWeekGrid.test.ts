@@ -77,7 +77,8 @@ describe('TeamWeekGrid', () => {
     const group: TeamWeekLine = { kind: 'group', key: 'east', name: 'East', reps: 1, collapsed: false };
     const frame = week([group, kai]);
     render(TeamWeekGrid, props(frame, [group, kai]));
-    const chip = screen.getByRole('button', { name: new RegExp(`^${LONG}, Tue 13:00–14:00 UTC time; 22:00–23:00 Asia/Tokyo time`) });
+    // Named by what it shows (label in name); the full words are its description.
+    const chip = screen.getByRole('button', { name: `${LONG} 13:00–14:00`, description: new RegExp(`^${LONG}, Tue 13:00–14:00 UTC time; 22:00–23:00 Asia/Tokyo time`) });
     expect(chip).toHaveTextContent(LONG);
     expect(chip).toHaveTextContent('13:00–14:00');
     const row = screen.getByRole('row', { name: /Kai/ });
