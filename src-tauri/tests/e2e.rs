@@ -1608,6 +1608,7 @@ fn a_german_computer_gets_german_until_english_is_chosen_in_settings() {
         assert!(!text.contains("Personen"), "{text}");
     }
     drop(driver);
+}
 
 /// The keyboard-only journey's key presses: WebDriver key actions on whatever
 /// has focus, as a person's keyboard sends them (never a click, never an
