@@ -1,5 +1,5 @@
 # Convenience targets; the real work is in scripts/.
-.PHONY: test deny audit bench bench-ui bench-caldav run fuzz
+.PHONY: test deny audit bench bench-ui bench-caldav run fuzz package
 
 test:
 	scripts/test
@@ -30,6 +30,10 @@ bench-caldav:
 
 run:
 	scripts/run
+
+# Release .deb and .rpm in target/release/bundle/ (see README, Install).
+package:
+	scripts/package
 
 # Fuzz each target for FUZZ_SECONDS, one after the other (needs cargo-fuzz).
 FUZZ_SECONDS ?= 600

@@ -35,8 +35,10 @@ import urllib.error
 import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-APP = ROOT / "target" / "debug" / "meridian-app"
-CLI = ROOT / "target" / "debug" / "meridian"
+# BENCH_UI_APP / BENCH_UI_CLI time other builds, e.g. the installed package's
+# /usr/bin/meridian-app and /usr/bin/meridian (DESIGN.md, "Installers").
+APP = pathlib.Path(os.environ.get("BENCH_UI_APP", ROOT / "target" / "debug" / "meridian-app"))
+CLI = pathlib.Path(os.environ.get("BENCH_UI_CLI", ROOT / "target" / "debug" / "meridian"))
 GEN = ROOT.parent / "shared" / "tools" / "gen_scenario.py"
 IDENT = "com.meridianplan.desktop"
 STEP_TIMEOUT = 240.0

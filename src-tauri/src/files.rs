@@ -8,10 +8,12 @@
 //!   the file the user previewed is the file that is stored.
 //! - Dialogs run on the blocking pool (they wait for the user), never on the
 //!   main thread, which the dialog itself needs.
-//! - Test seam: when `MERIDIAN_E2E_FILES` names a folder, no dialog is shown:
+//! - Test seam (cargo feature `e2e` only, so never in a release build or a
+//!   package): when `MERIDIAN_E2E_FILES` names a folder, no dialog is shown:
 //!   a save goes to that folder under the suggested name and an open takes
 //!   the folder's first file (by name) with a wanted extension. The desktop
 //!   end-to-end test uses it; WebDriver cannot drive a native dialog.
+//!   `scripts/package` checks that the release binary does not hold it.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -20,8 +22,6 @@ use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{CommandError, ShellError};
-
-const E2E_FILES: &str = "MERIDIAN_E2E_FILES";
 
 /// The biggest file an import reads (the importers have their own, smaller
 /// limits; this only keeps a wrong pick from filling memory).
@@ -52,7 +52,8 @@ pub async fn save_path(
     suggested: &str,
     kind: FileKind,
 ) -> Result<Option<PathBuf>, CommandError> {
-    if let Some(dir) = e2e_dir() {
+    #[cfg(feature = "e2e")]
+    if let Some(dir) = seam::dir() {
         return Ok(Some(dir.join(suggested)));
     }
     ask(app, title, kind, Some(suggested)).await
@@ -64,8 +65,9 @@ pub async fn open_path(
     title: &str,
     kind: FileKind,
 ) -> Result<Option<PathBuf>, CommandError> {
-    if let Some(dir) = e2e_dir() {
-        return Ok(first_with_extension(&dir, kind.filter().1));
+    #[cfg(feature = "e2e")]
+    if let Some(dir) = seam::dir() {
+        return Ok(seam::first_with_extension(&dir, kind.filter().1));
     }
     ask(app, title, kind, None).await
 }
@@ -186,42 +188,60 @@ impl Pending {
     }
 }
 
-fn e2e_dir() -> Option<PathBuf> {
-    std::env::var_os(E2E_FILES)
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-}
+/// The desktop e2e test's stand-in for the native dialogs.
+#[cfg(feature = "e2e")]
+mod seam {
+    use std::path::{Path, PathBuf};
 
-fn first_with_extension(dir: &Path, exts: &[&str]) -> Option<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| exts.iter().any(|x| x.eq_ignore_ascii_case(e)))
-        })
-        .collect();
-    files.sort();
-    files.into_iter().next()
+    // A release build refuses the seam outright, whatever features it is given.
+    #[cfg(not(debug_assertions))]
+    compile_error!("the `e2e` feature (MERIDIAN_E2E_FILES) is for debug test builds only");
+
+    /// The folder `MERIDIAN_E2E_FILES` names, if any.
+    pub fn dir() -> Option<PathBuf> {
+        std::env::var_os("MERIDIAN_E2E_FILES")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    }
+
+    /// The first file in `dir` (by name) with one of `exts`.
+    pub fn first_with_extension(dir: &Path, exts: &[&str]) -> Option<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| exts.iter().any(|x| x.eq_ignore_ascii_case(e)))
+            })
+            .collect();
+        files.sort();
+        files.into_iter().next()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::first_with_extension;
+        use crate::files::display_name;
+
+        #[test]
+        fn the_e2e_folder_offers_its_first_file_with_a_wanted_extension() {
+            let dir = tempfile::tempdir().expect("dir");
+            for name in ["b.csv", "a.ics", "c.CSV", "notes.txt.bak"] {
+                std::fs::write(dir.path().join(name), "x").expect("write");
+            }
+            assert_eq!(
+                first_with_extension(dir.path(), &["csv"]).map(|p| display_name(&p)),
+                Some("b.csv".to_string())
+            );
+            assert_eq!(first_with_extension(dir.path(), &["json"]), None);
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_e2e_folder_offers_its_first_file_with_a_wanted_extension() {
-        let dir = tempfile::tempdir().expect("dir");
-        for name in ["b.csv", "a.ics", "c.CSV", "notes.txt.bak"] {
-            std::fs::write(dir.path().join(name), "x").expect("write");
-        }
-        assert_eq!(
-            first_with_extension(dir.path(), &["csv"]).map(|p| display_name(&p)),
-            Some("b.csv".to_string())
-        );
-        assert_eq!(first_with_extension(dir.path(), &["json"]), None);
-    }
 
     #[test]
     fn a_pending_file_is_only_given_back_for_its_own_kind() {

@@ -200,6 +200,9 @@ fn e2e_enabled() -> bool {
         );
         return false;
     }
+    if !cfg!(feature = "e2e") {
+        panic!("MERIDIAN_E2E=1 needs the app built with its test seam: --features meridian-app/e2e (scripts/test passes it)");
+    }
     // Without a display the WebDriver session hangs instead of failing.
     let display = std::env::var("DISPLAY").unwrap_or_default();
     assert!(

@@ -25,6 +25,7 @@ use meridian::{AppError, Meridian};
 
 mod calendars;
 mod fairness;
+mod generate;
 mod help;
 mod hints;
 mod items;
@@ -341,7 +342,11 @@ pub fn run() -> ExitCode {
         meridian::tz::tzdata_version(),
         meridian::holidays::data_version()
     );
-    let matches = help::grouped(Cli::command()).version(version).get_matches();
+    let cli = help::grouped(Cli::command()).version(version);
+    let matches = generate::with_generate(cli.clone()).get_matches();
+    if let Some(done) = generate::run(&matches, cli) {
+        return done;
+    }
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),

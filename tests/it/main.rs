@@ -15,6 +15,7 @@ mod balance_screen;
 mod bench_common;
 mod caldav;
 mod cli;
+mod cli_generate;
 mod concurrency;
 mod csv;
 mod edits;
