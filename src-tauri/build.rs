@@ -91,6 +91,9 @@ const COMMANDS: &[&str] = &[
     "followed_reps",
     "followed_week",
     "fairness_page",
+    "undo_state",
+    "undo",
+    "redo",
 ];
 
 fn main() {

@@ -82,6 +82,12 @@ pub enum AppError {
     Plan(#[from] PlanError),
     #[error(transparent)]
     Calendar(#[from] crate::caldav::DavError),
+    /// Undo or redo asked for with no change on that side of the history.
+    #[error("nothing to {0}")]
+    NothingTo(UndoAction),
+    /// An undo or redo refused, and nothing changed: see [`UndoRefused`].
+    #[error("{0}")]
+    UndoRefused(UndoRefused),
 }
 
 impl AppError {
@@ -91,7 +97,10 @@ impl AppError {
             AppError::NotFound { .. } => ErrorCode::NotFound,
             AppError::DuplicateId { .. } => ErrorCode::DuplicateId,
             AppError::Storage { .. } | AppError::ReadOnly { .. } => ErrorCode::Storage,
-            AppError::Conflict(_) | AppError::StalePlan(_) => ErrorCode::Conflict,
+            AppError::Conflict(_) | AppError::StalePlan(_) | AppError::UndoRefused(_) => {
+                ErrorCode::Conflict
+            }
+            AppError::NothingTo(_) => ErrorCode::NotFound,
             AppError::Io { .. } | AppError::NoDataDir => ErrorCode::Io,
             AppError::Plan(
                 PlanError::UnknownRequest(_)
@@ -109,6 +118,10 @@ impl AppError {
     pub fn problems(&self) -> Vec<Problem> {
         match self {
             AppError::Invalid(e) => e.problems.clone(),
+            AppError::UndoRefused(UndoRefused {
+                reason: UndoReason::WouldBreak { problems },
+                ..
+            }) => problems.clone(),
             _ => Vec::new(),
         }
     }
@@ -159,5 +172,63 @@ impl std::fmt::Display for Conflict {
             write!(f, " (by {by})")?;
         }
         f.write_str(": reload to see it")
+    }
+}
+
+/// Which way through the undo history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UndoAction {
+    Undo,
+    Redo,
+}
+
+impl std::fmt::Display for UndoAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            UndoAction::Undo => "undo",
+            UndoAction::Redo => "redo",
+        })
+    }
+}
+
+/// Why an undo or redo did nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UndoReason {
+    /// An item the change touched was changed since by another write (another
+    /// window, the command line): `by` says who and when, if the log still does.
+    ChangedSince { item: String, by: Option<String> },
+    /// Putting the items back would break the team's rules, because of
+    /// something the change did not touch that changed since.
+    WouldBreak { problems: Vec<Problem> },
+}
+
+/// An undo or redo refused: `change` is what the change did, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UndoRefused {
+    pub action: UndoAction,
+    pub change: String,
+    pub reason: UndoReason,
+}
+
+impl std::fmt::Display for UndoRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot {} \"{}\": ", self.action, self.change)?;
+        match &self.reason {
+            UndoReason::ChangedSince { item, by } => {
+                write!(f, "{item} was changed since")?;
+                if let Some(by) = by {
+                    write!(f, " (by {by})")?;
+                }
+                f.write_str("; nothing was changed")
+            }
+            UndoReason::WouldBreak { problems } => {
+                let shown: Vec<String> = problems.iter().take(3).map(ToString::to_string).collect();
+                write!(
+                    f,
+                    "the team changed since in a way that does not allow it ({}); nothing was changed",
+                    shown.join("; ")
+                )
+            }
+        }
     }
 }

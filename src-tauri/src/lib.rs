@@ -32,7 +32,7 @@ use crate::state::Db;
 pub fn specta_builder() -> Builder<tauri::Wry> {
     use commands::{
         app, backups, calendar, calendars, fairness, files, meetings, offices, people, reports,
-        rotation, screens, teams, what_if, workload,
+        rotation, screens, teams, undo, what_if, workload,
     };
     // One TypeScript type per Rust type (not `_Serialize`/`_Deserialize` pairs):
     // the UI sends back what it received.
@@ -130,6 +130,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             calendars::followed_reps,
             calendars::followed_week,
             fairness::fairness_page,
+            undo::undo_state,
+            undo::undo,
+            undo::redo,
         ])
         .events(collect_events![
             watch::DbChanged,

@@ -1937,3 +1937,69 @@ fn a_lead_using_only_the_keyboard_books_a_meeting_locks_and_accepts_a_day_and_ap
         "task {task} should be {to}'s after the move"
     );
 }
+
+/// Undo (issue 17): a meeting deleted on the Meetings screen comes back
+/// with Ctrl+Z (a real key press through WebDriver's actions, focus on the
+/// page, not in a field), and is still there after a restart, with the
+/// revision it had before.
+#[test]
+fn a_meeting_deleted_in_the_app_is_back_after_ctrl_z_and_a_restart() {
+    if !e2e_enabled() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("temp XDG_DATA_HOME");
+    let before = {
+        let mut core = app_core(data.path());
+        core.load_sample_team().expect("sample");
+        core.list::<meridian::model::Meeting>().expect("meetings")
+    };
+    let driver = TauriDriver::start(data.path());
+    let title = {
+        let s = driver.new_session();
+        s.click(&s.wait_for(ui::NAV_MEETINGS));
+        s.wait_for(ui::MEETING_LIST);
+        let delete = s.wait_for_css("button[aria-label^='Delete meeting ']");
+        let label = s
+            .get(&format!("/element/{delete}/attribute/aria-label"))
+            .expect("label");
+        let title = label
+            .as_str()
+            .and_then(|l| l.strip_prefix("Delete meeting "))
+            .expect("the button names its meeting")
+            .to_string();
+        s.click(&delete);
+        s.click(&s.wait_for(Sel::XPath(
+            "//div[@role='dialog']//button[normalize-space()='Delete meeting']",
+        )));
+        s.wait_for_text(ui::STATUS, &format!("Deleted meeting {title}"));
+        // Focus leaves the dialog's button for the page, as after a click.
+        s.execute("document.activeElement?.blur(); return true;");
+        let ctrl_z = json!({ "actions": [{
+            "type": "key", "id": "keyboard", "actions": [
+                { "type": "keyDown", "value": "\u{E009}" },
+                { "type": "keyDown", "value": "z" },
+                { "type": "keyUp", "value": "z" },
+                { "type": "keyUp", "value": "\u{E009}" }
+            ]
+        }]});
+        s.post("/actions", ctrl_z)
+            .unwrap_or_else(|e| panic!("press Ctrl+Z: {e}"));
+        s.wait_for_text(ui::STATUS, &format!("Undone: delete meeting {title}"));
+        s.wait_for_text(ui::MEETING_LIST, &title);
+        title
+    };
+    // Second run: the meeting was restored in the database, not only on screen.
+    {
+        let s = driver.new_session();
+        s.click(&s.wait_for(ui::NAV_MEETINGS));
+        s.wait_for_text(ui::MEETING_LIST, &title);
+    }
+    drop(driver);
+    let after = app_core(data.path())
+        .list::<meridian::model::Meeting>()
+        .expect("meetings");
+    assert_eq!(
+        after, before,
+        "the meetings are exactly as before the delete"
+    );
+}

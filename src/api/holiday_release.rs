@@ -64,6 +64,9 @@ impl Meridian {
                     .as_ref()
                     .map_or(0, |r| r.locks.len());
             if days + locks > 0 {
+                // Not the lead's change, and putting days back on holidays
+                // would break rule 1: it ends the undo history.
+                tx.set_undo_mode(super::write::UndoMode::Forget);
                 if let Some(db) = &db {
                     backup::snapshot(db, "holidays")?;
                 }

@@ -103,6 +103,7 @@ impl Meridian {
         Ok(self
             .write(&summary, |tx| {
                 for id in &preview.cancelled_ids {
+                    tx.capture(ItemKind::Meeting, id)?;
                     if store::meetings::delete_meeting(tx.conn, id)? {
                         tx.removed(ItemKind::Meeting, id);
                     }

@@ -51,6 +51,9 @@ pub trait Item: Clone + Serialize + DeserializeOwned + Send + 'static {
     fn store(tx: &mut Tx, item: &Self, old: Option<&Self>) -> Result<(), AppError>;
     /// Removes the item and whatever refers to it.
     fn remove(tx: &mut Tx, item: &Self) -> Result<(), AppError>;
+    /// Writes the item exactly as stored once, revision included (undo and
+    /// redo), pruning nothing.
+    fn restore(tx: &mut Tx, stored: &Stored<Self>) -> Result<(), AppError>;
     /// The item with its values in their stored spelling (a holidays region
     /// typed `gb-eng` is `GB-ENG`), as the document parser writes them.
     fn canonical(self) -> Self {
@@ -128,6 +131,8 @@ impl Meridian {
                 };
             };
             check_revision(tx.conn, &stored, revision)?;
+            tx.capture(T::KIND, id)?;
+            tx.describe(format!("delete {} {}", T::NOUN, stored.item.label()));
             T::remove(tx, &stored.item)?;
             tx.removed(T::KIND, id);
             Ok(())
@@ -209,6 +214,8 @@ impl Meridian {
                     problems,
                 }));
             }
+            let verb = if old.is_some() { "edit" } else { "add" };
+            tx.describe(format!("{verb} {} {}", T::NOUN, item.label()));
             T::store(tx, &item, old.as_ref().map(|s| &s.item))
         })?;
         Ok(changes)
@@ -288,6 +295,9 @@ fn existing<'a>(
 }
 
 impl Item for Team {
+    fn restore(tx: &mut Tx, stored: &Stored<Self>) -> Result<(), AppError> {
+        tx.restore_team(stored)
+    }
     const KIND: ItemKind = ItemKind::Team;
     const NOUN: &'static str = "team";
     const LIST: &'static str = "teams";
@@ -327,6 +337,9 @@ impl Item for Team {
 }
 
 impl Item for Office {
+    fn restore(tx: &mut Tx, stored: &Stored<Self>) -> Result<(), AppError> {
+        tx.restore_office(stored)
+    }
     const KIND: ItemKind = ItemKind::Office;
     const NOUN: &'static str = "office";
     const LIST: &'static str = "offices";
@@ -373,7 +386,7 @@ impl Item for Office {
     }
     fn remove(tx: &mut Tx, item: &Self) -> Result<(), AppError> {
         let mut reps = store::reps::reps_in_office(tx.conn, &item.id)?;
-        tx.office_days_gone(store::office_days::office_days_at(tx.conn, &item.id)?);
+        tx.office_days_gone(store::office_days::office_days_at(tx.conn, &item.id)?)?;
         for rid in &reps {
             if let Some(mut r) = store::reps::get_rep(tx.conn, rid)? {
                 r.item.office = None;
@@ -402,6 +415,9 @@ impl Item for Office {
 }
 
 impl Item for Rep {
+    fn restore(tx: &mut Tx, stored: &Stored<Self>) -> Result<(), AppError> {
+        tx.restore_rep(stored)
+    }
     const KIND: ItemKind = ItemKind::Rep;
     const NOUN: &'static str = "rep";
     const LIST: &'static str = "reps";
@@ -478,7 +494,7 @@ impl Item for Rep {
             t.item.pinned = false;
             tx.put_task(&t.item)?;
         }
-        tx.office_days_gone(store::office_days::office_days_of(tx.conn, id)?);
+        tx.office_days_gone(store::office_days::office_days_of(tx.conn, id)?)?;
         let mut requests = store::requests::get_requests(tx.conn)?;
         let before = requests.clone();
         for r in &mut requests.meetings {
@@ -499,6 +515,9 @@ impl Item for Rep {
 }
 
 impl Item for Meeting {
+    fn restore(tx: &mut Tx, stored: &Stored<Self>) -> Result<(), AppError> {
+        tx.restore_meeting(stored)
+    }
     const KIND: ItemKind = ItemKind::Meeting;
     const NOUN: &'static str = "meeting";
     const LIST: &'static str = "meetings";
@@ -534,6 +553,9 @@ impl Item for Meeting {
 }
 
 impl Item for Task {
+    fn restore(tx: &mut Tx, stored: &Stored<Self>) -> Result<(), AppError> {
+        tx.restore_task(stored)
+    }
     const KIND: ItemKind = ItemKind::Task;
     const NOUN: &'static str = "task";
     const LIST: &'static str = "tasks";

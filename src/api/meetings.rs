@@ -188,6 +188,7 @@ impl Meridian {
         let summary = format!("booked {}", booking.title);
         Ok(self
             .write(&summary, |tx| {
+                tx.describe(format!("book {}", booking.title));
                 let mut meetings = meetings;
                 if pick_id {
                     let base = slug(&booking.title);

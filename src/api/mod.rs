@@ -25,6 +25,7 @@ mod people;
 pub mod reports;
 mod rotation;
 pub mod screens;
+pub mod undo;
 pub mod what_if;
 mod workload;
 pub mod write;
@@ -46,6 +47,7 @@ pub use meetings::NewBooking;
 pub use people::ExternalChanges;
 pub use reports::{ReportExport, ReportFormat, ReportKind, ReportQuery};
 pub use rotation::RotationRun;
+pub use undo::{UndoState, UndoStep};
 pub use what_if::WhatIf;
 pub use write::{verify_writes, Changes, RepDate};
 

@@ -32,7 +32,10 @@ impl Meridian {
             return Err(invalid("policy", problems));
         }
         Ok(self
-            .write("saved the policy", |tx| tx.set_policy(&policy))?
+            .write("saved the policy", |tx| {
+                tx.describe("change the office-day policy".to_string());
+                tx.set_policy(&policy)
+            })?
             .1)
     }
 

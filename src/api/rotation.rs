@@ -189,6 +189,9 @@ impl Meridian {
         let summary = format!("planned {weeks} weeks from {from}");
         Ok(self
             .write(&summary, |tx| {
+                tx.describe(format!(
+                    "set the planning window ({weeks} weeks from {from})"
+                ));
                 let mut requests = store::requests::get_requests(tx.conn)?;
                 let req = window(requests.rotation.take(), from, weeks);
                 store_rotation(tx, requests, req)
@@ -278,6 +281,7 @@ impl Meridian {
         let summary = format!("accepted office days {first} to {last}");
         Ok(self
             .write(&summary, |tx| {
+                tx.describe(format!("accept the office days {first} to {last}"));
                 tx.expect_counter(expected_counter)?;
                 let homes: HashMap<String, Option<String>> = store::reps::list_rep_lines(tx.conn)?
                     .into_iter()

@@ -175,6 +175,7 @@ impl Meridian {
         let summary = adopt_summary(changes);
         Ok(self
             .write(&summary, |tx| {
+                tx.describe("adopt the tried policy".to_string());
                 tx.expect_counter(expected_counter)?;
                 let before = named_part(tx.conn, changes)?;
                 let mut after = before.clone();

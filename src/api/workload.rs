@@ -114,6 +114,7 @@ impl Meridian {
         let summary = format!("balancing {from} to {to}");
         Ok(self
             .write(&summary, |tx| {
+                tx.describe(format!("set the balance window to {from} – {to}"));
                 let mut requests = store::requests::get_requests(tx.conn)?;
                 requests.balance = Some(req);
                 tx.set_requests(&requests)
@@ -146,6 +147,7 @@ impl Meridian {
         let summary = format!("moved {} task(s)", moves.len());
         Ok(self
             .write(&summary, |tx| {
+                tx.describe(format!("apply the workload plan ({} task(s))", moves.len()));
                 tx.expect_counter(expected_counter)?;
                 // Each task's assignee before this write, in the order the
                 // moves first name them: one history row per task, from its

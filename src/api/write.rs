@@ -6,6 +6,7 @@
 //! through [`Tx`], so it gets the write's revision and appears in both the
 //! returned [`Changes`] and the change log other processes read.
 
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::LazyLock;
 
@@ -18,6 +19,7 @@ use crate::error::AppError;
 use crate::io::scenario;
 use crate::model::{Meeting, Office, OfficeDay, Policy, Rep, Requests, Task, Team};
 use crate::store::changes::{self, ChangedItem, ItemKind};
+use crate::store::undo::{self as history, Image, ItemImages};
 use crate::store::{self, Stored};
 
 /// A rep's office day, by its key.
@@ -54,7 +56,7 @@ pub struct Changes {
 
 impl Changes {
     /// Every item this write touched, for the change log.
-    fn items(&self) -> Vec<ChangedItem> {
+    pub(crate) fn touched(&self) -> Vec<ChangedItem> {
         let put = |kind, id: &str| ChangedItem {
             kind,
             id: id.to_string(),
@@ -115,30 +117,113 @@ pub struct Tx<'c> {
     pub conn: &'c Connection,
     pub seq: i64,
     pub changes: Changes,
+    undo: UndoLog,
+}
+
+/// How a write takes part in the undo history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UndoMode {
+    /// An ordinary change: recorded so it can be undone.
+    Record,
+    /// An undo or redo: moves through the history, records nothing.
+    Skip,
+    /// A change that cannot be undone (a whole-team replacement, the
+    /// holiday table's own write): the history before it is forgotten.
+    Forget,
+}
+
+/// What a write keeps for the undo history while it runs: each touched
+/// item's stored form from before its first change in this write.
+struct UndoLog {
+    mode: UndoMode,
+    before: BTreeMap<(ItemKind, String), Image>,
+    words: Option<String>,
+    log_summary: Option<String>,
+    moves: Vec<store::task_moves::TaskMove>,
 }
 
 impl Tx<'_> {
+    /// Keeps the stored form of an item before this write first changes it
+    /// (every change through `Tx` calls it; so does a delete, before it).
+    pub(crate) fn capture(&mut self, kind: ItemKind, id: &str) -> Result<(), AppError> {
+        if self.undo.mode != UndoMode::Record {
+            return Ok(());
+        }
+        let key = (kind, id.to_string());
+        if !self.undo.before.contains_key(&key) {
+            let image = super::undo::image_of(self.conn, kind, id)?;
+            self.undo.before.insert(key, image);
+        }
+        Ok(())
+    }
+
+    /// What this change does in a lead's words, for "Undo: …" (else the
+    /// change log's summary).
+    pub(crate) fn describe(&mut self, words: String) {
+        self.undo.words = Some(words);
+    }
+
+    pub(crate) fn set_undo_mode(&mut self, mode: UndoMode) {
+        self.undo.mode = mode;
+    }
+
+    /// The change log's summary, when it is known only inside the write.
+    pub(crate) fn set_log_summary(&mut self, summary: String) {
+        self.undo.log_summary = Some(summary);
+    }
+
+    pub(crate) fn restore_team(&mut self, s: &Stored<Team>) -> Result<(), AppError> {
+        store::teams::upsert_team(self.conn, &s.item, s.revision)?;
+        record(&mut self.changes.teams, &s.item, s.revision, |x| &x.id);
+        Ok(())
+    }
+    pub(crate) fn restore_office(&mut self, s: &Stored<Office>) -> Result<(), AppError> {
+        store::offices::upsert_office(self.conn, &s.item, s.revision)?;
+        record(&mut self.changes.offices, &s.item, s.revision, |x| &x.id);
+        Ok(())
+    }
+    pub(crate) fn restore_rep(&mut self, s: &Stored<Rep>) -> Result<(), AppError> {
+        store::reps::upsert_rep(self.conn, &s.item, s.revision)?;
+        record(&mut self.changes.reps, &s.item, s.revision, |x| &x.id);
+        Ok(())
+    }
+    pub(crate) fn restore_meeting(&mut self, s: &Stored<Meeting>) -> Result<(), AppError> {
+        store::meetings::upsert_meeting(self.conn, &s.item, s.revision)?;
+        record(&mut self.changes.meetings, &s.item, s.revision, |x| &x.id);
+        Ok(())
+    }
+    pub(crate) fn restore_task(&mut self, s: &Stored<Task>) -> Result<(), AppError> {
+        store::tasks::upsert_task(self.conn, &s.item, s.revision)?;
+        record(&mut self.changes.tasks, &s.item, s.revision, |x| &x.id);
+        Ok(())
+    }
+
     pub fn put_team(&mut self, t: &Team) -> Result<(), AppError> {
+        self.capture(ItemKind::Team, &t.id)?;
         store::teams::upsert_team(self.conn, t, self.seq)?;
         record(&mut self.changes.teams, t, self.seq, |x| &x.id);
         Ok(())
     }
     pub fn put_office(&mut self, o: &Office) -> Result<(), AppError> {
+        self.capture(ItemKind::Office, &o.id)?;
         store::offices::upsert_office(self.conn, o, self.seq)?;
         record(&mut self.changes.offices, o, self.seq, |x| &x.id);
         Ok(())
     }
     pub fn put_rep(&mut self, r: &Rep) -> Result<(), AppError> {
+        self.capture(ItemKind::Rep, &r.id)?;
         store::reps::upsert_rep(self.conn, r, self.seq)?;
         record(&mut self.changes.reps, r, self.seq, |x| &x.id);
         Ok(())
     }
     pub fn put_meeting(&mut self, m: &Meeting) -> Result<(), AppError> {
+        self.capture(ItemKind::Meeting, &m.id)?;
         store::meetings::upsert_meeting(self.conn, m, self.seq)?;
         record(&mut self.changes.meetings, m, self.seq, |x| &x.id);
         Ok(())
     }
     pub fn put_task(&mut self, t: &Task) -> Result<(), AppError> {
+        self.capture(ItemKind::Task, &t.id)?;
         store::tasks::upsert_task(self.conn, t, self.seq)?;
         record(&mut self.changes.tasks, t, self.seq, |x| &x.id);
         Ok(())
@@ -162,6 +247,7 @@ impl Tx<'_> {
     }
 
     pub fn remove_office_day(&mut self, rep: &str, date: NaiveDate) -> Result<(), AppError> {
+        self.capture(ItemKind::OfficeDays, rep)?;
         if store::office_days::delete_office_day(self.conn, rep, date)? {
             self.changes.office_days_removed.push(RepDate {
                 rep: rep.to_string(),
@@ -172,16 +258,21 @@ impl Tx<'_> {
     }
 
     /// Notes office days a cascade deleted with their rep or office.
-    pub fn office_days_gone(&mut self, days: Vec<OfficeDay>) {
+    pub fn office_days_gone(&mut self, days: Vec<OfficeDay>) -> Result<(), AppError> {
+        for d in &days {
+            self.capture(ItemKind::OfficeDays, &d.rep)?;
+        }
         self.changes
             .office_days_removed
             .extend(days.into_iter().map(|d| RepDate {
                 rep: d.rep,
                 date: d.date,
             }));
+        Ok(())
     }
 
     pub fn add_office_day(&mut self, d: &OfficeDay) -> Result<(), AppError> {
+        self.capture(ItemKind::OfficeDays, &d.rep)?;
         store::office_days::insert_office_day(self.conn, d)?;
         self.changes.office_days_added.push(d.clone());
         Ok(())
@@ -191,30 +282,103 @@ impl Tx<'_> {
     /// rep `from` to rep `to`, dated with this computer's local date. The
     /// caller calls it once per task and write, and only when `from != to`.
     pub fn record_task_move(&mut self, task: &str, from: &str, to: &str) -> Result<(), AppError> {
-        store::task_moves::record_move(
-            self.conn,
-            &store::task_moves::TaskMove {
-                seq: self.seq,
-                task: task.to_string(),
-                from_rep: from.to_string(),
-                to_rep: to.to_string(),
-                date: chrono::Local::now().date_naive(),
-            },
-        )?;
+        let m = store::task_moves::TaskMove {
+            seq: self.seq,
+            task: task.to_string(),
+            from_rep: from.to_string(),
+            to_rep: to.to_string(),
+            date: chrono::Local::now().date_naive(),
+        };
+        store::task_moves::record_move(self.conn, &m)?;
+        self.undo.moves.push(m);
         Ok(())
     }
 
     pub fn set_requests(&mut self, r: &Requests) -> Result<(), AppError> {
+        self.capture(ItemKind::Requests, "")?;
         store::requests::set_requests(self.conn, r)?;
         self.changes.requests = Some(r.clone());
         Ok(())
     }
 
     pub fn set_policy(&mut self, p: &Policy) -> Result<(), AppError> {
+        self.capture(ItemKind::Policy, "")?;
         store::settings::set_policy(self.conn, p)?;
         self.changes.policy = Some(*p);
         Ok(())
     }
+}
+
+/// Records the write in the undo history as its mode says: an ordinary
+/// change that touched items gets an entry with every item's before and
+/// after image (and clears the redo side); one that cannot be undone ends
+/// the history. A change too big to keep ([`history::BYTES`]) cannot be
+/// undone either.
+fn finish_undo(
+    conn: &Connection,
+    seq: i64,
+    source: &str,
+    summary: &str,
+    touched: &[ChangedItem],
+    log: &mut UndoLog,
+) -> Result<(), AppError> {
+    match log.mode {
+        UndoMode::Skip => return Ok(()),
+        UndoMode::Forget => {
+            history::clear(conn)?;
+            return Ok(());
+        }
+        UndoMode::Record => {}
+    }
+    if touched.iter().any(|c| c.kind == ItemKind::All) {
+        history::clear(conn)?;
+        return Ok(());
+    }
+    if touched.is_empty() {
+        return Ok(());
+    }
+    // Every change goes through `Tx`, which captured its item first; one
+    // that did not would be undone only in part, so none of it is.
+    let missing = touched
+        .iter()
+        .find(|c| !log.before.contains_key(&(c.kind, c.id.clone())));
+    if let Some(c) = missing {
+        if cfg!(debug_assertions) {
+            panic!("write \"{summary}\" touched {c:?} without capturing it");
+        }
+        history::clear(conn)?;
+        return Ok(());
+    }
+    let mut images = Vec::with_capacity(log.before.len());
+    let mut bytes = 0usize;
+    for ((kind, id), before) in std::mem::take(&mut log.before) {
+        let after = super::undo::image_of(conn, kind, &id)?;
+        if after.body == before.body && after.place == before.place {
+            continue;
+        }
+        bytes += before.bytes() + after.bytes();
+        images.push(ItemImages {
+            kind,
+            id,
+            before,
+            after,
+        });
+    }
+    if images.is_empty() {
+        return Ok(());
+    }
+    if i64::try_from(bytes).unwrap_or(i64::MAX) > history::BYTES {
+        history::clear(conn)?;
+        return Ok(());
+    }
+    let moves = serde_json::to_string(&log.moves).map_err(|e| store::StoreError::Corrupt {
+        table: "task_moves",
+        id: seq.to_string(),
+        detail: e.to_string(),
+    })?;
+    let words = log.words.take().unwrap_or_else(|| summary.to_string());
+    history::record(conn, seq, source, &words, &moves, &images)?;
+    Ok(())
 }
 
 static VERIFY: LazyLock<AtomicBool> = LazyLock::new(|| {
@@ -294,11 +458,25 @@ impl Meridian {
                     counter: seq,
                     ..Changes::default()
                 },
+                undo: UndoLog {
+                    mode: UndoMode::Record,
+                    before: BTreeMap::new(),
+                    words: None,
+                    log_summary: None,
+                    moves: Vec::new(),
+                },
             };
             let out = f(&mut w)?;
+            let touched = w.changes.touched();
+            finish_undo(&tx, seq, &source, summary, &touched, &mut w.undo)?;
+            let summary = w
+                .undo
+                .log_summary
+                .take()
+                .unwrap_or_else(|| summary.to_string());
             let changes = w.changes;
-            changes::record(&tx, seq, &source, summary, &changes.items())?;
-            verify(&tx, summary)?;
+            changes::record(&tx, seq, &source, &summary, &touched)?;
+            verify(&tx, &summary)?;
             tx.commit().map_err(store::StoreError::from)?;
             Ok((out, changes))
         };

@@ -48,7 +48,7 @@ impl ItemKind {
         }
     }
 
-    fn parse(s: &str) -> Option<ItemKind> {
+    pub(crate) fn parse(s: &str) -> Option<ItemKind> {
         Some(match s {
             "team" => ItemKind::Team,
             "office" => ItemKind::Office,

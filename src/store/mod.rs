@@ -33,6 +33,7 @@ pub mod settings;
 pub mod task_moves;
 pub mod tasks;
 pub mod teams;
+pub mod undo;
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -47,13 +48,14 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Scenario, FORMAT};
 
 /// The numbered migrations, oldest first; `user_version` counts those applied.
-const MIGRATION_SQL: [&str; 6] = [
+const MIGRATION_SQL: [&str; 7] = [
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_revisions_and_changes.sql"),
     include_str!("migrations/0003_calendars.sql"),
     include_str!("migrations/0004_holidays.sql"),
     include_str!("migrations/0005_travel.sql"),
     include_str!("migrations/0006_task_moves.sql"),
+    include_str!("migrations/0007_undo.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -516,7 +518,7 @@ pub fn snapshot<T, E: From<StoreError>>(
 
 /// Replaces everything stored with `sc`, inside the caller's transaction,
 /// every item at revision `revision`. For imports and restores only: other
-/// writes go item by item.
+/// writes go item by item. The undo history goes with the team it undid.
 ///
 /// # Errors
 /// [`StoreError::Sqlite`]; the caller's transaction then rolls back whole.
@@ -526,7 +528,8 @@ pub fn replace_scenario(tx: &Connection, sc: &Scenario, revision: i64) -> Result
         "DELETE FROM requests; DELETE FROM office_days; DELETE FROM tasks;
          DELETE FROM meeting_attendees; DELETE FROM meetings; DELETE FROM rep_time_off;
          DELETE FROM rep_travel; DELETE FROM task_moves;
-         DELETE FROM reps; DELETE FROM offices; DELETE FROM teams;",
+         DELETE FROM reps; DELETE FROM offices; DELETE FROM teams;
+         DELETE FROM undo_entries;",
     )?;
     settings::set_policy(tx, &sc.policy)?;
     for t in &sc.teams {

@@ -40,5 +40,6 @@ mod team_week;
 mod travel;
 mod travel_calendar;
 mod travel_views;
+mod undo;
 mod validation;
 mod what_if;

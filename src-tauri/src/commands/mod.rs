@@ -17,5 +17,6 @@ pub mod reports;
 pub mod rotation;
 pub mod screens;
 pub mod teams;
+pub mod undo;
 pub mod what_if;
 pub mod workload;

@@ -1172,6 +1172,55 @@
   }
   const isScenario = (v) => v !== null && typeof v === 'object' && v.format === 'meridian.scenario/1';
 
+  // Undo / redo as Rust keeps them: each write that changed the team is an
+  // entry with the document before and after; undo puts "before" back when
+  // the team is still as the write left it (else a conflict), redo the
+  // reverse; a new write clears redo; 50 entries; a replaced team ends it.
+  const undoStack = [];
+  const redoStack = [];
+  const undoWords = (cmd, args) => {
+    const id = args.id ?? null;
+    const label = (list) => db[list].find((x) => x.id === id)?.[list === 'meetings' || list === 'tasks' ? 'title' : 'name'] ?? id;
+    switch (cmd) {
+      case 'delete_meeting': return `delete meeting ${label('meetings')}`;
+      case 'delete_rep': return `delete rep ${label('reps')}`;
+      case 'delete_task': return `delete task ${label('tasks')}`;
+      case 'delete_team': return `delete team ${label('teams')}`;
+      case 'delete_office': return `delete office ${label('offices')}`;
+      default: return cmd.replaceAll('_', ' ');
+    }
+  };
+  function undoStep(from, to, flip) {
+    const entry = from.pop();
+    if (!entry) throw { code: 'not_found', message: `nothing to ${flip ? 'undo' : 'redo'}`, problems: [] };
+    const expected = flip ? entry.after : entry.before;
+    if (JSON.stringify(expected) !== JSON.stringify(db)) {
+      from.push(entry);
+      throw { code: 'conflict', message: `cannot ${flip ? 'undo' : 'redo'} "${entry.words}": the team was changed since; nothing was changed`, problems: [] };
+    }
+    to.push(entry);
+    return { doc: clone(flip ? entry.before : entry.after), done: `${flip ? 'Undone' : 'Redone'}: ${entry.words}` };
+  }
+  handlers.undo_state = () => ({
+    undo: undoStack.length ? `Undo: ${undoStack[undoStack.length - 1].words}` : null,
+    redo: redoStack.length ? `Redo: ${redoStack[redoStack.length - 1].words}` : null,
+    undo_steps: undoStack.length, redo_steps: redoStack.length, counter,
+  });
+  handlers.undo = () => undoStep(undoStack, redoStack, true);
+  handlers.redo = () => undoStep(redoStack, undoStack, false);
+  const UNDO_STEPS = new Set(['undo', 'redo']);
+  function remember(cmd, words, before, after) {
+    if (cmd === 'load_sample_team' || cmd === 'import_document' || cmd === 'restore_backup') {
+      undoStack.length = 0;
+      redoStack.length = 0;
+      return;
+    }
+    if (JSON.stringify(before) === JSON.stringify(after)) return;
+    undoStack.push({ words, before: clone(before), after: clone(after) });
+    if (undoStack.length > 50) undoStack.shift();
+    redoStack.length = 0;
+  }
+
   window.__FAKE_BACKEND__ = { calls, suggestOrders, slowPlans: false, today: '2026-12-01', get db() { return db; } };
   window.__TAURI_INTERNALS__ = {
     metadata: { currentWindow: { label: 'main' }, currentWebview: { windowLabel: 'main', label: 'main' } },
@@ -1186,8 +1235,15 @@
       if (!h) throw { code: 'io', message: `fake backend: no command ${cmd}`, problems: [] };
       if (cmd === 'load_team') return { scenario: clone(db), revisions: revisions(), counter };
       const before = clone(db);
+      const words = UNDO_STEPS.has(cmd) ? null : undoWords(cmd, args);
       const out = h(args);
-      return isScenario(out) ? changes(before, out, cmd === 'load_sample_team') : out;
+      if (UNDO_STEPS.has(cmd)) {
+        db = out.doc;
+        return { done: out.done, changes: changes(before, out.doc, false) };
+      }
+      if (!isScenario(out)) return out;
+      remember(cmd, words, before, out);
+      return changes(before, out, cmd === 'load_sample_team');
     },
   };
 })();

@@ -528,6 +528,24 @@ await test('meetings list: upcoming and past apart, edit with field errors from 
   expect((await list.getByRole('listitem').count()) === 3, 'deleted');
 });
 
+await test('undo: Ctrl+Z brings the deleted meeting back (not while typing), the toast offers Redo', async () => {
+  const list = page.locator('[aria-label="Upcoming meetings"]');
+  const search = page.getByLabel('Search meetings');
+  await search.focus();
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(300);
+  expect(!(await list.textContent()).includes('Deal review'), 'Ctrl+Z in a text field is the field\'s own undo');
+  await search.blur();
+  await page.keyboard.press('Control+z');
+  await list.getByRole('listitem').filter({ hasText: 'Deal review (EMEA)' }).waitFor();
+  const toast = page.locator('.toast-region');
+  await toast.getByText('Undone: delete meeting Deal review (EMEA)').waitFor();
+  await toast.getByRole('button', { name: 'Redo' }).click();
+  await page.waitForFunction(() => !document.querySelector('[aria-label="Upcoming meetings"]')?.textContent.includes('Deal review'));
+  const gone = await page.evaluate(() => !window.__FAKE_BACKEND__.db.meetings.some((m) => m.id === 'deal-review'));
+  expect(gone, 'redo deleted it again');
+});
+
 /** A board cell by rep id and date. */
 const cell = (rep, date) => page.locator(`[role="grid"][aria-label="Office days board"] button[data-rep="${rep}"][data-date="${date}"]`);
 const attr = (loc, name) => loc.getAttribute(name);

@@ -380,6 +380,15 @@ export const commands = {
 	 *  values for the page's rows.
 	 */
 	fairnessPage: (query: FairnessQuery, window: Window) => typedError<FairnessPage, CommandError>(__TAURI_INVOKE("fairness_page", { query, window })),
+	/**
+	 *  What the next undo and redo would do, in words ("Undo: delete meeting
+	 *  Weekly sync"); `null` when there is nothing on that side.
+	 */
+	undoState: () => typedError<UndoState, CommandError>(__TAURI_INVOKE("undo_state")),
+	/**  Reverts the app's newest change not yet undone. */
+	undo: () => typedError<UndoStep, CommandError>(__TAURI_INVOKE("undo")),
+	/**  Makes the change the app undid last again. */
+	redo: () => typedError<UndoStep, CommandError>(__TAURI_INVOKE("redo")),
 };
 
 /** Events */
@@ -2310,6 +2319,28 @@ export type UnassignableRow = {
 	task: string,
 	title: string,
 	reason: string,
+};
+
+/**
+ *  What the next undo and redo would do, in words for the UI
+ *  ("Undo: delete meeting Weekly sync"), and how many steps each side holds.
+ */
+export type UndoState = {
+	undo: string | null,
+	redo: string | null,
+	undo_steps: number,
+	redo_steps: number,
+	/**  The change counter this was read at. */
+	counter: number,
+};
+
+/**
+ *  What an undo or redo did: in words ("Undone: delete meeting Weekly
+ *  sync") and as the rows it wrote.
+ */
+export type UndoStep = {
+	done: string,
+	changes: Changes,
 };
 
 /**

@@ -81,6 +81,8 @@ import type {
   PeopleReport,
   ReportQuery,
   ReportExport,
+  UndoState,
+  UndoStep,
 } from './bindings';
 
 export type {
@@ -261,6 +263,8 @@ export type {
   TeamRef,
   TeamReport,
   TeamReportRow,
+  UndoState,
+  UndoStep,
   UseLevel,
 } from './bindings';
 
@@ -348,6 +352,12 @@ export const api = {
     return () => activityListeners.delete(listener);
   },
   about: (): Promise<About> => call(() => commands.about()),
+  /** What the app's next undo and redo would do, in Rust's words ("Undo: delete meeting Weekly sync"). */
+  undoState: (): Promise<UndoState> => call(() => commands.undoState()),
+  /** Reverts the app's newest change; a `conflict` when another writer changed its items since. */
+  undo: (): Promise<UndoStep> => call(() => commands.undo()),
+  /** Makes the change undone last again; a `conflict` as for undo. */
+  redo: (): Promise<UndoStep> => call(() => commands.redo()),
   directory: (): Promise<Directory> => call(() => commands.directory()),
   peoplePage: (query: PeopleQuery, window: Window): Promise<Page<PersonRow>> => call(() => commands.peoplePage(query, window)),
   /** One page of a team's fairness ledger, sorted by Rust, with the chart's values for its rows. */

@@ -39,6 +39,8 @@ import type {
   IcsPick,
   IcsScope,
   RepsCsvPick,
+  UndoState,
+  UndoStep,
 } from '../api';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
@@ -46,6 +48,9 @@ export type SaveMode = 'create' | 'update';
 
 /** A call to Rust that takes longer than this shows the progress bar. */
 export const BUSY_AFTER_MS = 150;
+
+/** How long a notice with an Undo or Redo button stays. */
+export const NOTICE_WITH_ACTION_MS = 8000;
 
 /** What the status line says when another process changed the team. */
 export const EXTERNAL_NOTICE = t('notices.external');
@@ -70,6 +75,13 @@ export class AppState {
   notice = $state<string | null>(null);
   /** Some call to Rust has been running for more than {@link BUSY_AFTER_MS}: show progress. */
   busy = $state(false);
+  /** What the app's next undo and redo would do, as Rust last said (`null`: not asked yet). */
+  undoState = $state<UndoState | null>(null);
+  /**
+   * The notice is about the app's own change (offer Undo) or an undo
+   * (offer Redo); `null` for any other notice.
+   */
+  noticeOffers = $state<'undo' | 'redo' | null>(null);
 
   readonly #api: Api;
   #busyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -146,6 +158,7 @@ export class AppState {
       this.status = 'failed';
     }
     if (!this.#unlisten) this.#unlisten = await this.#api.onDbChanged((c) => void this.externalChange(c));
+    void this.refreshUndo();
   }
 
   /** Stops listening for other writers (the app is closing, or a test ends). */
@@ -385,10 +398,54 @@ export class AppState {
     return this.offices.find((o) => o.id === id)?.name ?? id;
   }
 
-  say(message: string): void {
+  say(message: string, offers: 'undo' | 'redo' | null = null): void {
     this.notice = message;
+    this.noticeOffers = offers;
     clearTimeout(this.#noticeTimer);
-    this.#noticeTimer = setTimeout(() => (this.notice = null), 5000);
+    // A notice with a button stays longer: there is something to do with it.
+    this.#noticeTimer = setTimeout(() => {
+      this.notice = null;
+      this.noticeOffers = null;
+    }, offers === null ? 5000 : NOTICE_WITH_ACTION_MS);
+  }
+
+  /** Asks Rust what the next undo and redo would do; `null` when it cannot say. */
+  async refreshUndo(): Promise<void> {
+    try {
+      this.undoState = await this.#api.undoState();
+    } catch {
+      this.undoState = null;
+    }
+  }
+
+  /** Reverts the app's newest change (Ctrl+Z, the toast's Undo); a refusal is said, not thrown. */
+  async undo(): Promise<void> {
+    await this.#step(this.#api.undo(), 'redo');
+  }
+
+  /** Makes the change undone last again (Ctrl+Shift+Z, the toast's Redo). */
+  async redo(): Promise<void> {
+    await this.#step(this.#api.redo(), 'undo');
+  }
+
+  async #step(run: Promise<UndoStep>, then: 'undo' | 'redo'): Promise<void> {
+    let done = '';
+    try {
+      await this.commit(
+        run.then((s) => {
+          done = s.done;
+          return s.changes;
+        }),
+        null,
+      );
+    } catch (e) {
+      // Nothing changed: Rust says why (another writer changed an item since).
+      this.say(ApiError.from(e).message);
+      await this.refreshUndo();
+      return;
+    }
+    await this.refreshUndo();
+    this.say(done, then);
   }
 
   #hold(directory: Directory): void {
@@ -416,7 +473,10 @@ export class AppState {
     this.counter = Math.max(this.counter, changes.counter);
     this.status = 'ready';
     this.loadError = null;
-    if (message !== null) this.say(message);
+    if (message !== null) {
+      await this.refreshUndo();
+      this.say(message, this.undoState?.undo ? 'undo' : null);
+    }
     return changes;
   }
 
