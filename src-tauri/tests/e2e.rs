@@ -1255,6 +1255,30 @@ struct TauriDriver {
     child: Child,
     url: String,
     agent: ureq::Agent,
+    /// Held until the driver (and its app) has stopped: dropped after `drop`.
+    _display: Display,
+}
+
+/// The tests' windows share one X display and so one keyboard focus: a new
+/// window takes it. A test that presses keys on whatever has focus (the
+/// keyboard-only journey, Ctrl+Z) holds the display alone; the others share it.
+static DISPLAY: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+enum Display {
+    Shared(#[allow(dead_code)] std::sync::RwLockReadGuard<'static, ()>),
+    Alone(#[allow(dead_code)] std::sync::RwLockWriteGuard<'static, ()>),
+}
+
+impl Display {
+    // A test that failed while holding the display poisons it; the next
+    // test still gets it.
+    fn shared() -> Display {
+        Display::Shared(DISPLAY.read().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    fn alone() -> Display {
+        Display::Alone(DISPLAY.write().unwrap_or_else(|e| e.into_inner()))
+    }
 }
 
 impl TauriDriver {
@@ -1264,9 +1288,19 @@ impl TauriDriver {
         TauriDriver::start_in(xdg_data_home, "en_GB.UTF-8")
     }
 
+    /// As [`TauriDriver::start`], with no other test's window on the display
+    /// while it runs (for key presses that go to the focused window).
+    fn start_alone(xdg_data_home: &Path) -> TauriDriver {
+        TauriDriver::launch(xdg_data_home, "en_GB.UTF-8", Display::alone())
+    }
+
     /// With the app's locale `lang` (`de_DE.UTF-8`): WebKitGTK takes
     /// `navigator.language` from LANGUAGE, then LC_ALL, LC_MESSAGES, LANG.
     fn start_in(xdg_data_home: &Path, lang: &str) -> TauriDriver {
+        TauriDriver::launch(xdg_data_home, lang, Display::shared())
+    }
+
+    fn launch(xdg_data_home: &Path, lang: &str, display: Display) -> TauriDriver {
         let [port, native_port] = free_ports();
         // Native file dialogs cannot be driven over WebDriver: the app's test
         // seam saves to and opens from this folder instead (src/files.rs).
@@ -1297,6 +1331,7 @@ impl TauriDriver {
             child,
             url: format!("http://127.0.0.1:{port}"),
             agent,
+            _display: display,
         };
         let deadline = Instant::now() + STEP_TIMEOUT;
         while driver
@@ -1582,7 +1617,8 @@ fn a_german_computer_gets_german_until_english_is_chosen_in_settings() {
         s.click(&s.wait_for(Sel::XPath(
             "//button[normalize-space()='Beispielteam laden']",
         )));
-        s.wait_for_text(Sel::Css("nav"), "Personen");
+        // The People table is there once the sample team is stored.
+        s.wait_for(Sel::Css("table[aria-label='Personen'] tbody tr"));
         // A date in German order and a time on the 24-hour clock.
         nav(&s, "Einstellungen");
         let formats = s.wait_for_text(Sel::Css("dl.formats"), "24 Stunden");
@@ -1785,7 +1821,7 @@ fn a_lead_using_only_the_keyboard_books_a_meeting_locks_and_accepts_a_day_and_ap
     const TITLE: &str = "Keyboard review";
     const REP: &str = "kai";
     let data = tempfile::tempdir().expect("temp XDG_DATA_HOME");
-    let driver = TauriDriver::start(data.path());
+    let driver = TauriDriver::start_alone(data.path());
     let (date, task, to) = {
         let s = driver.new_session();
         // The first start: Load sample team, reached with Tab.
@@ -1953,7 +1989,7 @@ fn a_meeting_deleted_in_the_app_is_back_after_ctrl_z_and_a_restart() {
         core.load_sample_team().expect("sample");
         core.list::<meridian::model::Meeting>().expect("meetings")
     };
-    let driver = TauriDriver::start(data.path());
+    let driver = TauriDriver::start_alone(data.path());
     let title = {
         let s = driver.new_session();
         s.click(&s.wait_for(ui::NAV_MEETINGS));
