@@ -25,6 +25,7 @@ const GROUPS: &[(&str, &[&str])] = &[
         "Files",
         &["import", "export", "validate", "export-rotation-csv"],
     ),
+    ("Undo", &["undo", "redo"]),
     ("Backups", &["backup", "backups", "restore"]),
     ("Meridian", &["about", "help"]),
 ];

@@ -69,6 +69,10 @@ pub(super) fn next_step(ctx: &Context, err: &AppError) -> Option<String> {
         AppError::DuplicateId { kind, .. } => list_command(kind).map(|list| {
             format!("`{list}` shows the one stored; `put` with its id replaces it")
         }),
+        AppError::NothingTo(_) => Some(
+            "the app's own changes are undone in the app (Ctrl+Z); imports and restores keep a backup instead (`meridian backups`)"
+                .into(),
+        ),
         AppError::StalePlan(_) => Some("run the command again: it plans the team as it is now".into()),
         AppError::Invalid(e) => invalid(ctx, &e.problems),
         AppError::Io { path, source }

@@ -197,6 +197,12 @@ enum Command {
         #[command(subcommand)]
         command: report::ReportCommand,
     },
+    /// Undo the command line's last change to the team (the app's own
+    /// changes are undone in the app, with Ctrl+Z); refused, changing
+    /// nothing, when what it changed was changed again since.
+    Undo,
+    /// Make the change undone last happen again.
+    Redo,
     /// Version, zone data release and database path.
     About {
         #[arg(long)]
@@ -537,6 +543,8 @@ fn execute(cli: Cli) -> Result<bool, AppError> {
         Command::Tasks { command } => {
             items::run::<Task>(command, pretty, || read_db(db), || write_db(db))?;
         }
+        Command::Undo => outln(&write_db(db)?.undo()?.done)?,
+        Command::Redo => outln(&write_db(db)?.redo()?.done)?,
         Command::Backup { file } => items::backup(&read_db(db)?, file.as_deref())?,
         Command::Backups { json } => items::backups(&read_db(db)?, json, pretty)?,
         Command::Restore { file } => items::restore(&mut write_db(db)?, &file)?,

@@ -663,3 +663,46 @@ fn help_groups_the_commands_and_errors_name_the_command_to_run_next() {
         "the team is still there:\n{reps}"
     );
 }
+
+#[test]
+fn undo_and_redo_on_the_command_line_bring_back_a_removed_meeting_and_remove_it_again() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("m.db");
+    let db = db.to_str().expect("utf-8 path");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/src/sample/sample-team.json");
+    assert!(meridian(&["--db", db, "import", sample]).status.success());
+    let before = text(&meridian(&["--db", db, "export"]).stdout);
+    let list = text(&meridian(&["--db", db, "meetings", "list", "--json"]).stdout);
+    let meetings: serde_json::Value = serde_json::from_str(&list).expect("json");
+    let id = meetings[0]["id"].as_str().expect("an id").to_string();
+
+    assert!(meridian(&["--db", db, "meetings", "remove", &id])
+        .status
+        .success());
+    assert_ne!(text(&meridian(&["--db", db, "export"]).stdout), before);
+    let out = meridian(&["--db", db, "undo"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("Undone: "),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(text(&meridian(&["--db", db, "export"]).stdout), before);
+
+    // The import before it is not undone this way: it kept a backup.
+    let out = meridian(&["--db", db, "undo"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("nothing to undo") && err.contains("hint: "),
+        "{err}"
+    );
+
+    let out = meridian(&["--db", db, "redo"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let list = text(&meridian(&["--db", db, "meetings", "list", "--json"]).stdout);
+    assert!(
+        !list.contains(&format!("\"id\":\"{id}\"")),
+        "{id} is removed again"
+    );
+}
