@@ -63,7 +63,12 @@ export function classify(exitCode, stdout) {
   // npm's shape when the bulk advisories request failed ("audit endpoint returned
   // an error"): a message, and a statusCode when an HTTP answer came back.
   if (typeof report.message === 'string' && report.error) {
-    if (Number.isInteger(report.statusCode)) {
+    // The service being down or not offering audits (5xx, 405, 501) is
+    // "unreachable"; any other answer (401, 403, 404: a token or a registry
+    // set up wrong) is an error, so a misconfiguration cannot silently turn
+    // the audit off.
+    const status = report.statusCode;
+    if (Number.isInteger(status) && (status >= 500 || status === 405)) {
       return {
         kind: 'unreachable',
         lines: [`the audit service gave no report: HTTP ${report.statusCode} for ${report.method ?? 'POST'} ${report.uri ?? '(audit endpoint)'}`],

@@ -37,6 +37,13 @@ for (const [name, exitCode, kind, says] of CASES) {
 
 test('output that is not JSON is an error, not a pass', () => {
   assert.equal(classify(1, 'npm ERR! something\n').kind, 'error');
+  // A registry that answers 401/403/404 is set up wrong: an error, never a skip.
+  const http405 = JSON.parse(fixture('http-405.json'));
+  for (const status of [401, 403, 404]) {
+    const out = JSON.stringify({ ...http405, statusCode: status, message: `${status} - POST ${http405.uri}` });
+    assert.equal(classify(1, out).kind, 'error', `HTTP ${status}`);
+  }
+  assert.equal(classify(1, JSON.stringify({ ...http405, statusCode: 503 })).kind, 'unreachable');
   assert.equal(classify(0, '').kind, 'error');
 });
 

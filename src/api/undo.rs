@@ -41,6 +41,9 @@ pub struct UndoState {
     pub redo_steps: u32,
     /// The change counter this was read at.
     pub counter: i64,
+    /// The change the next undo would revert (its `Changes::counter`): a
+    /// screen offers Undo after a write only when it is that write's own.
+    pub undo_seq: Option<i64>,
 }
 
 /// What an undo or redo did: in words ("Undone: delete meeting Weekly
@@ -61,8 +64,10 @@ impl Meridian {
         let source = self.source.as_str();
         self.read(|c| {
             let (u, r) = undo::depth(c, source)?;
+            let next = undo::next_undo(c, source)?;
             Ok(UndoState {
-                undo: undo::next_undo(c, source)?.map(|e| format!("Undo: {}", e.words)),
+                undo_seq: next.as_ref().map(|e| e.seq),
+                undo: next.map(|e| format!("Undo: {}", e.words)),
                 redo: undo::next_redo(c, source)?.map(|e| format!("Redo: {}", e.words)),
                 undo_steps: u32::try_from(u).unwrap_or(u32::MAX),
                 redo_steps: u32::try_from(r).unwrap_or(u32::MAX),

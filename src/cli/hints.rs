@@ -112,7 +112,8 @@ fn ids_of(kind: &str, ctx: &Context) -> Option<String> {
             Some("`meridian calendars status` lists the published teams and their conflicts".into())
         }
         "followed calendar" => Some(
-            "`meridian calendars follow URL --user NAME --password-env VAR` follows one".into(),
+            "`meridian calendars follow --url URL --user NAME --password-env VAR` follows one"
+                .into(),
         ),
         _ => list_command(kind)
             .map(|list| format!("`{list}` shows the stored {kind}s and their ids")),

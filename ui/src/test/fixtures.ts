@@ -239,7 +239,7 @@ export function fakeBackend(initial: Scenario, overrides: Record<string, Handler
     delete_rep: (a) => ({ ...db, reps: db.reps.filter((r) => r.id !== a.id) }),
     list_backups: () => [],
     // No undo history unless a test gives one (Rust keeps it; the UI only asks).
-    undo_state: () => ({ undo: null, redo: null, undo_steps: 0, redo_steps: 0, counter }),
+    undo_state: () => ({ undo: null, redo: null, undo_steps: 0, redo_steps: 0, counter, undo_seq: null }),
     ...overrides,
   };
   const REPLACES = new Set(['load_sample_team', 'import_document', 'restore_backup']);

@@ -1205,6 +1205,7 @@
     undo: undoStack.length ? `Undo: ${undoStack[undoStack.length - 1].words}` : null,
     redo: redoStack.length ? `Redo: ${redoStack[redoStack.length - 1].words}` : null,
     undo_steps: undoStack.length, redo_steps: redoStack.length, counter,
+    undo_seq: undoStack.length ? undoStack[undoStack.length - 1].seq : null,
   });
   handlers.undo = () => undoStep(undoStack, redoStack, true);
   handlers.redo = () => undoStep(redoStack, undoStack, false);
@@ -1216,7 +1217,8 @@
       return;
     }
     if (JSON.stringify(before) === JSON.stringify(after)) return;
-    undoStack.push({ words, before: clone(before), after: clone(after) });
+    // Its change number: `changes` below counts this write next.
+    undoStack.push({ words, seq: counter + 1, before: clone(before), after: clone(after) });
     if (undoStack.length > 50) undoStack.shift();
     redoStack.length = 0;
   }

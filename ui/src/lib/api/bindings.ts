@@ -2332,6 +2332,11 @@ export type UndoState = {
 	redo_steps: number,
 	/**  The change counter this was read at. */
 	counter: number,
+	/**
+	 *  The change the next undo would revert (its `Changes::counter`): a
+	 *  screen offers Undo after a write only when it is that write's own.
+	 */
+	undo_seq: number | null,
 };
 
 /**

@@ -13,9 +13,22 @@ describe('dates and times in the format locale', () => {
   it('takes the computer’s own locale when it speaks the UI’s language', () => {
     expect(formatLocale('en', ['en-US', 'de-DE'])).toBe('en-US');
     expect(formatLocale('de', ['en-US', 'de_DE.UTF-8'])).toBe('de-DE');
-    expect(formatLocale('de', ['en-GB'])).toBe('de');
+    expect(formatLocale('de', ['en-GB'])).toBe('de-GB');
     // The unit tests themselves run as an en-GB computer (test-setup.ts).
     expect(FORMATS.locale).toBe('en-GB');
+  });
+
+  it('keeps the computer’s region when the UI speaks another language: never US order by default', () => {
+    // English on a French computer, or chosen on a German one: day first, 24 h.
+    const enFr = new Formats(formatLocale('en', ['fr-FR']));
+    expect(enFr.locale).toBe('en-FR');
+    expect(enFr.dateOrder).toEqual(['day', 'month', 'year']);
+    expect(enFr.hour12).toBe(false);
+    const enDe = new Formats(formatLocale('en', ['de_DE.UTF-8']));
+    expect(enDe.locale).toBe('en-DE');
+    expect(enDe.dateOrder).toEqual(['day', 'month', 'year']);
+    // Nothing known of the system: the language's own default.
+    expect(formatLocale('en', [])).toBe('en');
   });
 
   it('writes dates in each locale’s order and words', () => {

@@ -59,19 +59,34 @@ export function resolveLanguage(choice: LanguageChoice, locales: readonly string
   return choice === 'system' ? systemLanguage(locales) : choice;
 }
 
+function canonical(tag: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(tag.replace(/_/g, '-').split('.')[0])[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The locale dates and times are written in: the system's own (en-GB keeps
  * day-month order and 24 h, en-US month-day and 12 h) when it speaks the UI's
- * language, else the UI language's own default.
+ * language; else the UI's language in the system's region (English on a
+ * French computer is en-FR: day-month order and 24 h, as the person is used
+ * to, never the US order a bare `en` would give).
  */
 export function formatLocale(language: Language, locales: readonly string[] = systemLocales()): string {
   const own = locales.find((tag) => tag.toLowerCase().split(/[-_]/)[0] === language);
-  if (!own) return language;
-  try {
-    return Intl.getCanonicalLocales(own.replace(/_/g, '-').split('.')[0])[0] ?? language;
-  } catch {
-    return language;
+  if (own) return canonical(own) ?? language;
+  const first = locales.length > 0 ? canonical(locales[0]) : null;
+  if (first) {
+    try {
+      const region = new Intl.Locale(first).maximize().region;
+      if (region) return canonical(`${language}-${region}`) ?? language;
+    } catch {
+      // An odd tag: the language's own default below.
+    }
   }
+  return language;
 }
 
 export const LANGUAGE_CHOICE: LanguageChoice = storedChoice();

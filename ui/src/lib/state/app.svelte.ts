@@ -475,7 +475,10 @@ export class AppState {
     this.loadError = null;
     if (message !== null) {
       await this.refreshUndo();
-      this.say(message, this.undoState?.undo ? 'undo' : null);
+      // Only this write's own entry: a setting, or a write that changed
+      // nothing, records none, and Undo would then revert an older change.
+      const own = this.undoState?.undo && this.undoState.undo_seq === changes.counter;
+      this.say(message, own ? 'undo' : null);
     }
     return changes;
   }

@@ -30,19 +30,29 @@ describe('DateInput', () => {
     expect(seen.at(-1)).toBe('2026-11-30');
   });
 
-  it('is empty while the text is no date, and says so when the field is left', async () => {
+  it('follows only whole dates while typing, and is empty with a message when left on no date', async () => {
     const { user, input, seen } = setupDate('2026-12-07');
     await user.clear(input);
+    // A half-typed year is no year 20 or 2020, and nothing is sent up yet.
+    await user.type(input, '07/12/20');
+    expect(seen).toEqual([]);
+    await user.clear(input);
     await user.type(input, '31/02/2026');
-    expect(seen.at(-1)).toBe('');
+    expect(seen).toEqual([]);
     expect(input).not.toHaveAttribute('aria-invalid');
     await user.tab();
+    expect(seen.at(-1)).toBe('');
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(input).toHaveAccessibleDescription('Not a date: type it like 07/12/2026');
     await user.clear(input);
     await user.type(input, '1/3/2026');
     expect(input).not.toHaveAttribute('aria-invalid');
     expect(seen.at(-1)).toBe('2026-03-01');
+    // A two-digit year is read when the field is left (or on Enter).
+    await user.clear(input);
+    await user.type(input, '2/3/27{Enter}');
+    expect(seen.at(-1)).toBe('2027-03-02');
+    expect(input).toHaveValue('02/03/2027');
   });
 
   it('steps a day with Up and Down', async () => {

@@ -9,8 +9,10 @@ import { changesBetween, emptyScenario, fakeBackend, tinyTeam } from '../../../t
 afterEach(() => clearMocks());
 
 /** Rust's undo history, cut down to one change: the test checks the toast asks and lays out. */
-function backend(refuse = false) {
+function backend(refuse = false, recorded = true) {
   let undone = false;
+  // The change the history holds: the last write's, or (`recorded` false) an
+  // older one, as after a write that records nothing (a setting).
   const fake = fakeBackend(tinyTeam(), {
     undo_state: () => ({
       undo: undone ? null : 'Undo: delete rep Unit Bo',
@@ -18,6 +20,7 @@ function backend(refuse = false) {
       undo_steps: undone ? 0 : 1,
       redo_steps: undone ? 1 : 0,
       counter: 3,
+      undo_seq: undone ? null : recorded ? fake.counter : fake.counter - 1,
     }),
     undo: () => {
       if (refuse) {
@@ -34,8 +37,8 @@ function backend(refuse = false) {
   return fake;
 }
 
-async function mounted(refuse = false) {
-  const fake = backend(refuse);
+async function mounted(refuse = false, recorded = true) {
+  const fake = backend(refuse, recorded);
   const app = new AppState();
   await app.init();
   render(UndoToast, { context: new Map([[APP_STATE_KEY, app]]) });
@@ -58,6 +61,14 @@ describe('UndoToast', () => {
     await user.click(screen.getByRole('button', { name: 'Redo' }));
     expect(fake.called('redo')).toHaveLength(1);
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Redone: delete rep Unit Bo'));
+    app.dispose();
+  });
+
+  it('offers no Undo after a write that recorded none, so Undo never reverts an older change', async () => {
+    const { app } = await mounted(false, false);
+    await app.deleteRep({ id: 'unit-bo', name: 'Unit Bo' });
+    expect(screen.getByRole('status').textContent).toContain('Deleted Unit Bo');
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
     app.dispose();
   });
 

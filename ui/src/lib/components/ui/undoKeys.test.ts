@@ -39,4 +39,17 @@ describe('undoKeyOf', () => {
     expect(press('z', { ctrl: true }, field('button'))).toBe('undo');
     expect(press('z', { ctrl: true }, field('select'))).toBe('undo');
   });
+
+  it('takes one step per press, and none behind an open dialog', () => {
+    expect(undoKeyOf({ key: 'z', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false, target: body, repeat: true })).toBeNull();
+    const dialog = document.createElement('div');
+    dialog.setAttribute('aria-modal', 'true');
+    document.body.append(dialog);
+    try {
+      expect(press('z', { ctrl: true }, field('button'))).toBeNull();
+    } finally {
+      dialog.remove();
+    }
+    expect(press('z', { ctrl: true }, field('button'))).toBe('undo');
+  });
 });

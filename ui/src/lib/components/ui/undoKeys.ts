@@ -16,9 +16,15 @@ export function isTextEntry(target: EventTarget | null): boolean {
 }
 
 /** What a key press asks of the undo history, if anything. */
-export function undoKeyOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>): 'undo' | 'redo' | null {
+export function undoKeyOf(
+  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'> & { repeat?: boolean },
+): 'undo' | 'redo' | null {
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
   if (e.key.toLowerCase() !== 'z') return null;
+  // A held key repeats: one press is one step, never a run through the history.
+  if (e.repeat) return null;
   if (isTextEntry(e.target)) return null;
+  // Not behind an open dialog: the lead is in the middle of something else.
+  if (typeof document !== 'undefined' && document.querySelector('[aria-modal="true"], dialog[open]')) return null;
   return e.shiftKey ? 'redo' : 'undo';
 }
