@@ -62,6 +62,15 @@ impl ItemKind {
             _ => return None,
         })
     }
+
+    /// The kind stored in a column of `table`; an unknown one is damage.
+    pub(crate) fn from_column(s: String, table: &'static str) -> Result<ItemKind, StoreError> {
+        ItemKind::parse(&s).ok_or(StoreError::Corrupt {
+            table,
+            id: s,
+            detail: "unknown kind".to_string(),
+        })
+    }
 }
 
 /// One item one write touched.
@@ -130,12 +139,7 @@ pub fn since(conn: &Connection, seq: i64) -> Result<Option<Vec<ChangedItem>>, St
     let mut rows = stmt.query([seq])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let kind: String = r.get(0)?;
-        let kind = ItemKind::parse(&kind).ok_or_else(|| StoreError::Corrupt {
-            table: "changed_items",
-            id: kind.clone(),
-            detail: "unknown kind".to_string(),
-        })?;
+        let kind = ItemKind::from_column(r.get(0)?, "changed_items")?;
         out.push(ChangedItem {
             kind,
             id: r.get(1)?,

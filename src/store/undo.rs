@@ -185,12 +185,7 @@ pub fn images(conn: &Connection, seq: i64) -> Result<Vec<ItemImages>, StoreError
     let mut rows = stmt.query([seq])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let kind: String = r.get(0)?;
-        let kind = ItemKind::parse(&kind).ok_or_else(|| StoreError::Corrupt {
-            table: "undo_images",
-            id: kind.clone(),
-            detail: "unknown kind".to_string(),
-        })?;
+        let kind = ItemKind::from_column(r.get(0)?, "undo_images")?;
         out.push(ItemImages {
             kind,
             id: r.get(1)?,
