@@ -5,6 +5,7 @@
 /// (a command missing here is rejected by the ACL at runtime).
 const COMMANDS: &[&str] = &[
     "about",
+    "set_language",
     "directory",
     "people_page",
     "team_members",

@@ -52,9 +52,9 @@ pub enum ErrorCode {
 pub enum AppError {
     #[error("{0}")]
     Invalid(#[from] ScenarioError),
-    #[error("no {kind} with id {id:?}")]
+    #[error("{}", crate::tr!("error-not-found", kind = kind.replace(' ', "-"), id = format!("{id:?}")))]
     NotFound { kind: &'static str, id: String },
-    #[error("a {kind} with id {id:?} already exists")]
+    #[error("{}", crate::tr!("error-duplicate-id", kind = kind.replace(' ', "-"), id = format!("{id:?}")))]
     DuplicateId { kind: &'static str, id: String },
     #[error("{}", storage_message(path.as_deref(), source))]
     Storage {
@@ -66,9 +66,9 @@ pub enum AppError {
     Conflict(Conflict),
     /// A held plan was made before the team's last write: accepting it
     /// would overwrite what changed since with what the planner saw.
-    #[error("The team changed since this plan was made ({0}): re-plan to see it")]
+    #[error("{}", crate::tr!("error-stale-plan", change = _0.as_str()))]
     StalePlan(String),
-    #[error("{}: opened for reading only; this command cannot change it", path.display())]
+    #[error("{}", crate::tr!("error-read-only", path = path.display().to_string()))]
     ReadOnly { path: PathBuf },
     #[error("{path}: {source}")]
     Io {
@@ -76,14 +76,17 @@ pub enum AppError {
         #[source]
         source: std::io::Error,
     },
-    #[error("no data folder could be found for this user (set XDG_DATA_HOME or use --db)")]
+    #[error("{}", crate::tr!("error-no-data-dir"))]
     NoDataDir,
     #[error(transparent)]
     Plan(#[from] PlanError),
     #[error(transparent)]
     Calendar(#[from] crate::caldav::DavError),
     /// Undo or redo asked for with no change on that side of the history.
-    #[error("nothing to {0}")]
+    #[error("{}", match _0 {
+        UndoAction::Undo => crate::tr!("error-nothing-to-undo"),
+        UndoAction::Redo => crate::tr!("error-nothing-to-redo"),
+    })]
     NothingTo(UndoAction),
     /// An undo or redo refused, and nothing changed: see [`UndoRefused`].
     #[error("{0}")]
@@ -162,16 +165,14 @@ pub struct Conflict {
 
 impl std::fmt::Display for Conflict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let what = if self.removed { "removed" } else { "changed" };
-        write!(
-            f,
-            "{} was {what} elsewhere after you opened this form",
-            self.name
-        )?;
-        if let Some(by) = &self.by {
-            write!(f, " (by {by})")?;
-        }
-        f.write_str(": reload to see it")
+        let name = self.name.as_str();
+        let by = self.by.as_deref().unwrap_or_default();
+        f.write_str(&match (self.removed, self.by.is_some()) {
+            (true, false) => crate::tr!("error-conflict-removed", name = name),
+            (true, true) => crate::tr!("error-conflict-removed-by", name = name, by = by),
+            (false, false) => crate::tr!("error-conflict-changed", name = name),
+            (false, true) => crate::tr!("error-conflict-changed-by", name = name, by = by),
+        })
     }
 }
 
@@ -212,23 +213,59 @@ pub struct UndoRefused {
 
 impl std::fmt::Display for UndoRefused {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "cannot {} \"{}\": ", self.action, self.change)?;
-        match &self.reason {
-            UndoReason::ChangedSince { item, by } => {
-                write!(f, "{item} was changed since")?;
-                if let Some(by) = by {
-                    write!(f, " (by {by})")?;
-                }
-                f.write_str("; nothing was changed")
+        let change = self.change.as_str();
+        let redo = matches!(self.action, UndoAction::Redo);
+        let why = match &self.reason {
+            UndoReason::ChangedSince { item, by: None } => {
+                crate::tr!("error-undo-changed-since", item = item.as_str())
+            }
+            UndoReason::ChangedSince { item, by: Some(by) } => {
+                crate::tr!(
+                    "error-undo-changed-since-by",
+                    item = item.as_str(),
+                    by = by.as_str()
+                )
             }
             UndoReason::WouldBreak { problems } => {
                 let shown: Vec<String> = problems.iter().take(3).map(ToString::to_string).collect();
-                write!(
-                    f,
-                    "the team changed since in a way that does not allow it ({}); nothing was changed",
-                    shown.join("; ")
-                )
+                crate::tr!("error-undo-would-break", problems = shown.join("; "))
             }
-        }
+        };
+        f.write_str(&if redo {
+            crate::tr!("error-redo-refused", change = change, why = why)
+        } else {
+            crate::tr!("error-undo-refused", change = change, why = why)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{with_language, Lang};
+
+    #[test]
+    fn errors_read_in_the_thread_s_language() {
+        let e = AppError::NotFound {
+            kind: "rep",
+            id: "ana".into(),
+        };
+        assert_eq!(e.to_string(), "no rep with id \"ana\"");
+        assert_eq!(
+            with_language(Lang::De, || e.to_string()),
+            "Keine Person mit der ID \"ana\""
+        );
+        let e = AppError::DuplicateId {
+            kind: "followed calendar",
+            id: "x".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "a followed calendar with id \"x\" already exists"
+        );
+        assert_eq!(
+            with_language(Lang::De, || e.to_string()),
+            "Ein abonnierter Kalender mit der ID \"x\" existiert bereits"
+        );
     }
 }

@@ -9,6 +9,7 @@ pub mod api;
 pub mod caldav;
 pub mod error;
 pub mod holidays;
+pub mod i18n;
 pub mod io;
 pub mod model;
 pub mod plan;

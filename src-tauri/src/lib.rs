@@ -44,6 +44,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         .dangerously_cast_bigints_to_number()
         .commands(collect_commands![
             app::about,
+            app::set_language,
             app::zone_names,
             app::search_regions,
             app::region_preview,

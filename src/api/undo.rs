@@ -193,8 +193,8 @@ impl Meridian {
             Ok(entry.words)
         })?;
         let done = match action {
-            UndoAction::Undo => format!("Undone: {words}"),
-            UndoAction::Redo => format!("Redone: {words}"),
+            UndoAction::Undo => crate::tr!("undo-done", change = words),
+            UndoAction::Redo => crate::tr!("redo-done", change = words),
         };
         Ok(UndoStep { done, changes })
     }

@@ -8,6 +8,17 @@ use tauri::State;
 use crate::error::CommandError;
 use crate::state::Db;
 
+/// The language the window shows (`en`, `de`, or a locale such as `de-AT`):
+/// the texts Rust writes from now on (explanations, problems, errors) are in
+/// it. A language without a catalogue means English.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_language(language: String) {
+    meridian::i18n::set_language(
+        meridian::i18n::Lang::from_tag(&language).unwrap_or(meridian::i18n::Lang::En),
+    );
+}
+
 /// The app version, the bundled tzdata version and where the database lives.
 #[tauri::command]
 #[specta::specta]

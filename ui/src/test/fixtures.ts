@@ -211,6 +211,7 @@ export function fakeBackend(initial: Scenario, overrides: Record<string, Handler
   const calls: Call[] = [];
   const handlers: Record<string, Handler> = {
     about: () => ({ version: '0.0.0-unit', tzdata: 'unit', holidays: 'unit', db_path: null }),
+    set_language: () => null,
     directory: () => directoryOf(db, revisions, counter),
     people_page: (a) => peoplePageOf(db, revisions, counter, a.query as PeopleQuery, a.window as Window),
     team_members: (a) => {

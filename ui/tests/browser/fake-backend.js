@@ -780,6 +780,7 @@
 
   const handlers = {
     about: () => ({ version: '0.0.0-test', tzdata: 'test', holidays: 'test', db_path: null }),
+    set_language: () => null,
     load_team: () => clone(db),
     zone_names: () => zones,
     load_sample_team: () => ((db = fakeSample()), clone(db)),

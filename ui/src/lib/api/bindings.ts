@@ -10,6 +10,12 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 export const commands = {
 	/**  The app version, the bundled tzdata version and where the database lives. */
 	about: () => typedError<About, CommandError>(__TAURI_INVOKE("about")),
+	/**
+	 *  The language the window shows (`en`, `de`, or a locale such as `de-AT`):
+	 *  the texts Rust writes from now on (explanations, problems, errors) are in
+	 *  it. A language without a catalogue means English.
+	 */
+	setLanguage: (language: string) => __TAURI_INVOKE<void>("set_language", { language }),
 	/**  The IANA zone names the pickers offer. */
 	zoneNames: () => typedError<string[], CommandError>(__TAURI_INVOKE("zone_names")),
 	/**  Holidays regions matching what the lead types (the region picker). */

@@ -352,6 +352,8 @@ export const api = {
     return () => activityListeners.delete(listener);
   },
   about: (): Promise<About> => call(() => commands.about()),
+  /** The window's language, for the texts Rust writes (explanations, problems, errors). */
+  setLanguage: (language: string): Promise<void> => call(() => commands.setLanguage(language)).then(() => undefined),
   /** What the app's next undo and redo would do, in Rust's words ("Undo: delete meeting Weekly sync"). */
   undoState: (): Promise<UndoState> => call(() => commands.undoState()),
   /** Reverts the app's newest change; a `conflict` when another writer changed its items since. */
