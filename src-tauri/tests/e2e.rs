@@ -1649,6 +1649,56 @@ fn a_german_computer_gets_german_until_english_is_chosen_in_settings() {
     drop(driver);
 }
 
+/// Started with `LANG=en_US.UTF-8`, whose weeks start on Sunday: My week and
+/// Team week's whole week start on Sunday and are named by their dates
+/// (a Sunday-to-Saturday week is no ISO week), the work week is still
+/// Monday to Friday.
+#[test]
+fn an_american_computer_sees_its_weeks_from_sunday() {
+    if !e2e_enabled() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("temp XDG_DATA_HOME");
+    let driver = TauriDriver::start_in(data.path(), "en_US.UTF-8");
+    let s = driver.new_session();
+    let nav = |label: &str| {
+        s.wait_until(&format!(
+            "const b = [...document.querySelectorAll('nav button')]\
+               .find((x) => x.textContent.trim().startsWith('{label}'));\
+             if (b) b.click(); return !!b;"
+        ));
+    };
+    s.click(&s.wait_for(Sel::XPath("//button[normalize-space()='Load sample team']")));
+    s.wait_for(Sel::Css("table[aria-label='People'] tbody tr"));
+    nav("Settings");
+    s.wait_for_text(Sel::Css("dl.formats"), "Sunday");
+    nav("My week");
+    let heading = s.wait_for_text(Sel::Css("h2.week-title"), "–");
+    assert!(
+        !heading.starts_with("Week"),
+        "a Sunday week has no ISO number: {heading:?}"
+    );
+    nav("Team week");
+    // The work week first: Monday to Friday, an ISO week's five days.
+    s.wait_for_text(Sel::Css("h2.week-title"), "Week ");
+    let first_day = "return [...document.querySelectorAll('.tw-day[role=columnheader]')]\
+                       .map((d) => d.textContent.trim()).join('|');";
+    let work = s.execute(first_day);
+    assert!(
+        work.as_str().is_some_and(|d| d.starts_with("Mon")),
+        "work week columns: {work}"
+    );
+    s.click(&s.wait_for(Sel::XPath("//button[normalize-space()='Whole week']")));
+    s.wait_until(
+        "const d = document.querySelector('.tw-day[role=columnheader]');\
+         return !!d && d.textContent.trim().startsWith('Sun');",
+    );
+    let title = s.wait_for_text(Sel::Css("h2.week-title"), "–");
+    assert!(!title.starts_with("Week"), "{title:?}");
+    drop(s);
+    drop(driver);
+}
+
 /// The keyboard-only journey's key presses: WebDriver key actions on whatever
 /// has focus, as a person's keyboard sends them (never a click, never an
 /// element's focus() from the test).

@@ -11,6 +11,7 @@ use std::process::Command;
 
 use chrono::Datelike;
 use meridian::holidays::{self, Region};
+use meridian::model::Weekday;
 use serde_json::{json, Value};
 
 fn python() -> String {
@@ -450,7 +451,10 @@ fn my_week_the_board_and_the_ics_export_name_the_holiday() {
         .expect("import");
     let christmas = day("2026-12-25");
 
-    let week = m.my_week("ana", christmas).expect("read").expect("ana");
+    let week = m
+        .my_week("ana", christmas, Weekday::Mon)
+        .expect("read")
+        .expect("ana");
     let fri = week
         .days
         .iter()
@@ -458,7 +462,10 @@ fn my_week_the_board_and_the_ics_export_name_the_holiday() {
         .expect("the 25th");
     assert_eq!(fri.holiday.as_deref(), Some("Christmas Day"));
     assert!(fri.closed);
-    let week = m.my_week("zoe", christmas).expect("read").expect("zoe");
+    let week = m
+        .my_week("zoe", christmas, Weekday::Mon)
+        .expect("read")
+        .expect("zoe");
     let fri = week
         .days
         .iter()

@@ -115,6 +115,7 @@ fn team() -> Meridian {
 fn query(date: &str, zone: &str) -> TeamWeekQuery {
     TeamWeekQuery {
         date: d(date),
+        first_day: Weekday::Mon,
         work_week: false,
         time_zone: zone.into(),
         search: String::new(),
@@ -359,10 +360,10 @@ fn an_unknown_viewer_zone_is_refused() {
 fn my_week_lists_office_days_with_teammates_and_why_other_days_are_remote() {
     let m = team();
     let w = m
-        .my_week("ana", d("2026-03-25"))
+        .my_week("ana", d("2026-03-25"), Weekday::Mon)
         .expect("read")
         .expect("ana");
-    assert_eq!(w.monday, d("2026-03-23"));
+    assert_eq!(w.start, d("2026-03-23"));
     assert_eq!(w.days.len(), 5, "no weekend without working hours");
     assert_eq!(w.office_days, 1);
     let tue = &w.days[1];
@@ -372,10 +373,72 @@ fn my_week_lists_office_days_with_teammates_and_why_other_days_are_remote() {
     assert!(w.days[4].closed, "London is closed on 27 March");
     assert_eq!(w.next_planned, None);
     let next = m
-        .my_week("ana", d("2026-03-30"))
+        .my_week("ana", d("2026-03-30"), Weekday::Mon)
         .expect("read")
         .expect("ana");
     assert_eq!(next.office_days, 0);
     assert_eq!(next.next_planned, Some(d("2026-04-06")));
-    assert_eq!(m.my_week("nobody", d("2026-03-30")).expect("read"), None);
+    assert_eq!(
+        m.my_week("nobody", d("2026-03-30"), Weekday::Mon)
+            .expect("read"),
+        None
+    );
+}
+
+/// A reader whose weeks start on Sunday (en-US) or Saturday (much of the
+/// Gulf) sees that week; the office days in it are the planned ones.
+#[test]
+fn my_week_and_team_week_start_on_the_reader_s_first_weekday() {
+    let m = team();
+    let sunday_first = m
+        .my_week("ana", d("2026-03-25"), Weekday::Sun)
+        .expect("read")
+        .expect("ana");
+    assert_eq!(sunday_first.start, d("2026-03-22"));
+    let dates: Vec<_> = sunday_first.days.iter().map(|x| x.date).collect();
+    assert_eq!(
+        dates,
+        [
+            "2026-03-23",
+            "2026-03-24",
+            "2026-03-25",
+            "2026-03-26",
+            "2026-03-27"
+        ]
+        .map(d),
+        "the weekend is still shown only when something is on it"
+    );
+    assert_eq!(sunday_first.office_days, 1);
+    let saturday_first = m
+        .my_week("ana", d("2026-03-21"), Weekday::Sat)
+        .expect("read")
+        .expect("ana");
+    assert_eq!(saturday_first.start, d("2026-03-21"));
+    assert_eq!(
+        saturday_first.office_days, 1,
+        "Tuesday 24 March is in Sat 21 – Fri 27"
+    );
+    // With nothing this week, the next week with an office day starts on
+    // the reader's first weekday too.
+    let next = m
+        .my_week("ana", d("2026-03-30"), Weekday::Sun)
+        .expect("read")
+        .expect("ana");
+    assert_eq!(next.start, d("2026-03-29"));
+    assert_eq!(next.next_planned, Some(d("2026-04-05")));
+
+    let mut q = query("2026-03-23", "Europe/London");
+    q.first_day = Weekday::Sun;
+    let week = m.team_week(&q, ALL).expect("week");
+    assert_eq!((week.from, week.to), (d("2026-03-22"), d("2026-03-28")));
+    assert_eq!(week.days.len(), 7);
+    // Sunday 29 March opens a Sunday-first reader's next week, whose work
+    // week is 30 March to 3 April (ISO would say 23 to 27 March).
+    q.date = d("2026-03-29");
+    q.work_week = true;
+    let work = m.team_week(&q, ALL).expect("week");
+    assert_eq!((work.from, work.to), (d("2026-03-30"), d("2026-04-03")));
+    q.first_day = Weekday::Mon;
+    let iso = m.team_week(&q, ALL).expect("week");
+    assert_eq!((iso.from, iso.to), (d("2026-03-23"), d("2026-03-27")));
 }

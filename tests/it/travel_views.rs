@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use meridian::api::screens::{TeamFilter, TeamWeekLine, TeamWeekQuery, Window};
-use meridian::model::{parse_date, Scenario};
+use meridian::model::{parse_date, Scenario, Weekday};
 use meridian::plan::agenda::{agenda, AgendaItem};
 use meridian::plan::week::{calendar_view, EventKind, ViewOptions};
 use meridian::Meridian;
@@ -61,7 +61,7 @@ fn scenario() -> Scenario {
 fn my_week_names_the_visited_office_and_reads_its_closures_and_holidays() {
     let m = meridian();
     let week = m
-        .my_week("ana", d("2026-11-25"))
+        .my_week("ana", d("2026-11-25"), Weekday::Mon)
         .expect("read")
         .expect("ana");
     assert_eq!(week.home_office.as_deref(), Some("London"));
@@ -98,7 +98,7 @@ fn my_week_names_the_visited_office_and_reads_its_closures_and_holidays() {
 
     // England's May Day is a working day in New York.
     let week = m
-        .my_week("ana", d("2027-05-03"))
+        .my_week("ana", d("2027-05-03"), Weekday::Mon)
         .expect("read")
         .expect("ana");
     let may_day = week
@@ -111,7 +111,7 @@ fn my_week_names_the_visited_office_and_reads_its_closures_and_holidays() {
     assert!(!may_day.closed);
     // At home the week is London's as before.
     let week = m
-        .my_week("ana", d("2026-12-25"))
+        .my_week("ana", d("2026-12-25"), Weekday::Mon)
         .expect("read")
         .expect("ana");
     let xmas = week
@@ -123,7 +123,10 @@ fn my_week_names_the_visited_office_and_reads_its_closures_and_holidays() {
     assert_eq!(xmas.holiday.as_deref(), Some("Christmas Day"));
 
     // A remote rep's trip day has an office: the visited one.
-    let week = m.my_week("cy", d("2026-11-24")).expect("read").expect("cy");
+    let week = m
+        .my_week("cy", d("2026-11-24"), Weekday::Mon)
+        .expect("read")
+        .expect("cy");
     let cy = week
         .days
         .iter()
@@ -142,6 +145,7 @@ fn team_week_tags_trip_days_and_takes_the_visited_offices_holidays() {
     let m = meridian();
     let query = |date: &str| TeamWeekQuery {
         date: d(date),
+        first_day: Weekday::Mon,
         work_week: true,
         time_zone: "Europe/London".into(),
         search: "ana".into(),

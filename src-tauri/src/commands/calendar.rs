@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use meridian::api::screens::{MyWeek, TeamWeek, TeamWeekQuery, Window};
+use meridian::model::Weekday;
 use meridian::plan::week::{CalendarView, ViewOptions};
 use tauri::State;
 
@@ -42,13 +43,15 @@ pub async fn team_week(
     db.read(move |core| core.team_week(&query, window)).await
 }
 
-/// Rep `rep`'s office week containing `date`; `null` for an unknown rep.
+/// Rep `rep`'s office week containing `date`, from `first_day`; `null` for an unknown rep.
 #[tauri::command]
 #[specta::specta]
 pub async fn my_week(
     db: State<'_, Db>,
     rep: String,
     date: NaiveDate,
+    first_day: Weekday,
 ) -> Result<Option<MyWeek>, CommandError> {
-    db.read(move |core| core.my_week(&rep, date)).await
+    db.read(move |core| core.my_week(&rep, date, first_day))
+        .await
 }

@@ -26,6 +26,7 @@ use meridian::api::calendars::{
 };
 use meridian::api::screens::{FollowedReps, FollowedWeek};
 use meridian::io::ics::publish::Include;
+use meridian::model::Weekday;
 use meridian::{ErrorCode, Problem};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, State};
@@ -702,8 +703,10 @@ pub async fn followed_week(
     db: State<'_, Db>,
     rep: String,
     date: NaiveDate,
+    first_day: Weekday,
 ) -> Result<Option<FollowedWeek>, CommandError> {
-    db.read(move |core| core.followed_week(&rep, date)).await
+    db.read(move |core| core.followed_week(&rep, date, first_day))
+        .await
 }
 
 #[cfg(test)]

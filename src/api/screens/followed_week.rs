@@ -18,7 +18,7 @@
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{matches, monday_of, words};
+use super::{matches, week_start, words};
 use crate::api::Meridian;
 use crate::error::AppError;
 use crate::model::{Scenario, Weekday};
@@ -58,15 +58,16 @@ pub struct FollowedDay {
     pub holiday: Option<String>,
 }
 
-/// A followed rep's week, Monday to Sunday (weekend days only when the
-/// calendar has something on them).
+/// A followed rep's week, seven days from the reader's first weekday
+/// (weekend days only when the calendar has something on them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FollowedWeek {
     pub rep: String,
     pub name: String,
     pub time_zone: String,
-    pub monday: NaiveDate,
+    /// The week's first day.
+    pub start: NaiveDate,
     pub days: Vec<FollowedDay>,
     pub office_days: u32,
     /// Meetings, office days and away days in the rep's own zone.
@@ -111,7 +112,8 @@ impl Meridian {
         Ok(FollowedReps { rows, total })
     }
 
-    /// Followed rep `rep`'s week containing `date`, from the local copy
+    /// Followed rep `rep`'s week containing `date` and starting on
+    /// `first_day`, from the local copy
     /// (works offline); `None` when no followed calendar names the rep.
     ///
     /// # Errors
@@ -121,18 +123,19 @@ impl Meridian {
         &self,
         rep: &str,
         date: NaiveDate,
+        first_day: Weekday,
     ) -> Result<Option<FollowedWeek>, AppError> {
         let team = as_one_team(self.followed()?.team);
         let Some(me) = team.reps.iter().find(|r| r.id == rep) else {
             return Ok(None);
         };
-        let monday = monday_of(date);
-        let sunday = monday + Duration::days(6);
+        let start = week_start(date, first_day);
+        let end = start + Duration::days(6);
         let view = calendar_view(
             &team,
             &[rep],
-            monday,
-            sunday,
+            start,
+            end,
             &me.time_zone,
             // The copy has no working hours and no tasks: never draw the
             // reader's defaults as if they were the rep's.
@@ -149,7 +152,7 @@ impl Meridian {
         };
         let mut days = Vec::with_capacity(7);
         for i in 0..7 {
-            let date = monday + Duration::days(i);
+            let date = start + Duration::days(i);
             let weekday = Weekday::of(date);
             let mine = team
                 .office_days
@@ -191,7 +194,7 @@ impl Meridian {
             rep: me.id.clone(),
             name: me.name.clone(),
             time_zone: me.time_zone.clone(),
-            monday,
+            start,
             days,
             office_days,
             view,
@@ -269,7 +272,7 @@ mod tests {
             .expect("two members in one office on a day of that week")
             .clone();
         let week = m
-            .followed_week(&day.rep, day.date)
+            .followed_week(&day.rep, day.date, Weekday::Mon)
             .expect("week")
             .expect("the rep is in the copy");
         let shown = week.days.iter().find(|x| x.date == day.date).expect("day");
@@ -332,7 +335,8 @@ mod tests {
         let rep = &meeting.attendees[0];
         let first = meeting.start.0.date();
         let week = m
-            .followed_week(rep, first)
+            // A Sunday-first reader's week holds it as well.
+            .followed_week(rep, first, Weekday::Sun)
             .expect("week")
             .expect("an attendee is in the copy");
         assert!(
@@ -350,7 +354,8 @@ mod tests {
         let (_, objects) = published();
         let m = follower(&objects);
         assert_eq!(
-            m.followed_week("nobody", d("2026-12-02")).expect("week"),
+            m.followed_week("nobody", d("2026-12-02"), Weekday::Mon)
+                .expect("week"),
             None
         );
         let all = m.followed_reps("", 500).expect("reps");

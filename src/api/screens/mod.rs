@@ -103,6 +103,16 @@ pub(crate) fn monday_of(d: chrono::NaiveDate) -> chrono::NaiveDate {
     d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))
 }
 
+/// The first day of the calendar week holding `d`, for a reader whose
+/// weeks start on `first` (Sunday in the US, Saturday in much of the Gulf,
+/// Monday elsewhere): the weeks the My week and Team week screens show.
+/// Planning stays in ISO weeks ([`monday_of`]).
+pub fn week_start(d: chrono::NaiveDate, first: crate::model::Weekday) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let back = (d.weekday().num_days_from_monday() as usize + 7 - first.index()) % 7;
+    d - chrono::Duration::days(back as i64)
+}
+
 /// Lower-cased words of a search box; every word must match somewhere.
 pub(crate) fn words(search: &str) -> Vec<String> {
     search

@@ -1,4 +1,4 @@
-//! "My week": one rep's ISO week day by day: the accepted office day (if
+//! "My week": one rep's week (starting on the reader's first weekday) day by day: the accepted office day (if
 //! any), where, which teammates are in with them, and why a day is remote.
 //! Nothing is planned here: a day is an office day only when the lead has
 //! accepted it. On a trip day the office of the day is the visited one: its
@@ -6,9 +6,10 @@
 //! where they are). Reads the rep, the offices they work from that week and
 //! that week's office days only.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::week_start;
 use crate::api::Meridian;
 use crate::error::AppError;
 use crate::holidays;
@@ -16,8 +17,9 @@ use crate::model::{Office, Weekday};
 use crate::rules;
 use crate::store;
 
-/// One rep's week, Monday to Sunday; weekend days only when there is
-/// something on them (an office day or working hours).
+/// One rep's week, seven days from the reader's first weekday; weekend
+/// days only when there is something on them (an office day or working
+/// hours).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct MyWeek {
@@ -27,11 +29,12 @@ pub struct MyWeek {
     pub team: Option<String>,
     /// The home office's name; `None` for a fully remote rep.
     pub home_office: Option<String>,
-    pub monday: NaiveDate,
+    /// The week's first day.
+    pub start: NaiveDate,
     pub days: Vec<MyDay>,
     pub office_days: u32,
-    /// With no office day this week: the Monday of the next week on or after
-    /// the following one that has one.
+    /// With no office day this week: the first day of the next week on or
+    /// after the following one that has one.
     pub next_planned: Option<NaiveDate>,
     pub revision: i64,
     pub counter: i64,
@@ -67,14 +70,20 @@ pub struct MyDay {
 }
 
 impl Meridian {
-    /// The week of `date` (any day of it) for rep `rep`; `None` when there is
-    /// no such rep (a remembered choice may outlive the rep).
+    /// The week of `date` (any day of it), starting on `first_day`, for rep
+    /// `rep`; `None` when there is no such rep (a remembered choice may
+    /// outlive the rep).
     ///
     /// # Errors
     /// [`AppError::Storage`].
-    pub fn my_week(&self, rep: &str, date: NaiveDate) -> Result<Option<MyWeek>, AppError> {
-        let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
-        let sunday = monday + Duration::days(6);
+    pub fn my_week(
+        &self,
+        rep: &str,
+        date: NaiveDate,
+        first_day: Weekday,
+    ) -> Result<Option<MyWeek>, AppError> {
+        let start = week_start(date, first_day);
+        let end = start + Duration::days(6);
         self.read(|c| {
             let Some(stored) = store::reps::get_rep(c, rep)? else {
                 return Ok(None);
@@ -86,23 +95,19 @@ impl Meridian {
             };
             // The offices the rep visits this week, read once each.
             let mut visited: Vec<Office> = Vec::new();
-            for t in me
-                .travel
-                .iter()
-                .filter(|t| t.to >= monday && t.from <= sunday)
-            {
+            for t in me.travel.iter().filter(|t| t.to >= start && t.from <= end) {
                 if !visited.iter().any(|o| o.id == t.office) {
                     visited.extend(store::offices::get_office(c, &t.office)?.map(|s| s.item));
                 }
             }
-            let week = store::office_days::office_days_between(c, monday, sunday)?;
+            let week = store::office_days::office_days_between(c, start, end)?;
             let team: Vec<String> = match &me.team {
                 Some(t) => store::reps::reps_in_team(c, t)?,
                 None => Vec::new(),
             };
             let mut days = Vec::new();
             for i in 0..7 {
-                let date = monday + Duration::days(i);
+                let date = start + Duration::days(i);
                 let weekday = Weekday::of(date);
                 let mine = week.iter().find(|d| d.rep == me.id && d.date == date);
                 let office = match mine {
@@ -165,13 +170,13 @@ impl Meridian {
             }
             let office_days = days.iter().filter(|d| d.office.is_some()).count() as u32;
             let next_planned = if office_days == 0 {
-                let after = monday + Duration::days(7);
+                let after = start + Duration::days(7);
                 store::office_days::office_days_of(c, &me.id)?
                     .into_iter()
                     .map(|d| d.date)
                     .filter(|d| *d >= after)
                     .min()
-                    .map(|d| d - Duration::days(i64::from(d.weekday().num_days_from_monday())))
+                    .map(|d| week_start(d, first_day))
             } else {
                 None
             };
@@ -181,7 +186,7 @@ impl Meridian {
                 time_zone: me.time_zone,
                 team: me.team,
                 home_office: home.map(|h| h.name),
-                monday,
+                start,
                 days,
                 office_days,
                 next_planned,

@@ -20,10 +20,11 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{matches, monday_of, words, Page, TeamFilter, Window};
+use super::{matches, monday_of, week_start, words, Page, TeamFilter, Window};
 use crate::api::Meridian;
 use crate::error::AppError;
 use crate::holidays;
+use crate::model::Weekday;
 use crate::plan::calendar::Context;
 use crate::plan::intervals::IntervalSet;
 use crate::store;
@@ -33,9 +34,13 @@ use crate::tz::{Minute, Zone, DAY};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TeamWeekQuery {
-    /// Any date of the week; the week starts on its Monday.
+    /// Any date of the week.
     pub date: NaiveDate,
-    /// Monday to Friday only.
+    /// The reader's first day of the week (the computer's locale): the
+    /// seven days shown start on it.
+    pub first_day: Weekday,
+    /// Monday to Friday only (of the week holding `date`), whatever the
+    /// first day.
     pub work_week: bool,
     /// The viewer's zone, every time is shown on its clock.
     pub time_zone: String,
@@ -200,6 +205,7 @@ impl Meridian {
     /// let m = meridian::Meridian::open_in_memory().unwrap();
     /// let q = TeamWeekQuery {
     ///     date: meridian::model::parse_date("2026-12-02").unwrap(),
+    ///     first_day: meridian::model::Weekday::Mon,
     ///     work_week: true,
     ///     time_zone: "Europe/London".into(),
     ///     search: String::new(),
@@ -212,7 +218,13 @@ impl Meridian {
     /// ```
     pub fn team_week(&self, query: &TeamWeekQuery, window: Window) -> Result<TeamWeek, AppError> {
         let view = Zone::get(&query.time_zone).map_err(crate::plan::PlanError::from)?;
-        let from = monday_of(query.date);
+        let start = week_start(query.date, query.first_day);
+        let from = if query.work_week {
+            // The Monday among the seven days from `start`.
+            monday_of(start + Duration::days(6))
+        } else {
+            start
+        };
         let to = from + Duration::days(if query.work_week { 4 } else { 6 });
         let days = week_days(&view, from, to);
         let (lo, hi) = match (days.first(), days.last()) {

@@ -218,6 +218,8 @@
   const addDays = (d, n) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
   const wdOf = (d) => WEEKDAYS[(new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7];
   const mondayOf = (d) => addDays(d, -WEEKDAYS.indexOf(wdOf(d)));
+  // The week the reader's first weekday starts (My week, Team week).
+  const weekStart = (d, first = 'mon') => addDays(d, -((WEEKDAYS.indexOf(wdOf(d)) - WEEKDAYS.indexOf(first) + 7) % 7));
   const isoWeek = (d) => {
     const th = new Date(`${addDays(mondayOf(d), 3)}T00:00:00Z`);
     const y = th.getUTCFullYear();
@@ -624,7 +626,8 @@
     const zone = query.time_zone;
     if (!zones.includes(zone)) throw { code: 'invalid', message: `unknown time zone "${zone}"`, problems: [] };
     const msOf = (text, z) => { const g = Date.parse(`${text}:00Z`); return g - offsetMinutes(z, new Date(g)) * 60000; };
-    const from = mondayOf(query.date);
+    const start = weekStart(query.date, query.first_day);
+    const from = query.work_week ? mondayOf(addDays(start, 6)) : start;
     const days = [...Array(query.work_week ? 5 : 7).keys()].map((i) => {
       const date = addDays(from, i);
       const s = msOf(`${date}T00:00`, zone);
@@ -683,13 +686,13 @@
 
   // My week as Rust reads it: the rep's accepted office days, teammates in, why other days are remote;
   // on a trip day the visited office is the office of the day.
-  function myWeek({ rep, date }) {
+  function myWeek({ rep, date, firstDay }) {
     const me = db.reps.find((r) => r.id === rep);
     if (!me) return null;
-    const monday = mondayOf(date);
+    const start = weekStart(date, firstDay);
     const home = db.offices.find((o) => o.id === me.office) ?? null;
     const days = [...Array(7).keys()].map((i) => {
-      const d = addDays(monday, i);
+      const d = addDays(start, i);
       const wd = wdOf(d);
       const mine = db.office_days.find((x) => x.rep === me.id && x.date === d);
       const trip = tripOn(me, d);
@@ -706,10 +709,10 @@
       };
     }).filter((d) => !['sat', 'sun'].includes(d.weekday) || d.office || d.working);
     const officeDays = days.filter((d) => d.office).length;
-    const next = officeDays ? null : db.office_days.filter((x) => x.rep === me.id && x.date >= addDays(monday, 7)).map((x) => x.date).sort()[0];
+    const next = officeDays ? null : db.office_days.filter((x) => x.rep === me.id && x.date >= addDays(start, 7)).map((x) => x.date).sort()[0];
     return {
-      rep: me.id, name: me.name, time_zone: me.time_zone, team: me.team, home_office: home?.name ?? null, monday, days,
-      office_days: officeDays, next_planned: next ? mondayOf(next) : null, revision: counter, counter,
+      rep: me.id, name: me.name, time_zone: me.time_zone, team: me.team, home_office: home?.name ?? null, start, days,
+      office_days: officeDays, next_planned: next ? weekStart(next, firstDay) : null, revision: counter, counter,
     };
   }
 

@@ -263,8 +263,8 @@ export const commands = {
 	 *  viewer's clock; only the reps on the page are computed.
 	 */
 	teamWeek: (query: TeamWeekQuery, window: Window) => typedError<TeamWeek, CommandError>(__TAURI_INVOKE("team_week", { query, window })),
-	/**  Rep `rep`'s office week containing `date`; `null` for an unknown rep. */
-	myWeek: (rep: string, date: string) => typedError<MyWeek | null, CommandError>(__TAURI_INVOKE("my_week", { rep, date })),
+	/**  Rep `rep`'s office week containing `date`, from `first_day`; `null` for an unknown rep. */
+	myWeek: (rep: string, date: string, firstDay: Weekday) => typedError<MyWeek | null, CommandError>(__TAURI_INVOKE("my_week", { rep, date, firstDay })),
 	/**
 	 *  Writes the calendar of a rep or a team as an `.ics` file where the user
 	 *  chooses; `null` when they cancel, else the file's name.
@@ -379,7 +379,7 @@ export const commands = {
 	 *  Followed rep `rep`'s week containing `date`, from the local copy;
 	 *  `null` when no followed calendar names the rep.
 	 */
-	followedWeek: (rep: string, date: string) => typedError<FollowedWeek | null, CommandError>(__TAURI_INVOKE("followed_week", { rep, date })),
+	followedWeek: (rep: string, date: string, firstDay: Weekday) => typedError<FollowedWeek | null, CommandError>(__TAURI_INVOKE("followed_week", { rep, date, firstDay })),
 	/**
 	 *  One page of a team's fairness ledger over the query's period (default:
 	 *  the 13 weeks up to today), sorted by the asked column, with the chart's
@@ -1094,14 +1094,15 @@ export type FollowedRow = {
 };
 
 /**
- *  A followed rep's week, Monday to Sunday (weekend days only when the
- *  calendar has something on them).
+ *  A followed rep's week, seven days from the reader's first weekday
+ *  (weekend days only when the calendar has something on them).
  */
 export type FollowedWeek = {
 	rep: string,
 	name: string,
 	time_zone: string,
-	monday: string,
+	/**  The week's first day. */
+	start: string,
 	days: FollowedDay[],
 	office_days: number,
 	/**  Meetings, office days and away days in the rep's own zone. */
@@ -1476,8 +1477,9 @@ export type MyDay = {
 };
 
 /**
- *  One rep's week, Monday to Sunday; weekend days only when there is
- *  something on them (an office day or working hours).
+ *  One rep's week, seven days from the reader's first weekday; weekend
+ *  days only when there is something on them (an office day or working
+ *  hours).
  */
 export type MyWeek = {
 	rep: string,
@@ -1486,12 +1488,13 @@ export type MyWeek = {
 	team: string | null,
 	/**  The home office's name; `None` for a fully remote rep. */
 	home_office: string | null,
-	monday: string,
+	/**  The week's first day. */
+	start: string,
 	days: MyDay[],
 	office_days: number,
 	/**
-	 *  With no office day this week: the Monday of the next week on or after
-	 *  the following one that has one.
+	 *  With no office day this week: the first day of the next week on or
+	 *  after the following one that has one.
 	 */
 	next_planned: string | null,
 	revision: number,
@@ -2263,9 +2266,17 @@ export type TeamWeekLine = {
 
 /**  What the timeline asks for. */
 export type TeamWeekQuery = {
-	/**  Any date of the week; the week starts on its Monday. */
+	/**  Any date of the week. */
 	date: string,
-	/**  Monday to Friday only. */
+	/**
+	 *  The reader's first day of the week (the computer's locale): the
+	 *  seven days shown start on it.
+	 */
+	first_day: Weekday,
+	/**
+	 *  Monday to Friday only (of the week holding `date`), whatever the
+	 *  first day.
+	 */
 	work_week: boolean,
 	/**  The viewer's zone, every time is shown on its clock. */
 	time_zone: string,

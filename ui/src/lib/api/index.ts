@@ -58,6 +58,7 @@ import type {
   MyWeek,
   TeamWeek,
   TeamWeekQuery,
+  Weekday,
   DocumentPick,
   IcsPick,
   IcsScope,
@@ -430,7 +431,7 @@ export const api = {
   applyBalance: (plan: number, tasks: string[], allBut: boolean): Promise<Changes> =>
     call(() => commands.applyBalance(plan, tasks, allBut)),
   teamWeek: (query: TeamWeekQuery, window: Window): Promise<TeamWeek> => call(() => commands.teamWeek(query, window)),
-  myWeek: (rep: string, date: string): Promise<MyWeek | null> => call(() => commands.myWeek(rep, date)),
+  myWeek: (rep: string, date: string, firstDay: Weekday): Promise<MyWeek | null> => call(() => commands.myWeek(rep, date, firstDay)),
   calendarView: (reps: string[], from: string, to: string, zone: string, hours: boolean, tasks: boolean): Promise<CalendarView> =>
     call(() => commands.calendarView(reps, from, to, zone, hours, tasks)),
   exportIcs: (scope: IcsScope): Promise<string | null> => call(() => commands.exportIcs(scope)),
@@ -469,7 +470,8 @@ export const api = {
   unfollowCalendar: (url: string): Promise<null> => call(() => commands.unfollowCalendar(url)),
   followedCalendars: (): Promise<FollowedPage> => call(() => commands.followedCalendars()),
   followedReps: (search: string, limit: number): Promise<FollowedReps> => call(() => commands.followedReps(search, limit)),
-  followedWeek: (rep: string, date: string): Promise<FollowedWeek | null> => call(() => commands.followedWeek(rep, date)),
+  followedWeek: (rep: string, date: string, firstDay: Weekday): Promise<FollowedWeek | null> =>
+    call(() => commands.followedWeek(rep, date, firstDay)),
   /**
    * Calls `handler` as a publish goes (progress, then once `finished`),
    * also for the app's own retries; resolves to the function that stops

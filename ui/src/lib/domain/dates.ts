@@ -31,6 +31,18 @@ export function mondayOf(date: string): string {
   return addDays(date, -WEEKDAYS.indexOf(weekdayOf(date)));
 }
 
+/** The first day of the week on this computer (`sun` in the US, `sat` in much of the Gulf, `mon` elsewhere). */
+export const FIRST_WEEKDAY: Weekday = WEEKDAYS[FORMATS.firstDay - 1] ?? 'mon';
+
+/**
+ * The first day of the calendar week holding `date` for a reader whose weeks
+ * start on `first`: where the My week and Team week screens start (Rust
+ * answers the same week for any of its dates; planning stays in ISO weeks).
+ */
+export function weekStartOf(date: string, first: Weekday = FIRST_WEEKDAY): string {
+  return addDays(date, -((WEEKDAYS.indexOf(weekdayOf(date)) - WEEKDAYS.indexOf(first) + 7) % 7));
+}
+
 /** The ISO week label Rust uses, e.g. `2026-W49`. */
 export function isoWeek(date: string): string {
   // The ISO year is the year of the week's Thursday.

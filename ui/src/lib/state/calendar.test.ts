@@ -21,7 +21,7 @@ function feedWith(teamWeek: (q: TeamWeekQuery, w: Window) => Promise<TeamWeek>) 
   return new TeamWeekFeed(app);
 }
 
-const query = (search = ''): TeamWeekQuery => ({ date: '2026-12-02', work_week: false, time_zone: 'UTC', search, team: { kind: 'all' }, collapsed: [] });
+const query = (search = ''): TeamWeekQuery => ({ date: '2026-12-02', first_day: 'mon', work_week: false, time_zone: 'UTC', search, team: { kind: 'all' }, collapsed: [] });
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('TeamWeekFeed', () => {

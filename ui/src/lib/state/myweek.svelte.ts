@@ -23,7 +23,7 @@ import {
   type MyWeek,
   type PersonRow,
 } from '../api';
-import { addDays, localDate, mondayOf } from '../domain/dates';
+import { addDays, FIRST_WEEKDAY, localDate, weekStartOf } from '../domain/dates';
 import { PeopleSearch } from './people-search.svelte';
 
 const STORAGE_KEY = 'meridian.my-week.rep';
@@ -41,7 +41,8 @@ function storage(): Storage | null {
 
 export class MyWeekState {
   repId = $state<string>('');
-  monday = $state<string>(mondayOf(localDate(new Date())));
+  /** The first day of the week shown (the computer's first weekday). */
+  start = $state<string>(weekStartOf(localDate(new Date())));
   week = $state<MyWeek | null>(null);
   /** True once the week of the current rep and Monday has been read. */
   loaded = $state(false);
@@ -99,15 +100,15 @@ export class MyWeekState {
   }
 
   go(weeks: number): void {
-    this.monday = addDays(this.monday, weeks * 7);
+    this.start = addDays(this.start, weeks * 7);
   }
 
   show(date: string): void {
-    this.monday = mondayOf(date);
+    this.start = weekStartOf(date);
   }
 
   thisWeek(): void {
-    this.monday = mondayOf(localDate(new Date()));
+    this.start = weekStartOf(localDate(new Date()));
   }
 
   /** Reads the chosen rep's week; a newer call wins over a slower older one. */
@@ -120,7 +121,7 @@ export class MyWeekState {
       return;
     }
     try {
-      const week = await api.myWeek(rep, this.monday);
+      const week = await api.myWeek(rep, this.start, FIRST_WEEKDAY);
       if (ticket !== this.#weekTicket) return;
       this.week = week;
       this.error = null;
@@ -215,7 +216,7 @@ export class MyWeekState {
       return;
     }
     try {
-      const week = await api.followedWeek(rep, this.monday);
+      const week = await api.followedWeek(rep, this.start, FIRST_WEEKDAY);
       if (ticket !== this.#followedTicket) return;
       this.followedWeek = week;
       this.error = null;

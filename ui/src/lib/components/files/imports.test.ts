@@ -98,7 +98,7 @@ describe('importing busy times from .ics', () => {
       open_ics_busy: () => pick,
       import_ics_busy: () => tinyTeam(),
       my_week: (a) => ({
-        rep: String(a.rep), name: 'Unit Ana', time_zone: 'Europe/London', team: null, home_office: null, monday: String(a.date),
+        rep: String(a.rep), name: 'Unit Ana', time_zone: 'Europe/London', team: null, home_office: null, start: String(a.date),
         days: [], office_days: 0, next_planned: null, revision: 1, counter: 1,
       }),
       calendar_view: (a) => ({ from: a.from, to: a.to, time_zone: a.timeZone, resources: [], events: [] }),

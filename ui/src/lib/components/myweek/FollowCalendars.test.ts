@@ -28,7 +28,7 @@ function followedWeek(rep: string, date: string): FollowedWeek {
     rep,
     name: 'Kai Tanaka',
     time_zone: 'Europe/London',
-    monday: date,
+    start: date,
     days: [
       { date: '2026-11-30', weekday: 'mon', office: 'London', teammates: ['Ana Silva', 'Bo Chen'], away: false, holiday: null },
       { date: '2026-12-01', weekday: 'tue', office: null, teammates: [], away: true, holiday: null },

@@ -25,7 +25,7 @@ function week(rep: string, date: string): MyWeek {
     time_zone: 'Europe/London',
     team: 'unit-team',
     home_office: 'Unit Office',
-    monday: date,
+    start: date,
     days: days.map(([weekday, day], i) => ({
       date: day,
       weekday,
@@ -65,6 +65,10 @@ describe('My week', () => {
     expect(items[1]).toHaveTextContent('With Unit Zed');
     expect(backend.called('people_page').at(-1)?.args).toMatchObject({ query: { search: 'ana', team: { kind: 'all' } } });
     expect(backend.called('my_week').at(-1)?.args.rep).toBe('unit-ana');
+    // The week starts on this computer's first weekday (en-GB: Monday).
+    const asked = backend.called('my_week').at(-1)?.args;
+    expect(asked?.firstDay).toBe('mon');
+    expect(new Date(`${String(asked?.date)}T00:00:00Z`).getUTCDay()).toBe(1);
     expect(localStorage.getItem('meridian.my-week.rep')).toBe('unit-ana');
     expect(screen.getByText('Unit Ana', { selector: 'strong' })).toBeTruthy();
   });
