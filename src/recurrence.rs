@@ -13,6 +13,7 @@ use std::fmt;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::model::Weekday;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Freq {
@@ -98,12 +99,16 @@ fn signed_int(s: &str, max_digits: usize) -> Option<i32> {
 fn pos_int(name: &str, v: &str) -> Result<u32, RRuleError> {
     match v.parse::<u32>() {
         Ok(n) if n >= 1 && v.bytes().all(|b| b.is_ascii_digit()) => Ok(n),
-        _ => err(format!("{name} must be a whole number >= 1, got {v:?}")),
+        _ => err(tr!(
+            "model-rrule-not-positive",
+            part = name,
+            value = format!("{v:?}")
+        )),
     }
 }
 
 fn parse_until(v: &str) -> Result<Until, RRuleError> {
-    let bad = || RRuleError(format!("UNTIL {v:?} is not YYYYMMDD or YYYYMMDDTHHMMSS[Z]"));
+    let bad = || RRuleError(tr!("model-rrule-bad-until", value = format!("{v:?}")));
     let b = v.as_bytes();
     if !v.is_ascii() {
         return Err(bad());
@@ -135,31 +140,35 @@ impl RRule {
     pub fn parse(text: &str) -> Result<RRule, RRuleError> {
         let text = text.trim();
         if text.is_empty() {
-            return err("empty rule");
+            return err(tr!("model-rrule-empty"));
         }
         // Names and values compare upper-cased; a team document holds a
         // rule per meeting, so the usual all-caps ones are not copied.
         let mut parts: Vec<(&str, Cow<'_, str>)> = Vec::with_capacity(KNOWN.len());
         for chunk in text.split(';') {
             let Some((k, v)) = chunk.split_once('=') else {
-                return err(format!("part {chunk:?} is not NAME=VALUE"));
+                return err(tr!(
+                    "model-rrule-not-name-value",
+                    part = format!("{chunk:?}")
+                ));
             };
             let (k, v) = (k.trim(), v.trim());
             let Some(&k) = KNOWN.iter().find(|name| name.eq_ignore_ascii_case(k)) else {
                 let k = k.to_ascii_uppercase();
                 if UNSUPPORTED.contains(&k.as_str()) {
-                    return err(format!(
-                        "{k} is not supported (supported: {})",
-                        KNOWN.join(", ")
+                    return err(tr!(
+                        "model-rrule-part-unsupported",
+                        part = &k,
+                        supported = KNOWN.join(", ")
                     ));
                 }
-                return err(format!("unknown part {k:?}"));
+                return err(tr!("model-rrule-unknown-part", part = format!("{k:?}")));
             };
             if parts.iter().any(|(p, _)| *p == k) {
-                return err(format!("part {k} given twice"));
+                return err(tr!("model-rrule-part-twice", part = k));
             }
             if v.is_empty() {
-                return err(format!("part {k} has no value"));
+                return err(tr!("model-rrule-part-empty", part = k));
             }
             let v = if v.bytes().any(|b| b.is_ascii_lowercase()) {
                 Cow::Owned(v.to_ascii_uppercase())
@@ -170,17 +179,15 @@ impl RRule {
         }
         let get = |k: &str| parts.iter().find(|(p, _)| *p == k).map(|(_, v)| v.as_ref());
         let freq = match get("FREQ") {
-            None => return err("FREQ is required"),
+            None => return err(tr!("model-rrule-no-freq")),
             Some("DAILY") => Freq::Daily,
             Some("WEEKLY") => Freq::Weekly,
             Some("MONTHLY") => Freq::Monthly,
             Some("YEARLY") => Freq::Yearly,
             Some(f @ ("SECONDLY" | "MINUTELY" | "HOURLY")) => {
-                return err(format!(
-                    "FREQ={f} is not supported (DAILY, WEEKLY, MONTHLY, YEARLY are)"
-                ))
+                return err(tr!("model-rrule-freq-unsupported", freq = f))
             }
-            Some(f) => return err(format!("unknown FREQ {f:?}")),
+            Some(f) => return err(tr!("model-rrule-unknown-freq", freq = format!("{f:?}"))),
         };
         let interval = get("INTERVAL")
             .map(|v| pos_int("INTERVAL", v))
@@ -189,19 +196,18 @@ impl RRule {
         let count = get("COUNT").map(|v| pos_int("COUNT", v)).transpose()?;
         let until = get("UNTIL").map(parse_until).transpose()?;
         if count.is_some() && until.is_some() {
-            return err("COUNT and UNTIL must not both be given");
+            return err(tr!("model-rrule-count-and-until"));
         }
         let wkst = match get("WKST") {
             None => Weekday::Mon,
-            Some(w) => {
-                rr_weekday(w).ok_or_else(|| RRuleError(format!("WKST {w:?} is not a weekday")))?
-            }
+            Some(w) => rr_weekday(w)
+                .ok_or_else(|| RRuleError(tr!("model-rrule-bad-wkst", value = format!("{w:?}"))))?,
         };
         let mut by_day = Vec::new();
         if let Some(v) = get("BYDAY") {
             for item in v.split(',') {
                 let item = item.trim();
-                let bad = || RRuleError(format!("BYDAY item {item:?} is not like MO, 1MO or -1FR"));
+                let bad = || RRuleError(tr!("model-rrule-bad-byday", item = format!("{item:?}")));
                 if item.len() < 2 || !item.is_char_boundary(item.len() - 2) {
                     return Err(bad());
                 }
@@ -213,35 +219,40 @@ impl RRule {
                     signed_int(num, 2).ok_or_else(bad)?
                 };
                 if n != 0 && !(1..=5).contains(&n.abs()) {
-                    return err(format!("BYDAY ordinal {n} is out of range"));
+                    return err(tr!(
+                        "model-rrule-byday-ordinal-range",
+                        ordinal = n.to_string()
+                    ));
                 }
                 if n != 0 && freq != Freq::Monthly {
-                    return err(format!(
-                        "BYDAY ordinal {item:?} is only supported with FREQ=MONTHLY"
+                    return err(tr!(
+                        "model-rrule-byday-ordinal-monthly",
+                        item = format!("{item:?}")
                     ));
                 }
                 by_day.push((n as i8, day));
             }
             if freq == Freq::Yearly {
-                return err("BYDAY with FREQ=YEARLY is not supported");
+                return err(tr!("model-rrule-byday-yearly"));
             }
         }
         let mut by_month_day = Vec::new();
         if let Some(v) = get("BYMONTHDAY") {
             for item in v.split(',') {
                 let n = signed_int(item.trim(), 2).ok_or_else(|| {
-                    RRuleError(format!(
-                        "BYMONTHDAY item {item:?} is not a day of the month"
+                    RRuleError(tr!(
+                        "model-rrule-bad-bymonthday",
+                        item = format!("{item:?}")
                     ))
                 })?;
                 if n == 0 || n.abs() > 31 {
-                    return err(format!("BYMONTHDAY {n} is out of range"));
+                    return err(tr!("model-rrule-bymonthday-range", day = n.to_string()));
                 }
                 by_month_day.push(n as i8);
             }
             match freq {
-                Freq::Weekly => return err("BYMONTHDAY is not allowed with FREQ=WEEKLY"),
-                Freq::Yearly => return err("BYMONTHDAY with FREQ=YEARLY is not supported"),
+                Freq::Weekly => return err(tr!("model-rrule-bymonthday-weekly")),
+                Freq::Yearly => return err(tr!("model-rrule-bymonthday-yearly")),
                 _ => {}
             }
         }
@@ -251,7 +262,7 @@ impl RRule {
                 let item = item.trim();
                 match item.parse::<u8>() {
                     Ok(m @ 1..=12) if item.len() <= 2 => by_month.push(m),
-                    _ => return err(format!("BYMONTH item {item:?} is not a month 1-12")),
+                    _ => return err(tr!("model-rrule-bad-bymonth", item = format!("{item:?}"))),
                 }
             }
         }
@@ -389,8 +400,9 @@ fn expand_by(
             break;
         }
         if step >= MAX_STEPS {
-            return err(format!(
-                "the rule needs more than {MAX_STEPS} steps to reach the window"
+            return err(tr!(
+                "model-rrule-too-many-steps",
+                steps = MAX_STEPS.to_string()
             ));
         }
         if dt <= start {
@@ -503,8 +515,9 @@ impl Simple {
                     return Ok(());
                 }
                 if step >= MAX_STEPS {
-                    return err(format!(
-                        "the rule needs more than {MAX_STEPS} steps to reach the window"
+                    return err(tr!(
+                        "model-rrule-too-many-steps",
+                        steps = MAX_STEPS.to_string()
                     ));
                 }
                 step += 1;
@@ -545,8 +558,12 @@ impl RRule {
             Freq::Monthly => rrule::Frequency::Monthly,
             Freq::Yearly => rrule::Frequency::Yearly,
         };
-        let interval = u16::try_from(self.interval)
-            .map_err(|_| RRuleError(format!("INTERVAL {} is too large", self.interval)))?;
+        let interval = u16::try_from(self.interval).map_err(|_| {
+            RRuleError(tr!(
+                "model-rrule-interval-too-large",
+                interval = self.interval.to_string()
+            ))
+        })?;
         let mut r = rrule::RRule::new(freq)
             .interval(interval)
             .week_start(chrono_weekday(self.wkst));
@@ -574,9 +591,14 @@ impl RRule {
         let dt_start = rrule::Tz::UTC
             .from_local_datetime(&start)
             .single()
-            .ok_or_else(|| RRuleError(format!("start {start} cannot be expanded")))?;
+            .ok_or_else(|| {
+                RRuleError(tr!(
+                    "model-rrule-start-not-expandable",
+                    start = start.to_string()
+                ))
+            })?;
         r.build(dt_start)
-            .map_err(|e| RRuleError(format!("rule cannot be expanded: {e}")))
+            .map_err(|e| RRuleError(tr!("model-rrule-not-expandable", why = e.to_string())))
     }
 
     /// Checks that the rule can be expanded from `start` (the crate refuses a
@@ -619,17 +641,22 @@ pub fn expand_rfc(
             _ => rest.push(part.trim()),
         }
     }
-    let rule: rrule::RRule<rrule::Unvalidated> = rest
-        .join(";")
-        .parse()
-        .map_err(|e| RRuleError(format!("rule cannot be read: {e}")))?;
+    let rule: rrule::RRule<rrule::Unvalidated> =
+        rest.join(";").parse().map_err(|e: rrule::RRuleError| {
+            RRuleError(tr!("model-rrule-unreadable", why = e.to_string()))
+        })?;
     let dt_start = rrule::Tz::UTC
         .from_local_datetime(&start)
         .single()
-        .ok_or_else(|| RRuleError(format!("start {start} cannot be expanded")))?;
+        .ok_or_else(|| {
+            RRuleError(tr!(
+                "model-rrule-start-not-expandable",
+                start = start.to_string()
+            ))
+        })?;
     let set = rule
         .build(dt_start)
-        .map_err(|e| RRuleError(format!("rule cannot be expanded: {e}")))?;
+        .map_err(|e| RRuleError(tr!("model-rrule-not-expandable", why = e.to_string())))?;
     let mut out = Vec::new();
     if start > horizon {
         return Ok(out);
@@ -644,8 +671,9 @@ pub fn expand_rfc(
             break;
         }
         if step >= MAX_STEPS {
-            return err(format!(
-                "the rule needs more than {MAX_STEPS} steps to reach the window"
+            return err(tr!(
+                "model-rrule-too-many-steps",
+                steps = MAX_STEPS.to_string()
             ));
         }
         if dt <= start {

@@ -18,6 +18,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::holidays;
 use crate::model::{Office, Rep, Weekday};
+use crate::tr;
 
 /// The longest rotation a request may ask for (contract §1).
 pub const MAX_ROTATION_WEEKS: i128 = 104;
@@ -99,8 +100,13 @@ pub fn writable_date(d: NaiveDate) -> bool {
     (0..=9999).contains(&d.year())
 }
 
-/// What a refused [`writable_date`] says.
+/// What a refused [`writable_date`] says, in English (see [`date_range`]).
 pub const DATE_RANGE: &str = "dates run from 0000-01-01 to 9999-12-31";
+
+/// What a refused [`writable_date`] says, in the reader's language.
+pub fn date_range() -> String {
+    tr!("model-rules-date-range")
+}
 
 pub fn rotation_days(from: NaiveDate, weeks: u32) -> (NaiveDate, NaiveDate) {
     let monday = from - Duration::days(i64::from(from.weekday().num_days_from_monday()));
@@ -136,32 +142,45 @@ pub fn rule1_blocks(rep: &Rep, offices: &[Office], date: NaiveDate) -> Option<St
 /// only the rep's own rules are checked).
 pub fn rule1_blocks_at(rep: &Rep, at: Option<&Office>, date: NaiveDate) -> Option<String> {
     let Some(oid) = rep.office_on(date) else {
-        return Some("the rep has no office".to_string());
+        return Some(tr!("model-rule1-no-office"));
     };
     if rep.time_off.iter().any(|t| t.contains(date)) {
-        return Some("the date is in the rep's time off".to_string());
+        return Some(tr!("model-rule1-time-off"));
     }
     if let Some(h) = holidays::rep_holiday(rep, at, date) {
-        return Some(format!(
-            "{date} is a public holiday for the rep ({}, {})",
-            h.name, h.region
+        return Some(tr!(
+            "model-rule1-rep-holiday",
+            date = date.to_string(),
+            holiday = h.name,
+            region = h.region.to_string()
         ));
     }
     let wd = Weekday::of(date);
     if rep.no_office_days.contains(&wd) {
-        return Some(format!("{wd} is one of the rep's no_office_days"));
+        return Some(tr!("model-rule1-no-office-day", day = wd.to_string()));
     }
     let off = at?;
     if !off.open_days.contains(&wd) {
-        return Some(format!("office {oid} is not open on {wd}"));
+        return Some(tr!(
+            "model-rule1-office-not-open",
+            office = oid,
+            day = wd.to_string()
+        ));
     }
     if off.closed_dates.binary_search(&date).is_ok() {
-        return Some(format!("office {oid} is closed on {date}"));
+        return Some(tr!(
+            "model-rule1-office-closed",
+            office = oid,
+            date = date.to_string()
+        ));
     }
     if let Some(h) = holidays::office_holiday(off, date) {
-        return Some(format!(
-            "office {oid} is closed on {date} ({}, {})",
-            h.name, h.region
+        return Some(tr!(
+            "model-rule1-office-holiday",
+            office = oid,
+            date = date.to_string(),
+            holiday = h.name,
+            region = h.region.to_string()
         ));
     }
     None
@@ -234,5 +253,64 @@ mod tests {
         }
         assert!(office_open(&office, day("2026-12-23")));
         assert!(!office_open(&office, day("2026-12-25")));
+    }
+
+    #[test]
+    fn rule1_reasons_read_in_german() {
+        use crate::i18n::{with_language, Lang};
+        let office = Office {
+            id: "lon".into(),
+            name: "London".into(),
+            time_zone: "Europe/London".into(),
+            desks: 3,
+            open_days: Weekday::WORKWEEK.to_vec(),
+            closed_dates: vec![day("2026-12-24")],
+            holidays: None,
+        };
+        let doc =
+            r#"{"format": "meridian.scenario/1", "reps": [{"id": "ana", "time_zone": "UTC"}]}"#;
+        let base = crate::io::scenario::parse_document(doc, "t.json")
+            .expect("valid")
+            .reps;
+        let rep = |office: Option<&str>| Rep {
+            office: office.map(str::to_string),
+            time_off: vec![DateRange {
+                start: day("2026-12-01"),
+                end: day("2026-12-02"),
+            }],
+            no_office_days: vec![Weekday::Fri],
+            ..base[0].clone()
+        };
+        for (r, date, expected) in [
+            (rep(None), "2026-12-07", "die Person hat kein Büro"),
+            (
+                rep(Some("lon")),
+                "2026-12-02",
+                "das Datum liegt in einer Abwesenheit der Person",
+            ),
+            (
+                rep(Some("lon")),
+                "2026-12-04",
+                "Freitag ist ein Tag ohne Büro für die Person",
+            ),
+            (
+                rep(Some("lon")),
+                "2026-12-06",
+                "Büro lon ist sonntags nicht geöffnet",
+            ),
+            (
+                rep(Some("lon")),
+                "2026-12-24",
+                "Büro lon ist am 2026-12-24 geschlossen",
+            ),
+        ] {
+            let why = with_language(Lang::De, || rule1_blocks_at(&r, Some(&office), day(date)));
+            assert_eq!(why.as_deref(), Some(expected), "{date}");
+        }
+        assert_eq!(
+            with_language(Lang::De, date_range),
+            "Datumsangaben reichen von 0000-01-01 bis 9999-12-31"
+        );
+        assert_eq!(with_language(Lang::En, date_range), DATE_RANGE);
     }
 }

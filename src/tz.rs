@@ -29,9 +29,9 @@ pub struct Zone {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TzError {
-    #[error("unknown time zone {0:?}")]
+    #[error("{}", crate::tr!("model-tz-unknown-zone", zone = format!("{_0:?}")))]
     UnknownZone(String),
-    #[error("{0} is outside the supported range of dates")]
+    #[error("{}", crate::tr!("model-tz-out-of-range", when = _0))]
     OutOfRange(String),
 }
 
@@ -793,5 +793,24 @@ mod tests {
             .start_of_day(NaiveDate::from_ymd_opt(2026, 9, 6).expect("date"))
             .expect("start");
         assert_eq!(z.local(start), local("2026-09-06T01:00"));
+    }
+
+    #[test]
+    fn errors_read_in_the_thread_s_language() {
+        use crate::i18n::{with_language, Lang};
+        let unknown = Zone::get("Mars/Base").map(|_| ()).unwrap_err();
+        assert_eq!(
+            with_language(Lang::En, || unknown.to_string()),
+            "unknown time zone \"Mars/Base\""
+        );
+        assert_eq!(
+            with_language(Lang::De, || unknown.to_string()),
+            "unbekannte Zeitzone \"Mars/Base\""
+        );
+        let range = TzError::OutOfRange("+262143-12-31".into());
+        assert_eq!(
+            with_language(Lang::De, || range.to_string()),
+            "+262143-12-31 liegt außerhalb des unterstützten Datumsbereichs"
+        );
     }
 }

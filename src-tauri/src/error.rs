@@ -9,16 +9,16 @@ use serde::Serialize;
 #[derive(Debug, thiserror::Error)]
 pub enum ShellError {
     /// Tauri could not tell where the app's data folder is.
-    #[error("cannot locate the app data folder: {0}")]
+    #[error("{}", meridian::tr!("shell-error-data-dir", reason = _0.to_string()))]
     DataDir(#[source] tauri::Error),
     /// A previous command panicked while it held the database.
-    #[error("the database is unavailable after an internal error; restart Meridian")]
+    #[error("{}", meridian::tr!("shell-error-poisoned"))]
     Poisoned,
     /// The blocking task running a command did not finish.
-    #[error("a background task failed: {0}")]
+    #[error("{}", meridian::tr!("shell-error-task", reason = _0.to_string()))]
     Task(#[source] tauri::Error),
     /// The file dialog gave something that is not a local file.
-    #[error("the chosen file cannot be used: {0}")]
+    #[error("{}", meridian::tr!("shell-error-dialog", reason = _0.as_str()))]
     Dialog(String),
     /// A chosen file could not be read or written.
     #[error("{}: {source}", path.display())]
@@ -28,16 +28,16 @@ pub enum ShellError {
         source: std::io::Error,
     },
     /// A chosen file is far larger than any team file.
-    #[error("{}: {bytes} bytes is too large to import", path.display())]
+    #[error("{}", meridian::tr!("shell-error-too-large", path = path.display().to_string(), bytes = *bytes))]
     TooLarge {
         path: std::path::PathBuf,
         bytes: u64,
     },
     /// An import was confirmed without a file picked for it first.
-    #[error("no file is waiting to be imported: choose the file again")]
+    #[error("{}", meridian::tr!("shell-error-nothing-picked"))]
     NothingPicked,
     /// A backup was asked for by something other than a plain file name.
-    #[error("{0:?} is not the name of a backup: choose one from the list")]
+    #[error("{}", meridian::tr!("shell-error-backup-name", name = format!("{_0:?}")))]
     BackupName(String),
 }
 

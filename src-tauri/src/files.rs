@@ -36,11 +36,11 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    fn filter(self) -> (&'static str, &'static [&'static str]) {
+    fn filter(self) -> (String, &'static [&'static str]) {
         match self {
-            FileKind::Ics => ("iCalendar", &["ics", "ical", "ifb", "icalendar"]),
-            FileKind::Csv => ("CSV", &["csv", "txt"]),
-            FileKind::Json => ("Team document", &["json"]),
+            FileKind::Ics => ("iCalendar".into(), &["ics", "ical", "ifb", "icalendar"]),
+            FileKind::Csv => ("CSV".into(), &["csv", "txt"]),
+            FileKind::Json => (meridian::tr!("shell-filter-team-document"), &["json"]),
         }
     }
 }
@@ -81,7 +81,7 @@ async fn ask(
     save_as: Option<&str>,
 ) -> Result<Option<PathBuf>, CommandError> {
     let (name, exts) = kind.filter();
-    let mut dialog = app.dialog().file().set_title(title).add_filter(name, exts);
+    let mut dialog = app.dialog().file().set_title(title).add_filter(&name, exts);
     if let Some(file_name) = save_as {
         dialog = dialog.set_file_name(file_name);
     }

@@ -26,7 +26,7 @@ pub fn today() -> NaiveDate {
 pub fn gone() -> CommandError {
     CommandError {
         code: ErrorCode::NotFound,
-        message: "this plan is no longer held (a newer plan replaced it): plan again".to_string(),
+        message: meridian::tr!("shell-plan-gone"),
         problems: Vec::new(),
     }
 }

@@ -86,10 +86,10 @@ pub enum PasswordKept {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum VaultError {
     /// No keyring, or it refused or did not answer (locked, no service).
-    #[error("the keyring is not available: {0}")]
+    #[error("{}", meridian::tr!("shell-keyring-unavailable", reason = _0.as_str()))]
     Unavailable(String),
     /// An entry is there but cannot be used (not text, or ambiguous).
-    #[error("the stored password cannot be read")]
+    #[error("{}", meridian::tr!("shell-keyring-unreadable"))]
     Unreadable,
 }
 
@@ -135,11 +135,16 @@ fn in_time<T: Send + 'static>(
         .spawn(move || {
             let _ = tx.send(f());
         })
-        .map_err(|e| VaultError::Unavailable(format!("cannot start a thread: {e}")))?;
+        .map_err(|e| {
+            VaultError::Unavailable(meridian::tr!(
+                "shell-keyring-no-thread",
+                reason = e.to_string()
+            ))
+        })?;
     rx.recv_timeout(KEYRING_TIMEOUT).unwrap_or_else(|_| {
-        Err(VaultError::Unavailable(format!(
-            "no answer within {} s",
-            KEYRING_TIMEOUT.as_secs()
+        Err(VaultError::Unavailable(meridian::tr!(
+            "shell-keyring-timeout",
+            seconds = KEYRING_TIMEOUT.as_secs()
         )))
     })
 }
@@ -152,14 +157,14 @@ fn vault_error(e: keyring::Error) -> VaultError {
         E::PlatformFailure(inner) | E::NoStorageAccess(inner) => {
             VaultError::Unavailable(inner.to_string())
         }
-        E::NoDefaultStore => VaultError::Unavailable("no Secret Service is running".into()),
+        E::NoDefaultStore => VaultError::Unavailable(meridian::tr!("shell-keyring-no-service")),
         E::NotSupportedByStore(why) => VaultError::Unavailable(why),
         E::BadEncoding(_) | E::BadDataFormat(..) | E::Ambiguous(_) => VaultError::Unreadable,
         E::BadStoreFormat(_) | E::TooLong(..) | E::Invalid(..) | E::NoEntry => {
-            VaultError::Unavailable("the keyring refused the entry".into())
+            VaultError::Unavailable(meridian::tr!("shell-keyring-refused"))
         }
         // The error enum may grow: an unknown kind is treated as no keyring.
-        _ => VaultError::Unavailable("unexpected keyring error".into()),
+        _ => VaultError::Unavailable(meridian::tr!("shell-keyring-unexpected")),
     }
 }
 

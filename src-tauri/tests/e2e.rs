@@ -1629,6 +1629,9 @@ fn a_german_computer_gets_german_until_english_is_chosen_in_settings() {
         nav(&s, "Meine Woche");
         let heading = s.wait_for_text(Sel::Css("h2.week-title"), "Woche ");
         assert!(heading.contains(". "), "German day-month in {heading:?}");
+        // What Rust writes is German too: the window told it its language.
+        let refused = rust_message(&s);
+        assert_eq!(refused, "Keine Person mit der ID \"nobody\"", "{refused}");
         s.save_screenshot("e2e-german.png");
         // English, chosen in Settings: the window reloads in English.
         nav(&s, "Einstellungen");
@@ -1645,8 +1648,21 @@ fn a_german_computer_gets_german_until_english_is_chosen_in_settings() {
         let s = driver.new_session();
         let text = s.wait_for_text(Sel::Css("nav"), "People");
         assert!(!text.contains("Personen"), "{text}");
+        assert_eq!(rust_message(&s), "no rep with id \"nobody\"");
     }
     drop(driver);
+}
+
+/// The message of an error Rust writes: asking for a rep that does not exist.
+fn rust_message(s: &Session<'_>) -> String {
+    let answer = s.execute_async(
+        "const [done] = arguments;
+         window.__TAURI_INTERNALS__.invoke('get_rep', { id: 'nobody' }).then(
+           () => done('no error'),
+           (e) => done(e && typeof e.message === 'string' ? e.message : JSON.stringify(e)));",
+        json!([]),
+    );
+    answer.as_str().unwrap_or_default().to_string()
 }
 
 /// Started with `LANG=en_US.UTF-8`, whose weeks start on Sunday: My week and

@@ -247,7 +247,7 @@ impl Meridian {
         if user.trim().is_empty() || user.chars().count() > 256 {
             return Err(AppError::Calendar(DavError::BadUrl {
                 url: url.to_string(),
-                why: "a user name of 1 to 256 characters is needed".into(),
+                why: crate::tr!("api-caldav-user-name"),
             }));
         }
         self.bookkeep(|tx| rows::put_target(tx, team, url.as_str(), user.trim(), include))
@@ -466,7 +466,7 @@ impl Meridian {
             .collect();
         let local = |e: AppError| DavError::Protocol {
             url: target.url.clone(),
-            detail: format!("the local database: {e}"),
+            detail: crate::tr!("api-caldav-local-database", error = e.to_string()),
         };
         let (mut published, conflicts) = self
             .read(|c| Ok((rows::published(c, team)?, rows::conflicts(c, team)?)))
@@ -665,7 +665,7 @@ impl Meridian {
             return Err(DavError::Status {
                 url: target.url.clone(),
                 status: 0,
-                detail: format!("stopped by the user after {done} of {total} changes"),
+                detail: crate::tr!("api-caldav-stopped", done = done, total = total),
             });
         }
         Ok(())

@@ -102,7 +102,7 @@ impl Meridian {
     }
 
     fn import_reps_csv_as(&mut self, text: &str, file: &str) -> Result<Changes, AppError> {
-        let summary = format!("imported reps from {file}");
+        let summary = crate::tr!("api-log-imported-reps", file = file);
         Ok(self
             .write(&summary, |tx| {
                 let stored = store::load_scenario(tx.conn)?;

@@ -29,11 +29,15 @@ pub struct ImportSummary {
 impl std::fmt::Display for ImportSummary {
     /// "25 reps, 3 teams, 2 offices, 22 meetings, 40 tasks, 217 office days"
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} reps, {} teams, {} offices, {} meetings, {} tasks, {} office days",
-            self.reps, self.teams, self.offices, self.meetings, self.tasks, self.office_days
-        )
+        f.write_str(&crate::tr!(
+            "api-import-summary",
+            reps = self.reps,
+            teams = self.teams,
+            offices = self.offices,
+            meetings = self.meetings,
+            tasks = self.tasks,
+            office_days = self.office_days
+        ))
     }
 }
 
@@ -60,7 +64,12 @@ impl Meridian {
     /// [`AppError::Storage`].
     pub fn import_document(&mut self, text: &str, source: &str) -> Result<ImportSummary, AppError> {
         let sc = scenario::parse_document(text, source)?;
-        self.replace_all(&sc, &[], "import", &format!("imported {source}"))?;
+        self.replace_all(
+            &sc,
+            &[],
+            "import",
+            &crate::tr!("api-log-imported", source = source),
+        )?;
         Ok(ImportSummary::of(&sc))
     }
 
@@ -97,7 +106,7 @@ impl Meridian {
     /// [`AppError::Storage`].
     pub fn load_sample_team(&mut self) -> Result<Changes, AppError> {
         let sc = scenario::parse_document(SAMPLE_TEAM, "sample team")?;
-        self.replace_all(&sc, &[], "sample", "loaded the sample team")
+        self.replace_all(&sc, &[], "sample", &crate::tr!("api-log-sample"))
     }
 
     /// Writes a snapshot of the database: to `target` (which must not exist),
@@ -115,7 +124,7 @@ impl Meridian {
                     path: None,
                     source: store::StoreError::Backup {
                         path: PathBuf::new(),
-                        detail: "an in-memory database has no backups folder: name a file".into(),
+                        detail: crate::tr!("api-backup-in-memory"),
                     },
                 })
             }
@@ -153,14 +162,14 @@ impl Meridian {
                     path: file.to_path_buf(),
                     source: std::io::Error::new(
                         std::io::ErrorKind::NotFound,
-                        "no such backup; nothing was changed",
+                        crate::tr!("api-backup-missing"),
                     ),
                 })
             }
             store::Found::Empty => {
                 return Err(super::at(
                     store::StoreError::NotMeridian {
-                        detail: "an empty file, not a backup".into(),
+                        detail: crate::tr!("api-backup-empty"),
                     }
                     .into(),
                     Some(file),
@@ -181,7 +190,12 @@ impl Meridian {
         if let Err(problems) = scenario::validate(&sc) {
             return Err(super::invalid(&name, problems));
         }
-        self.replace_all(&sc, &moves, "restore", &format!("restored {name}"))?;
+        self.replace_all(
+            &sc,
+            &moves,
+            "restore",
+            &crate::tr!("api-log-restored", name = name.as_str()),
+        )?;
         Ok(ImportSummary::of(&sc))
     }
 

@@ -41,7 +41,7 @@ impl Meridian {
             }
         }
         let db = self.path.clone();
-        let summary = format!("holiday table {release}: office days on new holidays dropped");
+        let summary = crate::tr!("api-log-holiday-release", release = release);
         let mut dropped = (0, 0);
         let outcome = self.write(&summary, |tx| {
             // Read again inside the write: another process may have settled

@@ -99,7 +99,7 @@ impl Meridian {
                     .collect(),
             ));
         }
-        let summary = format!("imported busy times of {rep}");
+        let summary = crate::tr!("api-log-imported-busy", rep = rep);
         Ok(self
             .write(&summary, |tx| {
                 for id in &preview.cancelled_ids {

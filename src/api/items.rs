@@ -121,7 +121,7 @@ impl Meridian {
         id: &str,
         revision: Option<i64>,
     ) -> Result<Changes, AppError> {
-        let summary = format!("removed {} {id}", T::NOUN);
+        let summary = crate::tr!("api-log-removed", kind = T::NOUN, id = id);
         let (_, changes) = self.write(&summary, |tx| {
             let stored = T::load(tx.conn, id)?;
             let Some(stored) = stored else {
@@ -132,7 +132,11 @@ impl Meridian {
             };
             check_revision(tx.conn, &stored, revision)?;
             tx.capture(T::KIND, id)?;
-            tx.describe(format!("delete {} {}", T::NOUN, stored.item.label()));
+            tx.describe(crate::tr!(
+                "api-undo-delete",
+                kind = T::NOUN,
+                name = stored.item.label()
+            ));
             T::remove(tx, &stored.item)?;
             tx.removed(T::KIND, id);
             Ok(())
@@ -175,8 +179,8 @@ impl Meridian {
         let item = item.canonical();
         let id = item.id().to_string();
         let summary = match mode {
-            Mode::Create => format!("added {} {id}", T::NOUN),
-            _ => format!("saved {} {id}", T::NOUN),
+            Mode::Create => crate::tr!("api-log-added", kind = T::NOUN, id = id.as_str()),
+            _ => crate::tr!("api-log-saved", kind = T::NOUN, id = id.as_str()),
         };
         let (_, changes) = self.write(&summary, |tx| {
             let old = T::load(tx.conn, &id)?;
@@ -198,9 +202,10 @@ impl Meridian {
                             file: T::NOUN.to_string(),
                             problems: vec![Problem {
                                 path: String::new(),
-                                message: format!(
-                                    "the team already holds {count} {}, the limit",
-                                    T::LIST
+                                message: crate::tr!(
+                                    "api-item-limit",
+                                    count = count,
+                                    list = T::LIST
                                 ),
                             }],
                         }));
@@ -214,8 +219,11 @@ impl Meridian {
                     problems,
                 }));
             }
-            let verb = if old.is_some() { "edit" } else { "add" };
-            tx.describe(format!("{verb} {} {}", T::NOUN, item.label()));
+            tx.describe(if old.is_some() {
+                crate::tr!("api-undo-edit", kind = T::NOUN, name = item.label())
+            } else {
+                crate::tr!("api-undo-add", kind = T::NOUN, name = item.label())
+            });
             T::store(tx, &item, old.as_ref().map(|s| &s.item))
         })?;
         Ok(changes)
@@ -255,13 +263,7 @@ fn conflict<T: Item>(
         id: id.to_string(),
         name: label.to_string(),
         removed: now.is_none(),
-        by: by.map(|a| {
-            format!(
-                "{} at {}",
-                a.source,
-                a.at.replace('T', " ").replace('Z', " UTC")
-            )
-        }),
+        by: by.as_ref().map(super::by_author),
     }))
 }
 

@@ -155,7 +155,7 @@ impl Meridian {
                 "booking",
                 vec![Problem {
                     path: "title".to_string(),
-                    message: "enter a title".to_string(),
+                    message: crate::tr!("api-booking-no-title"),
                 }],
             ));
         }
@@ -185,10 +185,10 @@ impl Meridian {
                 }],
             )
         })?;
-        let summary = format!("booked {}", booking.title);
+        let summary = crate::tr!("api-log-booked", title = booking.title.as_str());
         Ok(self
             .write(&summary, |tx| {
-                tx.describe(format!("book {}", booking.title));
+                tx.describe(crate::tr!("api-undo-book", title = booking.title.as_str()));
                 let mut meetings = meetings;
                 if pick_id {
                     let base = slug(&booking.title);

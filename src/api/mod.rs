@@ -51,6 +51,15 @@ pub use undo::{UndoState, UndoStep};
 pub use what_if::WhatIf;
 pub use write::{verify_writes, Changes, RepDate};
 
+/// Who made a change and when, as messages name them: `app at 2026-12-05 09:14:02 UTC`.
+pub(crate) fn by_author(a: &store::changes::Author) -> String {
+    crate::tr!(
+        "api-by-author",
+        source = a.source.as_str(),
+        at = a.at.replace('T', " ").replace('Z', " UTC")
+    )
+}
+
 /// What the app says about itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -275,7 +284,10 @@ pub fn read_text_from(reader: impl std::io::Read, name: &Path) -> Result<String,
     let bytes = read_capped(reader, name)?;
     String::from_utf8(bytes).map_err(|e| AppError::Io {
         path: name.to_path_buf(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8: {e}")),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            crate::tr!("api-not-utf8", error = e.to_string()),
+        ),
     })
 }
 
@@ -291,10 +303,7 @@ fn read_capped(reader: impl std::io::Read, name: &Path) -> Result<Vec<u8>, AppEr
     if bytes.len() as u64 > limit {
         return Err(io(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
-            format!(
-                "larger than the limit of {} MiB for a file Meridian reads",
-                limit / (1024 * 1024)
-            ),
+            crate::tr!("api-file-too-large", mib = limit / (1024 * 1024)),
         )));
     }
     Ok(bytes)

@@ -32,8 +32,8 @@ impl Meridian {
             return Err(invalid("policy", problems));
         }
         Ok(self
-            .write("saved the policy", |tx| {
-                tx.describe("change the office-day policy".to_string());
+            .write(&crate::tr!("api-log-policy"), |tx| {
+                tx.describe(crate::tr!("api-undo-change-policy"));
                 tx.set_policy(&policy)
             })?
             .1)

@@ -161,7 +161,7 @@ pub(crate) fn window_of(
             "report",
             vec![Problem {
                 path: "from".into(),
-                message: format!("{from}: {}", crate::rules::DATE_RANGE),
+                message: format!("{from}: {}", crate::rules::date_range()),
             }],
         ));
     }
@@ -219,8 +219,8 @@ impl Meridian {
     /// [`AppError::NotFound`] for an unknown team, [`AppError::Storage`].
     pub fn set_lead_team(&mut self, team: Option<String>) -> Result<Changes, AppError> {
         let summary = match &team {
-            Some(id) => format!("chose team {id} as the lead's own"),
-            None => "cleared the lead's own team".to_string(),
+            Some(id) => crate::tr!("api-log-lead-team", id = id.as_str()),
+            None => crate::tr!("api-log-lead-team-cleared"),
         };
         Ok(self
             .write(&summary, |tx| {
@@ -256,7 +256,7 @@ impl Meridian {
                 "report",
                 vec![Problem {
                     path: "team".into(),
-                    message: "per-person figures are exported for your own team only".into(),
+                    message: crate::tr!("api-report-own-team-only"),
                 }],
             ));
         }
@@ -276,9 +276,7 @@ impl Meridian {
                 "report",
                 vec![Problem {
                     path: "team".into(),
-                    message:
-                        "desk use is per office: a team applies to the teams and compliance reports"
-                            .into(),
+                    message: crate::tr!("api-report-desks-per-office"),
                 }],
             ));
         }

@@ -186,11 +186,13 @@ impl Meridian {
         from: NaiveDate,
         weeks: u32,
     ) -> Result<Changes, AppError> {
-        let summary = format!("planned {weeks} weeks from {from}");
+        let summary = crate::tr!("api-log-window", weeks = weeks, from = from.to_string());
         Ok(self
             .write(&summary, |tx| {
-                tx.describe(format!(
-                    "set the planning window ({weeks} weeks from {from})"
+                tx.describe(crate::tr!(
+                    "api-undo-window",
+                    weeks = weeks,
+                    from = from.to_string()
                 ));
                 let mut requests = store::requests::get_requests(tx.conn)?;
                 let req = window(requests.rotation.take(), from, weeks);
@@ -212,7 +214,7 @@ impl Meridian {
         date: NaiveDate,
         in_office: Option<bool>,
     ) -> Result<Changes, AppError> {
-        let summary = format!("set a lock for {rep} on {date}");
+        let summary = crate::tr!("api-log-lock", rep = rep, date = date.to_string());
         Ok(self
             .write(&summary, |tx| {
                 if !store::reps::rep_exists(tx.conn, rep)? {
@@ -278,10 +280,18 @@ impl Meridian {
     ) -> Result<Changes, AppError> {
         let (monday, last) = scenario::rotation_days(plan.from, plan.weeks.max(1));
         let first = today.map_or(monday, |t| t.max(monday));
-        let summary = format!("accepted office days {first} to {last}");
+        let summary = crate::tr!(
+            "api-log-accepted",
+            first = first.to_string(),
+            last = last.to_string()
+        );
         Ok(self
             .write(&summary, |tx| {
-                tx.describe(format!("accept the office days {first} to {last}"));
+                tx.describe(crate::tr!(
+                    "api-undo-accept",
+                    first = first.to_string(),
+                    last = last.to_string()
+                ));
                 tx.expect_counter(expected_counter)?;
                 let homes: HashMap<String, Option<String>> = store::reps::list_rep_lines(tx.conn)?
                     .into_iter()
@@ -319,17 +329,27 @@ impl Meridian {
                     }
                     let p = format!("assignments[{i}]");
                     let message = match homes.get(&a.rep) {
-                        None => Some((format!("{p}.rep"), format!("unknown rep {:?}", a.rep))),
+                        None => Some((
+                            format!("{p}.rep"),
+                            crate::tr!("api-accept-unknown-rep", rep = format!("{:?}", a.rep)),
+                        )),
                         Some(_) if office_on(&a.rep, a.date) != Some(a.office.as_str()) => Some((
                             format!("{p}.office"),
-                            format!(
-                                "{:?} is not the office {:?} works from on {}",
-                                a.office, a.rep, a.date
+                            crate::tr!(
+                                "api-accept-not-rep-office",
+                                office = format!("{:?}", a.office),
+                                rep = format!("{:?}", a.rep),
+                                date = a.date.to_string()
                             ),
                         )),
                         _ if a.date < first || a.date > last => Some((
                             format!("{p}.date"),
-                            format!("{} is outside the plan's days {first}..{last}", a.date),
+                            crate::tr!(
+                                "api-accept-outside",
+                                date = a.date.to_string(),
+                                first = first.to_string(),
+                                last = last.to_string()
+                            ),
                         )),
                         _ if !offices
                             .get(&a.office)
@@ -337,12 +357,20 @@ impl Meridian {
                         {
                             Some((
                                 format!("{p}.date"),
-                                format!("office {:?} is not open on {}", a.office, a.date),
+                                crate::tr!(
+                                    "api-accept-office-closed",
+                                    office = format!("{:?}", a.office),
+                                    date = a.date.to_string()
+                                ),
                             ))
                         }
                         _ if !seen.insert((a.rep.as_str(), a.date)) => Some((
                             p.clone(),
-                            format!("{:?} is listed twice on {}", a.rep, a.date),
+                            crate::tr!(
+                                "api-accept-twice",
+                                rep = format!("{:?}", a.rep),
+                                date = a.date.to_string()
+                            ),
                         )),
                         _ => None,
                     };

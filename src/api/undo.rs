@@ -67,8 +67,9 @@ impl Meridian {
             let next = undo::next_undo(c, source)?;
             Ok(UndoState {
                 undo_seq: next.as_ref().map(|e| e.seq),
-                undo: next.map(|e| format!("Undo: {}", e.words)),
-                redo: undo::next_redo(c, source)?.map(|e| format!("Redo: {}", e.words)),
+                undo: next.map(|e| crate::tr!("api-undo-next", change = e.words)),
+                redo: undo::next_redo(c, source)?
+                    .map(|e| crate::tr!("api-redo-next", change = e.words)),
                 undo_steps: u32::try_from(u).unwrap_or(u32::MAX),
                 redo_steps: u32::try_from(r).unwrap_or(u32::MAX),
                 counter: changes::counter(c)?,
@@ -104,14 +105,10 @@ impl Meridian {
                 UndoAction::Redo => undo::next_redo(tx.conn, &source)?,
             }
             .ok_or(AppError::NothingTo(action))?;
-            tx.set_log_summary(format!(
-                "{} {}",
-                match action {
-                    UndoAction::Undo => "undid:",
-                    UndoAction::Redo => "redid:",
-                },
-                entry.words
-            ));
+            tx.set_log_summary(match action {
+                UndoAction::Undo => crate::tr!("api-log-undid", change = entry.words.as_str()),
+                UndoAction::Redo => crate::tr!("api-log-redid", change = entry.words.as_str()),
+            });
             let refused = |reason| {
                 AppError::UndoRefused(UndoRefused {
                     action,
@@ -134,13 +131,9 @@ impl Meridian {
                     let shown = now.body.as_ref().or(expected.body.as_ref());
                     let item = describe(tx.conn, i.kind, &i.id, shown)?;
                     let by = match revision_of(now.body.as_deref()) {
-                        Some(rev) => changes::author(tx.conn, rev)?.map(|a| {
-                            format!(
-                                "{} at {}",
-                                a.source,
-                                a.at.replace('T', " ").replace('Z', " UTC")
-                            )
-                        }),
+                        Some(rev) => changes::author(tx.conn, rev)?
+                            .as_ref()
+                            .map(super::by_author),
                         None => None,
                     };
                     return Err(refused(UndoReason::ChangedSince { item, by }));
@@ -168,7 +161,7 @@ impl Meridian {
                     .into_iter()
                     .map(|what| Problem {
                         path: String::new(),
-                        message: format!("it would also change {what}"),
+                        message: crate::tr!("api-undo-also-changes", item = what),
                     })
                     .collect();
                 return Err(refused(UndoReason::WouldBreak { problems }));
@@ -232,21 +225,20 @@ fn describe(
                 ItemKind::Meeting => "meeting",
                 _ => "task",
             };
-            format!(
-                "{noun} {}",
-                label(body.as_ref()).unwrap_or_else(|| id.to_string())
+            crate::tr!(
+                "api-undo-item",
+                kind = noun,
+                name = label(body.as_ref()).unwrap_or_else(|| id.to_string())
             )
         }
         ItemKind::OfficeDays => {
             let name =
                 store::reps::get_rep(conn, id)?.map_or_else(|| id.to_string(), |r| r.item.name);
-            format!("the office days of {name}")
+            crate::tr!("api-undo-office-days-of", name = name)
         }
-        ItemKind::Policy => "the office-day policy".to_string(),
-        ItemKind::Requests => {
-            "the planning settings (windows, locks, meeting requests)".to_string()
-        }
-        ItemKind::All => "the whole team".to_string(),
+        ItemKind::Policy => crate::tr!("api-undo-policy"),
+        ItemKind::Requests => crate::tr!("api-undo-requests"),
+        ItemKind::All => crate::tr!("api-undo-whole-team"),
     })
 }
 
@@ -396,7 +388,7 @@ fn restore(tx: &mut Tx, targets: &[(ItemKind, String, Image)]) -> Result<Vec<Pro
         if !days.is_empty() && !store::reps::rep_exists(tx.conn, id)? {
             problems.push(Problem {
                 path: String::new(),
-                message: format!("rep {id} was removed since"),
+                message: crate::tr!("api-undo-rep-removed", id = id.as_str()),
             });
             continue;
         }
@@ -404,7 +396,7 @@ fn restore(tx: &mut Tx, targets: &[(ItemKind, String, Image)]) -> Result<Vec<Pro
             if !store::offices::office_exists(tx.conn, &d.office)? {
                 problems.push(Problem {
                     path: String::new(),
-                    message: format!("office {} was removed since", d.office),
+                    message: crate::tr!("api-undo-office-removed", id = d.office.as_str()),
                 });
                 continue;
             }
@@ -469,4 +461,102 @@ fn put<T: Item>(
         undo::move_to(tx.conn, T::LIST, id, rowid)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{with_language, Lang};
+
+    fn team(id: &str, name: &str) -> Team {
+        Team {
+            id: id.into(),
+            name: name.into(),
+            anchor_days: Vec::new(),
+        }
+    }
+
+    fn log_lines(m: &Meridian) -> Vec<String> {
+        m.read(|c| {
+            let mut stmt = c.prepare("SELECT summary FROM changes ORDER BY seq")?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+        .expect("log")
+    }
+
+    #[test]
+    fn undo_words_and_log_lines_are_in_the_language_they_were_written_in() {
+        let mut m = Meridian::open_in_memory().expect("open");
+        m.create(team("emea", "EMEA")).expect("create");
+        assert_eq!(
+            m.undo_state().expect("state").undo.as_deref(),
+            Some("Undo: add team EMEA")
+        );
+        with_language(Lang::De, || {
+            m.delete::<Team>("emea", None).expect("delete");
+            assert_eq!(
+                m.undo_state().expect("state").undo.as_deref(),
+                Some("Rückgängig: Team „EMEA“ löschen")
+            );
+            let step = m.undo().expect("undo");
+            assert_eq!(step.done, "Rückgängig gemacht: Team „EMEA“ löschen");
+            assert_eq!(
+                m.undo_state().expect("state").redo.as_deref(),
+                Some("Wiederholen: Team „EMEA“ löschen")
+            );
+            // Words stored in English stay English.
+            let step = m.undo().expect("undo");
+            assert_eq!(step.done, "Rückgängig gemacht: add team EMEA");
+        });
+        assert_eq!(
+            log_lines(&m),
+            [
+                "added team emea",
+                "Team emea entfernt",
+                "rückgängig gemacht: Team „EMEA“ löschen",
+                "rückgängig gemacht: add team EMEA",
+            ]
+        );
+    }
+
+    #[test]
+    fn items_undo_refers_to_read_in_german() {
+        let m = Meridian::open_in_memory().expect("open");
+        let words = m
+            .read(|c| {
+                Ok((
+                    describe(c, ItemKind::Meeting, "sync", None)?,
+                    describe(c, ItemKind::OfficeDays, "ana", None)?,
+                    describe(c, ItemKind::Policy, "", None)?,
+                ))
+            })
+            .expect("read");
+        assert_eq!(
+            words,
+            (
+                "meeting sync".to_string(),
+                "the office days of ana".to_string(),
+                "the office-day policy".to_string()
+            )
+        );
+        let words = with_language(Lang::De, || {
+            m.read(|c| {
+                Ok((
+                    describe(c, ItemKind::Meeting, "sync", None)?,
+                    describe(c, ItemKind::OfficeDays, "ana", None)?,
+                    describe(c, ItemKind::Policy, "", None)?,
+                ))
+            })
+            .expect("read")
+        });
+        assert_eq!(
+            words,
+            (
+                "Besprechung „sync“".to_string(),
+                "die Bürotage von ana".to_string(),
+                "die Büroregel".to_string()
+            )
+        );
+    }
 }

@@ -165,7 +165,7 @@ impl Meridian {
         if problems.is_empty() && changes.is_empty() {
             problems.push(Problem {
                 path: String::new(),
-                message: "the changes change nothing to store".into(),
+                message: crate::tr!("api-what-if-nothing"),
             });
         }
         if !problems.is_empty() {
@@ -175,7 +175,7 @@ impl Meridian {
         let summary = adopt_summary(changes);
         Ok(self
             .write(&summary, |tx| {
-                tx.describe("adopt the tried policy".to_string());
+                tx.describe(crate::tr!("api-undo-adopt"));
                 tx.expect_counter(expected_counter)?;
                 let before = named_part(tx.conn, changes)?;
                 let mut after = before.clone();
@@ -231,7 +231,13 @@ fn item_problems<T: Item>(item: &T, conn: &rusqlite::Connection) -> Result<Vec<P
         .into_iter()
         .map(|p| Problem {
             path: String::new(),
-            message: format!("{} {:?}: {}: {}", T::NOUN, item.id(), p.path, p.message),
+            message: crate::tr!(
+                "api-what-if-item-problem",
+                kind = T::NOUN,
+                id = format!("{:?}", item.id()),
+                path = p.path,
+                problem = p.message
+            ),
         })
         .collect())
 }
@@ -276,16 +282,20 @@ fn adopt_summary(c: &PolicyChanges) -> String {
     let mut parts = Vec::new();
     if let Some(p) = c.policy {
         let r = p.office_days_per_week;
-        parts.push(format!("policy {}–{} days a week", r.min, r.max));
+        parts.push(crate::tr!(
+            "api-log-adopt-policy",
+            min = r.min.to_string(),
+            max = r.max.to_string()
+        ));
     }
-    for (n, what) in [
-        (c.offices.len(), "office(s)"),
-        (c.teams.len(), "team(s)"),
-        (c.reps.len(), "rep(s)"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{n} {what}"));
-        }
+    if !c.offices.is_empty() {
+        parts.push(crate::tr!("api-log-adopt-offices", count = c.offices.len()));
     }
-    format!("adopted a policy what-if: {}", parts.join(", "))
+    if !c.teams.is_empty() {
+        parts.push(crate::tr!("api-log-adopt-teams", count = c.teams.len()));
+    }
+    if !c.reps.is_empty() {
+        parts.push(crate::tr!("api-log-adopt-reps", count = c.reps.len()));
+    }
+    crate::tr!("api-log-adopt", parts = parts.join(", "))
 }

@@ -111,10 +111,18 @@ impl Meridian {
         if !problems.is_empty() {
             return Err(invalid("request", problems));
         }
-        let summary = format!("balancing {from} to {to}");
+        let summary = crate::tr!(
+            "api-log-balance-window",
+            from = from.to_string(),
+            to = to.to_string()
+        );
         Ok(self
             .write(&summary, |tx| {
-                tx.describe(format!("set the balance window to {from} – {to}"));
+                tx.describe(crate::tr!(
+                    "api-undo-balance-window",
+                    from = from.to_string(),
+                    to = to.to_string()
+                ));
                 let mut requests = store::requests::get_requests(tx.conn)?;
                 requests.balance = Some(req);
                 tx.set_requests(&requests)
@@ -144,10 +152,10 @@ impl Meridian {
         moves: &[AcceptedMove],
         expected_counter: Option<i64>,
     ) -> Result<Changes, AppError> {
-        let summary = format!("moved {} task(s)", moves.len());
+        let summary = crate::tr!("api-log-moved-tasks", count = moves.len());
         Ok(self
             .write(&summary, |tx| {
-                tx.describe(format!("apply the workload plan ({} task(s))", moves.len()));
+                tx.describe(crate::tr!("api-undo-apply-moves", count = moves.len()));
                 tx.expect_counter(expected_counter)?;
                 // Each task's assignee before this write, in the order the
                 // moves first name them: one history row per task, from its
@@ -166,11 +174,17 @@ impl Meridian {
                             "balance moves",
                             vec![Problem {
                                 path: format!("[{k}].rep"),
-                                message: format!(
-                                    "task {} is pinned to {}; unpin it before moving it",
-                                    task.id,
-                                    task.assignee.as_deref().unwrap_or("nobody")
-                                ),
+                                message: match task.assignee.as_deref() {
+                                    Some(rep) => crate::tr!(
+                                        "api-balance-pinned",
+                                        task = task.id.as_str(),
+                                        rep = rep
+                                    ),
+                                    None => crate::tr!(
+                                        "api-balance-pinned-nobody",
+                                        task = task.id.as_str()
+                                    ),
+                                },
                             }],
                         ));
                     }

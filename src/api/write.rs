@@ -421,18 +421,17 @@ impl Tx<'_> {
             return Ok(());
         };
         let writes = now - at;
-        let mut what = if writes > 0 {
-            format!("{writes} change(s) since")
-        } else {
-            "the database was replaced".to_string()
+        let author = changes::author(self.conn, now)?;
+        let what = match (writes > 0, author) {
+            (true, None) => crate::tr!("api-stale-changes", count = writes),
+            (true, Some(a)) => crate::tr!(
+                "api-stale-changes-by",
+                count = writes,
+                by = super::by_author(&a)
+            ),
+            (false, None) => crate::tr!("api-stale-replaced"),
+            (false, Some(a)) => crate::tr!("api-stale-replaced-by", by = super::by_author(&a)),
         };
-        if let Some(a) = changes::author(self.conn, now)? {
-            what.push_str(&format!(
-                ", the last by {} at {}",
-                a.source,
-                a.at.replace('T', " ").replace('Z', " UTC")
-            ));
-        }
         Err(AppError::StalePlan(what))
     }
 }

@@ -37,27 +37,27 @@ pub const MAX_RESOURCES: usize = 100_000;
 /// Why a CalDAV request failed, in words that say what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DavError {
-    #[error("{url} is not a calendar address Meridian can use: {why}")]
+    #[error("{}", crate::tr!("caldav-bad-url", url = url, why = why))]
     BadUrl { url: String, why: String },
-    #[error("{url} did not answer ({detail}); Meridian keeps the changes and tries again")]
+    #[error("{}", crate::tr!("caldav-unreachable", url = url, detail = detail))]
     Unreachable { url: String, detail: String },
-    #[error("{url} refused the user name or password (401): check them, or use an app password")]
+    #[error("{}", crate::tr!("caldav-unauthorized", url = url))]
     Unauthorized { url: String },
-    #[error("{url} does not let this account do that (403): ask the server's admin, or choose a calendar this account owns")]
+    #[error("{}", crate::tr!("caldav-forbidden", url = url))]
     Forbidden { url: String },
-    #[error("nothing at {url} (404): check the calendar's address")]
+    #[error("{}", crate::tr!("caldav-not-found", url = url))]
     NotFound { url: String },
-    #[error("{url} was changed or deleted on the server by someone else (412)")]
+    #[error("{}", crate::tr!("caldav-changed", url = url))]
     Changed { url: String },
-    #[error("the server is out of space for {url} (507): ask its admin")]
+    #[error("{}", crate::tr!("caldav-full", url = url))]
     Full { url: String },
-    #[error("{url} answered {status}: {detail}")]
+    #[error("{}", crate::tr!("caldav-status", url = url, status = status.to_string(), detail = detail))]
     Status {
         url: String,
         status: u16,
         detail: String,
     },
-    #[error("{url} sent an answer Meridian cannot read: {detail}")]
+    #[error("{}", crate::tr!("caldav-protocol", url = url, detail = detail))]
     Protocol { url: String, detail: String },
 }
 
@@ -108,26 +108,23 @@ pub fn collection_url(text: &str) -> Result<Url, DavError> {
         why: why.to_string(),
     };
     if text.chars().count() > MAX_URL_CHARS {
-        return Err(bad(&format!("longer than {MAX_URL_CHARS} characters")));
+        return Err(bad(&crate::tr!(
+            "caldav-url-too-long",
+            max = MAX_URL_CHARS.to_string()
+        )));
     }
     let mut url = Url::parse(text.trim()).map_err(|e| bad(&e.to_string()))?;
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(bad(
-            "put the user name and password in their own fields, not in the address",
-        ));
+        return Err(bad(&crate::tr!("caldav-url-has-password")));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(bad("a calendar address has no ?query or #fragment"));
+        return Err(bad(&crate::tr!("caldav-url-has-query")));
     }
     match url.scheme() {
         "https" => {}
         "http" if is_loopback(&url) => {}
-        "http" => {
-            return Err(bad(
-                "plain http would send the password unencrypted; use https (http is allowed only to this computer)",
-            ))
-        }
-        _ => return Err(bad("use an https:// address")),
+        "http" => return Err(bad(&crate::tr!("caldav-url-plain-http"))),
+        _ => return Err(bad(&crate::tr!("caldav-url-not-https"))),
     }
     if !url.path().ends_with('/') {
         let path = format!("{}/", url.path());
@@ -268,7 +265,7 @@ impl Collection {
             409 => DavError::Status {
                 url,
                 status: 409,
-                detail: "the folder above it does not exist (409): check the address".into(),
+                detail: crate::tr!("caldav-no-parent-folder"),
             },
             412 => DavError::Changed { url },
             507 => DavError::Full { url },
@@ -326,7 +323,7 @@ impl Collection {
                     Err(DavError::Status {
                         url: self.url.to_string(),
                         status: 409,
-                        detail: "this address is a folder but not a calendar; give a calendar's address, or a new one under your calendars".into(),
+                        detail: crate::tr!("caldav-folder-not-calendar"),
                     })
                 }
             }
@@ -382,7 +379,7 @@ impl Collection {
             if listing.resources.len() >= MAX_RESOURCES {
                 return Err(DavError::Protocol {
                     url: self.url.to_string(),
-                    detail: format!("the calendar holds more than {MAX_RESOURCES} events"),
+                    detail: crate::tr!("caldav-too-many-events", max = MAX_RESOURCES.to_string()),
                 });
             }
             if let Some(name) = self.name_of(&r.href) {
@@ -599,5 +596,38 @@ mod tests {
         .is_transient());
         assert!(!DavError::Unauthorized { url: url.clone() }.is_transient());
         assert!(!DavError::Changed { url }.is_transient());
+    }
+
+    #[test]
+    fn errors_read_in_the_thread_s_language() {
+        use crate::i18n::{with_language, Lang};
+        let url = "https://cal.example.com/team/".to_string();
+        let unauthorized = DavError::Unauthorized { url: url.clone() };
+        assert_eq!(
+            with_language(Lang::En, || unauthorized.to_string()),
+            "https://cal.example.com/team/ refused the user name or password (401): check them, or use an app password"
+        );
+        assert_eq!(
+            with_language(Lang::De, || unauthorized.to_string()),
+            "https://cal.example.com/team/ hat den Benutzernamen oder das Passwort abgelehnt (401): prüfen Sie beides oder verwenden Sie ein App-Passwort"
+        );
+        let not_found = DavError::NotFound { url };
+        assert_eq!(
+            with_language(Lang::De, || not_found.to_string()),
+            "Unter https://cal.example.com/team/ gibt es nichts (404): prüfen Sie die Adresse des Kalenders"
+        );
+        let plain = with_language(Lang::De, || {
+            collection_url("http://cal.example.com/team/")
+                .map(|_| ())
+                .unwrap_err()
+                .to_string()
+        });
+        assert_eq!(
+            plain,
+            "http://cal.example.com/team/ ist keine Kalenderadresse, die Meridian verwenden kann: einfaches http würde das Passwort unverschlüsselt senden; verwenden Sie https (http ist nur zu diesem Computer erlaubt)"
+        );
+        let long = format!("https://cal.example.com/{}/", "x".repeat(MAX_URL_CHARS));
+        let long = collection_url(&long).map(|_| ()).unwrap_err().to_string();
+        assert!(long.ends_with(": longer than 2048 characters"), "{long}");
     }
 }

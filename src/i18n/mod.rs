@@ -123,12 +123,13 @@ macro_rules! catalogue {
             ("files.ftl", include_str!(concat!($lang, "/files.ftl"))),
             ("caldav.ftl", include_str!(concat!($lang, "/caldav.ftl"))),
             ("words.ftl", include_str!(concat!($lang, "/words.ftl"))),
+            ("shell.ftl", include_str!(concat!($lang, "/shell.ftl"))),
         ]
     };
 }
 
-pub(crate) const EN_FILES: [(&str, &str); 9] = catalogue!("en");
-pub(crate) const DE_FILES: [(&str, &str); 9] = catalogue!("de");
+pub(crate) const EN_FILES: [(&str, &str); 10] = catalogue!("en");
+pub(crate) const DE_FILES: [(&str, &str); 10] = catalogue!("de");
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -195,15 +195,18 @@ fn skip_expression(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Every `tr!` of the core and of the desktop shell (whose few texts, file
+/// dialogs and its own errors, are in `shell.ftl`).
 fn code_calls() -> Vec<Call> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    rust_files(&root, &mut files);
+    rust_files(&workspace.join("src"), &mut files);
+    rust_files(&workspace.join("src-tauri/src"), &mut files);
     let mut calls = Vec::new();
     for path in files {
         let text = std::fs::read_to_string(&path).expect("read source");
         let name = path
-            .strip_prefix(&root)
+            .strip_prefix(workspace)
             .unwrap_or(&path)
             .display()
             .to_string();

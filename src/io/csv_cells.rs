@@ -71,9 +71,7 @@ impl std::fmt::Display for CsvProblem {
 /// UTF-8, naming the byte offset and line of the first bad byte.
 pub fn decode(bytes: &[u8]) -> Result<&str, CsvProblem> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(CsvProblem::file(
-            "the file is UTF-16; save it as \"CSV UTF-8\" and try again",
-        ));
+        return Err(CsvProblem::file(crate::tr!("files-csv-utf16")));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
@@ -83,9 +81,11 @@ pub fn decode(bytes: &[u8]) -> Result<&str, CsvProblem> {
             row: None,
             line: Some(u32::try_from(line).unwrap_or(u32::MAX)),
             column: None,
-            message: format!(
-                "not UTF-8 text: byte {at} (line {line}) is {:#04x}; save the file as \"CSV UTF-8\"",
-                bytes[at]
+            message: crate::tr!(
+                "files-csv-not-utf8",
+                at = at,
+                line = line,
+                byte = format!("{:#04x}", bytes[at])
             ),
         }
     })
@@ -140,7 +140,12 @@ pub fn records(text: &str, sep: u8) -> Result<Vec<Record>, CsvProblem> {
         match reader.read_record(&mut rec) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(CsvProblem::file(format!("cannot read the CSV: {e}"))),
+            Err(e) => {
+                return Err(CsvProblem::file(crate::tr!(
+                    "files-csv-unreadable",
+                    error = e.to_string()
+                )))
+            }
         }
         // The reader reports a record as starting where the previous one's
         // terminator began; skip terminators and blank lines to its first byte.
@@ -271,5 +276,24 @@ mod tests {
         assert_eq!(err.line, Some(3));
         assert!(err.message.contains("byte 7"), "{}", err.message);
         assert_eq!(decode(b"\xEF\xBB\xBFid"), Ok("id"));
+    }
+
+    #[test]
+    fn file_problems_read_in_german() {
+        use crate::i18n::{with_language, Lang};
+        let err = with_language(Lang::De, || decode(b"id\n\xff")).expect_err("bad");
+        assert_eq!(
+            err.message,
+            "Kein UTF-8-Text: Byte 3 (Zeile 2) ist 0xff; speichern Sie die Datei als „CSV UTF-8“"
+        );
+        let err = with_language(Lang::De, || decode(b"\xff\xfei\0d\0")).expect_err("utf-16");
+        assert_eq!(
+            err.message,
+            "Die Datei ist UTF-16-codiert; speichern Sie sie als „CSV UTF-8“ und versuchen Sie es erneut"
+        );
+        assert_eq!(
+            decode(b"\xff\xfei\0d\0").expect_err("utf-16").message,
+            "the file is UTF-16; save it as \"CSV UTF-8\" and try again"
+        );
     }
 }

@@ -452,9 +452,9 @@ pub fn preview(stored: &Scenario, text: &str) -> (RepsCsvPreview, Option<Scenari
     };
     let mut records = records.into_iter().filter(|r| !is_blank(r));
     let Some(header) = records.next() else {
-        p.errors.push(CsvProblem::file(format!(
-            "the file is empty: its first row must be the header ({})",
-            COLUMNS.join(", ")
+        p.errors.push(CsvProblem::file(crate::tr!(
+            "files-csv-empty",
+            columns = COLUMNS.join(", ")
         )));
         return (p, None);
     };
@@ -475,7 +475,11 @@ pub fn preview(stored: &Scenario, text: &str) -> (RepsCsvPreview, Option<Scenari
             if let Some(first) = seen.get(&id) {
                 errs.push((
                     Some(Col::Id),
-                    format!("id {id:?} is already on row {first}"),
+                    crate::tr!(
+                        "files-csv-duplicate-id",
+                        id = format!("{id:?}"),
+                        first = *first
+                    ),
                 ));
             } else {
                 seen.insert(id.clone(), rec.row);
@@ -616,7 +620,7 @@ fn read_header(header: &Record, p: &mut RepsCsvPreview) -> Vec<Heading> {
                 err(
                     p,
                     shown,
-                    format!("column given twice (columns {} and {})", j + 1, i + 1),
+                    crate::tr!("files-csv-column-twice", first = j + 1, second = i + 1),
                 );
                 headings.push(Heading::Ignored);
             } else {
@@ -629,15 +633,15 @@ fn read_header(header: &Record, p: &mut RepsCsvPreview) -> Vec<Heading> {
                 row: Some(header.row),
                 line: Some(header.line),
                 column: Some(shown),
-                message: "Meridian does not store this column; its cells are ignored".into(),
+                message: crate::tr!("files-csv-column-ignored"),
             });
             headings.push(Heading::Ignored);
         } else {
-            let hint = match closest(&name) {
-                Some(c) => format!("; did you mean {c:?}?"),
-                None => format!("; the columns are {}", COLUMNS.join(", ")),
+            let message = match closest(&name) {
+                Some(c) => crate::tr!("files-csv-unknown-column-near", column = format!("{c:?}")),
+                None => crate::tr!("files-csv-unknown-column", columns = COLUMNS.join(", ")),
             };
-            err(p, shown, format!("unknown column{hint}"));
+            err(p, shown, message);
             headings.push(Heading::Ignored);
         }
     }
@@ -646,10 +650,7 @@ fn read_header(header: &Record, p: &mut RepsCsvPreview) -> Vec<Heading> {
             row: Some(header.row),
             line: Some(header.line),
             column: None,
-            message: format!(
-                "the header has no id column (the first row must name the columns: {})",
-                COLUMNS.join(", ")
-            ),
+            message: crate::tr!("files-csv-no-id-column", columns = COLUMNS.join(", ")),
         });
     }
     if first_at.contains_key(&Col::OfficeDaysMin) != first_at.contains_key(&Col::OfficeDaysMax) {
@@ -662,10 +663,7 @@ fn read_header(header: &Record, p: &mut RepsCsvPreview) -> Vec<Heading> {
             row: Some(header.row),
             line: Some(header.line),
             column: None,
-            message: format!(
-                "office_days_min and office_days_max go together; add a {} column",
-                missing.name()
-            ),
+            message: crate::tr!("files-csv-office-days-column", column = missing.name()),
         });
     }
     headings
@@ -752,25 +750,27 @@ impl<'a> RowReader<'a> {
                 Some(Heading::Blank) | None if value.is_empty() => {}
                 Some(Heading::Blank) => errs.push((
                     None,
-                    format!(
-                        "column {} has no name in the header but this row fills it with {value:?}",
-                        i + 1
+                    crate::tr!(
+                        "files-csv-blank-heading",
+                        index = i + 1,
+                        value = format!("{value:?}")
                     ),
                 )),
                 None => errs.push((
                     None,
-                    format!(
-                        "the row has {} cells but the header names {}; cell {} is {value:?}",
-                        rec.cells.len(),
-                        self.headings.len(),
-                        i + 1
+                    crate::tr!(
+                        "files-csv-extra-cell",
+                        cells = rec.cells.len(),
+                        columns = self.headings.len(),
+                        index = i + 1,
+                        value = format!("{value:?}")
                     ),
                 )),
             }
         }
         let id = cells.get(&Col::Id).copied().unwrap_or("").to_string();
         if id.is_empty() {
-            errs.push((Some(Col::Id), "every row needs an id".into()));
+            errs.push((Some(Col::Id), crate::tr!("files-csv-id-required")));
             return ParsedRow { id, rep: None };
         }
         let before = errs.len();
@@ -781,9 +781,7 @@ impl<'a> RowReader<'a> {
                 if !cells.contains_key(&Col::TimeZone) {
                     errs.push((
                         None,
-                        format!(
-                            "{id:?} is a new rep and needs a time_zone, but the file has no time_zone column"
-                        ),
+                        crate::tr!("files-csv-new-rep-zone", id = format!("{id:?}")),
                     ));
                 }
                 Rep::new(&id, &id, "")
@@ -888,9 +886,10 @@ impl<'a> RowReader<'a> {
         };
         let count = trips().count();
         if count > limits::TRIPS {
-            return Err(format!(
-                "{count} trips is more than the limit of {}",
-                limits::TRIPS
+            return Err(crate::tr!(
+                "files-csv-too-many-trips",
+                count = count,
+                limit = limits::TRIPS
             ));
         }
         let mut out = Vec::with_capacity(count);
@@ -943,9 +942,17 @@ impl<'a> RowReader<'a> {
             .iter()
             .find(|(_, name)| name.eq_ignore_ascii_case(value))
             .map(|(id, _)| *id);
-        let hint = match by_name {
-            Some(id) => format!("; did you mean its id {id:?}?"),
-            None if known.is_empty() => format!("; there are no {kind}s yet: add one first"),
+        let value = format!("{value:?}");
+        err(match by_name {
+            Some(id) => crate::tr!(
+                "files-csv-reference-by-name",
+                kind = kind,
+                value = value,
+                id = format!("{id:?}")
+            ),
+            None if known.is_empty() => {
+                crate::tr!("files-csv-reference-none", kind = kind, value = value)
+            }
             None => {
                 let ids: Vec<String> = known
                     .iter()
@@ -953,17 +960,21 @@ impl<'a> RowReader<'a> {
                     .map(|(id, _)| format!("{id:?}"))
                     .collect();
                 let more = if known.len() > 12 { ", …" } else { "" };
-                format!("; the {kind}s are {}{more}", ids.join(", "))
+                crate::tr!(
+                    "files-csv-reference-unknown",
+                    kind = kind,
+                    value = value,
+                    ids = format!("{}{more}", ids.join(", "))
+                )
             }
-        };
-        err(format!("unknown {kind} {value:?}{hint}"));
+        });
         None
     }
 }
 
 fn zone(value: &str) -> Result<String, String> {
     if value.is_empty() {
-        return Err("a time zone is required (an IANA name like Europe/London)".into());
+        return Err(crate::tr!("files-csv-zone-required"));
     }
     if tz::is_valid_zone(value) {
         return Ok(value.to_string());
@@ -971,9 +982,14 @@ fn zone(value: &str) -> Result<String, String> {
     let near = tz::zone_names()
         .into_iter()
         .find(|z| z.eq_ignore_ascii_case(value));
+    let value = format!("{value:?}");
     Err(match near {
-        Some(z) => format!("unknown time zone {value:?}; did you mean {z:?}?"),
-        None => format!("unknown time zone {value:?} (use an IANA name like Europe/London)"),
+        Some(z) => crate::tr!(
+            "files-csv-zone-near",
+            value = value,
+            zone = format!("{z:?}")
+        ),
+        None => crate::tr!("files-csv-zone-unknown", value = value),
     })
 }
 
@@ -993,10 +1009,11 @@ fn capacity(value: &str) -> Result<Hours, String> {
             .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
         && text.chars().any(|c| c.is_ascii_digit());
     match Hours::parse(&text).filter(|_| ok) {
-        Some(h) if h.is_negative() => Err(format!("must not be negative, got {value}")),
+        Some(h) if h.is_negative() => Err(crate::tr!("files-csv-capacity-negative", value = value)),
         Some(h) => Ok(h),
-        None => Err(format!(
-            "expected a number of hours like 40 or 37.5, got {value:?}"
+        None => Err(crate::tr!(
+            "files-csv-capacity-number",
+            value = format!("{value:?}")
         )),
     }
 }
@@ -1006,24 +1023,24 @@ fn office_days(mn: &str, mx: &str) -> Result<Option<DayRange>, (Col, String)> {
         s.parse::<u32>()
             .ok()
             .filter(|_| s.bytes().all(|b| b.is_ascii_digit()))
-            .ok_or_else(|| (c, format!("expected a whole number of days, got {s:?}")))
+            .ok_or_else(|| {
+                (
+                    c,
+                    crate::tr!("files-csv-days-number", value = format!("{s:?}")),
+                )
+            })
     };
     match (mn.is_empty(), mx.is_empty()) {
         (true, true) => Ok(None),
-        (false, true) => Err((
-            Col::OfficeDaysMax,
-            "give both office_days_min and office_days_max, or neither to follow the team policy"
-                .into(),
-        )),
-        (true, false) => Err((
-            Col::OfficeDaysMin,
-            "give both office_days_min and office_days_max, or neither to follow the team policy"
-                .into(),
-        )),
+        (false, true) => Err((Col::OfficeDaysMax, crate::tr!("files-csv-office-days-pair"))),
+        (true, false) => Err((Col::OfficeDaysMin, crate::tr!("files-csv-office-days-pair"))),
         (false, false) => {
             let (a, b) = (num(mn, Col::OfficeDaysMin)?, num(mx, Col::OfficeDaysMax)?);
             if a > b {
-                return Err((Col::OfficeDaysMax, format!("max {b} is less than min {a}")));
+                return Err((
+                    Col::OfficeDaysMax,
+                    crate::tr!("files-csv-office-days-order", max = b, min = a),
+                ));
             }
             Ok(Some(DayRange { min: a, max: b }))
         }
@@ -1054,7 +1071,7 @@ fn weekday(token: &str) -> Option<Weekday> {
 
 /// `mon`, or a range `mon-fri` (not wrapping past Sunday).
 fn day_spec(token: &str) -> Result<Vec<Weekday>, String> {
-    let bad = || format!("{token:?} is not a weekday (mon, tue, wed, thu, fri, sat, sun)");
+    let bad = || crate::tr!("files-csv-not-weekday", value = format!("{token:?}"));
     match token.split_once(['-', '–']) {
         Some((a, b)) => {
             let (a, b) = (
@@ -1062,7 +1079,10 @@ fn day_spec(token: &str) -> Result<Vec<Weekday>, String> {
                 weekday(b.trim()).ok_or_else(bad)?,
             );
             if a > b {
-                return Err(format!("the day range {token:?} runs backwards"));
+                return Err(crate::tr!(
+                    "files-csv-day-range-backwards",
+                    value = format!("{token:?}")
+                ));
             }
             Ok(Weekday::ALL[a.index()..=b.index()].to_vec())
         }
@@ -1113,18 +1133,21 @@ fn parse_holidays(value: &str, suggest: bool) -> Result<Option<Option<String>>, 
         return Ok(Some(None));
     }
     if value.chars().count() > limits::REGION_CHARS {
-        return Err(format!(
-            "{value:?} is not a region code (GB-ENG, US-CA, DE-BY)"
+        return Err(crate::tr!(
+            "files-csv-region-not-code",
+            value = format!("{value:?}")
         ));
     }
     match holidays::Region::find(value) {
         Some(r) => Ok(Some(Some(r.code().to_string()))),
-        None if suggest => Err(format!(
-            "unknown holidays region {value:?}; the nearest are {}; leave it empty for the office's, or write none",
-            holidays::nearest(value, 3).join(", ")
+        None if suggest => Err(crate::tr!(
+            "files-csv-region-near",
+            value = format!("{value:?}"),
+            nearest = holidays::nearest(value, 3).join(", ")
         )),
-        None => Err(format!(
-            "unknown holidays region {value:?}; leave it empty for the office's, or write none"
+        None => Err(crate::tr!(
+            "files-csv-region-unknown",
+            value = format!("{value:?}")
         )),
     }
 }
@@ -1132,9 +1155,8 @@ fn parse_holidays(value: &str, suggest: bool) -> Result<Option<Option<String>>, 
 /// One trip of the travel cell: `2026-12-07..2026-12-11 nyc` (spaces
 /// allowed around `..`) or `2026-12-07 nyc`.
 fn trip_parts(part: &str) -> Result<(NaiveDate, NaiveDate, &str), String> {
-    let example = "write trips as 2026-12-07..2026-12-11 nyc";
     let day = |t: &str| {
-        parse_date(t).ok_or_else(|| format!("{t:?} is not a date YYYY-MM-DD ({example})"))
+        parse_date(t).ok_or_else(|| crate::tr!("files-csv-trip-date", value = format!("{t:?}")))
     };
     let (first, rest) = part
         .split_once(|c: char| c.is_whitespace() || c == '.')
@@ -1146,18 +1168,25 @@ fn trip_parts(part: &str) -> Result<(NaiveDate, NaiveDate, &str), String> {
             let after = after.trim_start();
             let end = after.split_whitespace().next().unwrap_or("");
             if end.is_empty() {
-                return Err(format!("the trip from {from} has no last day ({example})"));
+                return Err(crate::tr!("files-csv-trip-no-end", from = from.to_string()));
             }
             (day(end)?, &after[end.len()..])
         }
         None => (from, rest),
     };
     if to < from {
-        return Err(format!("{from}..{to} ends before it starts"));
+        return Err(crate::tr!(
+            "files-csv-range-backwards",
+            from = from.to_string(),
+            to = to.to_string()
+        ));
     }
     let office = rest.trim();
     if office.is_empty() {
-        return Err(format!("the trip {part:?} names no office ({example})"));
+        return Err(crate::tr!(
+            "files-csv-trip-no-office",
+            trip = format!("{part:?}")
+        ));
     }
     Ok((from, to, office))
 }
@@ -1169,9 +1198,7 @@ fn parse_time_off(value: &str) -> Result<Vec<DateRange>, String> {
         .filter(|t| !t.is_empty())
         .collect();
     let day = |t: &str| {
-        parse_date(t).ok_or_else(|| {
-            format!("{t:?} is not a date YYYY-MM-DD (write ranges as 2026-12-21..2026-12-31)")
-        })
+        parse_date(t).ok_or_else(|| crate::tr!("files-csv-time-off-date", value = format!("{t:?}")))
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -1180,7 +1207,7 @@ fn parse_time_off(value: &str) -> Result<Vec<DateRange>, String> {
         let end = if tokens.get(i + 1) == Some(&"..") {
             let t = tokens
                 .get(i + 2)
-                .ok_or_else(|| format!("the range from {start} has no end"))?;
+                .ok_or_else(|| crate::tr!("files-csv-time-off-no-end", from = start.to_string()))?;
             i += 3;
             day(t)?
         } else {
@@ -1188,7 +1215,11 @@ fn parse_time_off(value: &str) -> Result<Vec<DateRange>, String> {
             start
         };
         if end < start {
-            return Err(format!("{start}..{end} ends before it starts"));
+            return Err(crate::tr!(
+                "files-csv-range-backwards",
+                from = start.to_string(),
+                to = end.to_string()
+            ));
         }
         out.push(DateRange { start, end });
     }
@@ -1231,17 +1262,18 @@ fn parse_week(value: &str) -> Result<WeekHours, String> {
             days.extend(day_spec(token)?);
         }
         if days.is_empty() {
-            return Err(format!(
-                "no weekday before {:?} (write e.g. \"mon-fri 09:00-17:00\")",
-                group
+            return Err(crate::tr!(
+                "files-csv-hours-no-weekday",
+                group = format!("{group:?}")
             ));
         }
         let times = parse_intervals(times_text.trim())?;
         if times.is_empty() {
-            return Err(format!(
-                "{:?} has no hours (write e.g. \"{} 09:00-17:00\")",
-                days_text.trim(),
-                days_text.trim()
+            let written = days_text.trim();
+            return Err(crate::tr!(
+                "files-csv-hours-no-times",
+                days = format!("{written:?}"),
+                written = written
             ));
         }
         for d in days {
@@ -1253,9 +1285,11 @@ fn parse_week(value: &str) -> Result<WeekHours, String> {
         ivs.dedup();
         for w in ivs.windows(2) {
             if w[1].0 < w[0].1 {
-                return Err(format!(
-                    "{day}: {}-{} overlaps {}-{}",
-                    w[1].0, w[1].1, w[0].0, w[0].1
+                return Err(crate::tr!(
+                    "files-csv-hours-overlap",
+                    day = day.to_string(),
+                    second = format!("{}-{}", w[1].0, w[1].1),
+                    first = format!("{}-{}", w[0].0, w[0].1)
                 ));
             }
         }
@@ -1273,26 +1307,25 @@ fn parse_intervals(text: &str) -> Result<Vec<Interval>, String> {
         .collect();
     let mut out = Vec::new();
     let mut i = 0;
-    let bad_time = |t: &str| format!("{t:?} is not a time HH:MM (write intervals as 09:00-17:00)");
+    let bad_time = |t: &str| crate::tr!("files-csv-time-bad", value = format!("{t:?}"));
     while i < tokens.len() {
         let start = clock(tokens[i]).ok_or_else(|| bad_time(tokens[i]))?;
         if tokens.get(i + 1) != Some(&"-") {
-            return Err(format!(
-                "{} needs an end time (write intervals as 09:00-17:00)",
-                tokens[i]
-            ));
+            return Err(crate::tr!("files-csv-time-no-end", start = tokens[i]));
         }
         let end_t = tokens
             .get(i + 2)
-            .ok_or_else(|| format!("{}- has no end time", tokens[i]))?;
+            .ok_or_else(|| crate::tr!("files-csv-time-dangling", start = tokens[i]))?;
         let end = clock(end_t).ok_or_else(|| bad_time(end_t))?;
         i += 3;
         if start == ClockTime::END_OF_DAY {
-            return Err("24:00 can only end an interval".into());
+            return Err(crate::tr!("files-csv-time-24"));
         }
         if start >= end {
-            return Err(format!(
-                "{start}-{end} does not end after it starts (an interval cannot cross midnight: split it at 24:00)"
+            return Err(crate::tr!(
+                "files-csv-interval-backwards",
+                start = start.to_string(),
+                end = end.to_string()
             ));
         }
         out.push(Interval(start, end));
@@ -1372,5 +1405,68 @@ mod tests {
         assert_eq!(capacity("37,5").map(|h| h.to_string()), Ok("37.5".into()));
         assert!(capacity("-1").is_err());
         assert!(capacity("1e9999").is_err());
+    }
+
+    #[test]
+    fn cell_problems_read_in_german() {
+        use crate::i18n::{with_language, Lang};
+        let de = |f: &dyn Fn() -> Result<String, String>| with_language(Lang::De, f);
+        assert_eq!(
+            de(&|| week("mon 09:00-12:00, 11:00-13:00")),
+            Err("mon: 11:00-13:00 überschneidet sich mit 09:00-12:00".into())
+        );
+        assert_eq!(
+            de(&|| week("mon")),
+            Err("\"mon\" hat keine Zeiten (schreiben Sie z. B. „mon 09:00-17:00“)".into())
+        );
+        assert_eq!(
+            de(&|| week("mon 17:00-09:00")),
+            Err("17:00-09:00 endet nicht nach seinem Beginn (eine Zeitspanne kann nicht über Mitternacht gehen: teilen Sie sie bei 24:00)".into())
+        );
+        assert_eq!(
+            with_language(Lang::De, || capacity("viel")),
+            Err("Erwartet wird eine Stundenzahl wie 40 oder 37,5, angegeben ist \"viel\"".into())
+        );
+        assert_eq!(
+            with_language(Lang::De, || office_days("3", "2")),
+            Err((
+                Col::OfficeDaysMax,
+                "Der Höchstwert 2 ist kleiner als der Mindestwert 3".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_preview_reads_in_german_and_english_stays() {
+        use crate::i18n::{with_language, Lang};
+        let text = "id,time_zone,team,email\nana,Europe/Lisbon,sales,a@x\nana,,,\n";
+        let messages = |p: RepsCsvPreview| -> Vec<String> {
+            p.warnings
+                .iter()
+                .chain(&p.errors)
+                .map(ToString::to_string)
+                .collect()
+        };
+        let (p, merged) = with_language(Lang::De, || preview(&Scenario::default(), text));
+        assert!(merged.is_none());
+        assert_eq!(
+            messages(p),
+            [
+                "row 1, column email: Meridian speichert diese Spalte nicht; ihre Zellen werden ignoriert",
+                "row 2, column team: Unbekanntes Team \"sales\"; es gibt noch keine Teams: legen Sie zuerst eines an",
+                "row 3, column time_zone: Eine Zeitzone ist erforderlich (ein IANA-Name wie Europe/Berlin)",
+                "row 3, column id: Die ID \"ana\" steht bereits in Zeile 2",
+            ]
+        );
+        let (p, _) = preview(&Scenario::default(), text);
+        assert_eq!(
+            messages(p),
+            [
+                "row 1, column email: Meridian does not store this column; its cells are ignored",
+                "row 2, column team: unknown team \"sales\"; there are no teams yet: add one first",
+                "row 3, column time_zone: a time zone is required (an IANA name like Europe/London)",
+                "row 3, column id: id \"ana\" is already on row 2",
+            ]
+        );
     }
 }

@@ -47,16 +47,18 @@ impl Json {
         serde_json::from_str(text)
     }
 
-    /// A short description for messages: "a string", "null", …
-    pub fn kind(&self) -> &'static str {
-        match self {
+    /// A short description for messages, in the reader's language: "a
+    /// string", "null", "ein Text", …
+    pub fn kind(&self) -> String {
+        let code = match self {
             Json::Null => "null",
-            Json::Bool(_) => "a boolean",
-            Json::Int(_) | Json::Float(_) => "a number",
-            Json::Str(_) => "a string",
-            Json::Array(_) => "a list",
-            Json::Object(_) => "an object",
-        }
+            Json::Bool(_) => "boolean",
+            Json::Int(_) | Json::Float(_) => "number",
+            Json::Str(_) => "string",
+            Json::Array(_) => "list",
+            Json::Object(_) => "object",
+        };
+        crate::tr!("io-json-kind", kind = code)
     }
 
     /// The value as it would be written, shortened to 40 characters.
@@ -238,6 +240,24 @@ mod tests {
         assert_eq!(Json::parse("40").ok(), Some(Json::Int(40)));
         assert_eq!(Json::parse("37.5").ok(), Some(Json::Float(37.5)));
         assert_eq!(Json::parse("\u{feff}true").ok(), Some(Json::Bool(true)));
+    }
+
+    #[test]
+    fn kinds_are_named_in_the_readers_language() {
+        use crate::i18n::{with_language, Lang};
+        let values = [
+            Json::Null,
+            Json::Int(1),
+            Json::Str("x".into()),
+            Json::Array(vec![]),
+        ];
+        let en: Vec<String> = values.iter().map(Json::kind).collect();
+        assert_eq!(en, ["null", "a number", "a string", "a list"]);
+        let de: Vec<String> = with_language(Lang::De, || values.iter().map(Json::kind).collect());
+        assert_eq!(de, ["null", "eine Zahl", "ein Text", "eine Liste"]);
+        let object = Json::Object(Box::default());
+        assert_eq!(object.kind(), "an object");
+        assert_eq!(Json::Bool(true).kind(), "a boolean");
     }
 
     #[test]

@@ -81,9 +81,10 @@ pub fn parse_document(text: &str, source: &str) -> Result<Scenario, ScenarioErro
             file: source.to_string(),
             problems: vec![Problem {
                 path: String::new(),
-                message: format!(
-                    "{} bytes is more than the limit of {MAX_FILE_BYTES}",
-                    text.len()
+                message: crate::tr!(
+                    "io-file-too-big",
+                    bytes = text.len().to_string(),
+                    max = MAX_FILE_BYTES.to_string(),
                 ),
             }],
         });
@@ -92,7 +93,7 @@ pub fn parse_document(text: &str, source: &str) -> Result<Scenario, ScenarioErro
         file: source.to_string(),
         problems: vec![Problem {
             path: String::new(),
-            message: format!("not valid JSON: {e}"),
+            message: crate::tr!("io-not-json", error = e.to_string()),
         }],
     })?;
     from_json(&json).map_err(|problems| ScenarioError {
@@ -109,7 +110,7 @@ pub fn validate(sc: &Scenario) -> Result<(), Vec<Problem>> {
     let json = Json::from_serialize(sc).map_err(|e| {
         vec![Problem {
             path: String::new(),
-            message: format!("cannot be written as JSON: {e}"),
+            message: crate::tr!("io-not-writable", error = e.to_string()),
         }]
     })?;
     from_json(&json)?;
@@ -122,7 +123,7 @@ pub fn validate(sc: &Scenario) -> Result<(), Vec<Problem>> {
         .filter(|(_, r)| !r.travel.is_sorted())
         .map(|(i, _)| Problem {
             path: format!("reps[{i}].travel"),
-            message: "trips are not in date order".to_string(),
+            message: crate::tr!("io-trips-unsorted"),
         })
         .collect();
     if unsorted.is_empty() {
@@ -219,20 +220,20 @@ impl V {
         optional: &[&str],
     ) -> Option<&'a Object> {
         let Json::Object(o) = val else {
-            self.err(path, format!("expected an object, got {}", val.kind()));
+            self.err(path, crate::tr!("io-expected-object", found = val.kind()));
             return None;
         };
         for k in &o.duplicates {
-            self.err(join(path, k), "key given twice in one object");
+            self.err(join(path, k), crate::tr!("io-duplicate-key"));
         }
         for (k, _) in &o.members {
             if !required.contains(&k.as_str()) && !optional.contains(&k.as_str()) {
-                self.err(join(path, k), "unknown field");
+                self.err(join(path, k), crate::tr!("io-unknown-field"));
             }
         }
         for k in required {
             if o.get(k).is_none() {
-                self.err(join(path, k), "required field is missing");
+                self.err(join(path, k), crate::tr!("io-missing-field"));
             }
         }
         Some(o)
@@ -246,7 +247,7 @@ impl V {
         let n = s.chars().count();
         self.err(
             path,
-            format!("{n} characters is longer than the limit of {max}"),
+            crate::tr!("io-too-long", count = n.to_string(), max = max.to_string()),
         );
         true
     }
@@ -258,7 +259,11 @@ impl V {
             Some(Json::Array(a)) if a.len() > max => {
                 self.err(
                     path,
-                    format!("{} items is more than the limit of {max}", a.len()),
+                    crate::tr!(
+                        "io-too-many-items",
+                        count = a.len().to_string(),
+                        max = max.to_string(),
+                    ),
                 );
                 true
             }
@@ -270,13 +275,13 @@ impl V {
     fn string(&mut self, val: &Json, path: &str, max: usize) -> Option<String> {
         match val {
             Json::Str(s) if s.is_empty() => {
-                self.err(path, "must not be empty");
+                self.err(path, crate::tr!("io-empty"));
                 None
             }
             Json::Str(s) if self.too_long(s, path, max) => None,
             Json::Str(s) => Some(s.to_string()),
             other => {
-                self.err(path, format!("expected a string, got {}", other.kind()));
+                self.err(path, crate::tr!("io-expected-string", found = other.kind()));
                 None
             }
         }
@@ -288,7 +293,7 @@ impl V {
             Json::Str(s) if self.too_long(s, path, max) => None,
             Json::Str(s) => Some(s.to_string()),
             other => {
-                self.err(path, format!("expected a string, got {}", other.kind()));
+                self.err(path, crate::tr!("io-expected-string", found = other.kind()));
                 None
             }
         }
@@ -315,24 +320,23 @@ impl V {
                 None => {
                     // Suggestions cost a pass over every code: only the
                     // first few problems get them, so a huge file stays linear.
+                    let region = format!("{s:?}");
                     let message = if self.problems.len() < 50 {
-                        let near = crate::holidays::nearest(s, 3).join(", ");
-                        format!("unknown holidays region {s:?}; the nearest are {near}")
+                        let nearest = crate::holidays::nearest(s, 3).join(", ");
+                        crate::tr!(
+                            "io-unknown-region-nearest",
+                            region = region,
+                            nearest = nearest
+                        )
                     } else {
-                        format!("unknown holidays region {s:?}")
+                        crate::tr!("io-unknown-region", region = region)
                     };
                     self.err(path, message);
                     None
                 }
             },
             other => {
-                self.err(
-                    path,
-                    format!(
-                        "expected a region code such as \"GB-ENG\" or null, got {}",
-                        other.kind()
-                    ),
-                );
+                self.err(path, crate::tr!("io-expected-region", found = other.kind()));
                 None
             }
         }
@@ -344,7 +348,7 @@ impl V {
             other => {
                 self.err(
                     path,
-                    format!("expected true or false, got {}", other.kind()),
+                    crate::tr!("io-expected-boolean", found = other.kind()),
                 );
                 None
             }
@@ -355,17 +359,27 @@ impl V {
         let Json::Int(n) = val else {
             self.err(
                 path,
-                format!("expected a whole number, got {} {}", val.kind(), val.show()),
+                crate::tr!(
+                    "io-expected-integer",
+                    found = val.kind(),
+                    value = val.show()
+                ),
             );
             return None;
         };
         if *n < lo {
-            self.err(path, format!("must be >= {lo}, got {n}"));
+            self.err(
+                path,
+                crate::tr!("io-at-least", min = lo.to_string(), value = n.to_string()),
+            );
             return None;
         }
         if let Some(hi) = hi {
             if *n > hi {
-                self.err(path, format!("must be <= {hi}, got {n}"));
+                self.err(
+                    path,
+                    crate::tr!("io-at-most", max = hi.to_string(), value = n.to_string()),
+                );
                 return None;
             }
         }
@@ -382,21 +396,24 @@ impl V {
             Json::Int(n) => Hours::parse(&n.to_string()),
             Json::Float(f) => Hours::from_f64(*f),
             other => {
-                self.err(path, format!("expected a number, got {}", other.kind()));
+                self.err(path, crate::tr!("io-expected-number", found = other.kind()));
                 return None;
             }
         };
         match h {
             None => {
-                self.err(path, format!("number out of range: {}", val.show()));
+                self.err(
+                    path,
+                    crate::tr!("io-number-out-of-range", value = val.show()),
+                );
                 None
             }
             Some(h) if h.is_negative() => {
-                self.err(path, format!("must not be negative, got {}", val.show()));
+                self.err(path, crate::tr!("io-negative", value = val.show()));
                 None
             }
             Some(h) if h.minutes() > i64::from(u32::MAX) => {
-                self.err(path, format!("too large: {}", val.show()));
+                self.err(path, crate::tr!("io-number-too-large", value = val.show()));
                 None
             }
             Some(h) => Some(h),
@@ -407,7 +424,7 @@ impl V {
         match val {
             Json::Array(a) => Some(a),
             other => {
-                self.err(path, format!("expected a list, got {}", other.kind()));
+                self.err(path, crate::tr!("io-expected-list", found = other.kind()));
                 None
             }
         }
@@ -427,7 +444,7 @@ impl V {
             _ => None,
         };
         if w.is_none() {
-            self.err(path, format!("not a weekday (mon..sun): {}", val.show()));
+            self.err(path, crate::tr!("io-not-weekday", value = val.show()));
         }
         w
     }
@@ -449,18 +466,12 @@ impl V {
 
     fn date(&mut self, val: &Json, path: &str) -> Option<NaiveDate> {
         let Json::Str(s) = val else {
-            self.err(
-                path,
-                format!("expected a date YYYY-MM-DD, got {}", val.show()),
-            );
+            self.err(path, crate::tr!("io-expected-date", value = val.show()));
             return None;
         };
         let d = parse_date(s);
         if d.is_none() {
-            self.err(
-                path,
-                format!("expected a date YYYY-MM-DD, got {}", val.show()),
-            );
+            self.err(path, crate::tr!("io-expected-date", value = val.show()));
         }
         d
     }
@@ -473,10 +484,7 @@ impl V {
         if t.is_none() {
             self.err(
                 path,
-                format!(
-                    "expected a local date-time YYYY-MM-DDTHH:MM, got {}",
-                    val.show()
-                ),
+                crate::tr!("io-expected-local-date-time", value = val.show()),
             );
         }
         t
@@ -489,11 +497,11 @@ impl V {
         };
         match t {
             None => {
-                self.err(path, format!("expected a time HH:MM, got {}", val.show()));
+                self.err(path, crate::tr!("io-expected-time", value = val.show()));
                 None
             }
             Some(ClockTime::END_OF_DAY) if !allow_24 => {
-                self.err(path, "24:00 is only allowed as an interval end");
+                self.err(path, crate::tr!("io-end-of-day"));
                 None
             }
             t => t,
@@ -505,14 +513,11 @@ impl V {
             Json::Str(s) if self.too_long(s, path, limits::TIME_ZONE_CHARS) => None,
             Json::Str(s) if tz::is_valid_zone(s) => Some(s.to_string()),
             Json::Str(s) => {
-                self.err(path, format!("unknown time zone {s:?}"));
+                self.err(path, crate::tr!("io-unknown-zone", zone = format!("{s:?}")));
                 None
             }
             other => {
-                self.err(
-                    path,
-                    format!("expected an IANA time zone name, got {}", other.kind()),
-                );
+                self.err(path, crate::tr!("io-expected-zone", found = other.kind()));
                 None
             }
         }
@@ -536,7 +541,7 @@ impl V {
                 let pair = match pair {
                     Json::Array(a) if a.len() == 2 => a,
                     _ => {
-                        self.err(&pp, "expected a pair [\"HH:MM\", \"HH:MM\"]");
+                        self.err(&pp, crate::tr!("io-expected-pair"));
                         continue;
                     }
                 };
@@ -544,7 +549,14 @@ impl V {
                 let e = self.time(&pair[1], &idx(&pp, 1), true);
                 let (Some(s), Some(e)) = (s, e) else { continue };
                 if s >= e {
-                    self.err(&pp, format!("start {s} is not before end {e}"));
+                    self.err(
+                        &pp,
+                        crate::tr!(
+                            "io-start-not-before-end",
+                            start = s.to_string(),
+                            end = e.to_string(),
+                        ),
+                    );
                     continue;
                 }
                 ivs.push((Interval(s, e), i));
@@ -552,7 +564,10 @@ impl V {
             ivs.sort();
             for w in ivs.windows(2) {
                 if w[1].0.start() < w[0].0.end() {
-                    self.err(idx(&p, w[1].1), format!("overlaps {}", idx(&p, w[0].1)));
+                    self.err(
+                        idx(&p, w[1].1),
+                        crate::tr!("io-interval-overlaps", other = idx(&p, w[0].1)),
+                    );
                 }
             }
             out.insert(day, ivs.into_iter().map(|(iv, _)| iv).collect());
@@ -570,7 +585,14 @@ impl V {
             .and_then(|m| self.u32_in(m, &join(path, "max"), 0, None));
         let (mn, mx) = (mn?, mx?);
         if mn > mx {
-            self.err(path, format!("min {mn} > max {mx}"));
+            self.err(
+                path,
+                crate::tr!(
+                    "io-min-above-max",
+                    min = mn.to_string(),
+                    max = mx.to_string()
+                ),
+            );
             return None;
         }
         Some(DayRange { min: mn, max: mx })
@@ -604,7 +626,11 @@ impl V {
                         if let Some(first) = seen.get(id.as_str()) {
                             self.err(
                                 join(&p, "id"),
-                                format!("duplicate id {id:?} (also {key}[{first}])"),
+                                crate::tr!(
+                                    "io-duplicate-id",
+                                    id = format!("{id:?}"),
+                                    other = idx(key, *first),
+                                ),
                             );
                             continue;
                         }
@@ -637,7 +663,14 @@ impl V {
         )?;
         if let Some(f) = top.get("format") {
             if !matches!(f, Json::Str(s) if s == FORMAT) {
-                self.err("format", format!("expected {FORMAT:?}, got {}", f.show()));
+                self.err(
+                    "format",
+                    crate::tr!(
+                        "io-wrong-format",
+                        format = format!("{FORMAT:?}"),
+                        value = f.show(),
+                    ),
+                );
             }
         }
 
@@ -714,7 +747,10 @@ impl V {
                                     } else {
                                         self.err(
                                             join(&p, "id"),
-                                            format!("duplicate request id {:?}", mr.id),
+                                            crate::tr!(
+                                                "io-duplicate-request-id",
+                                                id = format!("{:?}", mr.id),
+                                            ),
                                         );
                                     }
                                 }
@@ -856,13 +892,19 @@ impl V {
         let team = self.opt_string(o.get("team"), &join(p, "team"), limits::ID_CHARS);
         if let Some(Some(t)) = &team {
             if !teams.contains(t) {
-                self.err(join(p, "team"), format!("unknown team {t:?}"));
+                self.err(
+                    join(p, "team"),
+                    crate::tr!("io-unknown-team", id = format!("{t:?}")),
+                );
             }
         }
         let office = self.opt_string(o.get("office"), &join(p, "office"), limits::ID_CHARS);
         if let Some(Some(off)) = &office {
             if !offices.contains(off) {
-                self.err(join(p, "office"), format!("unknown office {off:?}"));
+                self.err(
+                    join(p, "office"),
+                    crate::tr!("io-unknown-office", id = format!("{off:?}")),
+                );
             }
         }
         let zone = o
@@ -888,9 +930,10 @@ impl V {
                         if siv.overlaps(*wiv) {
                             self.err(
                                 join(p, &format!("stretch_hours.{day}")),
-                                format!(
-                                    "stretch {}-{} overlaps working {}-{}",
-                                    siv.0, siv.1, wiv.0, wiv.1
+                                crate::tr!(
+                                    "io-stretch-overlaps-working",
+                                    stretch = format!("{}-{}", siv.0, siv.1),
+                                    working = format!("{}-{}", wiv.0, wiv.1),
                                 ),
                             );
                         }
@@ -928,7 +971,14 @@ impl V {
                     let e = bo.get("end").and_then(|d| self.date(d, &join(&bp, "end")));
                     if let (Some(s), Some(e)) = (s, e) {
                         if e < s {
-                            self.err(join(&bp, "end"), format!("end {e} is before start {s}"));
+                            self.err(
+                                join(&bp, "end"),
+                                crate::tr!(
+                                    "io-end-before-start",
+                                    end = e.to_string(),
+                                    start = s.to_string(),
+                                ),
+                            );
                         } else {
                             time_off.push(DateRange { start: s, end: e });
                         }
@@ -1003,17 +1053,27 @@ impl V {
                 continue;
             };
             if until < from {
-                self.err(join(&tp, "to"), format!("to {until} is before from {from}"));
+                self.err(
+                    join(&tp, "to"),
+                    crate::tr!(
+                        "io-to-before-from",
+                        to = until.to_string(),
+                        from = from.to_string(),
+                    ),
+                );
                 continue;
             }
             if !offices.contains(&office) {
-                self.err(join(&tp, "office"), format!("unknown office {office:?}"));
+                self.err(
+                    join(&tp, "office"),
+                    crate::tr!("io-unknown-office", id = format!("{office:?}")),
+                );
                 continue;
             }
             if home.is_some_and(|h| h.as_deref() == Some(office.as_str())) {
                 self.err(
                     join(&tp, "office"),
-                    format!("{office:?} is the rep's home office: a trip goes to another office"),
+                    crate::tr!("io-trip-to-home-office", office = format!("{office:?}")),
                 );
                 continue;
             }
@@ -1035,9 +1095,12 @@ impl V {
                 // nothing to the reader.
                 self.err(
                     idx(p, *bi),
-                    format!(
-                        "trip {}..{} overlaps the trip {}..{}: a rep is at one office a day",
-                        b.from, b.to, a.from, a.to
+                    crate::tr!(
+                        "io-trips-overlap",
+                        from = b.from.to_string(),
+                        to = b.to.to_string(),
+                        other_from = a.from.to_string(),
+                        other_to = a.to.to_string(),
                     ),
                 );
             }
@@ -1084,9 +1147,9 @@ impl V {
                 };
                 let Json::Str(raw) = a else { continue };
                 if !reps.contains(&s) {
-                    self.err(ap, format!("unknown rep {s:?}"));
+                    self.err(ap, crate::tr!("io-unknown-rep", id = format!("{s:?}")));
                 } else if !seen.insert(raw) {
-                    self.err(ap, format!("{s:?} listed twice"));
+                    self.err(ap, crate::tr!("io-listed-twice", id = format!("{s:?}")));
                 } else {
                     out.push(s);
                 }
@@ -1129,14 +1192,21 @@ impl V {
             Some(Json::Str(r)) => match RRule::parse(r) {
                 Ok(_) => Some(Some(r.to_string())),
                 Err(e) => {
-                    self.err(join(p, "rrule"), format!("invalid rrule {r:?}: {e}"));
+                    self.err(
+                        join(p, "rrule"),
+                        crate::tr!(
+                            "io-invalid-rrule",
+                            rrule = format!("{r:?}"),
+                            error = e.to_string(),
+                        ),
+                    );
                     None
                 }
             },
             Some(other) => {
                 self.err(
                     join(p, "rrule"),
-                    format!("expected a string or null, got {}", other.kind()),
+                    crate::tr!("io-expected-string-or-null", found = other.kind()),
                 );
                 None
             }
@@ -1151,7 +1221,7 @@ impl V {
             if !offices.contains(off) {
                 self.err(
                     join(p, "in_person_office"),
-                    format!("unknown office {off:?}"),
+                    crate::tr!("io-unknown-office", id = format!("{off:?}")),
                 );
             }
         }
@@ -1191,7 +1261,10 @@ impl V {
         let assignee = self.opt_string(o.get("assignee"), &join(p, "assignee"), limits::ID_CHARS);
         if let Some(Some(a)) = &assignee {
             if !reps.contains(a) {
-                self.err(join(p, "assignee"), format!("unknown rep {a:?}"));
+                self.err(
+                    join(p, "assignee"),
+                    crate::tr!("io-unknown-rep", id = format!("{a:?}")),
+                );
             }
         }
         let skills = self.string_set(
@@ -1205,7 +1278,7 @@ impl V {
             None => Some(false),
         };
         if pinned == Some(true) && matches!(o.get("assignee"), None | Some(Json::Null)) {
-            self.err(join(p, "pinned"), "a pinned task needs an assignee");
+            self.err(join(p, "pinned"), crate::tr!("io-pinned-needs-assignee"));
         }
         let id = id?;
         Some(Task {
@@ -1254,33 +1327,56 @@ impl V {
             };
             let Some(rep) = reps.get(rid.as_str()) else {
                 if !rep_ids.contains(&rid) {
-                    self.err(join(&p, "rep"), format!("unknown rep {rid:?}"));
+                    self.err(
+                        join(&p, "rep"),
+                        crate::tr!("io-unknown-rep", id = format!("{rid:?}")),
+                    );
                 }
                 continue;
             };
             if rep.office_on(date) != Some(oid.as_str()) {
-                let what = if rep.trip_on(date).is_some() {
-                    "the office"
+                let (office, who, day) = (format!("{oid:?}"), format!("{rid:?}"), date.to_string());
+                // Away on a trip, the rep's office that day is the trip's.
+                let message = if rep.trip_on(date).is_some() {
+                    crate::tr!(
+                        "io-office-day-not-office",
+                        office = office,
+                        rep = who,
+                        date = day
+                    )
                 } else {
-                    "the home office"
+                    crate::tr!(
+                        "io-office-day-not-home-office",
+                        office = office,
+                        rep = who,
+                        date = day,
+                    )
                 };
-                self.err(
-                    join(&p, "office"),
-                    format!("{oid:?} is not {what} of {rid:?} on {date}"),
-                );
+                self.err(join(&p, "office"), message);
                 continue;
             }
             if let Some(off) = offices.get(oid.as_str()) {
                 if !office_open(off, date) {
                     self.err(
                         join(&p, "date"),
-                        format!("office {oid:?} is not open on {date}"),
+                        crate::tr!(
+                            "io-office-closed",
+                            office = format!("{oid:?}"),
+                            date = date.to_string(),
+                        ),
                     );
                     continue;
                 }
             }
             if !seen.insert((rid.clone(), date)) {
-                self.err(&p, format!("{rid:?} is listed twice on {date}"));
+                self.err(
+                    &p,
+                    crate::tr!(
+                        "io-office-day-twice",
+                        rep = format!("{rid:?}"),
+                        date = date.to_string(),
+                    ),
+                );
                 continue;
             }
             out.push(OfficeDay {
@@ -1295,13 +1391,21 @@ impl V {
     fn window(&mut self, from: Option<NaiveDate>, to: Option<NaiveDate>, p: &str) {
         if let (Some(f), Some(t)) = (from, to) {
             if t < f {
-                self.err(join(p, "to"), format!("to {t} is before from {f}"));
+                self.err(
+                    join(p, "to"),
+                    crate::tr!(
+                        "io-to-before-from",
+                        to = t.to_string(),
+                        from = f.to_string()
+                    ),
+                );
             } else if (t - f).num_days() + 1 > MAX_WINDOW_DAYS {
                 self.err(
                     join(p, "to"),
-                    format!(
-                        "window of {} days is longer than {MAX_WINDOW_DAYS}",
-                        (t - f).num_days() + 1
+                    crate::tr!(
+                        "io-window-too-long",
+                        days = ((t - f).num_days() + 1).to_string(),
+                        max = MAX_WINDOW_DAYS.to_string(),
                     ),
                 );
             }
@@ -1349,18 +1453,16 @@ impl V {
         if attendees > limits::ATTENDEES && nr <= limits::ATTENDEES && no <= limits::ATTENDEES {
             self.err(
                 p,
-                format!(
-                    "{attendees} required and optional attendees is more than the limit of {}",
-                    limits::ATTENDEES
+                crate::tr!(
+                    "io-too-many-attendees",
+                    count = attendees.to_string(),
+                    max = limits::ATTENDEES.to_string(),
                 ),
             );
         }
         let required = self.people(o.get("required"), &join(p, "required"), reps);
         if matches!(o.get("required"), Some(Json::Array(a)) if a.is_empty()) {
-            self.err(
-                join(p, "required"),
-                "at least one required attendee is needed",
-            );
+            self.err(join(p, "required"), crate::tr!("io-no-required-attendee"));
         }
         let optional = self.people(o.get("optional"), &join(p, "optional"), reps);
         let required_set: HashSet<&str> = required.iter().map(String::as_str).collect();
@@ -1368,7 +1470,7 @@ impl V {
             if required_set.contains(a.as_str()) {
                 self.err(
                     join(p, "optional"),
-                    format!("{a:?} is both required and optional"),
+                    crate::tr!("io-required-and-optional", rep = format!("{a:?}")),
                 );
             }
         }
@@ -1388,7 +1490,7 @@ impl V {
                     Some(g) => {
                         self.err(
                             join(p, "granularity_minutes"),
-                            format!("must be one of 5, 10, 15, 20, 30, 60, got {g}"),
+                            crate::tr!("io-bad-granularity", value = g.to_string()),
                         );
                         None
                     }
@@ -1408,9 +1510,10 @@ impl V {
             if k > 1 && t >= f && (t - f).num_days() > 6 {
                 self.err(
                     join(p, "to"),
-                    format!(
-                        "a request repeated over {k} weeks needs a window of at most 7 days, got {}",
-                        (t - f).num_days() + 1
+                    crate::tr!(
+                        "io-repeat-window",
+                        weeks = k.to_string(),
+                        days = ((t - f).num_days() + 1).to_string(),
                     ),
                 );
             }
@@ -1449,38 +1552,34 @@ impl V {
                 Some(Some(Quorum::Count(*n as u32)))
             }
             Json::Int(n) if *n > 0 => {
-                let have = match optional {
-                    0 => "none".to_string(),
-                    n => n.to_string(),
+                let count = n.to_string();
+                let message = match optional {
+                    0 => crate::tr!("io-quorum-no-optional", count = count),
+                    have => crate::tr!(
+                        "io-quorum-above-optional",
+                        count = count,
+                        optional = have.to_string(),
+                    ),
                 };
-                self.err(
-                    path,
-                    format!("asks for {n} optional attendees, but the request has {have}"),
-                );
+                self.err(path, message);
                 None
             }
             Json::Str(text) => match parse_percent(text) {
                 Some(pct) if pct <= 100 => Some(Some(Quorum::Percent(Percent(pct)))),
                 Some(pct) => {
-                    self.err(path, format!("a percentage must be 0% to 100%, got {pct}%"));
+                    self.err(
+                        path,
+                        crate::tr!("io-percent-range", percent = pct.to_string()),
+                    );
                     None
                 }
                 None => {
-                    self.err(
-                        path,
-                        format!("expected a percentage such as \"75%\", got {}", val.show()),
-                    );
+                    self.err(path, crate::tr!("io-expected-percent", value = val.show()));
                     None
                 }
             },
             other => {
-                self.err(
-                    path,
-                    format!(
-                        "expected a count of optional attendees (such as 2) or a percentage (such as \"75%\"), got {}",
-                        other.show()
-                    ),
-                );
+                self.err(path, crate::tr!("io-expected-quorum", value = other.show()));
                 None
             }
         }
@@ -1526,7 +1625,10 @@ impl V {
                         .and_then(|j| self.boolean(j, &join(&ip, "in_office")));
                     if let Some(r) = &r {
                         if !rep_ids.contains(r) {
-                            self.err(join(&ip, "rep"), format!("unknown rep {r:?}"));
+                            self.err(
+                                join(&ip, "rep"),
+                                crate::tr!("io-unknown-rep", id = format!("{r:?}")),
+                            );
                             continue;
                         }
                     }
@@ -1537,13 +1639,26 @@ impl V {
                         if d < first || d > last {
                             self.err(
                                 join(&ip, "date"),
-                                format!("{d} is outside the rotation's days {first}..{last}"),
+                                crate::tr!(
+                                    "io-lock-outside",
+                                    date = d.to_string(),
+                                    first = first.to_string(),
+                                    last = last.to_string(),
+                                ),
                             );
                             continue;
                         }
                     }
                     if let Some(j) = seen.get(&(r.clone(), d)) {
-                        self.err(&ip, format!("second lock for {r} on {d} (also {lp}[{j}])"));
+                        self.err(
+                            &ip,
+                            crate::tr!(
+                                "io-second-lock",
+                                rep = r.as_str(),
+                                date = d.to_string(),
+                                other = idx(&lp, *j),
+                            ),
+                        );
                         continue;
                     }
                     seen.insert((r.clone(), d), i);
@@ -1553,7 +1668,12 @@ impl V {
                             if let Some(why) = rule1_blocks_at(f.rep, at.copied(), d) {
                                 self.err(
                                     &ip,
-                                    format!("lock puts {r} in the office on {d} but {why}"),
+                                    crate::tr!(
+                                        "io-lock-blocked",
+                                        rep = r.as_str(),
+                                        date = d.to_string(),
+                                        why = why,
+                                    ),
                                 );
                                 continue;
                             }
@@ -1603,7 +1723,7 @@ fn check_one<T: serde::Serialize>(item: &T, walk: impl FnOnce(&mut V, &Json)) ->
         }
         Err(e) => vec![Problem {
             path: String::new(),
-            message: format!("cannot be written as JSON: {e}"),
+            message: crate::tr!("io-not-writable", error = e.to_string()),
         }],
     }
 }
@@ -1733,7 +1853,7 @@ pub fn parse_item<T: 'static>(text: &str, source: &str) -> Result<(T, Option<i64
     let mut json = Json::parse(text).map_err(|e| {
         fail(vec![Problem {
             path: String::new(),
-            message: format!("not valid JSON: {e}"),
+            message: crate::tr!("io-not-json", error = e.to_string()),
         }])
     })?;
     let mut v = V::default();
@@ -1784,5 +1904,107 @@ pub fn parse_item<T: 'static>(text: &str, source: &str) -> Result<(T, Option<i64
             message: "cannot be read as one item".into(),
         }])),
         _ => Err(fail(v.problems)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{with_language, Lang};
+
+    fn messages(doc: &str) -> Vec<String> {
+        match parse_document(doc, "team.json") {
+            Ok(_) => Vec::new(),
+            Err(e) => e.problems.into_iter().map(|p| p.to_string()).collect(),
+        }
+    }
+
+    const BAD: &str = r#"{"format": "meridian.scenario/1", "colour": 1,
+        "offices": [{"id": "lon", "time_zone": "Europe/London", "desks": -2}],
+        "reps": [
+          {"id": "ana", "time_zone": "Mars/Base", "office": "lon",
+           "working_hours": {"mon": [["10:00", "09:00"]]},
+           "travel": [{"from": "2026-03-02", "to": "2026-03-03", "office": "lon"}]},
+          {"id": "ana", "time_zone": "UTC"}
+        ],
+        "tasks": [{"id": "t1", "hours": "2", "pinned": true}]
+    }"#;
+
+    #[test]
+    fn problems_read_in_german_with_paths_and_values_as_data() {
+        let de = with_language(Lang::De, || messages(BAD));
+        assert_eq!(
+            de,
+            [
+                "colour: Unbekanntes Feld",
+                "offices[0].desks: Muss mindestens 0 sein, angegeben ist -2",
+                "reps[0].time_zone: Unbekannte Zeitzone \"Mars/Base\"",
+                "reps[0].working_hours.mon[0]: Der Beginn 10:00 liegt nicht vor dem Ende 09:00",
+                "reps[0].travel[0].office: \"lon\" ist das Heimatbüro der Person: Eine Reise führt in ein anderes Büro",
+                "reps[1].id: Doppelte ID \"ana\" (auch reps[0])",
+                "tasks[0].hours: Erwartet wird eine Zahl, angegeben ist ein Text",
+                "tasks[0].pinned: Eine angeheftete Aufgabe braucht eine zuständige Person",
+            ]
+        );
+    }
+
+    #[test]
+    fn problems_stay_in_english_outside_german() {
+        assert_eq!(
+            messages(BAD),
+            [
+                "colour: unknown field",
+                "offices[0].desks: must be >= 0, got -2",
+                "reps[0].time_zone: unknown time zone \"Mars/Base\"",
+                "reps[0].working_hours.mon[0]: start 10:00 is not before end 09:00",
+                "reps[0].travel[0].office: \"lon\" is the rep's home office: a trip goes to another office",
+                "reps[1].id: duplicate id \"ana\" (also reps[0])",
+                "tasks[0].hours: expected a number, got a string",
+                "tasks[0].pinned: a pinned task needs an assignee",
+            ]
+        );
+    }
+
+    #[test]
+    fn meeting_requests_and_quorums_read_in_german() {
+        let doc = r#"{"format": "meridian.scenario/1",
+            "reps": [{"id": "ana", "time_zone": "UTC"}, {"id": "bo", "time_zone": "UTC"}],
+            "requests": {"meetings": [
+              {"id": "r", "duration_minutes": 30, "required": ["ana"], "optional": ["ana"],
+               "from": "2026-03-09", "to": "2026-03-02", "granularity_minutes": 7,
+               "min_optional": 3},
+              {"id": "s", "duration_minutes": 30, "required": [], "from": "2026-03-02",
+               "to": "2026-03-02", "min_optional": 1}
+            ]}}"#;
+        let de = with_language(Lang::De, || messages(doc));
+        assert_eq!(
+            de,
+            [
+                "requests.meetings[0].optional: \"ana\" ist zugleich erforderlich und optional",
+                "requests.meetings[0].to: Das Enddatum 2026-03-02 liegt vor dem Anfangsdatum 2026-03-09",
+                "requests.meetings[0].granularity_minutes: Muss 5, 10, 15, 20, 30 oder 60 sein, angegeben ist 7",
+                "requests.meetings[0].min_optional: Verlangt 3 optionale Teilnehmende, die Anfrage hat aber nur 1",
+                "requests.meetings[1].required: Mindestens eine erforderliche teilnehmende Person ist nötig",
+                "requests.meetings[1].min_optional: Verlangt 1 optionale Teilnehmende, die Anfrage hat aber keine",
+            ]
+        );
+        let en = messages(doc);
+        assert_eq!(
+            en[3],
+            "requests.meetings[0].min_optional: asks for 3 optional attendees, but the request has 1"
+        );
+        assert_eq!(
+            en[5],
+            "requests.meetings[1].min_optional: asks for 1 optional attendees, but the request has none"
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_json_says_so_in_german() {
+        let e = with_language(Lang::De, || parse_document("{", "team.json"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.starts_with("team.json: Kein gültiges JSON: "), "{e}");
     }
 }

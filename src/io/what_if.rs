@@ -98,17 +98,17 @@ pub fn parse_changes(text: &str, source: &str) -> Result<PolicyChanges, Scenario
     if text.len() > limits::CHANGES_BYTES {
         return Err(fail(vec![Problem {
             path: String::new(),
-            message: format!(
-                "{} bytes is more than the limit of {}",
-                text.len(),
-                limits::CHANGES_BYTES
+            message: crate::tr!(
+                "io-file-too-big",
+                bytes = text.len().to_string(),
+                max = limits::CHANGES_BYTES.to_string(),
             ),
         }]));
     }
     let json = Json::parse(text).map_err(|e| {
         fail(vec![Problem {
             path: String::new(),
-            message: format!("not valid JSON: {e}"),
+            message: crate::tr!("io-not-json", error = e.to_string()),
         }])
     })?;
     let mut w = Walk::default();
@@ -128,13 +128,20 @@ pub fn check_changes(c: &PolicyChanges) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut err = |path: String, message: String| out.push(Problem { path, message });
     if let Some(d) = c.from.filter(|&d| !crate::rules::writable_date(d)) {
-        err("from".into(), format!("{d}: {}", crate::rules::DATE_RANGE));
+        err(
+            "from".into(),
+            crate::tr!("io-date-out-of-range", date = d.to_string()),
+        );
     }
     if let Some(w) = c.weeks {
         if w < 1 || i128::from(w) > MAX_ROTATION_WEEKS {
             err(
                 "weeks".into(),
-                format!("{w} weeks: plan 1 to {MAX_ROTATION_WEEKS} weeks"),
+                crate::tr!(
+                    "io-weeks-range",
+                    weeks = w.to_string(),
+                    max = MAX_ROTATION_WEEKS.to_string(),
+                ),
             );
         }
     }
@@ -143,13 +150,17 @@ pub fn check_changes(c: &PolicyChanges) -> Vec<Problem> {
         if r.min > r.max {
             err(
                 "policy.office_days_per_week".into(),
-                format!("min {} > max {}", r.min, r.max),
+                crate::tr!(
+                    "io-min-above-max",
+                    min = r.min.to_string(),
+                    max = r.max.to_string(),
+                ),
             );
         }
         if r.max > 7 {
             err(
                 "policy.office_days_per_week.max".into(),
-                format!("a week has 7 days, got {}", r.max),
+                crate::tr!("io-week-has-7-days", value = r.max.to_string()),
             );
         }
     }
@@ -174,7 +185,11 @@ pub fn check_changes(c: &PolicyChanges) -> Vec<Problem> {
         if ids.len() > max {
             err(
                 list.into(),
-                format!("{} items is more than the limit of {max}", ids.len()),
+                crate::tr!(
+                    "io-too-many-items",
+                    count = ids.len().to_string(),
+                    max = max.to_string(),
+                ),
             );
             continue;
         }
@@ -182,14 +197,17 @@ pub fn check_changes(c: &PolicyChanges) -> Vec<Problem> {
         for (i, id) in ids.into_iter().enumerate() {
             let path = format!("{list}[{i}].id");
             if id.is_empty() {
-                err(path, "must not be empty".into());
+                err(path, crate::tr!("io-empty"));
             } else if id.chars().count() > limits::ID_CHARS {
                 err(
                     path,
-                    format!("longer than the limit of {} characters", limits::ID_CHARS),
+                    crate::tr!("io-id-too-long", max = limits::ID_CHARS.to_string()),
                 );
             } else if !seen.insert(id) {
-                err(path, format!("{id:?} is listed twice"));
+                err(
+                    path,
+                    crate::tr!("io-id-listed-twice", id = format!("{id:?}")),
+                );
             }
         }
     }
@@ -209,7 +227,7 @@ pub fn check_changes(c: &PolicyChanges) -> Vec<Problem> {
         }));
     for (path, o) in office_refs {
         if o.is_empty() || o.chars().count() > limits::ID_CHARS {
-            err(path, "expected an office id".into());
+            err(path, crate::tr!("io-expected-office-id"));
         }
     }
     out
@@ -231,15 +249,15 @@ impl Walk {
 
     fn obj<'a>(&mut self, val: &'a Json, path: &str, fields: &[&str]) -> Option<&'a Object> {
         let Json::Object(o) = val else {
-            self.err(path, format!("expected an object, got {}", val.kind()));
+            self.err(path, crate::tr!("io-expected-object", found = val.kind()));
             return None;
         };
         for k in &o.duplicates {
-            self.err(join(path, k), "key given twice in one object");
+            self.err(join(path, k), crate::tr!("io-duplicate-key"));
         }
         for (k, _) in &o.members {
             if !fields.contains(&k.as_str()) {
-                self.err(join(path, k), "unknown field");
+                self.err(join(path, k), crate::tr!("io-unknown-field"));
             }
         }
         Some(o)
@@ -334,7 +352,10 @@ impl Walk {
     fn policy(&mut self, val: &Json) -> Option<Policy> {
         let o = self.obj(val, "policy", &["office_days_per_week"])?;
         let Some(mm) = o.get("office_days_per_week") else {
-            self.err("policy.office_days_per_week", "required field is missing");
+            self.err(
+                "policy.office_days_per_week",
+                crate::tr!("io-missing-field"),
+            );
             return None;
         };
         let path = "policy.office_days_per_week";
@@ -342,7 +363,7 @@ impl Walk {
         let mut side = |k: &str| match x.get(k) {
             Some(v) => self.count(v, &join(path, k), 0, 7),
             None => {
-                self.err(join(path, k), "required field is missing");
+                self.err(join(path, k), crate::tr!("io-missing-field"));
                 None
             }
         };
@@ -359,7 +380,7 @@ impl Walk {
         match o.get("id") {
             Some(v) => self.string(v, &join(path, "id")),
             None => {
-                self.err(join(path, "id"), "required field is missing");
+                self.err(join(path, "id"), crate::tr!("io-missing-field"));
                 None
             }
         }
@@ -368,19 +389,19 @@ impl Walk {
     fn string(&mut self, val: &Json, path: &str) -> Option<String> {
         match val {
             Json::Str(s) if s.is_empty() => {
-                self.err(path, "must not be empty");
+                self.err(path, crate::tr!("io-empty"));
                 None
             }
             Json::Str(s) if s.chars().count() > limits::ID_CHARS => {
                 self.err(
                     path,
-                    format!("longer than the limit of {} characters", limits::ID_CHARS),
+                    crate::tr!("io-id-too-long", max = limits::ID_CHARS.to_string()),
                 );
                 None
             }
             Json::Str(s) => Some(s.to_string()),
             other => {
-                self.err(path, format!("expected a string, got {}", other.kind()));
+                self.err(path, crate::tr!("io-expected-string", found = other.kind()));
                 None
             }
         }
@@ -390,9 +411,14 @@ impl Walk {
         match val {
             Json::Int(n) if *n < lo || *n > hi => {
                 let what = if *n < 0 && lo == 0 {
-                    format!("must not be negative, got {n}")
+                    crate::tr!("io-negative", value = n.to_string())
                 } else {
-                    format!("must be {lo} to {hi}, got {n}")
+                    crate::tr!(
+                        "io-between",
+                        min = lo.to_string(),
+                        max = hi.to_string(),
+                        value = n.to_string(),
+                    )
                 };
                 self.err(path, what);
                 None
@@ -401,10 +427,10 @@ impl Walk {
             other => {
                 self.err(
                     path,
-                    format!(
-                        "expected a whole number, got {} {}",
-                        other.kind(),
-                        other.show()
+                    crate::tr!(
+                        "io-expected-integer",
+                        found = other.kind(),
+                        value = other.show()
                     ),
                 );
                 None
@@ -418,10 +444,7 @@ impl Walk {
             _ => None,
         };
         if d.is_none() {
-            self.err(
-                path,
-                format!("expected a date YYYY-MM-DD, got {}", val.show()),
-            );
+            self.err(path, crate::tr!("io-expected-date", value = val.show()));
         }
         d
     }
@@ -430,7 +453,7 @@ impl Walk {
         match val {
             Json::Array(a) => Some(a),
             other => {
-                self.err(path, format!("expected a list, got {}", other.kind()));
+                self.err(path, crate::tr!("io-expected-list", found = other.kind()));
                 None
             }
         }
@@ -449,7 +472,7 @@ impl Walk {
                 other => {
                     self.err(
                         format!("{path}[{i}]"),
-                        format!("not a weekday (mon..sun): {}", other.show()),
+                        crate::tr!("io-not-weekday", value = other.show()),
                     );
                     ok = false;
                 }
@@ -471,5 +494,103 @@ fn join(path: &str, key: &str) -> String {
         key.to_string()
     } else {
         format!("{path}.{key}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{with_language, Lang};
+
+    fn messages(text: &str) -> Vec<String> {
+        match parse_changes(text, "c.json") {
+            Ok(_) => Vec::new(),
+            Err(e) => e.problems.into_iter().map(|p| p.to_string()).collect(),
+        }
+    }
+
+    const BAD: &str = r#"{"weeks": 0, "policy": {"office_days_per_week": {"min": 5}},
+        "offices": [{"id": "lon", "desks": -1, "open_days": ["mon", "someday"]}],
+        "reps": [{"id": ""}], "extra": true}"#;
+
+    #[test]
+    fn changes_are_refused_in_german() {
+        assert_eq!(
+            with_language(Lang::De, || messages(BAD)),
+            [
+                "extra: Unbekanntes Feld",
+                "weeks: Muss zwischen 1 und 104 liegen, angegeben ist 0",
+                "policy.office_days_per_week.max: Pflichtfeld fehlt",
+                "offices[0].desks: Darf nicht negativ sein, angegeben ist -1",
+                "offices[0].open_days[1]: Kein Wochentag (mon bis sun): \"someday\"",
+                "reps[0].id: Darf nicht leer sein",
+            ]
+        );
+    }
+
+    #[test]
+    fn changes_are_refused_in_english_as_before() {
+        assert_eq!(
+            messages(BAD),
+            [
+                "extra: unknown field",
+                "weeks: must be 1 to 104, got 0",
+                "policy.office_days_per_week.max: required field is missing",
+                "offices[0].desks: must not be negative, got -1",
+                "offices[0].open_days[1]: not a weekday (mon..sun): \"someday\"",
+                "reps[0].id: must not be empty",
+            ]
+        );
+    }
+
+    #[test]
+    fn typed_changes_are_checked_in_german() {
+        let c = PolicyChanges {
+            weeks: Some(200),
+            policy: Some(Policy {
+                office_days_per_week: DayRange { min: 9, max: 8 },
+            }),
+            reps: vec![
+                RepChange {
+                    id: "ana".into(),
+                    preferred_office_days: None,
+                    office: Some(String::new()),
+                },
+                RepChange {
+                    id: "ana".into(),
+                    preferred_office_days: None,
+                    office: None,
+                },
+            ],
+            ..PolicyChanges::default()
+        };
+        let de: Vec<String> = with_language(Lang::De, || check_changes(&c))
+            .into_iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(
+            de,
+            [
+                "weeks: 200 Wochen: Planen Sie 1 bis 104 Wochen",
+                "policy.office_days_per_week: Das Minimum 9 ist größer als das Maximum 8",
+                "policy.office_days_per_week.max: Eine Woche hat 7 Tage, angegeben ist 8",
+                "reps[1].id: \"ana\" ist doppelt aufgeführt",
+                "reps[0].office: Erwartet wird eine Büro-ID",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_date_range_reads_as_the_rules_say_it() {
+        let d = NaiveDate::MIN;
+        let c = PolicyChanges {
+            from: Some(d),
+            ..PolicyChanges::default()
+        };
+        // The catalogue repeats the rules' wording: it must not drift from it.
+        assert_eq!(
+            check_changes(&c)[0].message,
+            format!("{d}: {}", crate::rules::DATE_RANGE)
+        );
     }
 }

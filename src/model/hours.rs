@@ -78,8 +78,9 @@ impl Serialize for Hours {
 impl<'de> Deserialize<'de> for Hours {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = f64::deserialize(d)?;
-        Hours::from_f64(v)
-            .ok_or_else(|| serde::de::Error::custom(format!("{v} is not a number of hours")))
+        Hours::from_f64(v).ok_or_else(|| {
+            serde::de::Error::custom(crate::tr!("model-hours-not-hours", value = v.to_string()))
+        })
     }
 }
 

@@ -58,8 +58,9 @@ impl<'de> Deserialize<'de> for Percent {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
         parse_percent(&text).map(Percent).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "expected a percentage such as \"75%\", got {text:?}"
+            serde::de::Error::custom(crate::tr!(
+                "model-quorum-bad-percent",
+                value = format!("{text:?}")
             ))
         })
     }
@@ -94,5 +95,27 @@ mod tests {
         for bad in ["\"75\"", "\"-5%\"", "\"7.5%\"", "\"1000%\"", "\"%\"", "-1"] {
             assert!(serde_json::from_str::<Quorum>(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_bad_percentage_reads_in_the_thread_s_language() {
+        use crate::i18n::{with_language, Lang};
+        let err = |lang| {
+            with_language(lang, || {
+                serde_json::from_str::<Percent>("\"75\"")
+                    .unwrap_err()
+                    .to_string()
+            })
+        };
+        assert!(
+            err(Lang::En).starts_with("expected a percentage such as \"75%\", got \"75\""),
+            "{}",
+            err(Lang::En)
+        );
+        assert!(
+            err(Lang::De).starts_with("erwartet wurde ein Prozentsatz wie „75%“, nicht \"75\""),
+            "{}",
+            err(Lang::De)
+        );
     }
 }

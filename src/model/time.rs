@@ -134,8 +134,9 @@ impl Serialize for ClockTime {
 impl<'de> Deserialize<'de> for ClockTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        ClockTime::parse(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("expected a time HH:MM, got {s:?}")))
+        ClockTime::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(crate::tr!("model-time-bad-clock", value = format!("{s:?}")))
+        })
     }
 }
 
@@ -220,9 +221,7 @@ impl<'de> Deserialize<'de> for LocalDateTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         LocalDateTime::parse(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "expected a local date-time YYYY-MM-DDTHH:MM, got {s:?}"
-            ))
+            serde::de::Error::custom(crate::tr!("model-time-bad-local", value = format!("{s:?}")))
         })
     }
 }
@@ -286,5 +285,27 @@ mod tests {
         assert!(parse_date("2026-2-01").is_none());
         assert!(parse_date("+2026-12-01").is_none());
         assert!(parse_date("2026-13-01").is_none());
+    }
+
+    #[test]
+    fn a_bad_time_reads_in_the_thread_s_language() {
+        use crate::i18n::{with_language, Lang};
+        let err = |lang| {
+            with_language(lang, || {
+                serde_json::from_str::<ClockTime>("\"9:30\"")
+                    .unwrap_err()
+                    .to_string()
+            })
+        };
+        assert!(
+            err(Lang::En).starts_with("expected a time HH:MM, got \"9:30\""),
+            "{}",
+            err(Lang::En)
+        );
+        assert!(
+            err(Lang::De).starts_with("erwartet wurde eine Uhrzeit HH:MM, nicht \"9:30\""),
+            "{}",
+            err(Lang::De)
+        );
     }
 }

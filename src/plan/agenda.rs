@@ -76,8 +76,10 @@ pub fn agenda(
         .find(|r| r.id == rep)
         .ok_or_else(|| PlanError::UnknownRep(rep.to_string()))?;
     if to < from || (to - from).num_days() >= 366 {
-        return Err(PlanError::Dates(format!(
-            "the agenda's dates must run forward over at most 366 days, got {from} to {to}"
+        return Err(PlanError::Dates(crate::tr!(
+            "plan-agenda-dates",
+            from = from.to_string(),
+            to = to.to_string()
         )));
     }
     let zone = Zone::get(&r.time_zone)?;
@@ -245,5 +247,18 @@ mod tests {
             agenda(&sc, "ana", d("2026-12-02"), d("2026-12-01")),
             Err(PlanError::Dates(_))
         ));
+        let backward = |lang| {
+            crate::i18n::with_language(lang, || {
+                agenda(&sc, "ana", d("2026-12-02"), d("2026-12-01")).map_err(|e| e.to_string())
+            })
+        };
+        assert_eq!(
+            backward(crate::i18n::Lang::En).err().as_deref(),
+            Some("the agenda's dates must run forward over at most 366 days, got 2026-12-02 to 2026-12-01")
+        );
+        assert_eq!(
+            backward(crate::i18n::Lang::De).err().as_deref(),
+            Some("Die Daten der Agenda müssen vorwärts über höchstens 366 Tage laufen, erhalten: 2026-12-02 bis 2026-12-01")
+        );
     }
 }

@@ -109,8 +109,11 @@ pub fn ledger(
 ) -> Result<Vec<LedgerRow>, PlanError> {
     let span = (to - from).num_days();
     if !(0..MAX_PERIOD_DAYS).contains(&span) {
-        return Err(PlanError::Dates(format!(
-            "period {from} to {to}: `to` must not be before `from` and the period may span at most {MAX_PERIOD_DAYS} dates"
+        return Err(PlanError::Dates(crate::tr!(
+            "plan-ledger-dates",
+            from = from.to_string(),
+            to = to.to_string(),
+            max = MAX_PERIOD_DAYS
         )));
     }
     let sub = team_part(sc, team);

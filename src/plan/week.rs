@@ -149,15 +149,21 @@ pub fn calendar_view(
     opts: ViewOptions,
 ) -> Result<CalendarView, PlanError> {
     if to < from || (to - from).num_days() >= MAX_VIEW_DAYS {
-        return Err(PlanError::Dates(format!(
-            "a calendar view runs forward over at most {MAX_VIEW_DAYS} days, got {from} to {to}"
+        return Err(PlanError::Dates(crate::tr!(
+            "plan-week-dates",
+            max = MAX_VIEW_DAYS,
+            from = from.to_string(),
+            to = to.to_string()
         )));
     }
     let view = Zone::get(zone)?;
     let spans = view.local_dates(from, to);
     let (Some(&(lo, _)), Some(&(_, hi))) = (spans.first(), spans.last()) else {
-        return Err(PlanError::Dates(format!(
-            "{from} to {to} has no instants in {zone}"
+        return Err(PlanError::Dates(crate::tr!(
+            "plan-week-no-instants",
+            from = from.to_string(),
+            to = to.to_string(),
+            zone = zone
         )));
     };
     for id in reps {
@@ -202,8 +208,8 @@ pub fn calendar_view(
                             kind,
                             rep: id.to_string(),
                             title: match kind {
-                                EventKind::Working => "Working hours".to_string(),
-                                _ => "Stretch hours".to_string(),
+                                EventKind::Working => crate::tr!("plan-week-working"),
+                                _ => crate::tr!("plan-week-stretch"),
                             },
                             start,
                             end,
@@ -267,7 +273,7 @@ pub fn calendar_view(
         for off in &rep.time_off {
             let mut d = off.start.max(from);
             while d <= off.end.min(to) {
-                events.push(day(EventKind::TimeOff, d, "Time off".to_string()));
+                events.push(day(EventKind::TimeOff, d, crate::tr!("plan-week-time-off")));
                 d += chrono::Duration::days(1);
             }
         }
@@ -275,7 +281,7 @@ pub fn calendar_view(
         // they are).
         let office_by_id = |o: &str| sc.offices.iter().find(|x| x.id == o);
         for h in holidays::rep_holidays_between(rep, office_by_id, from, to) {
-            let title = format!("{} (public holiday)", h.name);
+            let title = crate::tr!("plan-week-holiday", name = h.name);
             events.push(day(EventKind::Holiday, h.date, title));
         }
         for od in sc
@@ -302,7 +308,7 @@ pub fn calendar_view(
             let mut ev = day(
                 EventKind::OfficeDay,
                 od.date,
-                format!("In the office · {office}"),
+                crate::tr!("plan-week-in-office", office = office.as_str()),
             );
             ev.office = Some(office);
             ev.teammates = teammates;
@@ -315,7 +321,11 @@ pub fn calendar_view(
                 .filter(|t| t.assignee.as_deref() == Some(id))
             {
                 if let Some(due) = t.due.filter(|d| from <= *d && *d <= to) {
-                    let mut ev = day(EventKind::TaskDue, due, format!("Due: {}", t.title));
+                    let mut ev = day(
+                        EventKind::TaskDue,
+                        due,
+                        crate::tr!("plan-week-due", title = t.title.as_str()),
+                    );
                     ev.id = format!("task:{id}:{}", t.id);
                     events.push(ev);
                 }
@@ -544,5 +554,34 @@ mod tests {
             ALL
         )
         .is_err());
+    }
+
+    #[test]
+    fn event_titles_and_date_errors_read_in_german() {
+        use crate::i18n::{with_language, Lang};
+        let sc = team();
+        let v = with_language(Lang::De, || {
+            calendar_view(&sc, &["ana"], d("2026-03-23"), d("2026-03-29"), "UTC", ALL)
+        })
+        .expect("view");
+        let title = |k: EventKind| {
+            v.events
+                .iter()
+                .find(|e| e.kind == k)
+                .map(|e| e.title.clone())
+                .expect("event")
+        };
+        assert_eq!(title(EventKind::TaskDue), "Fällig: Quotes");
+        assert_eq!(title(EventKind::Working), "Arbeitszeiten");
+        assert_eq!(title(EventKind::TimeOff), "Abwesend");
+        let err = with_language(Lang::De, || {
+            calendar_view(&sc, &["ana"], d("2026-03-29"), d("2026-03-23"), "UTC", ALL)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        });
+        assert_eq!(
+            err,
+            Err("Eine Kalenderansicht läuft vorwärts über höchstens 62 Tage, erhalten: 2026-03-29 bis 2026-03-23".to_string())
+        );
     }
 }

@@ -53,7 +53,7 @@ pub fn apply_changes(sc: &mut Scenario, changes: &PolicyChanges) -> Result<(), V
         if !known {
             problems.push(Problem {
                 path,
-                message: format!("unknown office {id:?}"),
+                message: crate::tr!("plan-whatif-unknown-office", id = format!("{id:?}")),
             });
         }
         known
@@ -98,7 +98,7 @@ pub fn apply_changes(sc: &mut Scenario, changes: &PolicyChanges) -> Result<(), V
         let Some(t) = team_at.get(&c.id).map(|&at| &mut sc.teams[at]) else {
             problems.push(Problem {
                 path: format!("teams[{i}].id"),
-                message: format!("unknown team {:?}", c.id),
+                message: crate::tr!("plan-whatif-unknown-team", id = format!("{:?}", c.id)),
             });
             continue;
         };
@@ -127,7 +127,7 @@ pub fn apply_changes(sc: &mut Scenario, changes: &PolicyChanges) -> Result<(), V
         let Some(&at) = index.get(&c.id) else {
             problems.push(Problem {
                 path: format!("reps[{i}].id"),
-                message: format!("unknown rep {:?}", c.id),
+                message: crate::tr!("plan-whatif-unknown-rep", id = format!("{:?}", c.id)),
             });
             continue;
         };
@@ -182,7 +182,11 @@ pub fn try_changes(sc: &Scenario, changes: &PolicyChanges) -> Result<Applied, Ve
             .into_iter()
             .map(|p| Problem {
                 path: String::new(),
-                message: format!("after these changes, {}: {}", p.path, p.message),
+                message: crate::tr!(
+                    "plan-whatif-after-changes",
+                    path = p.path.as_str(),
+                    message = p.message.as_str()
+                ),
             })
             .collect::<Vec<_>>()
     })?;
@@ -195,27 +199,29 @@ pub fn try_changes(sc: &Scenario, changes: &PolicyChanges) -> Result<Applied, Ve
             .collect();
         if !own.is_empty() {
             let names: Vec<&str> = own.iter().take(5).map(|r| r.name.as_str()).collect();
-            let more = if own.len() > 5 {
-                format!(" and {} more", own.len() - 5)
+            let names = names.join(", ");
+            notes.push(if own.len() > 5 {
+                crate::tr!(
+                    "plan-whatif-own-days-more",
+                    count = own.len(),
+                    names = names,
+                    more = own.len() - 5
+                )
             } else {
-                String::new()
-            };
-            notes.push(format!(
-                "{} rep(s) keep their own office days per week, which outrank the policy: {}{more}",
-                own.len(),
-                names.join(", ")
-            ));
+                crate::tr!("plan-whatif-own-days", count = own.len(), names = names)
+            });
         }
     }
     if !dropped_locks.is_empty() {
-        notes.push(format!(
-            "{} lock(s) in the office that the changes make impossible are left out",
-            dropped_locks.len()
+        notes.push(crate::tr!(
+            "plan-whatif-dropped-locks",
+            count = dropped_locks.len()
         ));
     }
     if dropped_office_days > 0 {
-        notes.push(format!(
-            "{dropped_office_days} accepted office day(s) the changes rule out would be dropped on Adopt"
+        notes.push(crate::tr!(
+            "plan-whatif-dropped-office-days",
+            count = dropped_office_days
         ));
     }
     Ok(Applied {
@@ -502,5 +508,47 @@ impl<'a> Facts<'a> {
                     .saturating_sub(1)
             })
             .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{with_language, Lang};
+    use crate::io::what_if::OfficeChange;
+
+    #[test]
+    fn changes_naming_an_unknown_office_say_so_in_german() {
+        let changes = PolicyChanges {
+            from: None,
+            weeks: None,
+            policy: None,
+            offices: vec![OfficeChange {
+                id: "zed".into(),
+                desks: None,
+                open_days: None,
+            }],
+            teams: Vec::new(),
+            reps: Vec::new(),
+        };
+        let messages = |lang| {
+            with_language(lang, || {
+                let mut sc = Scenario::default();
+                apply_changes(&mut sc, &changes)
+                    .err()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|p| p.to_string())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            messages(Lang::En),
+            ["offices[0].id: unknown office \"zed\""]
+        );
+        assert_eq!(
+            messages(Lang::De),
+            ["offices[0].id: Unbekanntes Büro \"zed\""]
+        );
     }
 }

@@ -37,9 +37,7 @@ pub fn write_to(conn: &Connection, target: &Path) -> Result<(), StoreError> {
         detail,
     };
     if target.exists() {
-        return Err(fail(
-            "a file with this name exists already: choose a new name".into(),
-        ));
+        return Err(fail(crate::tr!("store-backup-exists")));
     }
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
@@ -56,7 +54,7 @@ pub fn write_to(conn: &Connection, target: &Path) -> Result<(), StoreError> {
                 _ if std::time::Instant::now() > deadline => {
                     return Err(rusqlite::Error::SqliteFailure(
                         rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
-                        Some("the database stayed busy".into()),
+                        Some(crate::tr!("store-backup-stayed-busy")),
                     ))
                 }
                 _ => std::thread::sleep(Duration::from_millis(5)),
@@ -90,7 +88,11 @@ pub fn snapshot(db: &Path, reason: &str) -> Result<PathBuf, StoreError> {
     let target = new_name(&folder(db), reason);
     let source = super::connect_read_only(db).map_err(|e| StoreError::Backup {
         path: target.clone(),
-        detail: format!("cannot read {}: {e}", db.display()),
+        detail: crate::tr!(
+            "store-backup-cannot-read",
+            path = db.display().to_string(),
+            error = e.to_string()
+        ),
     })?;
     write_to(&source, &target)?;
     prune(&folder(db))?;
@@ -133,7 +135,7 @@ fn prune(dir: &Path) -> Result<(), StoreError> {
     for name in &auto[..excess] {
         std::fs::remove_file(dir.join(name)).map_err(|e| StoreError::Backup {
             path: dir.join(name),
-            detail: format!("cannot remove an old snapshot: {e}"),
+            detail: crate::tr!("store-backup-cannot-prune", error = e.to_string()),
         })?;
     }
     Ok(())

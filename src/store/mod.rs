@@ -68,15 +68,16 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 pub enum StoreError {
     #[error("{}", sqlite_message(.0))]
     Sqlite(#[from] rusqlite::Error),
-    #[error("the update to this version's schema failed and nothing was changed: {0}")]
+    #[error("{}", crate::tr!("store-migration-failed", error = _0.to_string()))]
     Migration(#[from] rusqlite_migration::Error),
-    #[error("is not a Meridian database ({detail}); it was left untouched: choose another file with --db, or move it away")]
+    #[error("{}", crate::tr!("store-not-meridian", detail = detail.as_str()))]
     NotMeridian { detail: String },
-    #[error("was made by a newer Meridian (schema {found}); this version reads up to {supported}: update Meridian to open it")]
+    #[error("{}", crate::tr!("store-newer", found = found.to_string(), supported = supported.to_string()))]
     Newer { found: i64, supported: usize },
-    #[error("cannot write the backup {}: {detail}", path.display())]
+    #[error("{}", crate::tr!("store-backup-failed", path = path.display().to_string(), detail = detail.as_str()))]
     Backup { path: PathBuf, detail: String },
-    #[error("stored {table} row {id:?} is damaged: {detail}; restore a backup (meridian backups, meridian restore FILE)")]
+    /// `detail` is technical (the column and the value that failed to read).
+    #[error("{}", crate::tr!("store-corrupt", table = *table, id = format!("{id:?}"), detail = detail.as_str()))]
     Corrupt {
         table: &'static str,
         id: String,
@@ -87,23 +88,13 @@ pub enum StoreError {
 fn sqlite_message(e: &rusqlite::Error) -> String {
     use rusqlite::ErrorCode as C;
     match e.sqlite_error_code() {
-        Some(C::DatabaseBusy | C::DatabaseLocked) => {
-            "the database is busy: another Meridian (the app or the command line) is writing; try again".to_string()
-        }
-        Some(C::ReadOnly) => {
-            "the database file is read-only: make it writable, or only read it".to_string()
-        }
-        Some(C::CannotOpen) => {
-            "cannot open the database file: check that its folder exists and is readable".to_string()
-        }
-        Some(C::NotADatabase) => {
-            "is not a database file (or is damaged): restore a backup".to_string()
-        }
-        Some(C::DatabaseCorrupt) => {
-            "the database file is damaged: restore a backup (meridian backups, meridian restore FILE)".to_string()
-        }
-        Some(C::DiskFull) => "the disk is full: free some space and try again".to_string(),
-        _ => format!("database error: {e}"),
+        Some(C::DatabaseBusy | C::DatabaseLocked) => crate::tr!("store-sqlite-busy"),
+        Some(C::ReadOnly) => crate::tr!("store-sqlite-read-only"),
+        Some(C::CannotOpen) => crate::tr!("store-sqlite-cannot-open"),
+        Some(C::NotADatabase) => crate::tr!("store-sqlite-not-a-database"),
+        Some(C::DatabaseCorrupt) => crate::tr!("store-sqlite-corrupt"),
+        Some(C::DiskFull) => crate::tr!("store-sqlite-disk-full"),
+        _ => crate::tr!("store-sqlite-other", error = e.to_string()),
     }
 }
 
@@ -163,7 +154,7 @@ pub fn inspect(path: &Path) -> Result<Found, StoreError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Found::Missing),
         Err(e) => {
             return Err(StoreError::NotMeridian {
-                detail: format!("it cannot be read: {e}"),
+                detail: crate::tr!("store-unreadable", error = e.to_string()),
             })
         }
         Ok(mut f) => read_prefix(&mut f, &mut header),
@@ -173,7 +164,7 @@ pub fn inspect(path: &Path) -> Result<Found, StoreError> {
     }
     if n < 16 || &header != b"SQLite format 3\0" {
         return Err(StoreError::NotMeridian {
-            detail: "it is not an SQLite database".to_string(),
+            detail: crate::tr!("store-not-sqlite"),
         });
     }
     let conn = connect_read_only(path)?;
@@ -202,7 +193,7 @@ pub fn inspect(path: &Path) -> Result<Found, StoreError> {
             shown.push("…");
         }
         return Err(StoreError::NotMeridian {
-            detail: format!("it holds the tables {}", shown.join(", ")),
+            detail: crate::tr!("store-other-tables", tables = shown.join(", ")),
         });
     }
     Ok(Found::Meridian(version as usize))
@@ -579,6 +570,48 @@ pub fn counts(conn: &Connection) -> Result<[u32; 5], StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn store_errors_read_in_the_thread_s_language() {
+        use crate::i18n::{with_language, Lang};
+        let newer = StoreError::Newer {
+            found: 9,
+            supported: 7,
+        };
+        assert_eq!(
+            newer.to_string(),
+            "was made by a newer Meridian (schema 9); this version reads up to 7: update Meridian to open it"
+        );
+        assert_eq!(
+            with_language(Lang::De, || newer.to_string()),
+            "wurde mit einem neueren Meridian erstellt (Schema 9); diese Version liest bis Schema 7: aktualisieren Sie Meridian, um sie zu öffnen"
+        );
+        let busy = StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            None,
+        ));
+        assert_eq!(
+            with_language(Lang::De, || busy.to_string()),
+            "Die Datenbank ist belegt: ein anderes Meridian (die App oder die Befehlszeile) schreibt gerade; versuchen Sie es erneut"
+        );
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("x.db");
+        std::fs::write(&path, b"hello, this is not SQLite at all").expect("write");
+        let e = with_language(Lang::De, || inspect(&path)).expect_err("not ours");
+        assert_eq!(
+            with_language(Lang::De, || e.to_string()),
+            "ist keine Meridian-Datenbank (sie ist keine SQLite-Datenbank); sie wurde nicht verändert: wählen Sie mit --db eine andere Datei oder verschieben Sie diese"
+        );
+        let conn = Connection::open_in_memory().expect("open");
+        let e = with_language(Lang::De, || backup::write_to(&conn, &path)).expect_err("exists");
+        assert_eq!(
+            with_language(Lang::De, || e.to_string()),
+            format!(
+                "Die Sicherung {} kann nicht geschrieben werden: Eine Datei mit diesem Namen existiert bereits: wählen Sie einen neuen Namen",
+                path.display()
+            )
+        );
+    }
 
     #[test]
     fn a_failing_migration_leaves_the_database_as_it_was() {

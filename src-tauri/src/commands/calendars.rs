@@ -208,10 +208,10 @@ pub struct FollowAnswer {
 fn password_needed(user: &str, url: &str) -> CommandError {
     CommandError {
         code: ErrorCode::Invalid,
-        message: format!("enter the password of {user} for {url}"),
+        message: meridian::tr!("shell-password-needed", user = user, url = url),
         problems: vec![Problem {
             path: "password".into(),
-            message: "the password is not kept on this computer".into(),
+            message: meridian::tr!("shell-password-not-kept"),
         }],
     }
 }
@@ -224,11 +224,10 @@ fn no_credentials_in(url: &str) -> Result<(), CommandError> {
     if authority.contains('@') {
         return Err(CommandError {
             code: ErrorCode::Invalid,
-            message: "put the user name and password in their own fields, not in the address"
-                .into(),
+            message: meridian::tr!("shell-credentials-in-address"),
             problems: vec![Problem {
                 path: "url".into(),
-                message: "the address holds a user name or password".into(),
+                message: meridian::tr!("shell-credentials-in-address-problem"),
             }],
         });
     }

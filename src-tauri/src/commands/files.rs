@@ -56,7 +56,14 @@ pub async fn export_ics(
     let text = db
         .run(move |core| core.export_ics(scope, Utc::now()))
         .await?;
-    save(&app, "Export calendar", &name, FileKind::Ics, &text).await
+    save(
+        &app,
+        &meridian::tr!("shell-dialog-export-calendar"),
+        &name,
+        FileKind::Ics,
+        &text,
+    )
+    .await
 }
 
 /// Writes the whole team as a `meridian.scenario/1` document.
@@ -69,7 +76,7 @@ pub async fn export_document(
     let text = db.run(|core| core.export_document()).await?;
     save(
         &app,
-        "Export team",
+        &meridian::tr!("shell-dialog-export-team"),
         "meridian-team.json",
         FileKind::Json,
         &text,
@@ -87,7 +94,7 @@ pub async fn export_reps_csv(
     let text = db.run(|core| core.export_reps_csv()).await?;
     save(
         &app,
-        "Export people",
+        &meridian::tr!("shell-dialog-export-people"),
         "meridian-people.csv",
         FileKind::Csv,
         &text,
@@ -102,7 +109,7 @@ pub async fn save_reps_csv_template(app: AppHandle) -> Result<Option<String>, Co
     let text = Meridian::reps_csv_template();
     save(
         &app,
-        "Save CSV template",
+        &meridian::tr!("shell-dialog-save-template"),
         "meridian-people-template.csv",
         FileKind::Csv,
         &text,
@@ -120,7 +127,7 @@ pub async fn export_rotation_csv(
     let text = db.run(|core| core.export_rotation_csv()).await?;
     save(
         &app,
-        "Export office days",
+        &meridian::tr!("shell-dialog-export-office-days"),
         "meridian-office-days.csv",
         FileKind::Csv,
         &text,
@@ -145,7 +152,14 @@ pub async fn export_report(
     let text = db
         .read(move |core| core.export_lead_report(&request, today()))
         .await?;
-    save(&app, "Export report", &name, kind, &text).await
+    save(
+        &app,
+        &meridian::tr!("shell-dialog-export-report"),
+        &name,
+        kind,
+        &text,
+    )
+    .await
 }
 
 /// Picks a reps CSV and previews it (rows added or updated, every error by
@@ -157,7 +171,13 @@ pub async fn open_reps_csv(
     db: State<'_, Db>,
     pending: State<'_, Pending>,
 ) -> Result<Option<RepsCsvPick>, CommandError> {
-    let Some(path) = files::open_path(&app, "Import people from CSV", FileKind::Csv).await? else {
+    let Some(path) = files::open_path(
+        &app,
+        &meridian::tr!("shell-dialog-import-people"),
+        FileKind::Csv,
+    )
+    .await?
+    else {
         return Ok(None);
     };
     let bytes = files::read(&path)?;
@@ -197,7 +217,13 @@ pub async fn open_document(
     db: State<'_, Db>,
     pending: State<'_, Pending>,
 ) -> Result<Option<DocumentPick>, CommandError> {
-    let Some(path) = files::open_path(&app, "Import team", FileKind::Json).await? else {
+    let Some(path) = files::open_path(
+        &app,
+        &meridian::tr!("shell-dialog-import-team"),
+        FileKind::Json,
+    )
+    .await?
+    else {
         return Ok(None);
     };
     let bytes = files::read(&path)?;
@@ -265,7 +291,13 @@ pub async fn open_ics_busy(
     pending: State<'_, Pending>,
     rep: String,
 ) -> Result<Option<IcsPick>, CommandError> {
-    let Some(path) = files::open_path(&app, "Import busy times", FileKind::Ics).await? else {
+    let Some(path) = files::open_path(
+        &app,
+        &meridian::tr!("shell-dialog-import-busy"),
+        FileKind::Ics,
+    )
+    .await?
+    else {
         return Ok(None);
     };
     let bytes = files::read(&path)?;

@@ -224,39 +224,39 @@ impl PlanSummary {
             [
                 (
                     "co_presence",
-                    "Teammates together",
+                    crate::tr!("api-term-co-presence"),
                     rotation::CO_PRESENCE_WEIGHT,
-                    "pair-day",
+                    crate::tr!("api-unit-pair-day"),
                     o.co_presence,
                 ),
                 (
                     "anchor",
-                    "Team anchor days",
+                    crate::tr!("api-term-anchor"),
                     rotation::ANCHOR_WEIGHT,
-                    "rep-day",
+                    crate::tr!("api-unit-rep-day"),
                     o.anchor,
                 ),
                 (
                     "preference",
-                    "Preferred days",
+                    crate::tr!("api-term-preference"),
                     rotation::PREFERENCE_WEIGHT,
-                    "rep-day",
+                    crate::tr!("api-unit-rep-day"),
                     o.preference,
                 ),
                 (
                     "in_person",
-                    "In-person meetings",
+                    crate::tr!("api-term-in-person"),
                     rotation::IN_PERSON_WEIGHT,
-                    "attendee",
+                    crate::tr!("api-unit-attendee"),
                     o.in_person,
                 ),
             ]
             .into_iter()
             .map(|(key, label, weight, unit, value)| ObjectiveTerm {
                 key: key.to_string(),
-                label: label.to_string(),
+                label,
                 weight,
-                unit: unit.to_string(),
+                unit,
                 value,
             })
             .collect()
@@ -311,7 +311,7 @@ impl Meridian {
                     "board",
                     vec![Problem {
                         path: "weeks".into(),
-                        message: format!("{w} weeks: plan 1 to {max_weeks} weeks"),
+                        message: crate::tr!("api-board-weeks", weeks = w, max = max_weeks),
                     }],
                 ));
             }
@@ -554,7 +554,7 @@ impl Meridian {
                     Slot::Team { office, team, reps } => BoardRow::Team {
                         office: office.id.clone(),
                         team: team.map(|t| t.id.clone()),
-                        name: team.map_or_else(|| "No team".to_string(), |t| t.name.clone()),
+                        name: team.map_or_else(|| crate::tr!("api-no-team"), |t| t.name.clone()),
                         reps,
                         anchor: dates
                             .iter()
@@ -656,11 +656,11 @@ impl Cells<'_> {
         let at = rep.office_on(date);
         if at != Some(office.id.as_str()) {
             let reason = match at {
-                Some(other) => format!(
-                    "In {} office",
-                    self.office_names.get(other).copied().unwrap_or(other)
+                Some(other) => crate::tr!(
+                    "api-board-in-other-office",
+                    office = self.office_names.get(other).copied().unwrap_or(other)
                 ),
-                None => "Remote (no office that day)".to_string(),
+                None => crate::tr!("api-board-remote"),
             };
             return (
                 CellState::Unavailable,

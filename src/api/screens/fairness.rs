@@ -106,7 +106,7 @@ impl Meridian {
                     "fairness period",
                     vec![Problem {
                         path: path.to_string(),
-                        message: format!("{d}: {}", crate::rules::DATE_RANGE),
+                        message: format!("{d}: {}", crate::rules::date_range()),
                     }],
                 ));
             }
@@ -144,8 +144,11 @@ impl Meridian {
                 "fairness period",
                 vec![Problem {
                     path: "to".to_string(),
-                    message: format!(
-                        "the period {from} to {to} must not end before it starts and may span at most {MAX_PERIOD_DAYS} dates"
+                    message: crate::tr!(
+                        "api-fairness-period",
+                        from = from.to_string(),
+                        to = to.to_string(),
+                        max = MAX_PERIOD_DAYS
                     ),
                 }],
             ));

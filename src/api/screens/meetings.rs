@@ -322,33 +322,12 @@ fn placement(m: &Meeting, now: DateTime<Utc>) -> Placement {
     }
 }
 
-const WEEKDAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const ORDINAL_WORDS: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
+fn day_name(d: Weekday) -> String {
+    crate::i18n::weekday(d)
+}
 
-fn day_name(d: Weekday) -> &'static str {
-    WEEKDAY_NAMES[d.index()]
+fn month_name(month: u32) -> String {
+    crate::tr!("api-month", month = month)
 }
 
 /// `a`, `a and b`, `a, b and c`.
@@ -356,44 +335,56 @@ fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
         [] => String::new(),
         [one] => one.as_ref().to_string(),
-        [rest @ .., last] => format!(
-            "{} and {}",
-            rest.iter()
+        [rest @ .., last] => crate::tr!(
+            "api-list-and",
+            head = rest
+                .iter()
                 .map(AsRef::as_ref)
                 .collect::<Vec<_>>()
                 .join(", "),
-            last.as_ref()
+            last = last.as_ref()
         ),
     }
 }
 
-/// `1st`, `2nd`, `23rd`, `11th`.
+/// `a`, `a or b`, `a, b or c`.
+fn or_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => crate::tr!(
+            "api-list-or",
+            head = rest
+                .iter()
+                .map(AsRef::as_ref)
+                .collect::<Vec<_>>()
+                .join(", "),
+            last = last.as_ref()
+        ),
+    }
+}
+
+/// `1st`, `2nd`, `23rd`, `11th` (`1.`, `23.` in German).
 fn ordinal_number(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
+    crate::tr!("api-rec-nth", n = n)
 }
 
-/// `first`, `last`, `second-to-last`.
+/// `first`, `last`, `second-to-last`: from the fifth on, and the fifth
+/// from the end on, all read as the fifth.
 fn ordinal_word(n: i8) -> String {
-    match n {
-        -1 => "last".to_string(),
-        n if n < 0 => format!(
-            "{}-to-last",
-            ORDINAL_WORDS[usize::from(n.unsigned_abs() - 1).min(4)]
-        ),
-        n => ORDINAL_WORDS[usize::from(n.unsigned_abs().max(1) - 1).min(4)].to_string(),
-    }
+    let n = if n < 0 { n.max(-5) } else { n.clamp(1, 5) };
+    crate::tr!("api-rec-ordinal", n = n)
 }
 
 /// `Tue 3 Nov 2026`.
 fn date_words(d: chrono::NaiveDate) -> String {
-    d.format("%a %-d %b %Y").to_string()
+    crate::tr!(
+        "api-rec-date",
+        weekday = crate::i18n::weekday_short(Weekday::of(d)),
+        day = d.day(),
+        month = crate::tr!("api-month-short", month = d.month()),
+        year = d.year().to_string()
+    )
 }
 
 /// `15:00–15:30 Europe/London` (with `+1 day` when it ends on a later date).
@@ -401,29 +392,28 @@ fn time_words(m: &Meeting) -> String {
     let start = m.start.0;
     let end = start + Duration::minutes(i64::from(m.duration_minutes));
     let days = (end.date() - start.date()).num_days();
-    let later = match days {
-        0 => String::new(),
-        1 => " next day".to_string(),
-        n => format!(" +{n} days"),
-    };
-    format!(
-        "{}–{}{later} {}",
-        start.format("%H:%M"),
-        end.format("%H:%M"),
-        m.time_zone
-    )
+    let (from, to) = (
+        start.format("%H:%M").to_string(),
+        end.format("%H:%M").to_string(),
+    );
+    let zone = m.time_zone.as_str();
+    match days {
+        0 => crate::tr!("api-rec-time", start = from, end = to, zone = zone),
+        1 => crate::tr!("api-rec-time-next-day", start = from, end = to, zone = zone),
+        n => crate::tr!(
+            "api-rec-time-days",
+            start = from,
+            end = to,
+            days = n,
+            zone = zone
+        ),
+    }
 }
 
 /// The rule's pattern, capitalised: `Monthly on the first Tuesday`,
 /// `Every 2 weeks on Monday and Wednesday`, `Every weekday`.
 fn pattern_words(r: &RRule, start: NaiveDateTime) -> String {
-    let every = |one: &str, unit: &str| {
-        if r.interval == 1 {
-            one.to_string()
-        } else {
-            format!("Every {} {unit}", r.interval)
-        }
-    };
+    let interval = r.interval;
     let plain_days: Vec<Weekday> = r
         .by_day
         .iter()
@@ -434,43 +424,75 @@ fn pattern_words(r: &RRule, start: NaiveDateTime) -> String {
     days_sorted.sort();
     days_sorted.dedup();
     let weekdays = days_sorted == Weekday::WORKWEEK;
-    let day_list =
-        |days: &[Weekday]| and_list(&days.iter().map(|&d| day_name(d)).collect::<Vec<_>>());
-    let month_day_words = |days: &[i8]| {
+    let names = |days: &[Weekday]| days.iter().map(|&d| day_name(d)).collect::<Vec<_>>();
+    // A month day in "on the 15th" and in "that falls on the 15th" (German
+    // declines them differently).
+    let month_days_on = |days: &[i8]| {
         let parts: Vec<String> = days
             .iter()
-            .map(|&n| match n {
-                -1 => "the last day".to_string(),
-                n if n < 0 => format!("the {} day", ordinal_word(n)),
-                n => format!("the {}", ordinal_number(u32::from(n.unsigned_abs()))),
+            .map(|&n| {
+                if n < 0 {
+                    crate::tr!("api-rec-on-nth-day", ordinal = ordinal_word(n))
+                } else {
+                    crate::tr!(
+                        "api-rec-on-nth",
+                        nth = ordinal_number(u32::from(n.unsigned_abs()))
+                    )
+                }
             })
             .collect();
         and_list(&parts)
     };
-    let mut words = match r.freq {
-        Freq::Daily if !days_sorted.is_empty() && r.interval == 1 => {
+    let month_days_falls = |days: &[i8]| {
+        let parts: Vec<String> = days
+            .iter()
+            .map(|&n| {
+                if n < 0 {
+                    crate::tr!("api-rec-falls-nth-day", ordinal = ordinal_word(n))
+                } else {
+                    crate::tr!(
+                        "api-rec-falls-nth",
+                        nth = ordinal_number(u32::from(n.unsigned_abs()))
+                    )
+                }
+            })
+            .collect();
+        and_list(&parts)
+    };
+    let months: Vec<String> = r
+        .by_month
+        .iter()
+        .filter(|&&m| (1..=12).contains(&m))
+        .map(|&m| month_name(u32::from(m)))
+        .collect();
+    let words = match r.freq {
+        Freq::Daily if !days_sorted.is_empty() && interval == 1 => {
             if weekdays {
-                "Every weekday (Monday to Friday)".to_string()
+                crate::tr!("api-rec-weekdays")
             } else {
-                format!("Every {}", day_list(&days_sorted))
+                crate::tr!("api-rec-every-days", days = and_list(&names(&days_sorted)))
             }
         }
-        Freq::Daily if !days_sorted.is_empty() => format!(
-            "Every {} days, when that is a {}",
-            r.interval,
-            day_list(&days_sorted).replace(" and ", " or ")
+        Freq::Daily if !days_sorted.is_empty() => crate::tr!(
+            "api-rec-every-n-days-when",
+            n = interval,
+            days = or_list(&names(&days_sorted))
         ),
-        Freq::Daily => every("Daily", "days"),
+        Freq::Daily => crate::tr!("api-rec-daily", n = interval),
         Freq::Weekly => {
             let days = if days_sorted.is_empty() {
                 vec![Weekday::of(start.date())]
             } else {
                 days_sorted.clone()
             };
-            if r.interval == 1 && days == Weekday::WORKWEEK {
-                "Every weekday (Monday to Friday)".to_string()
+            if interval == 1 && days == Weekday::WORKWEEK {
+                crate::tr!("api-rec-weekdays")
             } else {
-                format!("{} on {}", every("Weekly", "weeks"), day_list(&days))
+                crate::tr!(
+                    "api-rec-weekly",
+                    every = crate::tr!("api-rec-every-week", n = interval),
+                    days = and_list(&names(&days))
+                )
             }
         }
         Freq::Monthly => {
@@ -480,53 +502,65 @@ fn pattern_words(r: &RRule, start: NaiveDateTime) -> String {
                     .iter()
                     .map(|&(n, d)| {
                         if n == 0 {
-                            format!("every {}", day_name(d))
+                            crate::tr!("api-rec-month-every-day", day = day_name(d))
                         } else {
-                            format!("the {} {}", ordinal_word(n), day_name(d))
+                            crate::tr!(
+                                "api-rec-month-nth-day",
+                                ordinal = ordinal_word(n),
+                                day = day_name(d)
+                            )
                         }
                     })
                     .collect();
-                let mut on = and_list(&parts);
-                if !r.by_month_day.is_empty() {
-                    on = format!("{on} that falls on {}", month_day_words(&r.by_month_day));
+                let on = and_list(&parts);
+                if r.by_month_day.is_empty() {
+                    on
+                } else {
+                    crate::tr!(
+                        "api-rec-falls-on",
+                        on = on,
+                        days = month_days_falls(&r.by_month_day)
+                    )
                 }
-                on
             } else if !r.by_month_day.is_empty() {
-                month_day_words(&r.by_month_day)
+                month_days_on(&r.by_month_day)
             } else {
-                format!("the {}", ordinal_number(start.day()))
+                crate::tr!("api-rec-on-nth", nth = ordinal_number(start.day()))
             };
-            format!("{} on {on}", every("Monthly", "months"))
+            crate::tr!(
+                "api-rec-monthly",
+                every = crate::tr!("api-rec-every-month", n = interval),
+                on = on
+            )
         }
         Freq::Yearly => {
-            if r.by_month.is_empty() {
-                format!(
-                    "{} on {} {}",
-                    every("Yearly", "years"),
-                    start.day(),
-                    MONTH_NAMES[start.month0() as usize]
+            let every = crate::tr!("api-rec-every-year", n = interval);
+            if months.is_empty() {
+                crate::tr!(
+                    "api-rec-yearly-on",
+                    every = every,
+                    day = start.day(),
+                    month = month_name(start.month())
                 )
             } else {
-                format!(
-                    "{} on the {}",
-                    every("Yearly", "years"),
-                    ordinal_number(start.day())
-                )
+                return crate::tr!(
+                    "api-rec-yearly-nth-of",
+                    every = every,
+                    nth = ordinal_number(start.day()),
+                    months = and_list(&months)
+                );
             }
         }
     };
-    if !r.by_month.is_empty() {
-        let months: Vec<&str> = r
-            .by_month
-            .iter()
-            .filter_map(|&m| MONTH_NAMES.get(usize::from(m).wrapping_sub(1)).copied())
-            .collect();
-        words.push_str(&format!(" of {}", and_list(&months)));
-        if r.freq != Freq::Yearly {
-            words = words.replace(" of ", ", only in ");
-        }
+    if months.is_empty() {
+        words
+    } else {
+        crate::tr!(
+            "api-rec-only-in",
+            pattern = words,
+            months = and_list(&months)
+        )
     }
-    words
 }
 
 /// A meeting's schedule as a lead would say it, from its stored rule:
@@ -541,66 +575,211 @@ fn pattern_words(r: &RRule, start: NaiveDateTime) -> String {
 pub fn describe_meeting(m: &Meeting) -> String {
     let start = m.start.0;
     let time = time_words(m);
-    let once = || format!("Once: {}, {time}", date_words(start.date()));
+    let once = || {
+        crate::tr!(
+            "api-rec-once",
+            date = date_words(start.date()),
+            time = time.as_str()
+        )
+    };
     let Some(text) = m.rrule.as_deref() else {
         return once();
     };
     let Ok(rule) = RRule::parse(text) else {
-        return format!(
-            "From {}, {time}, repeating by the rule {text}",
-            date_words(start.date())
+        return crate::tr!(
+            "api-rec-raw",
+            from = date_words(start.date()),
+            time = time.as_str(),
+            rule = text
         );
     };
     if rule.count == Some(1) || rule.never_repeats(start) {
         return once();
     }
-    let end = match (rule.count, rule.until) {
-        (Some(n), _) => Some(n.to_string()),
-        _ => None,
-    };
     let until = rule.until.map(|u| match u {
         Until::Date(d) => date_words(d),
         Until::Floating(t) => format!("{} {}", date_words(t.date()), t.format("%H:%M")),
         Until::Instant(t) => format!("{} {} UTC", date_words(t.date()), t.format("%H:%M")),
     });
     let pattern = pattern_words(&rule, start);
+    // The clauses after the pattern, each a phrase of its own.
+    let mut parts = Vec::new();
     if rule.matches_start(start) {
-        let mut out = format!("{pattern}, {time}, from {}", date_words(start.date()));
-        if let Some(n) = end {
-            out.push_str(&format!(", {n} times"));
+        parts.push(crate::tr!(
+            "api-rec-series",
+            pattern = pattern,
+            time = time.as_str(),
+            from = date_words(start.date())
+        ));
+        if let Some(n) = rule.count {
+            parts.push(crate::tr!("api-rec-times", count = n));
         }
-        if let Some(u) = until {
-            out.push_str(&format!(", until {u}"));
+    } else {
+        // The rule's own first date after the start, to say where the pattern begins.
+        let zone = Zone::get(&m.time_zone).ok();
+        let second = zone.and_then(|z| {
+            recurrence::expand(
+                Some(&rule),
+                start,
+                &z,
+                start + Duration::seconds(1),
+                start + Duration::days(LOOK_AHEAD_DAYS[1]),
+            )
+            .ok()
+            .and_then(|v| v.into_iter().next())
+        });
+        let mut lower = pattern;
+        if let Some(first) = lower.chars().next() {
+            lower = first.to_lowercase().collect::<String>() + &lower[first.len_utf8()..];
         }
-        return out;
-    }
-    // The rule's own first date after the start, to say where the pattern begins.
-    let zone = Zone::get(&m.time_zone).ok();
-    let second = zone.and_then(|z| {
-        recurrence::expand(
-            Some(&rule),
-            start,
-            &z,
-            start + Duration::seconds(1),
-            start + Duration::days(LOOK_AHEAD_DAYS[1]),
-        )
-        .ok()
-        .and_then(|v| v.into_iter().next())
-    });
-    let mut lower = pattern;
-    if let Some(first) = lower.get(..1) {
-        lower = first.to_lowercase() + &lower[1..];
-    }
-    let mut out = format!("{}, then {lower}", date_words(start.date()));
-    if let Some(s) = second {
-        out.push_str(&format!(" from {}", date_words(s.date())));
-    }
-    out.push_str(&format!(", {time}"));
-    if let Some(n) = end {
-        out.push_str(&format!(", {n} times in all"));
+        let first = date_words(start.date());
+        parts.push(match second {
+            Some(s) => crate::tr!(
+                "api-rec-first-then-from",
+                first = first,
+                pattern = lower,
+                from = date_words(s.date())
+            ),
+            None => crate::tr!("api-rec-first-then", first = first, pattern = lower),
+        });
+        parts.push(time);
+        if let Some(n) = rule.count {
+            parts.push(crate::tr!("api-rec-times-in-all", count = n));
+        }
     }
     if let Some(u) = until {
-        out.push_str(&format!(", until {u}"));
+        parts.push(crate::tr!("api-rec-until", until = u));
     }
-    out
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{with_language, Lang};
+    use crate::model::LocalDateTime;
+
+    fn described(start: &str, minutes: u32, rrule: Option<&str>) -> String {
+        describe_meeting(&Meeting {
+            id: "m".into(),
+            title: "M".into(),
+            start: LocalDateTime::parse(start).expect("start"),
+            time_zone: "Europe/London".into(),
+            duration_minutes: minutes,
+            rrule: rrule.map(str::to_string),
+            attendees: vec!["ana".into()],
+            in_person_office: None,
+        })
+    }
+
+    /// (start, minutes, rule, English, German).
+    const CASES: [(&str, u32, Option<&str>, &str, &str); 9] = [
+        (
+            "2026-12-01T10:00",
+            60,
+            None,
+            "Once: Tue 1 Dec 2026, 10:00–11:00 Europe/London",
+            "Einmalig: Di, 1. Dez. 2026, 10:00–11:00 Europe/London",
+        ),
+        (
+            "2026-11-03T15:00",
+            30,
+            Some("FREQ=MONTHLY;BYDAY=1TU"),
+            "Monthly on the first Tuesday, 15:00–15:30 Europe/London, from Tue 3 Nov 2026",
+            "Monatlich am ersten Dienstag, 15:00–15:30 Europe/London, ab Di, 3. Nov. 2026",
+        ),
+        (
+            "2026-11-01T15:00",
+            30,
+            Some("FREQ=MONTHLY;BYDAY=1TU;COUNT=10"),
+            "Sun 1 Nov 2026, then monthly on the first Tuesday from Tue 3 Nov 2026, 15:00–15:30 Europe/London, 10 times in all",
+            "So, 1. Nov. 2026, dann monatlich am ersten Dienstag ab Di, 3. Nov. 2026, 15:00–15:30 Europe/London, insgesamt 10-mal",
+        ),
+        (
+            "2026-12-01T10:00",
+            45,
+            Some("FREQ=WEEKLY;BYDAY=TU;COUNT=10"),
+            "Weekly on Tuesday, 10:00–10:45 Europe/London, from Tue 1 Dec 2026, 10 times",
+            "Wöchentlich am Dienstag, 10:00–10:45 Europe/London, ab Di, 1. Dez. 2026, 10-mal",
+        ),
+        (
+            "2026-11-30T09:00",
+            30,
+            Some("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE"),
+            "Every 2 weeks on Monday and Wednesday, 09:00–09:30 Europe/London, from Mon 30 Nov 2026",
+            "Alle 2 Wochen am Montag und Mittwoch, 09:00–09:30 Europe/London, ab Mo, 30. Nov. 2026",
+        ),
+        (
+            "2026-11-27T16:00",
+            60,
+            Some("FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20270630"),
+            "Monthly on the last Friday, 16:00–17:00 Europe/London, from Fri 27 Nov 2026, until Wed 30 Jun 2027",
+            "Monatlich am letzten Freitag, 16:00–17:00 Europe/London, ab Fr, 27. Nov. 2026, bis Mi, 30. Juni 2027",
+        ),
+        (
+            "2026-12-15T10:00",
+            30,
+            Some("FREQ=MONTHLY;BYMONTHDAY=15,-2"),
+            "Monthly on the 15th and the second-to-last day, 10:00–10:30 Europe/London, from Tue 15 Dec 2026",
+            "Monatlich am 15. und am vorletzten Tag, 10:00–10:30 Europe/London, ab Di, 15. Dez. 2026",
+        ),
+        (
+            "2026-03-02T09:00",
+            60,
+            Some("FREQ=YEARLY"),
+            "Yearly on 2 March, 09:00–10:00 Europe/London, from Mon 2 Mar 2026",
+            "Jährlich am 2. März, 09:00–10:00 Europe/London, ab Mo, 2. März 2026",
+        ),
+        (
+            "2026-12-01T23:30",
+            60,
+            Some("FREQ=DAILY;COUNT=5"),
+            "Daily, 23:30–00:30 next day Europe/London, from Tue 1 Dec 2026, 5 times",
+            "Täglich, 23:30–00:30 am Folgetag Europe/London, ab Di, 1. Dez. 2026, 5-mal",
+        ),
+    ];
+
+    #[test]
+    fn schedules_read_in_german_as_in_english() {
+        for (start, minutes, rule, en, de) in CASES {
+            assert_eq!(described(start, minutes, rule), en, "{rule:?}");
+            assert_eq!(
+                with_language(Lang::De, || described(start, minutes, rule)),
+                de,
+                "{rule:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn months_and_month_days_read_in_both_languages() {
+        let cases = [
+            (
+                "2026-11-13T10:00",
+                Some("FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13"),
+                "Monthly on every Friday that falls on the 13th, 10:00–10:30 Europe/London, from Fri 13 Nov 2026",
+                "Monatlich an jedem Freitag, sofern er auf den 13. fällt, 10:00–10:30 Europe/London, ab Fr, 13. Nov. 2026",
+            ),
+            (
+                "2026-03-02T10:00",
+                Some("FREQ=YEARLY;BYMONTH=3,6"),
+                "Yearly on the 2nd of March and June, 10:00–10:30 Europe/London, from Mon 2 Mar 2026",
+                "Jährlich am 2. März und Juni, 10:00–10:30 Europe/London, ab Mo, 2. März 2026",
+            ),
+            (
+                "2026-11-30T10:00",
+                Some("FREQ=DAILY;BYDAY=MO,WE"),
+                "Every Monday and Wednesday, 10:00–10:30 Europe/London, from Mon 30 Nov 2026",
+                "Jeden Montag und Mittwoch, 10:00–10:30 Europe/London, ab Mo, 30. Nov. 2026",
+            ),
+        ];
+        for (start, rule, en, de) in cases {
+            assert_eq!(described(start, 30, rule), en, "{rule:?}");
+            assert_eq!(
+                with_language(Lang::De, || described(start, 30, rule)),
+                de,
+                "{rule:?}"
+            );
+        }
+    }
 }

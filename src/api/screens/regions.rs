@@ -47,24 +47,26 @@ pub fn region_preview(code: &str, from: NaiveDate) -> Result<RegionPreview, AppE
         .then(|| Region::find(code))
         .flatten();
     let Some(region) = found else {
-        let near = if code.chars().count() <= crate::rules::limits::REGION_CHARS {
-            format!(
-                "; the nearest are {}",
-                holidays::nearest(code, 3).join(", ")
+        let shown = format!(
+            "{:?}",
+            code.chars()
+                .take(crate::rules::limits::REGION_CHARS)
+                .collect::<String>()
+        );
+        let message = if code.chars().count() <= crate::rules::limits::REGION_CHARS {
+            crate::tr!(
+                "api-region-unknown-near",
+                code = shown,
+                nearest = holidays::nearest(code, 3).join(", ")
             )
         } else {
-            String::new()
+            crate::tr!("api-region-unknown", code = shown)
         };
         return Err(AppError::Invalid(ScenarioError {
             file: "holidays".to_string(),
             problems: vec![Problem {
                 path: "holidays".to_string(),
-                message: format!(
-                    "unknown holidays region {:?}{near}",
-                    code.chars()
-                        .take(crate::rules::limits::REGION_CHARS)
-                        .collect::<String>()
-                ),
+                message,
             }],
         }));
     };
@@ -97,5 +99,28 @@ mod tests {
         let err = region_preview("GB-ENGLAND", from).expect_err("unknown");
         assert!(err.to_string().contains("GB-ENG"), "{err}");
         assert!(search_regions("", 1000).len() <= MAX_REGIONS);
+    }
+
+    #[test]
+    fn an_unknown_region_is_named_in_german() {
+        use crate::i18n::{with_language, Lang};
+        let from = NaiveDate::from_ymd_opt(2026, 12, 20).expect("date");
+        let err = region_preview("GB-ENGLAND", from).expect_err("unknown");
+        let en = err.problems()[0].message.clone();
+        assert!(
+            en.starts_with("unknown holidays region \"GB-ENGLAND\"; the nearest are "),
+            "{en}"
+        );
+        let de = with_language(Lang::De, || {
+            region_preview("GB-ENGLAND", from)
+                .expect_err("unknown")
+                .problems()[0]
+                .message
+                .clone()
+        });
+        assert!(
+            de.starts_with("unbekannte Feiertagsregion \"GB-ENGLAND\"; am nächsten kommen "),
+            "{de}"
+        );
     }
 }

@@ -262,7 +262,7 @@ impl Meridian {
             }
             let name_of = |key: &str| {
                 if key.is_empty() {
-                    "No team".to_string()
+                    crate::tr!("api-no-team")
                 } else {
                     teams.get(key).cloned().unwrap_or_else(|| key.to_string())
                 }

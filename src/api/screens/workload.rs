@@ -597,44 +597,38 @@ pub fn replan_notice(old: &HeldBalance, applied: &[String], new: &HeldBalance) -
     let mut parts = Vec::new();
     if !added.is_empty() {
         let titles: Vec<&str> = added.iter().map(|c| c.title.as_str()).collect();
-        parts.push(format!(
-            "{} new {} ({})",
-            added.len(),
-            plural(added.len(), "proposal", "proposals"),
-            listed(&titles)
+        parts.push(crate::tr!(
+            "api-replan-added",
+            count = added.len(),
+            tasks = listed(&titles)
         ));
     }
     if !dropped.is_empty() {
-        parts.push(format!(
-            "{} no longer proposed ({})",
-            dropped.len(),
-            listed(&dropped)
+        parts.push(crate::tr!(
+            "api-replan-dropped",
+            count = dropped.len(),
+            tasks = listed(&dropped)
         ));
     }
     if !retargeted.is_empty() {
         let what: Vec<String> = retargeted
             .iter()
-            .map(|c| format!("{} now to {}", c.title, c.to_name))
+            .map(|c| {
+                crate::tr!(
+                    "api-replan-now-to",
+                    task = c.title.as_str(),
+                    rep = c.to_name.as_str()
+                )
+            })
             .collect();
         let what: Vec<&str> = what.iter().map(String::as_str).collect();
-        parts.push(format!(
-            "{} going to someone else ({})",
-            retargeted.len(),
-            listed(&what)
+        parts.push(crate::tr!(
+            "api-replan-retargeted",
+            count = retargeted.len(),
+            tasks = listed(&what)
         ));
     }
-    Some(format!(
-        "The remaining proposals changed after Apply, because the applied moves changed everyone's load: {}.",
-        parts.join("; ")
-    ))
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
+    Some(crate::tr!("api-replan-notice", changes = parts.join("; ")))
 }
 
 /// `a, b, c and 4 more`.
@@ -647,8 +641,41 @@ fn listed(items: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     if items.len() > SHOWN {
-        format!("{head} and {} more", items.len() - SHOWN)
+        crate::tr!("api-and-more", head = head, count = items.len() - SHOWN)
     } else {
         head
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{with_language, Lang};
+
+    #[test]
+    fn long_lists_and_the_replan_notice_read_in_german() {
+        let titles = ["A", "B", "C", "D", "E"];
+        assert_eq!(listed(&titles), "A, B, C and 2 more");
+        assert_eq!(
+            with_language(Lang::De, || listed(&titles)),
+            "A, B, C und 2 weitere"
+        );
+        let parts = with_language(Lang::De, || {
+            [
+                crate::tr!("api-replan-added", count = 1, tasks = "A"),
+                crate::tr!("api-replan-retargeted", count = 2, tasks = "B, C"),
+            ]
+        });
+        assert_eq!(
+            parts,
+            [
+                "ein neuer Vorschlag (A)",
+                "2 gehen an eine andere Person (B, C)"
+            ]
+        );
+        assert_eq!(
+            crate::tr!("api-replan-added", count = 1, tasks = "A"),
+            "1 new proposal (A)"
+        );
     }
 }

@@ -50,11 +50,11 @@ pub enum IcsScope {
 /// Why a calendar could not be written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExportError {
-    #[error("no rep with id {0:?}")]
+    #[error("{}", crate::tr!("files-export-unknown-rep", id = format!("{_0:?}")))]
     UnknownRep(String),
-    #[error("no team with id {0:?}")]
+    #[error("{}", crate::tr!("files-export-unknown-team", id = format!("{_0:?}")))]
     UnknownTeam(String),
-    #[error("meeting {meeting}: {message}")]
+    #[error("{}", crate::tr!("files-export-meeting", meeting = meeting.as_str(), message = message.as_str()))]
     Meeting { meeting: String, message: String },
 }
 
@@ -565,7 +565,7 @@ pub(super) fn write_vtimezone(
         NaiveDate::from_ymd_opt(y, 1, 1)
             .and_then(|d| d.and_hms_opt(0, 0, 0))
             .map(|d| d.and_utc())
-            .ok_or_else(|| format!("year {y} is out of range"))
+            .ok_or_else(|| crate::tr!("files-export-year-range", year = y))
     };
     let from = year_start(first)?;
     let to = year_start(last.saturating_add(1))?;
@@ -606,6 +606,26 @@ mod tests {
         assert_eq!(
             file_name(&IcsScope::Team("a/b".into())),
             "meridian-team-a%2Fb.ics"
+        );
+    }
+
+    #[test]
+    fn errors_read_in_german() {
+        use crate::i18n::{with_language, Lang};
+        let e = ExportError::UnknownRep("ana".into());
+        assert_eq!(e.to_string(), "no rep with id \"ana\"");
+        assert_eq!(
+            with_language(Lang::De, || e.to_string()),
+            "Keine Person mit der ID \"ana\""
+        );
+        let e = ExportError::Meeting {
+            meeting: "m1".into(),
+            message: "x".into(),
+        };
+        assert_eq!(e.to_string(), "meeting m1: x");
+        assert_eq!(
+            with_language(Lang::De, || e.to_string()),
+            "Besprechung m1: x"
         );
     }
 }

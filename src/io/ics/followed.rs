@@ -54,7 +54,7 @@ impl Reader {
         let event = comps
             .iter()
             .find(|c| c.kind == "VEVENT")
-            .ok_or("no VEVENT in it")?;
+            .ok_or_else(|| crate::tr!("files-followed-no-event"))?;
         if let Some(broken) = &event.broken {
             return Err(broken.clone());
         }
@@ -62,7 +62,7 @@ impl Reader {
         let get = |name: &str| props.iter().find(|p| p.name == name);
         let kind = get("X-MERIDIAN-KIND")
             .and_then(|p| ObjectKind::parse(&p.value))
-            .ok_or("not a Meridian event (no X-MERIDIAN-KIND)")?;
+            .ok_or_else(|| crate::tr!("files-followed-not-meridian"))?;
         let mut reps: Vec<String> = Vec::new();
         for p in props.iter().filter(|p| p.name == "X-MERIDIAN-REP") {
             reps.push(self.rep(p)?);
@@ -70,7 +70,7 @@ impl Reader {
         let date = |name: &str| -> Result<NaiveDate, String> {
             match get(name).and_then(|p| parse_when(&p.value)) {
                 Some(When::Date(d)) => Ok(d),
-                _ => Err(format!("{name} is not a date")),
+                _ => Err(crate::tr!("files-followed-not-date", name = name)),
             }
         };
         match kind {
@@ -82,7 +82,7 @@ impl Reader {
                 let day = date("DTSTART")?;
                 let office = get("X-MERIDIAN-OFFICE")
                     .map(|p| unescape(&p.value))
-                    .ok_or("an office day without X-MERIDIAN-OFFICE")?;
+                    .ok_or_else(|| crate::tr!("files-followed-no-office"))?;
                 let name = get("LOCATION").map_or_else(|| office.clone(), |p| unescape(&p.value));
                 self.offices
                     .entry(office.clone())
@@ -114,7 +114,7 @@ impl Reader {
                     None => start,
                 };
                 if end < start {
-                    return Err("DTEND is before DTSTART".to_string());
+                    return Err(crate::tr!("files-followed-end-before-start"));
                 }
                 for rep in reps {
                     if let Some(r) = self.reps.get_mut(&rep) {
@@ -133,7 +133,7 @@ impl Reader {
             .param("X-MERIDIAN-TZ")
             .map(|z| z.trim_matches('"').to_string())
             .filter(|z| tz::is_valid_zone(z))
-            .ok_or_else(|| format!("rep {id:?} has no known X-MERIDIAN-TZ"))?;
+            .ok_or_else(|| crate::tr!("files-followed-rep-zone", id = format!("{id:?}")))?;
         let name = p
             .param("CN")
             .map_or_else(|| id.clone(), |n| n.trim_matches('"').to_string());
@@ -176,8 +176,8 @@ fn meeting(props: &[Prop], attendees: Vec<String>) -> Result<Meeting, String> {
     let get = |name: &str| props.iter().find(|p| p.name == name);
     let id = get("X-MERIDIAN-ID")
         .map(|p| unescape(&p.value))
-        .ok_or("a meeting without X-MERIDIAN-ID")?;
-    let start_prop = get("DTSTART").ok_or("no DTSTART")?;
+        .ok_or_else(|| crate::tr!("files-followed-no-id"))?;
+    let start_prop = get("DTSTART").ok_or_else(|| crate::tr!("files-followed-no-dtstart"))?;
     let (start, zone) = wall_clock(start_prop)?;
     let minutes = match (get("DTEND"), get("DURATION")) {
         (Some(end), _) => {
@@ -185,13 +185,15 @@ fn meeting(props: &[Prop], attendees: Vec<String>) -> Result<Meeting, String> {
             let (s, e) = (instant(start, &zone)?, instant(end_local, &end_zone)?);
             (e - s).num_minutes()
         }
-        (None, Some(d)) => parse_duration(&d.value).ok_or("DURATION cannot be read")? / 60,
+        (None, Some(d)) => {
+            parse_duration(&d.value).ok_or_else(|| crate::tr!("files-followed-bad-duration"))? / 60
+        }
         (None, None) => 0,
     };
     let duration_minutes = u32::try_from(minutes)
         .ok()
         .filter(|m| *m > 0)
-        .ok_or("the meeting has no positive length")?;
+        .ok_or_else(|| crate::tr!("files-followed-no-length"))?;
     let rrule = match get("RRULE") {
         Some(p) => {
             RRule::parse(&p.value).map_err(|e| format!("RRULE: {e}"))?;
@@ -222,10 +224,13 @@ fn wall_clock(p: &Prop) -> Result<(NaiveDateTime, String), String> {
                 .param("TZID")
                 .map(|z| z.trim_matches('"').to_string())
                 .filter(|z| tz::is_valid_zone(z))
-                .ok_or_else(|| format!("{} has no IANA TZID", p.name))?;
+                .ok_or_else(|| crate::tr!("files-followed-no-tzid", name = p.name.as_str()))?;
             Ok((local, zone))
         }
-        _ => Err(format!("{} is not a date-time", p.name)),
+        _ => Err(crate::tr!(
+            "files-followed-not-date-time",
+            name = p.name.as_str()
+        )),
     }
 }
 
@@ -317,6 +322,25 @@ mod tests {
             back.skipped[0].starts_with("lunch.ics: not a Meridian event"),
             "{:?}",
             back.skipped
+        );
+    }
+
+    #[test]
+    fn skip_notes_read_in_german() {
+        use crate::i18n::{with_language, Lang};
+        let foreign = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@elsewhere\r\n\
+                       DTSTART:20270101T100000Z\r\nSUMMARY:Lunch\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let meeting = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nX-MERIDIAN-KIND:meeting\r\n\
+                       X-MERIDIAN-ID:m\r\nDTSTART:20270101T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let back = with_language(Lang::De, || {
+            read_objects([("lunch.ics", foreign), ("m.ics", meeting)])
+        });
+        assert_eq!(
+            back.skipped,
+            [
+                "lunch.ics: Kein Meridian-Termin (kein X-MERIDIAN-KIND)",
+                "m.ics: Die Besprechung hat keine positive Dauer",
+            ]
         );
     }
 }

@@ -101,17 +101,17 @@ pub struct IcsPreview {
 /// A file that cannot be read at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IcsFileError {
-    #[error("the file is {size} bytes; at most {MAX_BYTES} are read")]
+    #[error("{}", crate::tr!("files-ics-too-large", size = *size, max = MAX_BYTES))]
     TooLarge { size: usize },
-    #[error("line {line}: a line longer than {MAX_LINE_BYTES} bytes")]
+    #[error("{}", crate::tr!("files-ics-line-too-long", line = *line, max = MAX_LINE_BYTES))]
     LineTooLong { line: u32 },
-    #[error("line {line}: more than {MAX_COMPONENTS} components")]
+    #[error("{}", crate::tr!("files-ics-too-many-components", line = *line, max = MAX_COMPONENTS))]
     TooManyComponents { line: u32 },
-    #[error("no BEGIN:VCALENDAR: not an iCalendar file")]
+    #[error("{}", crate::tr!("files-ics-not-icalendar"))]
     NotICalendar,
-    #[error("more than {MAX_EVENTS} busy times in one file")]
+    #[error("{}", crate::tr!("files-ics-too-many-events", max = MAX_EVENTS))]
     TooManyEvents,
-    #[error("unknown time zone {0:?} for the rep")]
+    #[error("{}", crate::tr!("files-ics-rep-zone", zone = format!("{_0:?}")))]
     RepZone(String),
 }
 
@@ -246,7 +246,7 @@ pub(super) fn components(lines: &[(u32, String)]) -> Result<Vec<Component>, IcsF
         let Some(p) = parse_prop(*line, text) else {
             if let (true, Some(c)) = (stack.len() >= 2, out.last_mut()) {
                 if c.broken.is_none() {
-                    c.broken = Some(format!("line {line}: not NAME:VALUE"));
+                    c.broken = Some(crate::tr!("files-ics-not-property", line = *line));
                 }
             }
             continue;
@@ -291,9 +291,11 @@ pub(super) fn components(lines: &[(u32, String)]) -> Result<Vec<Component>, IcsF
                     Some(at) => {
                         if at + 1 != stack.len() && stack.len() >= 2 {
                             if let Some(c) = out.last_mut() {
-                                c.broken.get_or_insert(format!(
-                                    "line {line}: END:{kind} closes a component that is still open ({})",
-                                    stack[at + 1..].join(", ")
+                                c.broken.get_or_insert(crate::tr!(
+                                    "files-ics-end-still-open",
+                                    line = *line,
+                                    kind = kind.as_str(),
+                                    open = stack[at + 1..].join(", ")
                                 ));
                             }
                         }
@@ -301,8 +303,10 @@ pub(super) fn components(lines: &[(u32, String)]) -> Result<Vec<Component>, IcsF
                     }
                     None => {
                         if let (true, Some(c)) = (stack.len() >= 2, out.last_mut()) {
-                            c.broken.get_or_insert(format!(
-                                "line {line}: END:{kind} without BEGIN:{kind}"
+                            c.broken.get_or_insert(crate::tr!(
+                                "files-ics-end-without-begin",
+                                line = *line,
+                                kind = kind.as_str()
                             ));
                         }
                     }
@@ -327,7 +331,7 @@ pub(super) fn components(lines: &[(u32, String)]) -> Result<Vec<Component>, IcsF
     if stack.len() >= 2 {
         if let Some(c) = out.last_mut() {
             c.broken
-                .get_or_insert(format!("END:{} is missing at the end of the file", c.kind));
+                .get_or_insert(crate::tr!("files-ics-end-missing", kind = c.kind.as_str()));
         }
     }
     Ok(out)
@@ -508,7 +512,31 @@ struct Event {
     exdays: Vec<NaiveDate>,
     recurrence_id: Option<String>,
     recurrence_instant: Option<DateTime<Utc>>,
-    free: Option<&'static str>,
+    free: Option<Free>,
+}
+
+/// Why an event is left out rather than stored as busy time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Free {
+    /// `STATUS:CANCELLED`: also removes what an earlier import stored.
+    Cancelled,
+    /// `TRANSP:TRANSPARENT`.
+    Transparent,
+    /// Outlook's `X-MICROSOFT-CDO-BUSYSTATUS:FREE`.
+    Outlook,
+    /// Zero or negative length.
+    NoTime,
+}
+
+impl Free {
+    fn reason(self) -> String {
+        match self {
+            Free::Cancelled => crate::tr!("files-ics-free-cancelled"),
+            Free::Transparent => crate::tr!("files-ics-free-transparent"),
+            Free::Outlook => crate::tr!("files-ics-free-outlook"),
+            Free::NoTime => crate::tr!("files-ics-free-no-time"),
+        }
+    }
 }
 
 enum Start {
@@ -542,7 +570,7 @@ pub fn read_busy(
         if let Some(why) = &c.broken {
             preview.problems.push(IcsProblem {
                 line: c.line,
-                message: format!("event is broken ({why}); it is skipped"),
+                message: crate::tr!("files-ics-event-broken", why = why.as_str()),
             });
             continue;
         }
@@ -573,22 +601,19 @@ pub fn read_busy(
         if !masters.insert((ev.uid.clone(), ev.recurrence_id.clone())) {
             preview.problems.push(IcsProblem {
                 line: ev.line,
-                message: format!(
-                    "UID {:?} is given twice; the later event is skipped",
-                    ev.uid
-                ),
+                message: crate::tr!("files-ics-uid-twice", uid = format!("{:?}", ev.uid)),
             });
             continue;
         }
         let id = id_base(&ev.uid, ev.recurrence_id.as_deref());
-        if let Some(reason) = ev.free {
-            if reason == "cancelled" {
+        if let Some(free) = ev.free {
+            if free == Free::Cancelled {
                 preview.cancelled_ids.push(id);
             }
             preview.skipped.push(IcsNote {
                 line: ev.line,
                 summary: ev.summary.clone(),
-                reason: reason.to_string(),
+                reason: free.reason(),
             });
             continue;
         }
@@ -615,8 +640,12 @@ pub fn read_busy(
     if past > 0 {
         preview.skipped.push(IcsNote {
             line: 0,
-            summary: format!("{past} event(s)"),
-            reason: format!("no time between {from} and {to} (rules are expanded only there; single events before {from} are left out)"),
+            summary: crate::tr!("files-ics-past-events", count = past),
+            reason: crate::tr!(
+                "files-ics-past-reason",
+                from = from.to_string(),
+                to = to.to_string()
+            ),
         });
     }
     preview
@@ -632,18 +661,23 @@ fn read_event(c: &Component, zones: &Zones, rep_zone: &str) -> Result<Event, Ics
     let uid = get("UID")
         .map(|p| unescape(p.value.trim()))
         .filter(|u| !u.is_empty())
-        .ok_or_else(|| problem(c.line, "event has no UID".to_string()))?;
+        .ok_or_else(|| problem(c.line, crate::tr!("files-ics-no-uid")))?;
     let summary = get("SUMMARY")
         .map(|p| unescape(p.value.trim()))
         .filter(|s| !s.trim().is_empty())
         .unwrap_or_else(|| "Busy".to_string());
     let summary: String = summary.chars().take(200).collect();
-    let dtstart = get("DTSTART").ok_or_else(|| problem(c.line, "event has no DTSTART".into()))?;
+    let dtstart =
+        get("DTSTART").ok_or_else(|| problem(c.line, crate::tr!("files-ics-no-dtstart")))?;
     let read_time = |p: &Prop| -> Result<Result<Timed, NaiveDate>, IcsProblem> {
         let when = parse_when(&p.value).ok_or_else(|| {
             problem(
                 p.line,
-                format!("{} {:?} is not a date or date-time", p.name, p.value.trim()),
+                crate::tr!(
+                    "files-ics-bad-when",
+                    name = p.name.as_str(),
+                    value = format!("{:?}", p.value.trim())
+                ),
             )
         })?;
         match when {
@@ -656,7 +690,13 @@ fn read_event(c: &Component, zones: &Zones, rep_zone: &str) -> Result<Event, Ics
                 let zone = match p.param("TZID") {
                     None => rep_zone.to_string(),
                     Some(tzid) => zones.resolve(tzid).ok_or_else(|| {
-                        problem(p.line, format!("unknown time zone {:?}", tzid.trim()))
+                        problem(
+                            p.line,
+                            crate::tr!(
+                                "files-ics-unknown-zone",
+                                tzid = format!("{:?}", tzid.trim())
+                            ),
+                        )
                     })?,
                 };
                 Ok(Ok(Timed { local, zone }))
@@ -671,27 +711,20 @@ fn read_event(c: &Component, zones: &Zones, rep_zone: &str) -> Result<Event, Ics
                 let b = instant(&e.local, &e.zone, end.line)?;
                 (b - a).num_minutes()
             }
-            Err(_) => {
-                return Err(problem(
-                    end.line,
-                    "DTEND is a date but DTSTART a date-time".into(),
-                ))
-            }
+            Err(_) => return Err(problem(end.line, crate::tr!("files-ics-end-date"))),
         },
         (Err(d), Some(end), _) => match read_time(end)? {
             Err(e) => (e - *d).num_days(),
-            Ok(_) => {
-                return Err(problem(
-                    end.line,
-                    "DTEND is a date-time but DTSTART a date".into(),
-                ))
-            }
+            Ok(_) => return Err(problem(end.line, crate::tr!("files-ics-end-date-time"))),
         },
         (s, None, Some(dur)) => {
             let secs = parse_duration(&dur.value).ok_or_else(|| {
                 problem(
                     dur.line,
-                    format!("DURATION {:?} is not a duration", dur.value.trim()),
+                    crate::tr!(
+                        "files-ics-bad-duration",
+                        value = format!("{:?}", dur.value.trim())
+                    ),
                 )
             })?;
             if s.is_ok() {
@@ -704,14 +737,11 @@ fn read_event(c: &Component, zones: &Zones, rep_zone: &str) -> Result<Event, Ics
         (Err(_), None, None) => 1,
     };
     if length > 366 * 1440 {
-        return Err(problem(c.line, "event lasts more than a year".into()));
+        return Err(problem(c.line, crate::tr!("files-ics-too-long")));
     }
     let rule = get("RRULE").map(|p| (p.line, p.value.trim().to_string()));
     if let Some(rdate) = get("RDATE") {
-        return Err(problem(
-            rdate.line,
-            "RDATE (extra dates of a series) is not supported".into(),
-        ));
+        return Err(problem(rdate.line, crate::tr!("files-ics-rdate")));
     }
     let mut exdates = Vec::new();
     let mut exdays = Vec::new();
@@ -739,13 +769,13 @@ fn read_event(c: &Component, zones: &Zones, rep_zone: &str) -> Result<Event, Ics
     };
     let upper = |name: &str| get(name).map(|p| p.value.trim().to_ascii_uppercase());
     let free = if upper("STATUS").as_deref() == Some("CANCELLED") {
-        Some("cancelled")
+        Some(Free::Cancelled)
     } else if upper("TRANSP").as_deref() == Some("TRANSPARENT") {
-        Some("shown as free (TRANSP:TRANSPARENT)")
+        Some(Free::Transparent)
     } else if upper("X-MICROSOFT-CDO-BUSYSTATUS").as_deref() == Some("FREE") {
-        Some("shown as free in Outlook")
+        Some(Free::Outlook)
     } else if length <= 0 {
-        Some("takes no time")
+        Some(Free::NoTime)
     } else {
         None
     };
@@ -867,7 +897,12 @@ fn to_meetings(
     if starts.len() > MAX_OCCURRENCES {
         return Err(problem(
             *rule_line,
-            format!("the rule has more than {MAX_OCCURRENCES} occurrences between {from} and {to}"),
+            crate::tr!(
+                "files-ics-too-many-occurrences",
+                max = MAX_OCCURRENCES,
+                from = from.to_string(),
+                to = to.to_string()
+            ),
         ));
     }
     let mut out = Vec::new();
@@ -941,5 +976,61 @@ mod tests {
         .expect("prop");
         assert_eq!(p.param("tzid"), Some("W. Europe: Standard"));
         assert_eq!(p.value, "20261201T100000");
+    }
+
+    #[test]
+    fn problems_and_notes_read_in_german() {
+        use crate::i18n::{with_language, Lang};
+        let file = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20261201T100000Z\r\nEND:VEVENT\r\n\
+                    BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Lunch\r\nDTSTART:20261202T100000Z\r\n\
+                    DTEND:20261202T110000Z\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n\
+                    BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20200101T100000Z\r\nDTEND:20200101T110000Z\r\n\
+                    END:VEVENT\r\nEND:VCALENDAR\r\n";
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
+        let read = || read_busy(file, "ana", "Europe/Lisbon", today).expect("read");
+        let notes = |p: &IcsPreview| -> Vec<String> {
+            p.problems
+                .iter()
+                .map(|x| format!("{}: {}", x.line, x.message))
+                .chain(
+                    p.skipped
+                        .iter()
+                        .map(|n| format!("{}: {}: {}", n.line, n.summary, n.reason)),
+                )
+                .collect()
+        };
+        let past = "Keine Zeit zwischen 2026-10-31 und 2027-12-02 (nur dort werden Regeln \
+                    ausgeschrieben; einzelne Termine vor 2026-10-31 werden ausgelassen)";
+        assert_eq!(
+            notes(&with_language(Lang::De, read)),
+            [
+                "2: Der Termin hat keine UID".to_string(),
+                "5: Lunch: als frei angezeigt (TRANSP:TRANSPARENT)".to_string(),
+                format!("0: 1 Termin: {past}"),
+            ]
+        );
+        assert_eq!(
+            notes(&read()),
+            [
+                "2: event has no UID".to_string(),
+                "5: Lunch: shown as free (TRANSP:TRANSPARENT)".to_string(),
+                "0: 1 event(s): no time between 2026-10-31 and 2027-12-02 (rules are expanded \
+                 only there; single events before 2026-10-31 are left out)"
+                    .to_string(),
+            ]
+        );
+        let not_ics = || {
+            read_busy("hello", "ana", "UTC", today)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            with_language(Lang::De, not_ics),
+            Err("Kein BEGIN:VCALENDAR: keine iCalendar-Datei".to_string())
+        );
+        assert_eq!(
+            not_ics(),
+            Err("no BEGIN:VCALENDAR: not an iCalendar file".to_string())
+        );
     }
 }

@@ -15,6 +15,7 @@ use crate::model::{Scenario, Task};
 use crate::plan::balance::capacity::WindowCapacity;
 use crate::plan::balance::evaluate::Evaluation;
 use crate::plan::balance::problem::{Problem, Ratio};
+use crate::tr;
 
 /// Per rep, the current tasks in (due, id) order with running minutes, to
 /// answer "how much is due by then" by binary search.
@@ -86,40 +87,52 @@ impl<'a> Explainer<'a> {
         let amount = hours(job.minutes);
         let mut parts = Vec::new();
         match job.home {
-            None => parts.push(format!(
-                "gives {amount} of unassigned work to {}",
-                self.effect(r, job.minutes)
+            None => parts.push(tr!(
+                "plan-balance-gives",
+                amount = amount.as_str(),
+                to = self.effect(r, job.minutes)
             )),
             Some(h) => {
-                parts.push(format!(
-                    "moves {amount} from {} to {}",
-                    self.effect(h, -job.minutes),
-                    self.effect(r, job.minutes)
+                parts.push(tr!(
+                    "plan-balance-moves",
+                    amount = amount.as_str(),
+                    from = self.effect(h, -job.minutes),
+                    to = self.effect(r, job.minutes)
                 ));
-                let home = &self.sc.reps[h].name;
+                let home = self.sc.reps[h].name.as_str();
                 let lacking = self.missing_skills(j, h);
                 if !lacking.is_empty() {
-                    parts.push(format!("{home} lacks skills: {}", lacking.join(", ")));
+                    parts.push(tr!(
+                        "plan-balance-lacks-skills",
+                        name = home,
+                        skills = lacking.join(", ")
+                    ));
                 } else if p.cum(h, job.due) == 0 {
-                    parts.push(format!("{home} has no working time by {}", day(due_date)));
+                    parts.push(tr!(
+                        "plan-balance-no-time-by",
+                        name = home,
+                        due = day(due_date)
+                    ));
                 } else if self.now.at_risk_jobs[j] {
-                    parts.push(format!("at risk with {home}"));
+                    parts.push(tr!("plan-balance-at-risk-with", name = home));
                 }
             }
         }
         // What the new rep has free before the due date, before taking it.
         let free = (p.cum(r, job.due) - self.due_by(r, job.due)).max(0);
         if free < job.minutes {
-            parts.push(format!(
-                "due {}, {to} has only {} free before then: at risk by this change alone",
-                day(due_date),
-                hours(free)
+            parts.push(tr!(
+                "plan-balance-due-short",
+                due = day(due_date),
+                name = to.as_str(),
+                free = hours(free)
             ));
         } else {
-            parts.push(format!(
-                "due {}, {to} has {} free before then",
-                day(due_date),
-                hours(free)
+            parts.push(tr!(
+                "plan-balance-due-free",
+                due = day(due_date),
+                name = to.as_str(),
+                free = hours(free)
             ));
         }
         parts.join("; ")
@@ -157,9 +170,9 @@ pub(crate) fn unassignable_reason(
             .filter(|s| !sc.reps.iter().any(|r| r.skills.iter().any(|x| x == s)))
             .collect();
         return if nobody.is_empty() {
-            format!("no rep has all of the skills: {}", need.join(", "))
+            tr!("plan-balance-nobody-all-skills", skills = need.join(", "))
         } else {
-            format!("no rep has skills: {}", nobody.join(", "))
+            tr!("plan-balance-nobody-skills", skills = nobody.join(", "))
         };
     }
     let names: Vec<&str> = skilled
@@ -169,38 +182,33 @@ pub(crate) fn unassignable_reason(
         .collect();
     let more = if skilled.len() > 3 { ", …" } else { "" };
     if need.is_empty() {
-        format!(
-            "no rep has working time on or before its due date, {}",
-            day(due)
-        )
+        tr!("plan-balance-nobody-time", due = day(due))
     } else {
-        format!(
-            "no rep with skills {} has working time on or before its due date, {} ({}{more})",
-            need.join(", "),
-            day(due),
-            names.join(", ")
+        tr!(
+            "plan-balance-nobody-skilled-time",
+            skills = need.join(", "),
+            due = day(due),
+            names = format!("{}{more}", names.join(", "))
         )
     }
 }
 
 /// Why the app does not propose moving a task due `due` on `today`.
 pub(crate) fn past_due(due: NaiveDate, today: NaiveDate) -> String {
-    let late = (today - due).num_days();
-    let days = if late == 1 {
-        "1 day"
-    } else {
-        &format!("{late} days")
-    };
-    format!(
-        "not proposed: already past due ({}, {days} ago); reassign it by hand if it still needs doing",
-        day(due)
+    tr!(
+        "plan-balance-past-due",
+        due = day(due),
+        days = (today - due).num_days()
     )
 }
 
 /// `81%`, `∞`.
 pub(crate) fn percent(u: Option<f64>) -> String {
     match u {
-        Some(u) => format!("{:.0}%", u * 100.0),
+        Some(u) => tr!(
+            "plan-balance-percent",
+            percent = format!("{:.0}", u * 100.0)
+        ),
         None => "∞".to_string(),
     }
 }
@@ -208,19 +216,21 @@ pub(crate) fn percent(u: Option<f64>) -> String {
 /// `9 h`, `9.5 h`, `45 min`.
 pub(crate) fn hours(minutes: i64) -> String {
     if minutes.abs() < 60 {
-        return format!("{minutes} min");
+        return tr!("plan-balance-minutes", minutes = minutes);
     }
     let tenths = (minutes * 10 + 30).div_euclid(60);
-    if tenths % 10 == 0 {
-        format!("{} h", tenths / 10)
+    let hours = if tenths % 10 == 0 {
+        (tenths / 10).to_string()
     } else {
-        format!("{}.{} h", tenths / 10, tenths % 10)
-    }
+        let sep = crate::i18n::language().decimal_separator();
+        format!("{}{sep}{}", tenths / 10, tenths % 10)
+    };
+    tr!("plan-balance-hours", hours = hours)
 }
 
 /// `Thu 3 Dec`.
 pub(crate) fn day(d: NaiveDate) -> String {
-    d.format("%a %-d %b").to_string()
+    crate::plan::words::day(d)
 }
 
 #[cfg(test)]
@@ -236,5 +246,24 @@ mod tests {
         assert_eq!(percent(None), "∞");
         let d = NaiveDate::from_ymd_opt(2026, 12, 3).expect("date");
         assert_eq!(day(d), "Thu 3 Dec");
+    }
+
+    #[test]
+    fn figures_and_reasons_read_naturally_in_german() {
+        use crate::i18n::{with_language, Lang};
+        let d = NaiveDate::from_ymd_opt(2026, 12, 3).expect("date");
+        with_language(Lang::De, || {
+            assert_eq!(hours(570), "9,5 h");
+            assert_eq!(hours(45), "45 Min.");
+            assert_eq!(percent(Some(1.3)), "130 %");
+            assert_eq!(
+                past_due(d, NaiveDate::from_ymd_opt(2026, 12, 4).expect("date")),
+                "Nicht angeboten: bereits überfällig (Do., 3. Dez., seit 1 Tag); weisen Sie die Aufgabe von Hand neu zu, falls sie noch erledigt werden muss"
+            );
+        });
+        assert_eq!(
+            past_due(d, NaiveDate::from_ymd_opt(2026, 12, 4).expect("date")),
+            "not proposed: already past due (Thu 3 Dec, 1 day ago); reassign it by hand if it still needs doing"
+        );
     }
 }

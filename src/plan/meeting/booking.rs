@@ -31,8 +31,14 @@ pub fn booked_meetings(b: &Booking) -> Result<Vec<crate::model::Meeting>, String
     let zone = Zone::get(&b.time_zone).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     for (i, s) in b.starts.iter().enumerate() {
-        let t = chrono::DateTime::parse_from_rfc3339(s)
-            .map_err(|e| format!("starts[{i}]: {s:?} is not a UTC time: {e}"))?;
+        let t = chrono::DateTime::parse_from_rfc3339(s).map_err(|e| {
+            crate::tr!(
+                "plan-booking-bad-start",
+                index = i,
+                start = format!("{s:?}"),
+                error = e.to_string()
+            )
+        })?;
         let local = zone.local(t.to_utc());
         let id = if i == 0 {
             b.id.clone()
@@ -52,7 +58,42 @@ pub fn booked_meetings(b: &Booking) -> Result<Vec<crate::model::Meeting>, String
         });
     }
     if out.is_empty() {
-        return Err("a booking needs at least one start".to_string());
+        return Err(crate::tr!("plan-booking-no-start"));
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{with_language, Lang};
+
+    #[test]
+    fn a_booking_without_a_readable_start_says_so_in_german() {
+        let mut b = Booking {
+            id: "m9".into(),
+            title: "Sync".into(),
+            time_zone: "UTC".into(),
+            duration_minutes: 30,
+            attendees: vec!["ana".into()],
+            starts: Vec::new(),
+            weeks: 1,
+        };
+        assert_eq!(
+            booked_meetings(&b).err().as_deref(),
+            Some("a booking needs at least one start")
+        );
+        with_language(Lang::De, || {
+            assert_eq!(
+                booked_meetings(&b).err().as_deref(),
+                Some("Eine Buchung braucht mindestens einen Beginn")
+            );
+            b.starts = vec!["morgen".into()];
+            let err = booked_meetings(&b).err().unwrap_or_default();
+            assert!(
+                err.starts_with("starts[0]: \"morgen\" ist keine UTC-Zeit: "),
+                "{err}"
+            );
+        });
+    }
 }

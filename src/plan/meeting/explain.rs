@@ -10,7 +10,9 @@ use crate::plan::meeting::answer::{
     AttendeeSlot, DayRibbon, MeetingAnswer, Occurrence, RibbonKind, RibbonSegment, Status,
 };
 use crate::plan::meeting::planner::{Person, Planner};
+use crate::plan::words;
 use crate::plan::PlanError;
+use crate::tr;
 use crate::tz::{self, Minute};
 
 fn hhmm(local: &str) -> &str {
@@ -19,13 +21,7 @@ fn hhmm(local: &str) -> &str {
 
 fn weekday_short(local: &str) -> String {
     crate::model::parse_date(local.get(..10).unwrap_or(""))
-        .map(|d| {
-            let w = crate::model::Weekday::of(d).as_str();
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                .unwrap_or_default()
-        })
+        .map(|d| crate::i18n::weekday_short(crate::model::Weekday::of(d)))
         .unwrap_or_default()
 }
 
@@ -37,8 +33,11 @@ fn who(p: &Planner, id: &str) -> String {
     }
 }
 
-/// `Mon` … `Sun` by weekday index (Monday = 0).
-const WEEKDAY_SHORT: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+/// The weekdays by index (Monday = 0).
+const WEEKDAYS: [crate::model::Weekday; 7] = {
+    use crate::model::Weekday::*;
+    [Mon, Tue, Wed, Thu, Fri, Sat, Sun]
+};
 
 /// A local time as text and as local epoch minutes. Outside the years
 /// 0000–9999 the text is chrono's, and what is read from it (weekday,
@@ -65,56 +64,84 @@ impl Local {
         self.minute.div_euclid(tz::DAY)
     }
 
-    fn weekday_short(&self) -> std::borrow::Cow<'static, str> {
+    fn weekday_short(&self) -> String {
         if self.standard() {
-            WEEKDAY_SHORT[tz::weekday_index(self.day())].into()
+            crate::i18n::weekday_short(WEEKDAYS[tz::weekday_index(self.day())])
         } else {
-            weekday_short(&self.text).into()
+            weekday_short(&self.text)
         }
     }
 }
 
 /// How the slot `[s, s + duration)` looks to one person.
 pub(crate) fn attendee_slot(p: &Planner, person: &Person, v: &SlotView, s: Minute) -> AttendeeSlot {
-    use std::fmt::Write as _;
     let e = s + p.duration;
     let cal = &person.cal;
     let start = Local::new(cal, s);
     let end = Local::new(cal, e);
-    // "Tue 08:30–09:15: " then what it means; writing to a String cannot fail.
-    let mut note = String::with_capacity(64);
-    note.push_str(&start.weekday_short());
-    note.push(' ');
-    note.push_str(hhmm(&start.text));
-    note.push('–');
-    note.push_str(hhmm(&end.text));
-    note.push_str(": ");
-    let (status, reason) = if v.busy {
+    // "Tue 08:30–09:15", then what it means.
+    let slot = format!(
+        "{} {}–{}",
+        start.weekday_short(),
+        hhmm(&start.text),
+        hhmm(&end.text)
+    );
+    // `reason` is the contract's code-like text (`busy: m1, m2`, `time
+    // off`, `outside hours`) and stays English; `note` is for people.
+    let (status, reason, mut note) = if v.busy {
         let meetings = p.ctx.busy_meetings(cal, s, e);
-        let mut reason = String::from("busy: ");
-        note.push_str("in ");
-        for (k, &mi) in meetings.iter().enumerate() {
-            let m = &p.ctx.sc.meetings[mi];
-            if k > 0 {
-                reason.push_str(", ");
-                note.push_str(", ");
-            }
-            reason.push_str(&m.id);
-            let _ = write!(note, "{} ({})", m.title, m.id);
-        }
-        (Status::Unavailable, Some(reason))
+        let ids: Vec<&str> = meetings
+            .iter()
+            .map(|&mi| p.ctx.sc.meetings[mi].id.as_str())
+            .collect();
+        let titles: Vec<String> = meetings
+            .iter()
+            .map(|&mi| {
+                let m = &p.ctx.sc.meetings[mi];
+                format!("{} ({})", m.title, m.id)
+            })
+            .collect();
+        (
+            Status::Unavailable,
+            Some(format!("busy: {}", ids.join(", "))),
+            tr!(
+                "plan-meeting-note-busy",
+                slot = slot,
+                meetings = titles.join(", ")
+            ),
+        )
     } else if v.time_off {
-        note.push_str("on time off");
-        (Status::Unavailable, Some("time off".to_string()))
+        (
+            Status::Unavailable,
+            Some("time off".to_string()),
+            tr!("plan-meeting-note-time-off", slot = slot),
+        )
     } else if v.outside > 0 {
-        let _ = write!(note, "{} min outside working and stretch hours", v.outside);
-        (Status::Unavailable, Some("outside hours".to_string()))
+        (
+            Status::Unavailable,
+            Some("outside hours".to_string()),
+            tr!(
+                "plan-meeting-note-outside",
+                slot = slot,
+                minutes = v.outside
+            ),
+        )
     } else if v.stretch > 0 {
-        let _ = write!(note, "{} min in stretch hours", v.stretch);
-        (Status::Stretch, None)
+        (
+            Status::Stretch,
+            None,
+            tr!(
+                "plan-meeting-note-stretch",
+                slot = slot,
+                minutes = v.stretch
+            ),
+        )
     } else {
-        note.push_str("within working hours");
-        (Status::Working, None)
+        (
+            Status::Working,
+            None,
+            tr!("plan-meeting-note-working", slot = slot),
+        )
     };
     if let Some(away) = travelling(p, person.id, &start, s) {
         note.push_str(" (");
@@ -147,24 +174,37 @@ fn travelling(p: &Planner, id: &str, start: &Local, s: Minute) -> Option<String>
     let trip = rep.trip_on(date)?;
     let office = p.ctx.office(&trip.office)?;
     let monday = date - chrono::Duration::days(i64::from(date.weekday().num_days_from_monday()));
-    let when = if trip.from <= monday && monday + chrono::Duration::days(4) <= trip.to {
-        "this week".to_string()
+    let (name, office_name) = (rep.name.as_str(), office.name.as_str());
+    let away = if trip.from <= monday && monday + chrono::Duration::days(4) <= trip.to {
+        tr!(
+            "plan-meeting-travel-week",
+            name = name,
+            office = office_name
+        )
     } else if trip.from == trip.to {
-        format!("on {}", trip.from.format("%a %-d %b"))
+        tr!(
+            "plan-meeting-travel-day",
+            name = name,
+            office = office_name,
+            date = words::day(trip.from)
+        )
     } else {
-        format!(
-            "{}–{}",
-            trip.from.format("%a %-d %b"),
-            trip.to.format("%a %-d %b")
+        tr!(
+            "plan-meeting-travel-days",
+            name = name,
+            office = office_name,
+            from = words::day(trip.from),
+            to = words::day(trip.to)
         )
     };
     let there = p
         .ctx
         .zone(&office.time_zone)
-        .map(|z| tz::fmt_local_minute(z.local_minute(s)))
-        .map(|t| format!(", {} there", hhmm(&t)))
-        .unwrap_or_default();
-    Some(format!("{} is in {} {when}{there}", rep.name, office.name))
+        .map(|z| tz::fmt_local_minute(z.local_minute(s)));
+    Some(match there {
+        Some(t) => tr!("plan-meeting-travel-there", away = away, time = hhmm(&t)),
+        None => away,
+    })
 }
 
 /// The local day (of the slot's local start) of one calendar, as pieces of
@@ -333,9 +373,11 @@ fn infeasible_in(p: &Planner, starts: &[Minute], scope: Scope) -> (String, Vec<S
     let required: Vec<usize> = (0..n).filter(|&i| p.people[i].required).collect();
     if starts.is_empty() {
         return (
-            format!(
-                "the window {} to {} has no start on the {}-minute grid",
-                p.req.from, p.req.to, p.req.granularity_minutes
+            tr!(
+                "plan-meeting-no-start",
+                from = p.req.from.to_string(),
+                to = p.req.to.to_string(),
+                minutes = p.req.granularity_minutes
             ),
             Vec::new(),
         );
@@ -360,19 +402,19 @@ fn infeasible_in(p: &Planner, starts: &[Minute], scope: Scope) -> (String, Vec<S
                 let all = |f: &dyn Fn(&SlotView) -> bool| {
                     (0..starts.len()).all(|c| views.iter().any(|w| f(&w[c][i])))
                 };
-                let why = if all(&|v| v.time_off) {
+                let who = who(p, p.people[i].id);
+                if all(&|v| v.time_off) {
                     match scope {
-                        Scope::Window => "is on time off for the whole window",
-                        Scope::Day => "is on time off that day",
+                        Scope::Window => tr!("plan-meeting-never-time-off-window", who = who),
+                        Scope::Day => tr!("plan-meeting-never-time-off-day", who = who),
                     }
                 } else if all(&|v| v.working + v.stretch == 0) {
-                    "has no working or stretch hours at any candidate time"
+                    tr!("plan-meeting-never-hours", who = who)
                 } else if all(&|v| v.busy) {
-                    "is in other meetings at every candidate time"
+                    tr!("plan-meeting-never-meetings", who = who)
                 } else {
-                    "is busy, off or outside their hours at every candidate time"
-                };
-                format!("{} {why}", who(p, p.people[i].id))
+                    tr!("plan-meeting-never-any", who = who)
+                }
             })
             .collect();
         parts.join("; ")
@@ -387,24 +429,19 @@ fn infeasible_in(p: &Planner, starts: &[Minute], scope: Scope) -> (String, Vec<S
             }
         }
         match pair {
-            Some((i, j)) => format!(
-                "{} and {} have no common working or stretch hours {}",
-                who(p, p.people[i].id),
-                who(p, p.people[j].id),
+            Some((i, j)) => {
+                let (a, b) = (who(p, p.people[i].id), who(p, p.people[j].id));
                 match scope {
-                    Scope::Window => "on any day in the window",
-                    Scope::Day => "that day",
+                    Scope::Window => tr!("plan-meeting-no-common-window", a = a, b = b),
+                    Scope::Day => tr!("plan-meeting-no-common-day", a = a, b = b),
                 }
-            ),
+            }
             None => {
                 let names: Vec<String> = required
                     .iter()
                     .map(|&i| p.people[i].id.to_string())
                     .collect();
-                format!(
-                    "every two of {} can meet at some time, but never all of them at once",
-                    names.join(", ")
-                )
+                tr!("plan-meeting-never-all", ids = names.join(", "))
             }
         }
     };
@@ -432,12 +469,13 @@ fn infeasible_in(p: &Planner, starts: &[Minute], scope: Scope) -> (String, Vec<S
             let local = p.people[x].cal.zone.fmt_local(s);
             ways.push((
                 need,
-                format!(
-                    "fits {} (their local {} {}) if {} stretches {need} minutes beyond their hours",
-                    tz::fmt_utc(s),
-                    weekday_short(&local),
-                    hhmm(&local),
-                    who(p, p.people[x].id)
+                tr!(
+                    "plan-meeting-way-stretch",
+                    start = tz::fmt_utc(s),
+                    weekday = weekday_short(&local),
+                    time = hhmm(&local),
+                    who = who(p, p.people[x].id),
+                    minutes = need
                 ),
             ));
         }
@@ -450,10 +488,10 @@ fn infeasible_in(p: &Planner, starts: &[Minute], scope: Scope) -> (String, Vec<S
             if let Some(c) = c {
                 ways.push((
                     p.duration,
-                    format!(
-                        "fits {} if {} is optional",
-                        tz::fmt_utc(starts[c]),
-                        who(p, p.people[x].id)
+                    tr!(
+                        "plan-meeting-way-optional",
+                        start = tz::fmt_utc(starts[c]),
+                        who = who(p, p.people[x].id)
                     ),
                 ));
             }
@@ -499,9 +537,7 @@ fn quorum_short(
                 .find_map(|(k, w)| (!w[best][i].available()).then_some((k, w[best][i])))
                 .unwrap_or((0, views[0][best][i]));
             let sk = p.series_start(s, k as i64);
-            let why = attendee_slot(p, &p.people[i], &v, sk)
-                .reason
-                .unwrap_or_else(|| "unavailable".to_string());
+            let why = unavailable_words(p, &p.people[i], &v, sk);
             format!("{} ({why})", who(p, p.people[i].id))
         })
         .collect();
@@ -514,37 +550,78 @@ fn quorum_short(
         p.zone.name()
     );
     let quorum = match p.req.min_optional {
-        Some(q @ crate::model::Quorum::Percent(_)) => format!(
-            "{} of the {} optional attendees ({})",
-            p.quorum,
-            optional.len(),
-            q.words()
+        Some(q @ crate::model::Quorum::Percent(_)) => tr!(
+            "plan-meeting-quorum-percent",
+            quorum = p.quorum,
+            optional = optional.len(),
+            percent = q.words()
         ),
-        _ => format!("{} of the {} optional attendees", p.quorum, optional.len()),
+        _ => tr!(
+            "plan-meeting-quorum",
+            quorum = p.quorum,
+            optional = optional.len()
+        ),
     };
-    let reason = format!(
-        "no slot {}reaches the quorum of {quorum}: at most {most} can come, at {when}, where {missing} more of {} would have to be free",
-        match scope {
-            Scope::Window => "in the window ",
-            Scope::Day => "that day ",
-        },
-        away.join(", ")
-    );
-    let mut ways = vec![format!("fits {} with a quorum of {most}", tz::fmt_utc(s))];
+    let away = away.join(", ");
+    let reason = match scope {
+        Scope::Window => tr!(
+            "plan-meeting-quorum-short-window",
+            quorum = quorum,
+            most = most,
+            when = when,
+            missing = missing,
+            away = away
+        ),
+        Scope::Day => tr!(
+            "plan-meeting-quorum-short-day",
+            quorum = quorum,
+            most = most,
+            when = when,
+            missing = missing,
+            away = away
+        ),
+    };
+    let mut ways = vec![tr!(
+        "plan-meeting-way-quorum",
+        start = tz::fmt_utc(s),
+        most = most
+    )];
     if missing <= 3 {
-        ways.push(format!(
-            "fits {} if {} can come",
-            tz::fmt_utc(s),
-            optional
-                .iter()
-                .filter(|&&i| !coming(best, i))
-                .take(missing)
-                .map(|&i| p.people[i].id)
-                .collect::<Vec<_>>()
-                .join(" and ")
+        let who = optional
+            .iter()
+            .filter(|&&i| !coming(best, i))
+            .take(missing)
+            .map(|&i| p.people[i].id.to_string())
+            .reduce(|a, b| tr!("plan-meeting-both", a = a, b = b))
+            .unwrap_or_default();
+        ways.push(tr!(
+            "plan-meeting-way-come",
+            start = tz::fmt_utc(s),
+            who = who
         ));
     }
     (reason, ways)
+}
+
+/// Why an optional attendee cannot come to the slot starting at `s`, in
+/// words: the attendee's `reason` (`busy: m1`, `time off`, `outside hours`)
+/// in this thread's language.
+fn unavailable_words(p: &Planner, person: &Person, v: &SlotView, s: Minute) -> String {
+    if v.busy {
+        let ids: Vec<&str> = p
+            .ctx
+            .busy_meetings(&person.cal, s, s + p.duration)
+            .iter()
+            .map(|&mi| p.ctx.sc.meetings[mi].id.as_str())
+            .collect();
+        tr!("plan-meeting-why-busy", ids = ids.join(", "))
+    } else if v.time_off {
+        tr!("plan-meeting-why-time-off")
+    } else if v.outside > 0 {
+        tr!("plan-meeting-why-outside")
+    } else {
+        tr!("plan-meeting-why-unavailable")
+    }
 }
 
 /// For a series: the weeks in which an attendee's local start moves because
@@ -573,15 +650,15 @@ pub(crate) fn dst_warnings(p: &Planner, answer: &MeetingAnswer) -> Vec<String> {
             if now != prev {
                 let l0 = z.fmt_local(p.series_start(s0, k - 1));
                 let lk = z.fmt_local(s);
-                out.push(format!(
-                    "from week {} ({}): {} starts at {} local instead of {} ({} and {} change offset on different dates)",
-                    k + 1,
-                    lk.get(..10).unwrap_or(""),
-                    person.id,
-                    hhmm(&lk),
-                    hhmm(&l0),
-                    z.name(),
-                    p.zone.name()
+                out.push(tr!(
+                    "plan-meeting-dst",
+                    week = k + 1,
+                    date = lk.get(..10).unwrap_or(""),
+                    id = person.id,
+                    time = hhmm(&lk),
+                    before = hhmm(&l0),
+                    zone = z.name(),
+                    request_zone = p.zone.name()
                 ));
                 prev = now;
             }
@@ -663,59 +740,114 @@ pub(crate) fn fewer_than_asked(
             None => empty.push((reason, vec![*d])),
         }
     }
-    let day_words = |d: i64| tz::index_date(d).format("%a %-d %b").to_string();
-    let date_words = |d: chrono::NaiveDate| d.format("%a %-d %b %Y").to_string();
-    let fit = if weeks > 1 {
-        format!("fit everyone in all {weeks} weeks")
-    } else {
-        "fit everyone".to_string()
-    };
-    let suits = if p.quorum > 0 {
-        format!("suits all required people and {} of the optional", p.quorum)
-    } else {
-        "suits all required people".to_string()
-    };
-    let mut out = format!(
-        "Only {n} of the {} asked for {fit} between {} and {} ({}): every other start that {suits} overlaps one shown.",
-        req.max_results,
-        date_words(req.from),
-        date_words(req.to),
-        p.zone.name()
+    let mut out = tr!(
+        "plan-meeting-fewer",
+        shown = n,
+        asked = req.max_results,
+        weeks = weeks,
+        quorum = p.quorum,
+        from = words::day_year(req.from),
+        to = words::day_year(req.to),
+        zone = p.zone.name()
     );
     for (reason, ds) in &empty {
-        let names: Vec<String> = ds.iter().map(|&d| day_words(d)).collect();
-        let list = match names.as_slice() {
-            [] => String::new(),
-            [one] => one.clone(),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-        };
-        out.push_str(&format!(" Nothing fits on {list}: {reason}."));
-    }
-    if unexplained > 0 {
-        out.push_str(&format!(
-            " {unexplained} later {} not looked at here.",
-            if unexplained == 1 {
-                "date without a suggestion was"
-            } else {
-                "dates without a suggestion were"
-            }
+        let names: Vec<String> = ds.iter().map(|&d| words::day(tz::index_date(d))).collect();
+        out.push(' ');
+        out.push_str(&tr!(
+            "plan-meeting-nothing-fits",
+            dates = words::and_list(&names),
+            reason = reason.as_str()
         ));
     }
-    let mut ways = vec!["widen the dates"];
+    if unexplained > 0 {
+        out.push(' ');
+        out.push_str(&tr!("plan-meeting-not-looked-at", count = unexplained));
+    }
+    let mut ways = vec![tr!("plan-meeting-more-widen")];
     if p.duration > 15 {
-        ways.push("shorten the meeting");
+        ways.push(tr!("plan-meeting-more-shorten"));
     }
     if p.people.iter().filter(|x| x.required).count() > 1 {
-        ways.push("make someone optional");
+        ways.push(tr!("plan-meeting-more-optional"));
     }
     if p.quorum > 0 {
-        ways.push("lower the quorum");
+        ways.push(tr!("plan-meeting-more-quorum"));
     }
-    let ways = match ways.as_slice() {
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
-        [] => String::new(),
-    };
-    out.push_str(&format!(" For more choices, {ways}."));
+    out.push(' ');
+    out.push_str(&tr!("plan-meeting-more", ways = words::or_list(&ways)));
     Ok(Some(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{with_language, Lang};
+    use crate::io::scenario::parse_document;
+    use crate::model::{MeetingRequest, Scenario};
+    use crate::plan::meeting::suggest;
+
+    fn team() -> Scenario {
+        let doc = r#"{
+          "format": "meridian.scenario/1",
+          "reps": [
+            {"id": "ana", "name": "Ana", "time_zone": "Europe/Lisbon",
+             "time_off": [{"start": "2026-12-01", "end": "2026-12-04"}]},
+            {"id": "bo", "name": "Bo", "time_zone": "Europe/Berlin"}
+          ]
+        }"#;
+        match parse_document(doc, "test") {
+            Ok(sc) => sc,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn request(required: &[&str]) -> MeetingRequest {
+        MeetingRequest {
+            id: "r1".into(),
+            title: "Sync".into(),
+            duration_minutes: 30,
+            required: required.iter().map(|s| s.to_string()).collect(),
+            optional: Vec::new(),
+            from: "2026-12-01".parse().expect("date"),
+            to: "2026-12-04".parse().expect("date"),
+            time_zone: "UTC".into(),
+            granularity_minutes: 30,
+            max_results: 3,
+            repeat_weeks: 1,
+            fair_rotation: false,
+            min_optional: None,
+        }
+    }
+
+    #[test]
+    fn why_nothing_fits_reads_in_german_and_as_before_in_english() {
+        let sc = team();
+        let req = request(&["ana", "bo"]);
+        let en = suggest(&sc, &req).expect("answer");
+        assert_eq!(
+            en.infeasible_reason.as_deref(),
+            Some("Ana (ana, Europe/Lisbon) is on time off for the whole window")
+        );
+        let de = with_language(Lang::De, || suggest(&sc, &req)).expect("answer");
+        assert_eq!(
+            de.infeasible_reason.as_deref(),
+            Some("Ana (ana, Europe/Lisbon) ist im ganzen Zeitraum abwesend")
+        );
+    }
+
+    #[test]
+    fn an_attendees_note_reads_in_german() {
+        let sc = team();
+        let req = request(&["bo"]);
+        let en = suggest(&sc, &req).expect("answer");
+        let de = with_language(Lang::De, || suggest(&sc, &req)).expect("answer");
+        let note =
+            |a: &crate::plan::meeting::MeetingAnswer| a.suggestions[0].attendees[0].note.clone();
+        assert_eq!(note(&en), "Tue 09:00–09:30: within working hours");
+        assert_eq!(note(&de), "Di 09:00–09:30: innerhalb der Arbeitszeiten");
+        let weekday = super::weekday_short("2026-12-03T10:00");
+        assert_eq!(weekday, "Thu");
+        with_language(Lang::De, || {
+            assert_eq!(super::weekday_short("2026-12-03T10:00"), "Do");
+        });
+    }
 }

@@ -43,11 +43,12 @@ pub(super) fn fair(p: &Planner) -> MeetingAnswer {
             .collect();
         if opts.is_empty() {
             let (reason, ways) = explain::infeasible(p, &starts);
-            answer.infeasible_reason = Some(format!(
-                "week {} ({} to {}): {reason}",
-                k + 1,
-                req.from + Duration::days(7 * k),
-                req.to + Duration::days(7 * k)
+            answer.infeasible_reason = Some(crate::tr!(
+                "plan-meeting-fair-week",
+                week = k + 1,
+                from = (req.from + Duration::days(7 * k)).to_string(),
+                to = (req.to + Duration::days(7 * k)).to_string(),
+                reason = reason
             ));
             answer.ways_out = ways;
             return answer;
@@ -55,7 +56,7 @@ pub(super) fn fair(p: &Planner) -> MeetingAnswer {
         weeks.push(opts);
     }
     let Some(chosen) = fair_plan(&weeks) else {
-        answer.infeasible_reason = Some("no plan exists".to_string());
+        answer.infeasible_reason = Some(crate::tr!("plan-meeting-fair-none"));
         return answer;
     };
     let occurrences: Vec<Occurrence> = p.occurrences(&chosen);

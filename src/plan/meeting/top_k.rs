@@ -44,9 +44,7 @@ pub(super) fn top_k(p: &Planner, order: ListOrder) -> MeetingAnswer {
         // of its day that the exact walk takes both of: a varied list that
         // comes out shorter is not offered.
         if varied != taken && varied.len() >= taken.len() {
-            varied_note = Some(format!(
-                "Varied list: the best slot at each of {times} different times of day, then the next best in order; the exact top {k} ranks by cost and start alone."
-            ));
+            varied_note = Some(crate::tr!("plan-meeting-varied", times = times, k = k));
             taken = varied;
         }
     }

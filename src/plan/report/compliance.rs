@@ -238,7 +238,7 @@ pub fn compliance(input: &ReportInput, window: ReportWindow) -> Compliance {
         .map(|t| (Some(t.id.as_str()), t.name.clone()))
         .collect();
     if reps.iter().any(|r| r.team.is_none()) {
-        groups.push((None, "No team".to_string()));
+        groups.push((None, crate::tr!("plan-report-no-team")));
     }
     let teams = groups
         .into_iter()

@@ -45,7 +45,7 @@ pub struct ReportWindow {
 /// Why a window cannot be reported on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReportError {
-    #[error("{0} weeks: a report covers 1 to 104 weeks")]
+    #[error("{}", crate::tr!("plan-report-weeks", weeks = *_0))]
     Weeks(u32),
 }
 
@@ -159,5 +159,26 @@ mod tests {
         assert!(ReportWindow::new(d, 0).is_err());
         assert!(ReportWindow::new(d, 105).is_err());
         assert!(ReportWindow::new(d, 104).is_ok());
+    }
+
+    #[test]
+    fn a_window_too_long_says_so_in_german() {
+        let d = crate::model::parse_date("2026-12-03").expect("date");
+        let err = ReportWindow::new(d, 105)
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        assert_eq!(
+            err,
+            Err("105 weeks: a report covers 1 to 104 weeks".to_string())
+        );
+        let err = crate::i18n::with_language(crate::i18n::Lang::De, || {
+            ReportWindow::new(d, 105)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        });
+        assert_eq!(
+            err,
+            Err("105 Wochen: Ein Bericht umfasst 1 bis 104 Wochen".to_string())
+        );
     }
 }

@@ -92,15 +92,17 @@ impl RotationAnswer {
 pub fn gap_words(total: i64, upper: i64) -> String {
     let gap = i128::from(upper) - i128::from(total);
     if gap <= 0 {
-        return "proven optimal".to_string();
+        return crate::tr!("plan-rotation-optimal");
     }
     let base = i128::from(upper.max(1));
     let tenths = (gap * 1000 + base - 1) / base;
-    format!(
-        "within {}.{}% of the best possible",
+    let percent = format!(
+        "{}{}{}",
         tenths / 10,
+        crate::i18n::language().decimal_separator(),
         tenths % 10
-    )
+    );
+    crate::tr!("plan-rotation-within", percent = percent)
 }
 
 /// The ISO week label `2026-W49` of a date.
@@ -124,5 +126,12 @@ mod tests {
             "within 6.9% of the best possible"
         );
         assert_eq!(gap_words(0, 3), "within 100.0% of the best possible");
+        crate::i18n::with_language(crate::i18n::Lang::De, || {
+            assert_eq!(gap_words(100, 100), "nachweislich optimal");
+            assert_eq!(
+                gap_words(996, 1000),
+                "höchstens 0,4 % vom bestmöglichen Ergebnis entfernt"
+            );
+        });
     }
 }

@@ -135,47 +135,47 @@ impl<'a> Facts<'a> {
                 .trip_on(date)
                 .and_then(|t| self.offices.get(t.office.as_str()))
             {
-                reasons.push(format!("visiting the {} office", visited.name));
+                reasons.push(crate::tr!(
+                    "plan-rotation-why-visiting",
+                    office = visited.name.as_str()
+                ));
             }
             if self.locks.get(&(rep.id.as_str(), date)) == Some(&true) {
-                reasons.push("locked in by the lead".to_string());
+                reasons.push(crate::tr!("plan-rotation-why-locked"));
             }
             if team.is_some_and(|t| t.anchor_days.contains(&wd)) {
-                reasons.push("team anchor day".to_string());
+                reasons.push(crate::tr!("plan-rotation-why-anchor"));
             }
             // Teammates in where the rep is that day.
             if let (Some(t), Some(o)) = (rep.team.as_deref(), rep.office_on(date)) {
                 let mates = self.team_day.get(&(t, o, date)).copied().unwrap_or(0) - 1;
                 if mates > 0 {
-                    reasons.push(format!(
-                        "{mates} teammate{} in",
-                        if mates == 1 { "" } else { "s" }
-                    ));
+                    reasons.push(crate::tr!("plan-rotation-why-teammates", count = mates));
                 }
             }
             if rep.preferred_office_days.contains(&wd) {
-                reasons.push("preferred day".to_string());
+                reasons.push(crate::tr!("plan-rotation-why-preferred"));
             }
             if let Some(titles) = self.in_person.titles.get(&(r, date)) {
                 for t in titles {
-                    reasons.push(format!("in-person meeting: {t}"));
+                    reasons.push(crate::tr!("plan-rotation-why-meeting", title = t.as_str()));
                 }
             }
             if reasons.len() == usize::from(rep.trip_on(date).is_some()) {
-                reasons.push(format!("weekly minimum of {lo} office days"));
+                reasons.push(crate::tr!("plan-rotation-why-minimum", min = lo));
             }
             parts.push(format!(
                 "{} ({})",
-                date.format("%a %-d %b"),
+                crate::plan::words::day(date),
                 reasons.join(", ")
             ));
             days.push(DayWhy { date, reasons });
         }
         let summary = if parts.is_empty() {
             if hi == 0 {
-                "remote this week (maximum 0 office days)".to_string()
+                crate::tr!("plan-rotation-remote-max-zero")
             } else {
-                "remote this week (no office day required)".to_string()
+                crate::tr!("plan-rotation-remote-none-required")
             }
         } else {
             parts.join("; ")
@@ -322,4 +322,44 @@ pub fn explain_plan(
     locks: &[Lock],
 ) -> Result<Vec<RepWeek>, PlanError> {
     Ok(Explanations::new(sc, plan, locks)?.collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{with_language, Lang};
+    use crate::io::scenario::parse_document;
+    use crate::model::RotationRequest;
+
+    #[test]
+    fn a_reps_week_reads_in_german_and_as_before_in_english() {
+        let doc = r#"{
+          "format": "meridian.scenario/1",
+          "policy": {"office_days_per_week": {"min": 1, "max": 1}},
+          "offices": [{"id": "lon", "time_zone": "Europe/London", "desks": 5}],
+          "reps": [
+            {"id": "ana", "time_zone": "Europe/London", "office": "lon",
+             "preferred_office_days": ["wed"]}
+          ]
+        }"#;
+        let sc = match parse_document(doc, "test") {
+            Ok(sc) => sc,
+            Err(e) => panic!("{e}"),
+        };
+        let req = RotationRequest {
+            from: "2026-11-30".parse().expect("date"),
+            weeks: 1,
+            locks: Vec::new(),
+        };
+        let plan = crate::plan::rotation::rotate(&sc, &req).expect("plan");
+        let summary = |lang| {
+            with_language(lang, || {
+                explain_plan(&sc, &plan, &[]).expect("explains")[0]
+                    .summary
+                    .clone()
+            })
+        };
+        assert_eq!(summary(Lang::En), "Wed 2 Dec (preferred day)");
+        assert_eq!(summary(Lang::De), "Mi., 2. Dez. (gewünschter Tag)");
+    }
 }

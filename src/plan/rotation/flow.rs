@@ -112,37 +112,55 @@ impl Sub {
         if said.len() > SHOWN {
             let more = said.len() - SHOWN;
             said.truncate(SHOWN);
-            said.push(format!("and {more} more"));
+            said.push(crate::tr!("plan-rotation-and-more", count = more));
         }
-        let head = if need > have {
-            format!("reps need at least {need} desk-days, {have} are available: ")
+        let failure = if need > have {
+            crate::tr!(
+                "plan-rotation-failure-desks",
+                offices = ids.as_str(),
+                week = week.as_str(),
+                need = need,
+                have = have,
+                problems = said.join("; ")
+            )
         } else {
-            String::new()
+            crate::tr!(
+                "plan-rotation-failure",
+                offices = ids.as_str(),
+                week = week.as_str(),
+                problems = said.join("; ")
+            )
         };
-        let failure = format!("{ids}, week {week}: {head}{}", said.join("; "));
         let mut fixes = Vec::new();
         if need > have {
             if let [open] = open[..] {
                 if open > 0 {
-                    fixes.push(format!(
-                        "{ids}, week {week}: {} more desk(s), or weekly minimums lower by {} desk-day(s) in all",
-                        (need - have + open - 1) / open,
-                        need - have
+                    fixes.push(crate::tr!(
+                        "plan-rotation-fix-desks",
+                        offices = ids.as_str(),
+                        week = week.as_str(),
+                        desks = (need - have + open - 1) / open,
+                        short = need - have
                     ));
                 }
             } else {
-                fixes.push(format!(
-                    "{ids}, week {week}: more desks, or weekly minimums lower by {} desk-day(s) in all",
-                    need - have
+                fixes.push(crate::tr!(
+                    "plan-rotation-fix-more-desks",
+                    offices = ids.as_str(),
+                    week = week.as_str(),
+                    short = need - have
                 ));
             }
         }
         fix_set.truncate(SHOWN);
-        fixes.extend(
-            fix_set
-                .into_iter()
-                .map(|f| format!("{ids}, week {week}: {f}")),
-        );
+        fixes.extend(fix_set.into_iter().map(|f| {
+            crate::tr!(
+                "plan-rotation-fix",
+                offices = ids.as_str(),
+                week = week.as_str(),
+                fix = f
+            )
+        }));
         (failure, fixes)
     }
 
@@ -159,15 +177,16 @@ impl Sub {
             Shortfall::OverMaximum { rep } => {
                 let locked = self.forced_in[rep].count_ones();
                 (
-                    format!(
-                        "{} is locked in on {locked} days, more than their maximum of {}",
-                        rep_id(rep),
-                        self.hi[rep]
+                    crate::tr!(
+                        "plan-rotation-over-maximum",
+                        rep = rep_id(rep),
+                        locked = locked,
+                        max = self.hi[rep]
                     ),
-                    vec![format!(
-                        "release {} of {}'s locks in that week",
-                        i64::from(locked) - self.hi[rep],
-                        rep_id(rep)
+                    vec![crate::tr!(
+                        "plan-rotation-release-locks",
+                        count = i64::from(locked) - self.hi[rep],
+                        rep = rep_id(rep)
                     )],
                 )
             }
@@ -176,64 +195,89 @@ impl Sub {
                     .filter(|&i| self.forced_in[i] >> day & 1 == 1 && self.slot(i, day) == slot)
                     .map(rep_id)
                     .collect();
+                let (count, date) = (who.len(), self.days[day].to_string());
+                let release = who.len() as i64 - self.desks[slot];
+                let desks = self.desks[slot];
+                let who = who.join(", ");
                 // One office: the message names it already.
-                let at = if self.offices.len() > 1 {
-                    format!(" at {}", sc.offices[self.offices[slot]].id)
+                if self.offices.len() > 1 {
+                    let office = sc.offices[self.offices[slot]].id.as_str();
+                    (
+                        crate::tr!(
+                            "plan-rotation-day-over-locked-at",
+                            count = count,
+                            office = office,
+                            date = date.as_str(),
+                            desks = desks
+                        ),
+                        vec![crate::tr!(
+                            "plan-rotation-release-day-at",
+                            count = release,
+                            office = office,
+                            date = date.as_str(),
+                            who = who
+                        )],
+                    )
                 } else {
-                    String::new()
-                };
-                (
-                    format!(
-                        "{} reps are locked in{at} on {} but there are {} desks",
-                        who.len(),
-                        self.days[day],
-                        self.desks[slot]
-                    ),
-                    vec![format!(
-                        "release {} of the locks{at} on {} ({})",
-                        who.len() as i64 - self.desks[slot],
-                        self.days[day],
-                        who.join(", ")
-                    )],
-                )
+                    (
+                        crate::tr!(
+                            "plan-rotation-day-over-locked",
+                            count = count,
+                            date = date.as_str(),
+                            desks = desks
+                        ),
+                        vec![crate::tr!(
+                            "plan-rotation-release-day",
+                            count = release,
+                            date = date.as_str(),
+                            who = who
+                        )],
+                    )
+                }
             }
             Shortfall::LockedOut { rep } => (
-                format!(
-                    "{} must be in on {} day(s) (policy minimum, capped by open days) but is locked out of all but {}",
-                    rep_id(rep),
-                    self.lo[rep],
-                    self.free(rep).count_ones()
+                crate::tr!(
+                    "plan-rotation-locked-out",
+                    rep = rep_id(rep),
+                    min = self.lo[rep],
+                    free = self.free(rep).count_ones()
                 ),
-                vec![format!(
-                    "release {}'s lock-out on {}",
-                    rep_id(rep),
-                    locked_out(rep).join(" or ")
+                vec![crate::tr!(
+                    "plan-rotation-release-lock-out",
+                    rep = rep_id(rep),
+                    dates = either(locked_out(rep))
                 )],
             ),
             Shortfall::NoDesk { rep } => (
-                format!(
-                    "{} needs {} office day(s) and every desk on their {} open day(s) is taken",
-                    rep_id(rep),
-                    self.lo[rep],
-                    self.free(rep).count_ones()
+                crate::tr!(
+                    "plan-rotation-no-desk",
+                    rep = rep_id(rep),
+                    min = self.lo[rep],
+                    open = self.free(rep).count_ones()
                 ),
-                vec![format!(
-                    "a desk more on {}, or a lower minimum for {}",
-                    (0..7)
-                        .filter(|&d| self.free(rep) >> d & 1 == 1)
-                        .map(|d| {
-                            let day = self.days[d].format("%a %-d %b");
-                            // With offices linked by a trip, say which
-                            // office's desk.
-                            if self.offices.len() > 1 {
-                                format!("{day} at {}", sc.offices[self.offices[self.slot(rep, d)]].id)
-                            } else {
-                                day.to_string()
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" or "),
-                    rep_id(rep)
+                vec![crate::tr!(
+                    "plan-rotation-desk-more",
+                    days = either(
+                        (0..7)
+                            .filter(|&d| self.free(rep) >> d & 1 == 1)
+                            .map(|d| {
+                                let day = crate::plan::words::day(self.days[d]);
+                                // With offices linked by a trip, say which
+                                // office's desk.
+                                if self.offices.len() > 1 {
+                                    crate::tr!(
+                                        "plan-rotation-day-at",
+                                        day = day,
+                                        office =
+                                            sc.offices[self.offices[self.slot(rep, d)]].id.as_str()
+                                    )
+                                } else {
+                                    day
+                                }
+                            })
+                            .collect()
+                    ),
+                    rep = rep_id(rep)
                 )],
             ),
         }
@@ -295,5 +339,38 @@ impl Sub {
             }
         }
         false
+    }
+}
+/// "a or b or c": every alternative joined the same way, as a lead reads a
+/// short list of days.
+fn either(items: Vec<String>) -> String {
+    items
+        .into_iter()
+        .reduce(|a, b| crate::tr!("plan-rotation-either", a = a, b = b))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::either;
+    use crate::i18n::{with_language, Lang};
+
+    #[test]
+    fn alternatives_and_fixes_read_in_german() {
+        let days = || vec!["2026-12-01".to_string(), "2026-12-02".to_string()];
+        assert_eq!(either(days()), "2026-12-01 or 2026-12-02");
+        with_language(Lang::De, || {
+            assert_eq!(either(days()), "2026-12-01 oder 2026-12-02");
+            assert_eq!(
+                crate::tr!(
+                    "plan-rotation-fix-desks",
+                    offices = "lon",
+                    week = "2026-W49",
+                    desks = 1,
+                    short = 3
+                ),
+                "lon, Woche 2026-W49: 1 Arbeitsplatz mehr, oder wöchentliche Mindestzahlen um insgesamt 3 Arbeitsplatztage senken"
+            );
+        });
     }
 }
