@@ -53,9 +53,11 @@ pub use write::{verify_writes, Changes, RepDate};
 
 /// Who made a change and when, as messages name them: `app at 2026-12-05 09:14:02 UTC`.
 pub(crate) fn by_author(a: &store::changes::Author) -> String {
+    // The log stores the writer's English name ("the app", "the command
+    // line"); the catalogue names the known ones in the reader's language.
     crate::tr!(
         "api-by-author",
-        source = a.source.as_str(),
+        source = a.source.replace(' ', "-"),
         at = a.at.replace('T', " ").replace('Z', " UTC")
     )
 }

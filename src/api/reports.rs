@@ -286,80 +286,84 @@ impl Meridian {
                 return Err(no_team(id));
             }
         }
-        let input = parts.input();
-        let window = parts.window;
-        let csv_error = |e: csv::Error| AppError::Io {
-            path: format!("{}.csv", req.kind.noun()).into(),
-            source: std::io::Error::from(e),
-        };
-        match req.kind {
-            ReportKind::Desks => {
-                let offices = report::desk_use(&input, window);
-                match req.format {
-                    ReportFormat::Csv => csv_report::desks(&offices).map_err(csv_error),
-                    ReportFormat::Json => to_json(
-                        req.kind,
-                        &DesksExport {
-                            report: "desks".into(),
-                            from: window.from,
-                            weeks: window.weeks,
-                            offices,
-                        },
-                    ),
-                }
-            }
-            ReportKind::Teams => {
-                let mut teams = report::co_presence(&input, window);
-                if let Some(id) = &req.team {
-                    teams.retain(|t| &t.team == id);
-                }
-                match req.format {
-                    ReportFormat::Csv => csv_report::teams(&teams).map_err(csv_error),
-                    ReportFormat::Json => to_json(
-                        req.kind,
-                        &TeamsExport {
-                            report: "teams".into(),
-                            from: window.from,
-                            weeks: window.weeks,
-                            teams,
-                        },
-                    ),
-                }
-            }
-            ReportKind::Compliance => {
-                let all = report::compliance(&input, window);
-                let team = req.team.clone().or(parts.lead_team.clone());
-                let mut reps: Vec<RepCompliance> = match &team {
-                    Some(id) => all
-                        .reps
-                        .into_iter()
-                        .filter(|r| r.team.as_deref() == Some(id.as_str()))
-                        .collect(),
-                    None => Vec::new(),
-                };
-                sort_people(&mut reps);
-                if req.anonymous {
-                    anonymise(&mut reps);
-                }
-                match req.format {
-                    ReportFormat::Csv => {
-                        csv_report::compliance(&all.teams, &reps).map_err(csv_error)
+        // A report file is read by others and by programs: its words (a
+        // "No team" row) are English, whatever the window shows.
+        crate::i18n::with_language(crate::i18n::Lang::En, || {
+            let input = parts.input();
+            let window = parts.window;
+            let csv_error = |e: csv::Error| AppError::Io {
+                path: format!("{}.csv", req.kind.noun()).into(),
+                source: std::io::Error::from(e),
+            };
+            match req.kind {
+                ReportKind::Desks => {
+                    let offices = report::desk_use(&input, window);
+                    match req.format {
+                        ReportFormat::Csv => csv_report::desks(&offices).map_err(csv_error),
+                        ReportFormat::Json => to_json(
+                            req.kind,
+                            &DesksExport {
+                                report: "desks".into(),
+                                from: window.from,
+                                weeks: window.weeks,
+                                offices,
+                            },
+                        ),
                     }
-                    ReportFormat::Json => to_json(
-                        req.kind,
-                        &ComplianceExport {
-                            report: "compliance".into(),
-                            from: window.from,
-                            weeks: window.weeks,
-                            team,
-                            anonymous: req.anonymous,
-                            teams: all.teams,
-                            reps,
-                        },
-                    ),
+                }
+                ReportKind::Teams => {
+                    let mut teams = report::co_presence(&input, window);
+                    if let Some(id) = &req.team {
+                        teams.retain(|t| &t.team == id);
+                    }
+                    match req.format {
+                        ReportFormat::Csv => csv_report::teams(&teams).map_err(csv_error),
+                        ReportFormat::Json => to_json(
+                            req.kind,
+                            &TeamsExport {
+                                report: "teams".into(),
+                                from: window.from,
+                                weeks: window.weeks,
+                                teams,
+                            },
+                        ),
+                    }
+                }
+                ReportKind::Compliance => {
+                    let all = report::compliance(&input, window);
+                    let team = req.team.clone().or(parts.lead_team.clone());
+                    let mut reps: Vec<RepCompliance> = match &team {
+                        Some(id) => all
+                            .reps
+                            .into_iter()
+                            .filter(|r| r.team.as_deref() == Some(id.as_str()))
+                            .collect(),
+                        None => Vec::new(),
+                    };
+                    sort_people(&mut reps);
+                    if req.anonymous {
+                        anonymise(&mut reps);
+                    }
+                    match req.format {
+                        ReportFormat::Csv => {
+                            csv_report::compliance(&all.teams, &reps).map_err(csv_error)
+                        }
+                        ReportFormat::Json => to_json(
+                            req.kind,
+                            &ComplianceExport {
+                                report: "compliance".into(),
+                                from: window.from,
+                                weeks: window.weeks,
+                                team,
+                                anonymous: req.anonymous,
+                                teams: all.teams,
+                                reps,
+                            },
+                        ),
+                    }
                 }
             }
-        }
+        })
     }
 }
 

@@ -919,3 +919,38 @@ fn the_cli_reports_a_team_document_as_json_and_csv() {
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A report file is read by others and by programs: exported from a German
+/// window it is the same file, "No team" row included.
+#[test]
+fn a_report_file_is_english_whatever_the_window_shows() {
+    use meridian::i18n::{with_language, Lang};
+    let mut m = hand_made();
+    m.set_lead_team(Some("alpha".into())).expect("set");
+    for kind in [ReportKind::Desks, ReportKind::Teams, ReportKind::Compliance] {
+        for format in [ReportFormat::Csv, ReportFormat::Json] {
+            let english = export(&m, kind, format, query("2026-11-30", 2));
+            let german = with_language(Lang::De, || {
+                export(&m, kind, format, query("2026-11-30", 2))
+            });
+            assert_eq!(german, english, "{kind:?} {format:?}");
+        }
+    }
+    let teams = export(
+        &m,
+        ReportKind::Compliance,
+        ReportFormat::Csv,
+        query("2026-11-30", 2),
+    );
+    assert!(teams.contains("No team"), "{teams}");
+    // The screen itself speaks German.
+    let screen = with_language(Lang::De, || {
+        m.team_report(&query("2026-11-30", 2), ALL, day("2026-11-30"))
+            .expect("teams")
+    });
+    assert!(
+        screen.rows.rows.iter().any(|r| r.name == "Kein Team"),
+        "{:?}",
+        screen.rows.rows.iter().map(|r| &r.name).collect::<Vec<_>>()
+    );
+}

@@ -3,11 +3,16 @@
 # Die Meldung nach Strg+Z / Strg+Umschalt+Z; $change sind die Worte des
 # Änderungsprotokolls zur Änderung, in der Sprache, in der sie gemacht wurde.
 undo-done = Rückgängig gemacht: { $change }
-redo-done = Wiederhergestellt: { $change }
+redo-done = Wiederholt: { $change }
 
-# src/api/mod.rs: wer eine Änderung gemacht hat ($source: app oder cli; $at:
-# UTC-Zeit), und Dateien, die zu groß oder kein Text sind.
-api-by-author = { $source } am { $at }
+# src/api/mod.rs: wer eine Änderung gemacht hat ($source: the-app oder
+# the-command-line, die im Protokoll gespeicherten Namen; $at: UTC-Zeit), und
+# Dateien, die zu groß oder kein Text sind.
+api-by-author = { $source ->
+    [the-app] der App
+    [the-command-line] der Befehlszeile
+   *[other] { $source }
+} am { $at }
 api-not-utf8 = kein UTF-8: { $error }
 api-file-too-large = größer als die Grenze von { $mib } MiB für Dateien, die Meridian liest
 

@@ -8,6 +8,7 @@ error-not-found = { $kind ->
     [rep] Keine Person
     [meeting] Kein Termin
     [task] Keine Aufgabe
+    [backup] Keine Sicherung
     [followed-calendar] Kein abonnierter Kalender
     [publishing-target] Kein Veröffentlichungsziel
     [conflict] Kein Konflikt
@@ -19,6 +20,7 @@ error-duplicate-id = { $kind ->
     [rep] Eine Person
     [meeting] Ein Termin
     [task] Eine Aufgabe
+    [backup] Eine Sicherung
     [followed-calendar] Ein abonnierter Kalender
     [publishing-target] Ein Veröffentlichungsziel
     [conflict] Ein Konflikt
@@ -28,13 +30,13 @@ error-stale-plan = Das Team hat sich geändert, seit dieser Plan erstellt wurde 
 error-read-only = { $path }: nur zum Lesen geöffnet; dieser Befehl kann die Datei nicht ändern
 error-no-data-dir = Für diesen Benutzer wurde kein Datenordner gefunden (setzen Sie XDG_DATA_HOME oder verwenden Sie --db)
 error-nothing-to-undo = Nichts zum Rückgängigmachen
-error-nothing-to-redo = Nichts zum Wiederherstellen
+error-nothing-to-redo = Nichts zum Wiederholen
 error-conflict-removed = { $name } wurde anderswo gelöscht, nachdem Sie dieses Formular geöffnet haben: laden Sie neu, um es zu sehen
-error-conflict-removed-by = { $name } wurde anderswo gelöscht, nachdem Sie dieses Formular geöffnet haben ({ $by }): laden Sie neu, um es zu sehen
+error-conflict-removed-by = { $name } wurde anderswo gelöscht, nachdem Sie dieses Formular geöffnet haben (von { $by }): laden Sie neu, um es zu sehen
 error-conflict-changed = { $name } wurde anderswo geändert, nachdem Sie dieses Formular geöffnet haben: laden Sie neu, um es zu sehen
-error-conflict-changed-by = { $name } wurde anderswo geändert, nachdem Sie dieses Formular geöffnet haben ({ $by }): laden Sie neu, um es zu sehen
+error-conflict-changed-by = { $name } wurde anderswo geändert, nachdem Sie dieses Formular geöffnet haben (von { $by }): laden Sie neu, um es zu sehen
 error-undo-changed-since = { $item } wurde inzwischen geändert; es wurde nichts geändert
-error-undo-changed-since-by = { $item } wurde inzwischen geändert ({ $by }); es wurde nichts geändert
+error-undo-changed-since-by = { $item } wurde inzwischen geändert (von { $by }); es wurde nichts geändert
 error-undo-would-break = das Team hat sich inzwischen so geändert, dass es nicht möglich ist ({ $problems }); es wurde nichts geändert
 error-undo-refused = „{ $change }“ kann nicht rückgängig gemacht werden: { $why }
-error-redo-refused = „{ $change }“ kann nicht wiederhergestellt werden: { $why }
+error-redo-refused = „{ $change }“ kann nicht wiederholt werden: { $why }

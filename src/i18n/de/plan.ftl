@@ -179,7 +179,7 @@ plan-rotation-release-day-at = { $count } der Festlegungen im Büro { $office } 
 plan-rotation-locked-out = { $rep } muss an { $min ->
     [one] { $min } Tag
    *[other] { $min } Tagen
-} im Büro sein (Mindestzahl der Regel, begrenzt durch die offenen Tage), ist aber an allen außer { $free } als außer Haus festgelegt
+} im Büro sein (Mindestzahl der Regel, begrenzt durch die offenen Tage), ist aber an allen Tagen bis auf { $free } als außer Haus festgelegt
 plan-rotation-release-lock-out = Festlegung „außer Haus“ von { $rep } am { $dates } aufheben
 plan-rotation-no-desk = { $rep } braucht { $min ->
     [one] { $min } Bürotag

@@ -7,7 +7,11 @@ redo-done = Redone: { $change }
 
 # src/api/mod.rs: who made a change ($source: app or cli; $at: UTC time),
 # and files too big or not text.
-api-by-author = { $source } at { $at }
+api-by-author = { $source ->
+    [the-app] the app
+    [the-command-line] the command line
+   *[other] { $source }
+} at { $at }
 api-not-utf8 = not UTF-8: { $error }
 api-file-too-large = larger than the limit of { $mib } MiB for a file Meridian reads
 
