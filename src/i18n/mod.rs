@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 mod words;
 
-pub use words::{weekday, weekday_short};
+pub use words::{and_list, date, date_year, or_list, weekday, weekday_short};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};

@@ -1,4 +1,6 @@
-//! Words many messages share.
+//! Words many messages share: weekdays, dates in running text, lists.
+
+use chrono::Datelike;
 
 use crate::model::Weekday;
 use crate::tr;
@@ -26,5 +28,86 @@ pub fn weekday_short(day: Weekday) -> String {
         Weekday::Fri => tr!("weekday-short-fri"),
         Weekday::Sat => tr!("weekday-short-sat"),
         Weekday::Sun => tr!("weekday-short-sun"),
+    }
+}
+
+/// A date in running text without its year: "Thu 3 Dec", "Do., 3. Dez.".
+pub fn date(d: chrono::NaiveDate) -> String {
+    tr!(
+        "date-day",
+        weekday = crate::i18n::weekday_short(crate::model::Weekday::of(d)),
+        day = d.day(),
+        month = d.month(),
+    )
+}
+
+/// A date in running text with its year: "Thu 3 Dec 2026".
+pub fn date_year(d: chrono::NaiveDate) -> String {
+    tr!(
+        "date-day-year",
+        weekday = crate::i18n::weekday_short(crate::model::Weekday::of(d)),
+        day = d.day(),
+        month = d.month(),
+        year = d.year().to_string(),
+    )
+}
+
+/// "a, b and c" (one item alone; nothing for none).
+pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => tr!(
+            "list-and",
+            rest = rest
+                .iter()
+                .map(AsRef::as_ref)
+                .collect::<Vec<_>>()
+                .join(", "),
+            last = last.as_ref(),
+        ),
+    }
+}
+
+/// "a, b or c" (one item alone; nothing for none).
+pub fn or_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => tr!(
+            "list-or",
+            rest = rest
+                .iter()
+                .map(AsRef::as_ref)
+                .collect::<Vec<_>>()
+                .join(", "),
+            last = last.as_ref(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{with_language, Lang};
+
+    fn d(s: &str) -> chrono::NaiveDate {
+        crate::model::parse_date(s).expect("test date")
+    }
+
+    #[test]
+    fn dates_and_lists_read_as_before_in_english_and_naturally_in_german() {
+        for s in ["2026-12-03", "2027-01-10", "2026-05-31"] {
+            assert_eq!(date(d(s)), d(s).format("%a %-d %b").to_string());
+            assert_eq!(date_year(d(s)), d(s).format("%a %-d %b %Y").to_string());
+        }
+        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(or_list(&["a", "b"]), "a or b");
+        with_language(Lang::De, || {
+            assert_eq!(date(d("2026-12-03")), "Do., 3. Dez.");
+            assert_eq!(date_year(d("2026-05-31")), "So., 31. Mai 2026");
+            assert_eq!(and_list(&["a", "b", "c"]), "a, b und c");
+            assert_eq!(or_list(&["a", "b"]), "a oder b");
+        });
     }
 }

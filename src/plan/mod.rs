@@ -15,7 +15,6 @@ pub mod rng;
 pub mod rotation;
 pub mod week;
 pub mod what_if;
-mod words;
 
 /// Why a planner could not run (distinct from "no plan exists", which is an
 /// answer with an `infeasible_reason`).

@@ -330,40 +330,6 @@ fn month_name(month: u32) -> String {
     crate::tr!("api-month", month = month)
 }
 
-/// `a`, `a and b`, `a, b and c`.
-fn and_list<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [rest @ .., last] => crate::tr!(
-            "api-list-and",
-            head = rest
-                .iter()
-                .map(AsRef::as_ref)
-                .collect::<Vec<_>>()
-                .join(", "),
-            last = last.as_ref()
-        ),
-    }
-}
-
-/// `a`, `a or b`, `a, b or c`.
-fn or_list<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [rest @ .., last] => crate::tr!(
-            "api-list-or",
-            head = rest
-                .iter()
-                .map(AsRef::as_ref)
-                .collect::<Vec<_>>()
-                .join(", "),
-            last = last.as_ref()
-        ),
-    }
-}
-
 /// `1st`, `2nd`, `23rd`, `11th` (`1.`, `23.` in German).
 fn ordinal_number(n: u32) -> String {
     crate::tr!("api-rec-nth", n = n)
@@ -374,17 +340,6 @@ fn ordinal_number(n: u32) -> String {
 fn ordinal_word(n: i8) -> String {
     let n = if n < 0 { n.max(-5) } else { n.clamp(1, 5) };
     crate::tr!("api-rec-ordinal", n = n)
-}
-
-/// `Tue 3 Nov 2026`.
-fn date_words(d: chrono::NaiveDate) -> String {
-    crate::tr!(
-        "api-rec-date",
-        weekday = crate::i18n::weekday_short(Weekday::of(d)),
-        day = d.day(),
-        month = crate::tr!("api-month-short", month = d.month()),
-        year = d.year().to_string()
-    )
 }
 
 /// `15:00–15:30 Europe/London` (with `+1 day` when it ends on a later date).
@@ -441,7 +396,7 @@ fn pattern_words(r: &RRule, start: NaiveDateTime) -> String {
                 }
             })
             .collect();
-        and_list(&parts)
+        crate::i18n::and_list(&parts)
     };
     let month_days_falls = |days: &[i8]| {
         let parts: Vec<String> = days
@@ -457,7 +412,7 @@ fn pattern_words(r: &RRule, start: NaiveDateTime) -> String {
                 }
             })
             .collect();
-        and_list(&parts)
+        crate::i18n::and_list(&parts)
     };
     let months: Vec<String> = r
         .by_month
@@ -470,13 +425,16 @@ fn pattern_words(r: &RRule, start: NaiveDateTime) -> String {
             if weekdays {
                 crate::tr!("api-rec-weekdays")
             } else {
-                crate::tr!("api-rec-every-days", days = and_list(&names(&days_sorted)))
+                crate::tr!(
+                    "api-rec-every-days",
+                    days = crate::i18n::and_list(&names(&days_sorted))
+                )
             }
         }
         Freq::Daily if !days_sorted.is_empty() => crate::tr!(
             "api-rec-every-n-days-when",
             n = interval,
-            days = or_list(&names(&days_sorted))
+            days = crate::i18n::or_list(&names(&days_sorted))
         ),
         Freq::Daily => crate::tr!("api-rec-daily", n = interval),
         Freq::Weekly => {
@@ -491,7 +449,7 @@ fn pattern_words(r: &RRule, start: NaiveDateTime) -> String {
                 crate::tr!(
                     "api-rec-weekly",
                     every = crate::tr!("api-rec-every-week", n = interval),
-                    days = and_list(&names(&days))
+                    days = crate::i18n::and_list(&names(&days))
                 )
             }
         }
@@ -512,7 +470,7 @@ fn pattern_words(r: &RRule, start: NaiveDateTime) -> String {
                         }
                     })
                     .collect();
-                let on = and_list(&parts);
+                let on = crate::i18n::and_list(&parts);
                 if r.by_month_day.is_empty() {
                     on
                 } else {
@@ -547,7 +505,7 @@ fn pattern_words(r: &RRule, start: NaiveDateTime) -> String {
                     "api-rec-yearly-nth-of",
                     every = every,
                     nth = ordinal_number(start.day()),
-                    months = and_list(&months)
+                    months = crate::i18n::and_list(&months)
                 );
             }
         }
@@ -558,7 +516,7 @@ fn pattern_words(r: &RRule, start: NaiveDateTime) -> String {
         crate::tr!(
             "api-rec-only-in",
             pattern = words,
-            months = and_list(&months)
+            months = crate::i18n::and_list(&months)
         )
     }
 }
@@ -578,7 +536,7 @@ pub fn describe_meeting(m: &Meeting) -> String {
     let once = || {
         crate::tr!(
             "api-rec-once",
-            date = date_words(start.date()),
+            date = crate::i18n::date_year(start.date()),
             time = time.as_str()
         )
     };
@@ -588,7 +546,7 @@ pub fn describe_meeting(m: &Meeting) -> String {
     let Ok(rule) = RRule::parse(text) else {
         return crate::tr!(
             "api-rec-raw",
-            from = date_words(start.date()),
+            from = crate::i18n::date_year(start.date()),
             time = time.as_str(),
             rule = text
         );
@@ -597,9 +555,13 @@ pub fn describe_meeting(m: &Meeting) -> String {
         return once();
     }
     let until = rule.until.map(|u| match u {
-        Until::Date(d) => date_words(d),
-        Until::Floating(t) => format!("{} {}", date_words(t.date()), t.format("%H:%M")),
-        Until::Instant(t) => format!("{} {} UTC", date_words(t.date()), t.format("%H:%M")),
+        Until::Date(d) => crate::i18n::date_year(d),
+        Until::Floating(t) => format!("{} {}", crate::i18n::date_year(t.date()), t.format("%H:%M")),
+        Until::Instant(t) => format!(
+            "{} {} UTC",
+            crate::i18n::date_year(t.date()),
+            t.format("%H:%M")
+        ),
     });
     let pattern = pattern_words(&rule, start);
     // The clauses after the pattern, each a phrase of its own.
@@ -609,7 +571,7 @@ pub fn describe_meeting(m: &Meeting) -> String {
             "api-rec-series",
             pattern = pattern,
             time = time.as_str(),
-            from = date_words(start.date())
+            from = crate::i18n::date_year(start.date())
         ));
         if let Some(n) = rule.count {
             parts.push(crate::tr!("api-rec-times", count = n));
@@ -632,13 +594,13 @@ pub fn describe_meeting(m: &Meeting) -> String {
         if let Some(first) = lower.chars().next() {
             lower = first.to_lowercase().collect::<String>() + &lower[first.len_utf8()..];
         }
-        let first = date_words(start.date());
+        let first = crate::i18n::date_year(start.date());
         parts.push(match second {
             Some(s) => crate::tr!(
                 "api-rec-first-then-from",
                 first = first,
                 pattern = lower,
-                from = date_words(s.date())
+                from = crate::i18n::date_year(s.date())
             ),
             None => crate::tr!("api-rec-first-then", first = first, pattern = lower),
         });
@@ -679,63 +641,63 @@ mod tests {
             60,
             None,
             "Once: Tue 1 Dec 2026, 10:00–11:00 Europe/London",
-            "Einmalig: Di, 1. Dez. 2026, 10:00–11:00 Europe/London",
+            "Einmalig: Di., 1. Dez. 2026, 10:00–11:00 Europe/London",
         ),
         (
             "2026-11-03T15:00",
             30,
             Some("FREQ=MONTHLY;BYDAY=1TU"),
             "Monthly on the first Tuesday, 15:00–15:30 Europe/London, from Tue 3 Nov 2026",
-            "Monatlich am ersten Dienstag, 15:00–15:30 Europe/London, ab Di, 3. Nov. 2026",
+            "Monatlich am ersten Dienstag, 15:00–15:30 Europe/London, ab Di., 3. Nov. 2026",
         ),
         (
             "2026-11-01T15:00",
             30,
             Some("FREQ=MONTHLY;BYDAY=1TU;COUNT=10"),
             "Sun 1 Nov 2026, then monthly on the first Tuesday from Tue 3 Nov 2026, 15:00–15:30 Europe/London, 10 times in all",
-            "So, 1. Nov. 2026, dann monatlich am ersten Dienstag ab Di, 3. Nov. 2026, 15:00–15:30 Europe/London, insgesamt 10-mal",
+            "So., 1. Nov. 2026, dann monatlich am ersten Dienstag ab Di., 3. Nov. 2026, 15:00–15:30 Europe/London, insgesamt 10-mal",
         ),
         (
             "2026-12-01T10:00",
             45,
             Some("FREQ=WEEKLY;BYDAY=TU;COUNT=10"),
             "Weekly on Tuesday, 10:00–10:45 Europe/London, from Tue 1 Dec 2026, 10 times",
-            "Wöchentlich am Dienstag, 10:00–10:45 Europe/London, ab Di, 1. Dez. 2026, 10-mal",
+            "Wöchentlich am Dienstag, 10:00–10:45 Europe/London, ab Di., 1. Dez. 2026, 10-mal",
         ),
         (
             "2026-11-30T09:00",
             30,
             Some("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE"),
             "Every 2 weeks on Monday and Wednesday, 09:00–09:30 Europe/London, from Mon 30 Nov 2026",
-            "Alle 2 Wochen am Montag und Mittwoch, 09:00–09:30 Europe/London, ab Mo, 30. Nov. 2026",
+            "Alle 2 Wochen am Montag und Mittwoch, 09:00–09:30 Europe/London, ab Mo., 30. Nov. 2026",
         ),
         (
             "2026-11-27T16:00",
             60,
             Some("FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20270630"),
             "Monthly on the last Friday, 16:00–17:00 Europe/London, from Fri 27 Nov 2026, until Wed 30 Jun 2027",
-            "Monatlich am letzten Freitag, 16:00–17:00 Europe/London, ab Fr, 27. Nov. 2026, bis Mi, 30. Juni 2027",
+            "Monatlich am letzten Freitag, 16:00–17:00 Europe/London, ab Fr., 27. Nov. 2026, bis Mi., 30. Juni 2027",
         ),
         (
             "2026-12-15T10:00",
             30,
             Some("FREQ=MONTHLY;BYMONTHDAY=15,-2"),
             "Monthly on the 15th and the second-to-last day, 10:00–10:30 Europe/London, from Tue 15 Dec 2026",
-            "Monatlich am 15. und am vorletzten Tag, 10:00–10:30 Europe/London, ab Di, 15. Dez. 2026",
+            "Monatlich am 15. und am vorletzten Tag, 10:00–10:30 Europe/London, ab Di., 15. Dez. 2026",
         ),
         (
             "2026-03-02T09:00",
             60,
             Some("FREQ=YEARLY"),
             "Yearly on 2 March, 09:00–10:00 Europe/London, from Mon 2 Mar 2026",
-            "Jährlich am 2. März, 09:00–10:00 Europe/London, ab Mo, 2. März 2026",
+            "Jährlich am 2. März, 09:00–10:00 Europe/London, ab Mo., 2. März 2026",
         ),
         (
             "2026-12-01T23:30",
             60,
             Some("FREQ=DAILY;COUNT=5"),
             "Daily, 23:30–00:30 next day Europe/London, from Tue 1 Dec 2026, 5 times",
-            "Täglich, 23:30–00:30 am Folgetag Europe/London, ab Di, 1. Dez. 2026, 5-mal",
+            "Täglich, 23:30–00:30 am Folgetag Europe/London, ab Di., 1. Dez. 2026, 5-mal",
         ),
     ];
 
@@ -758,19 +720,19 @@ mod tests {
                 "2026-11-13T10:00",
                 Some("FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13"),
                 "Monthly on every Friday that falls on the 13th, 10:00–10:30 Europe/London, from Fri 13 Nov 2026",
-                "Monatlich an jedem Freitag, sofern er auf den 13. fällt, 10:00–10:30 Europe/London, ab Fr, 13. Nov. 2026",
+                "Monatlich an jedem Freitag, sofern er auf den 13. fällt, 10:00–10:30 Europe/London, ab Fr., 13. Nov. 2026",
             ),
             (
                 "2026-03-02T10:00",
                 Some("FREQ=YEARLY;BYMONTH=3,6"),
                 "Yearly on the 2nd of March and June, 10:00–10:30 Europe/London, from Mon 2 Mar 2026",
-                "Jährlich am 2. März und Juni, 10:00–10:30 Europe/London, ab Mo, 2. März 2026",
+                "Jährlich am 2. März und Juni, 10:00–10:30 Europe/London, ab Mo., 2. März 2026",
             ),
             (
                 "2026-11-30T10:00",
                 Some("FREQ=DAILY;BYDAY=MO,WE"),
                 "Every Monday and Wednesday, 10:00–10:30 Europe/London, from Mon 30 Nov 2026",
-                "Jeden Montag und Mittwoch, 10:00–10:30 Europe/London, ab Mo, 30. Nov. 2026",
+                "Jeden Montag und Mittwoch, 10:00–10:30 Europe/London, ab Mo., 30. Nov. 2026",
             ),
         ];
         for (start, rule, en, de) in cases {

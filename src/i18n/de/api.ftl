@@ -237,22 +237,6 @@ api-month = { $month ->
     [11] November
    *[12] Dezember
 }
-api-month-short = { $month ->
-    [1] Jan.
-    [2] Feb.
-    [3] März
-    [4] Apr.
-    [5] Mai
-    [6] Juni
-    [7] Juli
-    [8] Aug.
-    [9] Sept.
-    [10] Okt.
-    [11] Nov.
-   *[12] Dez.
-}
-api-list-and = { $head } und { $last }
-api-list-or = { $head } oder { $last }
 # 1., 2., 11. …
 api-rec-nth = { $n }.
 # $n: 1 bis 5 vom Monatsanfang, -1 bis -5 vom Monatsende; im Dativ („am ersten“).
@@ -268,7 +252,6 @@ api-rec-ordinal = { $n ->
     [-5] fünftletzten
    *[5] fünften
 }
-api-rec-date = { $weekday }, { $day }. { $month } { $year }
 api-rec-time = { $start }–{ $end } { $zone }
 api-rec-time-next-day = { $start }–{ $end } am Folgetag { $zone }
 api-rec-time-days = { $start }–{ $end } +{ $days } Tage { $zone }

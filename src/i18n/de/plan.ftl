@@ -13,39 +13,6 @@ plan-error-missing-request = Das Szenario enthält keine Anfrage { $kind ->
 plan-error-cancelled = Die Planung wurde abgebrochen
 plan-error-window = Zeitraum für den Ausgleich { $from } bis { $to }: `to` darf nicht vor `from` liegen, und der Zeitraum darf höchstens 366 Tage umfassen
 
-# src/plan/words.rs: Daten im Fließtext ($month ist 1 bis 12) und Listen.
-
-plan-date-day = { $weekday }., { $day }. { $month ->
-    [1] Jan.
-    [2] Feb.
-    [3] März
-    [4] Apr.
-    [5] Mai
-    [6] Juni
-    [7] Juli
-    [8] Aug.
-    [9] Sept.
-    [10] Okt.
-    [11] Nov.
-   *[12] Dez.
-}
-plan-date-day-year = { $weekday }., { $day }. { $month ->
-    [1] Jan.
-    [2] Feb.
-    [3] März
-    [4] Apr.
-    [5] Mai
-    [6] Juni
-    [7] Juli
-    [8] Aug.
-    [9] Sept.
-    [10] Okt.
-    [11] Nov.
-   *[12] Dez.
-} { $year }
-plan-list-and = { $rest } und { $last }
-plan-list-or = { $rest } oder { $last }
-
 # src/plan/meeting/explain.rs: ein Termin, wie jede teilnehmende Person ihn
 # sieht. $slot ist „Di 08:30–09:15“; $meetings die Titel der Besprechungen
 # mit ihren IDs.

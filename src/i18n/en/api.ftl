@@ -156,22 +156,6 @@ api-month = { $month ->
     [11] November
    *[12] December
 }
-api-month-short = { $month ->
-    [1] Jan
-    [2] Feb
-    [3] Mar
-    [4] Apr
-    [5] May
-    [6] Jun
-    [7] Jul
-    [8] Aug
-    [9] Sep
-    [10] Oct
-    [11] Nov
-   *[12] Dec
-}
-api-list-and = { $head } and { $last }
-api-list-or = { $head } or { $last }
 # 1st, 2nd, 3rd, 11th, 21st…
 api-rec-nth = { $n ->
     [1] { $n }st
@@ -196,7 +180,6 @@ api-rec-ordinal = { $n ->
     [-5] fifth-to-last
    *[5] fifth
 }
-api-rec-date = { $weekday } { $day } { $month } { $year }
 api-rec-time = { $start }–{ $end } { $zone }
 api-rec-time-next-day = { $start }–{ $end } next day { $zone }
 api-rec-time-days = { $start }–{ $end } +{ $days } days { $zone }

@@ -8,39 +8,6 @@ plan-error-missing-request = the scenario has no { $kind } request
 plan-error-cancelled = planning was cancelled
 plan-error-window = balance window { $from } to { $to }: `to` must not be before `from` and the window may span at most 366 dates
 
-# src/plan/words.rs: dates in running text ($month is 1 to 12) and lists.
-
-plan-date-day = { $weekday } { $day } { $month ->
-    [1] Jan
-    [2] Feb
-    [3] Mar
-    [4] Apr
-    [5] May
-    [6] Jun
-    [7] Jul
-    [8] Aug
-    [9] Sep
-    [10] Oct
-    [11] Nov
-   *[12] Dec
-}
-plan-date-day-year = { $weekday } { $day } { $month ->
-    [1] Jan
-    [2] Feb
-    [3] Mar
-    [4] Apr
-    [5] May
-    [6] Jun
-    [7] Jul
-    [8] Aug
-    [9] Sep
-    [10] Oct
-    [11] Nov
-   *[12] Dec
-} { $year }
-plan-list-and = { $rest } and { $last }
-plan-list-or = { $rest } or { $last }
-
 # src/plan/meeting/explain.rs: a slot as each attendee sees it. $slot is
 # "Tue 08:30–09:15"; $meetings the meetings' titles with their ids.
 

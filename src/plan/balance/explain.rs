@@ -230,7 +230,7 @@ pub(crate) fn hours(minutes: i64) -> String {
 
 /// `Thu 3 Dec`.
 pub(crate) fn day(d: NaiveDate) -> String {
-    crate::plan::words::day(d)
+    crate::i18n::date(d)
 }
 
 #[cfg(test)]

@@ -10,7 +10,6 @@ use crate::plan::meeting::answer::{
     AttendeeSlot, DayRibbon, MeetingAnswer, Occurrence, RibbonKind, RibbonSegment, Status,
 };
 use crate::plan::meeting::planner::{Person, Planner};
-use crate::plan::words;
 use crate::plan::PlanError;
 use crate::tr;
 use crate::tz::{self, Minute};
@@ -186,15 +185,15 @@ fn travelling(p: &Planner, id: &str, start: &Local, s: Minute) -> Option<String>
             "plan-meeting-travel-day",
             name = name,
             office = office_name,
-            date = words::day(trip.from)
+            date = crate::i18n::date(trip.from)
         )
     } else {
         tr!(
             "plan-meeting-travel-days",
             name = name,
             office = office_name,
-            from = words::day(trip.from),
-            to = words::day(trip.to)
+            from = crate::i18n::date(trip.from),
+            to = crate::i18n::date(trip.to)
         )
     };
     let there = p
@@ -746,16 +745,19 @@ pub(crate) fn fewer_than_asked(
         asked = req.max_results,
         weeks = weeks,
         quorum = p.quorum,
-        from = words::day_year(req.from),
-        to = words::day_year(req.to),
+        from = crate::i18n::date_year(req.from),
+        to = crate::i18n::date_year(req.to),
         zone = p.zone.name()
     );
     for (reason, ds) in &empty {
-        let names: Vec<String> = ds.iter().map(|&d| words::day(tz::index_date(d))).collect();
+        let names: Vec<String> = ds
+            .iter()
+            .map(|&d| crate::i18n::date(tz::index_date(d)))
+            .collect();
         out.push(' ');
         out.push_str(&tr!(
             "plan-meeting-nothing-fits",
-            dates = words::and_list(&names),
+            dates = crate::i18n::and_list(&names),
             reason = reason.as_str()
         ));
     }
@@ -774,7 +776,10 @@ pub(crate) fn fewer_than_asked(
         ways.push(tr!("plan-meeting-more-quorum"));
     }
     out.push(' ');
-    out.push_str(&tr!("plan-meeting-more", ways = words::or_list(&ways)));
+    out.push_str(&tr!(
+        "plan-meeting-more",
+        ways = crate::i18n::or_list(&ways)
+    ));
     Ok(Some(out))
 }
 

@@ -166,7 +166,7 @@ impl<'a> Facts<'a> {
             }
             parts.push(format!(
                 "{} ({})",
-                crate::plan::words::day(date),
+                crate::i18n::date(date),
                 reasons.join(", ")
             ));
             days.push(DayWhy { date, reasons });

@@ -261,7 +261,7 @@ impl Sub {
                         (0..7)
                             .filter(|&d| self.free(rep) >> d & 1 == 1)
                             .map(|d| {
-                                let day = crate::plan::words::day(self.days[d]);
+                                let day = crate::i18n::date(self.days[d]);
                                 // With offices linked by a trip, say which
                                 // office's desk.
                                 if self.offices.len() > 1 {
