@@ -54,34 +54,27 @@ pub fn date_year(d: chrono::NaiveDate) -> String {
 
 /// "a, b and c" (one item alone; nothing for none).
 pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [rest @ .., last] => tr!(
-            "list-and",
-            rest = rest
-                .iter()
-                .map(AsRef::as_ref)
-                .collect::<Vec<_>>()
-                .join(", "),
-            last = last.as_ref(),
-        ),
-    }
+    list(items, |rest, last| {
+        tr!("list-and", rest = rest, last = last)
+    })
 }
 
 /// "a, b or c" (one item alone; nothing for none).
 pub fn or_list<S: AsRef<str>>(items: &[S]) -> String {
+    list(items, |rest, last| tr!("list-or", rest = rest, last = last))
+}
+
+/// All but the last item joined by commas, then `join` with the last.
+fn list<S: AsRef<str>>(items: &[S], join: impl Fn(String, &str) -> String) -> String {
     match items {
         [] => String::new(),
         [one] => one.as_ref().to_string(),
-        [rest @ .., last] => tr!(
-            "list-or",
-            rest = rest
-                .iter()
+        [rest @ .., last] => join(
+            rest.iter()
                 .map(AsRef::as_ref)
                 .collect::<Vec<_>>()
                 .join(", "),
-            last = last.as_ref(),
+            last.as_ref(),
         ),
     }
 }

@@ -382,33 +382,16 @@ fn pattern_words(r: &RRule, start: NaiveDateTime) -> String {
     let names = |days: &[Weekday]| days.iter().map(|&d| day_name(d)).collect::<Vec<_>>();
     // A month day in "on the 15th" and in "that falls on the 15th" (German
     // declines them differently).
-    let month_days_on = |days: &[i8]| {
+    let month_days = |days: &[i8], falls: bool| {
         let parts: Vec<String> = days
             .iter()
             .map(|&n| {
-                if n < 0 {
-                    crate::tr!("api-rec-on-nth-day", ordinal = ordinal_word(n))
-                } else {
-                    crate::tr!(
-                        "api-rec-on-nth",
-                        nth = ordinal_number(u32::from(n.unsigned_abs()))
-                    )
-                }
-            })
-            .collect();
-        crate::i18n::and_list(&parts)
-    };
-    let month_days_falls = |days: &[i8]| {
-        let parts: Vec<String> = days
-            .iter()
-            .map(|&n| {
-                if n < 0 {
-                    crate::tr!("api-rec-falls-nth-day", ordinal = ordinal_word(n))
-                } else {
-                    crate::tr!(
-                        "api-rec-falls-nth",
-                        nth = ordinal_number(u32::from(n.unsigned_abs()))
-                    )
+                let nth = || ordinal_number(u32::from(n.unsigned_abs()));
+                match (n < 0, falls) {
+                    (true, false) => crate::tr!("api-rec-on-nth-day", ordinal = ordinal_word(n)),
+                    (false, false) => crate::tr!("api-rec-on-nth", nth = nth()),
+                    (true, true) => crate::tr!("api-rec-falls-nth-day", ordinal = ordinal_word(n)),
+                    (false, true) => crate::tr!("api-rec-falls-nth", nth = nth()),
                 }
             })
             .collect();
@@ -477,11 +460,11 @@ fn pattern_words(r: &RRule, start: NaiveDateTime) -> String {
                     crate::tr!(
                         "api-rec-falls-on",
                         on = on,
-                        days = month_days_falls(&r.by_month_day)
+                        days = month_days(&r.by_month_day, true)
                     )
                 }
             } else if !r.by_month_day.is_empty() {
-                month_days_on(&r.by_month_day)
+                month_days(&r.by_month_day, false)
             } else {
                 crate::tr!("api-rec-on-nth", nth = ordinal_number(start.day()))
             };
