@@ -51,30 +51,62 @@ impl<'p> Search<'p> {
         limits: &[i64],
         budget: u64,
     ) -> bool {
+        self.exact_within(b, limits, None, budget).0
+    }
+
+    /// As [`exact_moves_squares`](Self::exact_moves_squares), but with
+    /// `group`, only the tasks on those reps change rep, among them (a
+    /// large-neighbourhood step). Answers (finished, nodes used).
+    pub(super) fn exact_within(
+        &self,
+        b: &mut Board<'p>,
+        limits: &[i64],
+        group: Option<&[usize]>,
+        budget: u64,
+    ) -> (bool, u64) {
         let p = self.p;
         if self.infinite || b.total_risk != self.bounds.risk {
-            return false;
+            return (false, 0);
         }
         let n = p.n_reps();
         if (0..n).any(|r| b.load[r] > limits[r]) {
-            return false;
+            return (false, 0);
         }
         let doomed = &self.bounds.doomed;
         let mut dfs = Dfs::new(p, limits, doomed);
-        // Pinned tasks are decided before the search.
+        if let Some(g) = group {
+            dfs.allowed = vec![false; n];
+            for &r in g {
+                dfs.allowed[r] = true;
+            }
+        }
+        // Pinned tasks, and with a group the tasks off it, are decided
+        // before the search.
+        let allowed = dfs.allowed.clone();
+        let free = |j: usize| !p.jobs[j].pinned && allowed[b.at[j]];
+        let mut fixed_moves = 0u32;
         for (j, job) in p.jobs.iter().enumerate() {
-            if job.pinned {
-                let r = job.home.unwrap_or(0);
+            if !free(j) {
+                let r = if job.pinned {
+                    job.home.unwrap_or(0)
+                } else {
+                    b.at[j]
+                };
                 dfs.list[r].push(j);
                 dfs.load[r] += job.minutes;
                 dfs.decided[j] = true;
+                dfs.at[j] = r;
+                fixed_moves += u32::from(job.home.is_some_and(|h| h != r));
             }
         }
-        let mut items: Vec<usize> = (0..p.jobs.len()).filter(|&j| !p.jobs[j].pinned).collect();
+        let mut items: Vec<usize> = (0..p.jobs.len()).filter(|&j| free(j)).collect();
+        let places: Vec<usize> = (0..p.jobs.len())
+            .map(|j| p.candidates(j).iter().filter(|&&r| allowed[r]).count())
+            .collect();
         items.sort_by_key(|&j| {
             let job = &p.jobs[j];
             (
-                std::cmp::Reverse(job.minutes * 8 / job.n_eligible.max(1) as i64),
+                std::cmp::Reverse(job.minutes * 8 / places[j].max(1) as i64),
                 std::cmp::Reverse(job.minutes),
                 job.group,
                 job.due,
@@ -97,7 +129,7 @@ impl<'p> Search<'p> {
                 let prev = &p.jobs[items[i.checked_sub(1)?]];
                 // Equal sort keys up to the id: adjacent in `items`.
                 let same = prev.minutes == job.minutes
-                    && prev.n_eligible == job.n_eligible
+                    && places[items[i - 1]] == places[items[i]]
                     && prev.group == job.group
                     && prev.due == job.due
                     && prev.home == job.home
@@ -109,7 +141,7 @@ impl<'p> Search<'p> {
         for &j in &items {
             let job = &p.jobs[j];
             match job.home {
-                Some(h) if p.eligible(j, h) => dfs.own[h].push(j),
+                Some(h) if p.eligible(j, h) && dfs.allowed[h] => dfs.own[h].push(j),
                 Some(_) => dfs.forced += 1,
                 None => {}
             }
@@ -119,6 +151,7 @@ impl<'p> Search<'p> {
             dfs.drops[r] = dfs.must_leave(r);
             dfs.sum_drops += dfs.drops[r].0;
         }
+        dfs.moves = fixed_moves;
         dfs.best_at = b.at.clone();
         dfs.best_moves = b.moves;
         dfs.best_squares = (0..n).map(|r| square(b.load[r], p.cap[r])).sum();
@@ -126,6 +159,7 @@ impl<'p> Search<'p> {
         dfs.items = items;
         dfs.search(0);
         let complete = dfs.nodes < dfs.budget;
+        let nodes = dfs.nodes;
         if dfs.improved {
             let before = b.key();
             let old = b.at.clone();
@@ -144,7 +178,28 @@ impl<'p> Search<'p> {
                 }
             }
         }
-        complete
+        (complete, nodes)
+    }
+}
+
+impl<'p> Search<'p> {
+    /// Per rep, the fewest own tasks that must leave it under `limits`
+    /// whatever the plan (Moore–Hodgson with only pinned tasks decided).
+    pub(super) fn must_leave_all(&self, limits: &[i64]) -> Vec<u32> {
+        let p = self.p;
+        let mut dfs = Dfs::new(p, limits, &self.bounds.doomed);
+        for (j, job) in p.jobs.iter().enumerate() {
+            match job.home {
+                Some(r) if job.pinned => {
+                    dfs.list[r].push(j);
+                    dfs.load[r] += job.minutes;
+                    dfs.decided[j] = true;
+                }
+                Some(h) if p.eligible(j, h) => dfs.own[h].push(j),
+                _ => {}
+            }
+        }
+        (0..p.n_reps()).map(|r| dfs.must_leave(r).0).collect()
     }
 }
 
@@ -180,6 +235,8 @@ struct Dfs<'a> {
     budget: u64,
     /// Scratch for the water-filling bound.
     marks: Vec<(f64, f64, bool)>,
+    /// Reps that may take undecided tasks.
+    allowed: Vec<bool>,
 }
 
 impl<'a> Dfs<'a> {
@@ -208,6 +265,7 @@ impl<'a> Dfs<'a> {
             nodes: 0,
             budget: 0,
             marks: Vec::with_capacity(2 * n),
+            allowed: vec![true; n],
         }
     }
 
@@ -319,7 +377,11 @@ impl<'a> Dfs<'a> {
                 continue;
             }
             let c2 = (c as f64) * (c as f64);
-            let room = (self.limit[r] - base).max(0);
+            let room = if self.allowed[r] {
+                (self.limit[r] - base).max(0)
+            } else {
+                0
+            };
             room_total += room;
             fixed += square(base, c);
             if room > 0 {
@@ -360,9 +422,12 @@ impl<'a> Dfs<'a> {
             }
             let base = self.load[r] + if tight { self.drops[r].1 } else { 0 };
             let c2 = (c as f64) * (c as f64);
-            let x = (level * c2)
-                .max(base as f64)
-                .min(self.limit[r].max(base) as f64);
+            let top = if self.allowed[r] {
+                self.limit[r].max(base)
+            } else {
+                base
+            };
+            let x = (level * c2).max(base as f64).min(top as f64);
             total += x * x / c2;
         }
         // Shaved so float rounding never lifts the bound above a plan's
@@ -380,7 +445,7 @@ impl<'a> Dfs<'a> {
         self.at[j] = r;
         self.rest -= job.minutes;
         let old_r = self.drops[r];
-        let home = job.home.filter(|&h| p.eligible(j, h));
+        let home = job.home.filter(|&h| p.eligible(j, h) && self.allowed[h]);
         let old_h = home.map_or((0, 0), |h| self.drops[h]);
         match job.home {
             Some(h) if h != r => self.moves += 1,
@@ -409,7 +474,7 @@ impl<'a> Dfs<'a> {
         self.load[r] -= job.minutes;
         self.decided[j] = false;
         self.rest += job.minutes;
-        let home = job.home.filter(|&h| p.eligible(j, h));
+        let home = job.home.filter(|&h| p.eligible(j, h) && self.allowed[h]);
         match job.home {
             Some(h) if h != r => self.moves -= 1,
             _ => {}
@@ -463,13 +528,13 @@ impl<'a> Dfs<'a> {
         let p = self.p;
         let j = self.items[i];
         let job = &p.jobs[j];
-        let home = job.home.filter(|&h| p.eligible(j, h));
+        let home = job.home.filter(|&h| p.eligible(j, h) && self.allowed[h]);
         let after = self.twin[i].map(|t| self.at[self.items[t]]);
         let m = job.minutes as f64;
         let mut order: Vec<(bool, f64, usize)> = p
             .candidates(j)
             .iter()
-            .filter(|&&r| after.is_none_or(|a| r >= a) && self.fits(j, r))
+            .filter(|&&r| self.allowed[r] && after.is_none_or(|a| r >= a) && self.fits(j, r))
             .map(|&r| {
                 let c = p.cap[r] as f64;
                 let l = self.load[r] as f64;

@@ -5,6 +5,8 @@
 //! all, so a task comes home only if others shift at the same time: chains
 //! of displacements, then exact re-optimisation of two or three reps.
 
+use std::collections::HashSet;
+
 use crate::plan::balance::board::Board;
 use crate::plan::balance::problem::{square, SQUARES_EPS};
 use crate::plan::balance::search::Search;
@@ -31,6 +33,14 @@ const EVEN_TRIPLES_MAX_REPS: usize = 40;
 const EVEN_TRIPLES_WORK: u64 = 4_000_000;
 /// Third reps tried with each (home, holder) pair.
 const GROUP_THIRDS: usize = 16;
+/// Nodes of one exact re-optimisation of a group around a rep sending
+/// filler, and of all of them per task in scope and at most.
+const SURPLUS_GROUP_NODES: u64 = 5_000;
+const SURPLUS_WORK_PER_JOB: u64 = 7_500;
+const SURPLUS_WORK: u64 = 1_500_000;
+/// Reps considered with each rep sending filler, and the largest group.
+const SURPLUS_POOL: usize = 10;
+const SURPLUS_GROUP_MAX: usize = 5;
 
 impl<'p> Search<'p> {
     /// The chain budget of one call for this problem.
@@ -322,6 +332,126 @@ impl<'p> Search<'p> {
         }
     }
 
+    /// Fewer moves on small teams the exact search could not finish: a rep
+    /// that sends more own tasks than Moore–Hodgson says it must sends
+    /// "filler" (every rep full to its limit, small tasks leave so others
+    /// fill up exactly). Groups around such reps are re-optimised exactly
+    /// (`exact.rs` restricted to the group), groups with the most of them
+    /// first, until none saves anything or the node budget is spent.
+    pub(super) fn surplus_moves(&self, b: &mut Board<'p>, limits: &[i64]) {
+        let p = self.p;
+        let must = self.must_leave_all(limits);
+        let budget = (SURPLUS_WORK_PER_JOB * p.jobs.len() as u64).min(SURPLUS_WORK);
+        let mut nodes = 0u64;
+        // Groups that saved nothing on the current plan.
+        let mut tried: HashSet<Vec<usize>> = HashSet::new();
+        'plan: loop {
+            let (surplus, link) = self.surplus_reps(b, &must);
+            for g in self.surplus_groups(b, &surplus, &link) {
+                if tried.contains(&g) {
+                    continue;
+                }
+                if nodes >= budget || p.cancelled() {
+                    return;
+                }
+                let before = b.key();
+                nodes += self
+                    .exact_within(b, limits, Some(&g), SURPLUS_GROUP_NODES)
+                    .1;
+                if b.key().better_than(&before) {
+                    tried.clear();
+                    continue 'plan;
+                }
+                tried.insert(g);
+            }
+            return;
+        }
+    }
+
+    /// The reps sending more own tasks than they must (most surplus
+    /// first), and per pair of reps the moved tasks between them.
+    fn surplus_reps(&self, b: &Board<'p>, must: &[u32]) -> (Vec<usize>, Vec<Vec<u32>>) {
+        let p = self.p;
+        let n = p.n_reps();
+        let mut sent = vec![0u32; n];
+        let mut link = vec![vec![0u32; n]; n];
+        for (j, job) in p.jobs.iter().enumerate() {
+            let Some(h) = job.home else { continue };
+            let r = b.at[j];
+            if r == h || job.pinned || !p.eligible(j, h) {
+                continue;
+            }
+            sent[h] += 1;
+            link[h][r] += 1;
+            link[r][h] += 1;
+        }
+        let mut surplus: Vec<usize> = (0..n).filter(|&r| sent[r] > must[r]).collect();
+        surplus.sort_by_key(|&r| (std::cmp::Reverse(sent[r] - must[r]), r));
+        (surplus, link)
+    }
+
+    /// Groups to re-optimise: several surplus reps together (their filler
+    /// may trade places), and each surplus rep with the reps it is tied to
+    /// by moved tasks or that hold guests of the sizes it sends (those can
+    /// stand in for its filler). Most surplus reps per group first.
+    fn surplus_groups(
+        &self,
+        b: &Board<'p>,
+        surplus: &[usize],
+        link: &[Vec<u32>],
+    ) -> Vec<Vec<usize>> {
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let push = |g: Vec<usize>, groups: &mut Vec<Vec<usize>>| {
+            let mut g = g;
+            g.sort_unstable();
+            groups.push(g);
+        };
+        for &e in surplus {
+            let pool = self.related(b, e, link);
+            for k in 2..SURPLUS_GROUP_MAX {
+                for_subsets(pool.len(), k, |idx| {
+                    let g = std::iter::once(e).chain(idx.iter().map(|&i| pool[i]));
+                    push(g.collect(), &mut groups);
+                });
+            }
+        }
+        let pool: Vec<usize> = surplus.iter().copied().take(SURPLUS_POOL).collect();
+        for k in 3..=SURPLUS_GROUP_MAX {
+            for_subsets(pool.len(), k, |idx| {
+                push(idx.iter().map(|&i| pool[i]).collect(), &mut groups);
+            });
+        }
+        // Stable: within a count, the order above.
+        groups.sort_by_key(|g| std::cmp::Reverse(g.iter().filter(|r| surplus.contains(r)).count()));
+        groups
+    }
+
+    /// The reps most related to `e`, best first: tied to it by moved
+    /// tasks, then holding tasks not their own that `e` could take, of a
+    /// size `e` sends (guests before unassigned tasks).
+    fn related(&self, b: &Board<'p>, e: usize, link: &[Vec<u32>]) -> Vec<usize> {
+        let p = self.p;
+        let n = p.n_reps();
+        let sizes: Vec<i64> = (0..p.jobs.len())
+            .filter(|&j| p.jobs[j].home == Some(e) && b.at[j] != e && !p.jobs[j].pinned)
+            .map(|j| p.jobs[j].minutes)
+            .collect();
+        let mut score: Vec<u32> = link[e].iter().map(|&l| 4 * l).collect();
+        for (j, job) in p.jobs.iter().enumerate() {
+            let r = b.at[j];
+            if r == e || job.pinned || job.home == Some(r) || !p.eligible(j, e) {
+                continue;
+            }
+            if sizes.contains(&job.minutes) {
+                score[r] += if job.home.is_some() { 2 } else { 1 };
+            }
+        }
+        let mut pool: Vec<usize> = (0..n).filter(|&t| t != e && score[t] > 0).collect();
+        pool.sort_by_key(|&t| (std::cmp::Reverse(score[t]), t));
+        pool.truncate(SURPLUS_POOL);
+        pool
+    }
+
     /// Re-assigns the tasks of a few reps among them for fewer moves (then
     /// a lower sum of squares), each rep within `limits` and the group with
     /// no more tasks at risk. True when it changed the plan.
@@ -562,6 +692,25 @@ impl GroupDfs {
             if self.nodes >= self.budget {
                 return;
             }
+        }
+    }
+}
+
+/// Calls `f` with every `k`-subset of `0..n` (indices ascending), in
+/// lexicographic order.
+fn for_subsets(n: usize, k: usize, mut f: impl FnMut(&[usize])) {
+    if k > n {
+        return;
+    }
+    let mut idx: Vec<usize> = (0..k).collect();
+    loop {
+        f(&idx);
+        let Some(i) = (0..k).rev().find(|&i| idx[i] < n - k + i) else {
+            return;
+        };
+        idx[i] += 1;
+        for t in i + 1..k {
+            idx[t] = idx[t - 1] + 1;
         }
     }
 }

@@ -29,7 +29,9 @@
 //! 6. **Exact moves and squares** (`exact.rs`) on teams of at most 30 reps
 //!    and 200 tasks at the risk bound: branch and bound over the plans
 //!    with the same tasks at risk within the final limits `⌊λ·C_r⌋`, for
-//!    the fewest moves, then the least sum of squares (a node budget).
+//!    the fewest moves, then the least sum of squares (a node budget). When
+//!    it does not finish (dense teams), groups of up to five reps around
+//!    those sending filler are re-optimised by the same search (`moves.rs`).
 //! 7. **Exact search** (`proof.rs`) on small instances, seeded with the
 //!    heuristic plan, proves or improves it on all four terms (skipped when
 //!    6 already proved the plan optimal).
@@ -130,6 +132,15 @@ pub(crate) fn solve(p: &Problem) -> Option<Solved> {
     if p.n_reps() <= EXACT34_MAX_REPS && n_jobs <= EXACT34_MAX_JOBS {
         let limits = s.limits(best.key().finite_max);
         let done = s.exact_moves_squares(&mut best, &limits, EXACT34_NODES);
+        // Unfinished: dense teams, where exact groups find what it missed.
+        if !done {
+            let moves = best.moves;
+            s.surplus_moves(&mut best, &limits);
+            // Fewer moves came with whatever squares the groups left.
+            if best.moves < moves {
+                s.even_out(&mut best, &limits);
+            }
+        }
         optimal = done && best.key().finite_max == bounds.max;
     }
     if p.cancelled() {
