@@ -5,10 +5,11 @@
 //! `bounds.rs`) is on time. Among those plans, a depth-first branch and
 //! bound finds the fewest moves, then the least sum of squares.
 //!
-//! Tasks are decided by minutes per eligible rep, most first (heavy tasks
+//! Tasks are decided by minutes per eligible rep, most first (those the
+//! relaxation leaves one rep before all; heavy tasks
 //! with few places to go decide most; the squares bound is tightest once
-//! only small tasks are left), each first at home, then on the reps where
-//! it adds least to the squares. Bounds of a node, each a lower bound on
+//! only small tasks are left), each first where the relaxation puts it,
+//! then at home, then on the reps where it adds least to the squares. Bounds of a node, each a lower bound on
 //! every completion:
 //! - **moves**: moves so far, plus undecided tasks whose assignee may not
 //!   keep them, plus, per rep, the fewest of its undecided own tasks that
@@ -21,7 +22,13 @@
 //!   skills aside. When the moves bound equals the best plan's moves, no
 //!   rep may lose more own tasks than Moore–Hodgson drops, so each first
 //!   holds the least minutes of own tasks it can keep (Moore–Hodgson's set
-//!   is the lightest of the largest): the bound that prunes most.
+//!   is the lightest of the largest): the bound that prunes most;
+//! - **moves, when the team is small enough**: the Lagrangian relaxation of
+//!   `lagrange.rs` at the root, with the task-rep pairs that cannot be in
+//!   a plan good enough removed; it also gives each rep a least load (the team's slack is shared), which the
+//!   squares bound uses. Before the search, the relaxation's fewest moves
+//!   are sought directly by closing reps one at a time (see
+//!   `fewest_moves_first`).
 //!
 //! Identical tasks (same size, due date, skills, assignee) are placed in
 //! rep order, which drops only mirror images of plans already searched.
@@ -31,6 +38,7 @@
 use std::collections::BinaryHeap;
 
 use crate::plan::balance::board::Board;
+use crate::plan::balance::lagrange::{priced_bound, Fill, PricedBound};
 use crate::plan::balance::problem::{square, Problem, SQUARES_EPS};
 use crate::plan::balance::search::Search;
 
@@ -39,6 +47,20 @@ pub(super) const EXACT34_MAX_REPS: usize = 30;
 pub(super) const EXACT34_MAX_JOBS: usize = 200;
 /// Nodes the search may visit.
 pub(super) const EXACT34_NODES: u64 = 1_000_000;
+/// Programme cells that cost as much time as a node of the search.
+const CELLS_PER_NODE: u64 = 200;
+/// Subgradient steps of the relaxation; each new try at the fewest moves
+/// takes more (other prices, another order of closing reps).
+const STEPS: usize = 250;
+const STEPS_MORE: usize = 150;
+/// Tries at a plan with the fewest moves the relaxation allows, and the
+/// nodes of each.
+const FILL_TRIES: usize = 6;
+const FILL_NODES: u64 = 200_000;
+/// Nodes all tries together may use.
+const FILL_SHARE: u64 = 500_000;
+/// Programme cells the moves floor may spend (`lagrange.rs`).
+const LAGRANGE_WORK: u64 = 1_000_000_000;
 
 impl<'p> Search<'p> {
     /// Fewest moves, then least squares, among the plans with `b`'s tasks
@@ -99,65 +121,16 @@ impl<'p> Search<'p> {
                 fixed_moves += u32::from(job.home.is_some_and(|h| h != r));
             }
         }
-        let mut items: Vec<usize> = (0..p.jobs.len()).filter(|&j| free(j)).collect();
-        let places: Vec<usize> = (0..p.jobs.len())
-            .map(|j| p.candidates(j).iter().filter(|&&r| allowed[r]).count())
-            .collect();
-        items.sort_by_key(|&j| {
-            let job = &p.jobs[j];
-            (
-                std::cmp::Reverse(job.minutes * 8 / places[j].max(1) as i64),
-                std::cmp::Reverse(job.minutes),
-                job.group,
-                job.due,
-                job.home,
-                doomed[j],
-                j,
-            )
-        });
-        // A due date with a doomed task: its tasks' order by id can decide
-        // who is on time, so identical tasks there are not interchangeable.
-        let mut doomed_day = vec![false; p.n_days.max(1)];
-        for (j, job) in p.jobs.iter().enumerate() {
-            if doomed[j] {
-                doomed_day[job.due] = true;
-            }
-        }
-        dfs.twin = (0..items.len())
-            .map(|i| {
-                let job = &p.jobs[items[i]];
-                let prev = &p.jobs[items[i.checked_sub(1)?]];
-                // Equal sort keys up to the id: adjacent in `items`.
-                let same = prev.minutes == job.minutes
-                    && places[items[i - 1]] == places[items[i]]
-                    && prev.group == job.group
-                    && prev.due == job.due
-                    && prev.home == job.home
-                    && !doomed_day[job.due];
-                same.then_some(i - 1)
-            })
-            .collect();
+        let items: Vec<usize> = (0..p.jobs.len()).filter(|&j| free(j)).collect();
         dfs.rest = items.iter().map(|&j| p.jobs[j].minutes).sum();
-        for &j in &items {
-            let job = &p.jobs[j];
-            match job.home {
-                Some(h) if p.eligible(j, h) && dfs.allowed[h] => dfs.own[h].push(j),
-                Some(_) => dfs.forced += 1,
-                None => {}
-            }
-        }
-        for r in 0..n {
-            dfs.own[r].sort_unstable();
-            dfs.drops[r] = dfs.must_leave(r);
-            dfs.sum_drops += dfs.drops[r].0;
-        }
         dfs.moves = fixed_moves;
+        dfs.relaxed = group.is_none();
         dfs.best_at = b.at.clone();
         dfs.best_moves = b.moves;
         dfs.best_squares = (0..n).map(|r| square(b.load[r], p.cap[r])).sum();
         dfs.budget = budget;
         dfs.items = items;
-        dfs.search(0);
+        dfs.fewest_moves_first();
         let complete = dfs.nodes < dfs.budget;
         let nodes = dfs.nodes;
         if dfs.improved {
@@ -203,6 +176,12 @@ impl<'p> Search<'p> {
     }
 }
 
+/// What `assign` changed.
+struct Undo {
+    old_r: (u32, i64),
+    old_h: (u32, i64),
+}
+
 struct Dfs<'a> {
     p: &'a Problem,
     limit: &'a [i64],
@@ -233,6 +212,16 @@ struct Dfs<'a> {
     improved: bool,
     nodes: u64,
     budget: u64,
+    /// The relaxation at the root (`lagrange.rs`), when the team is small
+    /// enough: a lower bound on moves, the pairs that may be part of a
+    /// plan good enough, and where each task goes first. Nodes do not
+    /// update it: a programme per node costs more than the pruning saves
+    /// once the pairs are removed.
+    priced: Option<PricedBound<'a>>,
+    /// Every plan leaves each rep at least this many minutes.
+    least_load: Vec<i64>,
+    /// The relaxation applies: every task may still change rep.
+    relaxed: bool,
     /// Scratch for the water-filling bound.
     marks: Vec<(f64, f64, bool)>,
     /// Reps that may take undecided tasks.
@@ -264,14 +253,195 @@ impl<'a> Dfs<'a> {
             improved: false,
             nodes: 0,
             budget: 0,
+            priced: None,
+            relaxed: false,
+            least_load: vec![0; n],
             marks: Vec::with_capacity(2 * n),
             allowed: vec![true; n],
         }
     }
 
+    /// Looks first for a plan with as few moves as the relaxation allows
+    /// (`lagrange.rs`; raised when removing pairs proves more), by closing
+    /// one rep at a time, a few tries with other prices within part of the
+    /// budget. Such a plan has the fewest moves, and the full search then
+    /// seeks the least squares at those moves. A finished try without a
+    /// plan proves one move more. Otherwise the full search starts from
+    /// the incumbent, the relaxation pruning what cannot beat it.
+    fn fewest_moves_first(&mut self) {
+        let incumbent = (self.best_at.clone(), self.best_moves, self.best_squares);
+        self.prepare(incumbent.1, None, STEPS);
+        let mut goal = self.priced.as_ref().map_or(incumbent.1, |pb| pb.floor());
+        let fill_end = (self.nodes + FILL_SHARE).min(self.budget);
+        'goals: while goal < incumbent.1 && self.nodes < fill_end {
+            for k in 0..FILL_TRIES {
+                self.prepare(incumbent.1, Some(goal), STEPS + k * STEPS_MORE);
+                let floor = self.priced.as_ref().map_or(incumbent.1, |pb| pb.floor());
+                if floor > goal {
+                    goal = floor;
+                    continue 'goals;
+                }
+                if self.nodes >= fill_end {
+                    break 'goals;
+                }
+                let share = (self.nodes + FILL_NODES).min(fill_end);
+                let Some(pb) = self.priced.as_mut() else {
+                    break 'goals;
+                };
+                match pb.fill_plan(goal, &mut self.nodes, share) {
+                    Fill::Found(plan) => {
+                        self.take_plan(plan);
+                        // The fewest moves; now the least squares at them.
+                        self.prepare(self.best_moves, Some(self.best_moves), STEPS);
+                        self.search(0);
+                        return;
+                    }
+                    Fill::None => {
+                        goal += 1;
+                        continue 'goals;
+                    }
+                    Fill::Unknown => {}
+                }
+            }
+            break;
+        }
+        (self.best_at, self.best_moves, self.best_squares) = incumbent;
+        if self.nodes < self.budget {
+            self.prepare(self.best_moves, Some(self.best_moves), STEPS);
+            self.search(0);
+        }
+    }
+
+    /// Makes `plan` (one rep per task, a plan of the model) the best.
+    fn take_plan(&mut self, plan: Vec<usize>) {
+        let p = self.p;
+        let mut load = vec![0i64; p.n_reps()];
+        let mut moves = 0;
+        for (j, &r) in plan.iter().enumerate() {
+            load[r] += p.jobs[j].minutes;
+            moves += u32::from(p.jobs[j].home.is_some_and(|h| h != r));
+        }
+        self.best_squares = (0..p.n_reps()).map(|r| square(load[r], p.cap[r])).sum();
+        self.best_moves = moves;
+        self.best_at = plan;
+        self.improved = true;
+    }
+
+    /// The relaxation for plans with at most `goal` moves (its prices aimed
+    /// at `target`), and the state that depends on which reps may keep
+    /// their own tasks.
+    fn prepare(&mut self, target: u32, goal: Option<u32>, steps: usize) {
+        let p = self.p;
+        self.priced = if self.relaxed {
+            priced_bound(
+                p,
+                self.limit,
+                self.doomed,
+                target,
+                goal,
+                steps,
+                LAGRANGE_WORK,
+            )
+        } else {
+            None
+        };
+        if let Some(pb) = &mut self.priced {
+            self.nodes += pb.take_cells() / CELLS_PER_NODE;
+        }
+        let n = p.n_reps();
+        self.least_load = (0..n)
+            .map(|r| self.priced.as_ref().map_or(0, |pb| pb.least_load(r)))
+            .collect();
+        self.forced = 0;
+        self.sum_drops = 0;
+        for r in 0..n {
+            self.own[r].clear();
+        }
+        for &j in &self.items {
+            match self.p.jobs[j].home {
+                Some(h) if self.keeps(j, h) => self.own[h].push(j),
+                Some(_) => self.forced += 1,
+                None => {}
+            }
+        }
+        for r in 0..n {
+            self.own[r].sort_unstable();
+            self.drops[r] = self.must_leave(r);
+            self.sum_drops += self.drops[r].0;
+        }
+        self.order_items();
+    }
+
+    /// Tasks with the fewest reps left to choose from first (ties: by
+    /// minutes per eligible rep, most first: heavy tasks with few places
+    /// to go decide most; the squares bound is tightest once only small
+    /// tasks are left), and which earlier item each is identical to.
+    fn order_items(&mut self) {
+        let p = self.p;
+        let doomed = self.doomed;
+        let choices: Vec<usize> = (0..p.jobs.len())
+            .map(|j| {
+                p.candidates(j)
+                    .iter()
+                    .filter(|&&r| self.allows(j, r))
+                    .count()
+            })
+            .collect();
+        let mut items = std::mem::take(&mut self.items);
+        items.sort_by_key(|&j| {
+            let job = &p.jobs[j];
+            (
+                choices[j] > 1,
+                std::cmp::Reverse(job.minutes * 8 / choices[j].max(1) as i64),
+                std::cmp::Reverse(job.minutes),
+                job.group,
+                job.due,
+                job.home,
+                doomed[j],
+                j,
+            )
+        });
+        // A due date with a doomed task: its tasks' order by id can decide
+        // who is on time, so identical tasks there are not interchangeable.
+        let mut doomed_day = vec![false; p.n_days.max(1)];
+        for (j, job) in p.jobs.iter().enumerate() {
+            if doomed[j] {
+                doomed_day[job.due] = true;
+            }
+        }
+        self.twin = (0..items.len())
+            .map(|i| {
+                let (j, k) = (items[i], items[i.checked_sub(1)?]);
+                let (job, prev) = (&p.jobs[j], &p.jobs[k]);
+                // Equal sort keys up to the id: adjacent in `items`.
+                let same = choices[j] == choices[k]
+                    && prev.minutes == job.minutes
+                    && prev.group == job.group
+                    && prev.due == job.due
+                    && prev.home == job.home
+                    && !doomed_day[job.due];
+                same.then_some(i - 1)
+            })
+            .collect();
+        self.items = items;
+    }
+
+    /// `j` may be on `r` in the plans searched.
+    fn allows(&self, j: usize, r: usize) -> bool {
+        self.allowed[r] && self.priced.as_ref().is_none_or(|pb| pb.allows(r, j))
+    }
+
+    /// `j`'s assignee `h` may keep it in the plans searched.
+    fn keeps(&self, j: usize, h: usize) -> bool {
+        self.p.eligible(j, h) && self.allows(j, h)
+    }
+
     /// Squares closer than this to the best are no improvement (as in
     /// [`Key`](super::problem::Key), with a margin).
     fn tolerance(&self) -> f64 {
+        if !self.best_squares.is_finite() {
+            return 0.0;
+        }
         4.0 * SQUARES_EPS * self.best_squares.abs().max(1.0)
     }
 
@@ -369,10 +539,10 @@ impl<'a> Dfs<'a> {
         self.marks.clear();
         for r in 0..n {
             let c = p.cap[r];
-            let base = self.load[r] + if tight { self.drops[r].1 } else { 0 };
-            if tight {
-                rest -= self.drops[r].1;
-            }
+            let kept = self.load[r] + if tight { self.drops[r].1 } else { 0 };
+            // Every plan fills the rep to at least its least load.
+            let base = kept.max(self.least_load[r]);
+            rest -= base - self.load[r];
             if c == 0 {
                 continue;
             }
@@ -391,7 +561,11 @@ impl<'a> Dfs<'a> {
                 self.marks.push((self.limit[r] as f64 / c2, c2, false));
             }
         }
-        if rest <= 0 {
+        if rest < 0 {
+            // Too few minutes left to fill every rep to its least load.
+            return f64::INFINITY;
+        }
+        if rest == 0 {
             return fixed;
         }
         if room_total < rest {
@@ -420,7 +594,8 @@ impl<'a> Dfs<'a> {
             if c == 0 {
                 continue;
             }
-            let base = self.load[r] + if tight { self.drops[r].1 } else { 0 };
+            let kept = self.load[r] + if tight { self.drops[r].1 } else { 0 };
+            let base = kept.max(self.least_load[r]);
             let c2 = (c as f64) * (c as f64);
             let top = if self.allowed[r] {
                 self.limit[r].max(base)
@@ -435,7 +610,7 @@ impl<'a> Dfs<'a> {
         total.max(fixed) * (1.0 - 1e-11)
     }
 
-    fn assign(&mut self, j: usize, r: usize) -> ((u32, i64), (u32, i64)) {
+    fn assign(&mut self, j: usize, r: usize) -> Undo {
         let p = self.p;
         let job = &p.jobs[j];
         let pos = self.list[r].partition_point(|&k| k < j);
@@ -445,7 +620,7 @@ impl<'a> Dfs<'a> {
         self.at[j] = r;
         self.rest -= job.minutes;
         let old_r = self.drops[r];
-        let home = job.home.filter(|&h| p.eligible(j, h) && self.allowed[h]);
+        let home = job.home.filter(|&h| self.keeps(j, h));
         let old_h = home.map_or((0, 0), |h| self.drops[h]);
         match job.home {
             Some(h) if h != r => self.moves += 1,
@@ -462,10 +637,11 @@ impl<'a> Dfs<'a> {
             self.drops[h] = self.must_leave(h);
             self.sum_drops += self.drops[h].0;
         }
-        (old_r, old_h)
+        Undo { old_r, old_h }
     }
 
-    fn undo(&mut self, j: usize, r: usize, (old_r, old_h): ((u32, i64), (u32, i64))) {
+    fn undo(&mut self, j: usize, r: usize, u: Undo) {
+        let Undo { old_r, old_h } = u;
         let p = self.p;
         let job = &p.jobs[j];
         if let Ok(pos) = self.list[r].binary_search(&j) {
@@ -474,7 +650,7 @@ impl<'a> Dfs<'a> {
         self.load[r] -= job.minutes;
         self.decided[j] = false;
         self.rest += job.minutes;
-        let home = job.home.filter(|&h| p.eligible(j, h) && self.allowed[h]);
+        let home = job.home.filter(|&h| self.keeps(j, h));
         match job.home {
             Some(h) if h != r => self.moves -= 1,
             _ => {}
@@ -494,16 +670,20 @@ impl<'a> Dfs<'a> {
         if self.nodes >= self.budget {
             return;
         }
-        self.nodes += 1;
+        self.nodes += 1 + self
+            .priced
+            .as_mut()
+            .map_or(0, |pb| pb.take_cells() / CELLS_PER_NODE);
         if self.nodes.is_multiple_of(4096) && self.p.cancelled() {
             self.nodes = self.budget;
             return;
         }
-        let moves_lb = self.moves + self.forced + self.sum_drops;
+        let drops_lb = self.moves + self.forced + self.sum_drops;
+        let moves_lb = drops_lb.max(self.priced.as_ref().map_or(0, |pb| pb.floor()));
         if moves_lb > self.best_moves {
             return;
         }
-        let lb = self.least_squares(moves_lb == self.best_moves);
+        let lb = self.least_squares(drops_lb == self.best_moves);
 
         if lb == f64::INFINITY
             || (moves_lb == self.best_moves && lb >= self.best_squares - self.tolerance())
@@ -528,17 +708,24 @@ impl<'a> Dfs<'a> {
         let p = self.p;
         let j = self.items[i];
         let job = &p.jobs[j];
-        let home = job.home.filter(|&h| p.eligible(j, h) && self.allowed[h]);
+        let home = job.home.filter(|&h| self.keeps(j, h));
         let after = self.twin[i].map(|t| self.at[self.items[t]]);
         let m = job.minutes as f64;
-        let mut order: Vec<(bool, f64, usize)> = p
+        let mut order: Vec<((bool, bool), f64, usize)> = p
             .candidates(j)
             .iter()
-            .filter(|&&r| self.allowed[r] && after.is_none_or(|a| r >= a) && self.fits(j, r))
+            .filter(|&&r| after.is_none_or(|a| r >= a) && self.allows(j, r) && self.fits(j, r))
             .map(|&r| {
                 let c = p.cap[r] as f64;
                 let l = self.load[r] as f64;
-                (Some(r) != home, ((l + m) * (l + m) - l * l) / (c * c), r)
+                // Where the relaxation puts it first: that branch keeps
+                // the bound and leads to plans with few moves soonest.
+                let off_pick = self.priced.as_ref().is_some_and(|pb| !pb.picks(r, j));
+                (
+                    (off_pick, Some(r) != home),
+                    ((l + m) * (l + m) - l * l) / (c * c),
+                    r,
+                )
             })
             .collect();
         order.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));

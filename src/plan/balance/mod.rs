@@ -32,6 +32,7 @@ mod capacity;
 mod evaluate;
 mod exact;
 mod explain;
+mod lagrange;
 mod local;
 mod moves;
 mod pack;

@@ -1,0 +1,828 @@
+//! A lower bound on moves (term 3) among the plans `exact.rs` searches:
+//! tasks at risk at their lower bound (every task but the doomed ones on
+//! time) and every rep within its limit `⌊λ·C_r⌋`.
+//!
+//! Lagrangian relaxation of "each task on exactly one rep": with a price
+//! `u_t` per task, each rep independently picks the set of tasks that is
+//! cheapest at cost `c_tr − u_t` (`c` is 1 for a move), and
+//! `Σ u_t + Σ_r min_S Σ_{t∈S} (c_tr − u_t)` is below every plan's moves.
+//! Each rep's pick is an exact dynamic programme over its eligible tasks in
+//! (due, id) order with its load as the state, so it keeps what the plans
+//! keep: every task not doomed on time, the load within the limit, and
+//! the load at least the limit less the team's slack (all reps together
+//! leave exactly `Σ limits − Σ minutes` unused, so no rep may leave more).
+//! That last condition is what the moves bound of `exact.rs` lacks: on
+//! dense teams every rep must fill up to its limit, which a few small
+//! "filler" moves achieve and which counting the tasks that must leave
+//! each rep does not see. Prices follow subgradient steps (a count, so the
+//! bound never depends on the machine).
+//!
+//! Looking for a plan with at most `goal` moves, a task-rep pair whose
+//! fixing alone lifts the bound above the goal is removed (no such plan
+//! has it), and the prices are sought again. A plan is then built by
+//! closing one rep at a time with a set of tasks whose cost keeps the
+//! bound within the goal (the other reps' costs only rise): with the gap
+//! a fraction of a move, few sets qualify, so the search is small and,
+//! within its budget, complete: finishing without a plan proves the goal
+//! out of reach.
+//!
+//! Loads are counted in units of the greatest common divisor of the
+//! tasks' minutes, which keeps the programmes small (half-hour tasks: a
+//! two-week limit is about 70 units) and lets a rep's limit round down to
+//! what tasks can fill.
+
+use crate::plan::balance::problem::Problem;
+
+/// Sets enumerated per rep at most when closing reps one at a time.
+const FILL_CAP: usize = 2_000;
+/// Programme cells that count as one node of the fill search.
+const FILL_CELLS_PER_NODE: u64 = 200;
+/// Rounds of removing pairs and seeking prices again.
+const BAN_ROUNDS: usize = 3;
+/// Steps without a better bound before the step size halves.
+const PATIENCE: usize = 12;
+/// A bound this close below an integer counts as that integer (float sums
+/// of a few hundred prices).
+const EPS: f64 = 1e-6;
+
+/// The relaxation at its best prices, kept up to date as a search fixes
+/// tasks to reps: a lower bound on the moves of every plan of the model
+/// that keeps the fixed tasks where they are.
+pub(super) struct PricedBound<'a> {
+    relax: Relaxation<'a>,
+    price: Vec<f64>,
+    /// Σ of the prices of tasks not pinned.
+    price_sum: f64,
+    /// Per rep, its cheapest set's cost and tasks (sorted).
+    value: Vec<f64>,
+    picks: Vec<Vec<usize>>,
+    fixed: Vec<Option<usize>>,
+    /// Reps whose tasks are all fixed: they take no other.
+    closed: Vec<bool>,
+    /// What `fix` changed, to be put back by `unfix`.
+    trail: Vec<Change>,
+    scratch: Pick,
+    /// Programme cells spent, not yet taken.
+    spent: u64,
+}
+
+struct Change {
+    rep: usize,
+    value: f64,
+    picks: Vec<usize>,
+}
+
+/// A set a rep may close with, and its cost at the prices.
+type Closing = (f64, Vec<usize>);
+
+/// What [`PricedBound::fill_plan`] found.
+pub(super) enum Fill {
+    /// The rep of each task: a plan with at most the goal's moves.
+    Found(Vec<usize>),
+    /// No plan has at most the goal's moves.
+    None,
+    /// The budget ran out first.
+    Unknown,
+}
+
+/// A change-trail position, for [`PricedBound::unfix`].
+struct Mark {
+    job: usize,
+    trail: usize,
+}
+
+/// The bound for the plans with at most `goal` moves, at the best prices
+/// subgradient steps aimed at `target` moves reach; `None` when the
+/// programmes would take more than `work` cells or no plan fits the model.
+/// Task-rep pairs that alone lift the bound above `goal` are removed and
+/// the prices sought again, a few rounds.
+pub(super) fn priced_bound<'a>(
+    p: &'a Problem,
+    limits: &[i64],
+    doomed: &'a [bool],
+    target: u32,
+    goal: Option<u32>,
+    steps: usize,
+    work: u64,
+) -> Option<PricedBound<'a>> {
+    let relax = Relaxation::new(p, limits, doomed)?;
+    let cells = relax.cells();
+    if cells.saturating_mul(steps as u64) > work {
+        return None;
+    }
+    let mut price = vec![0.0; p.jobs.len()];
+    let mut pb = PricedBound::at(relax, &price)?;
+    for _ in 0..BAN_ROUNDS {
+        let taken;
+        let aim = goal.map_or(target, |g| g.saturating_add(1).min(target));
+        (price, taken) = pb.relax.subgradient(aim, price, steps)?;
+        pb = PricedBound::at(pb.relax, &price)?;
+        pb.spent += cells * taken as u64;
+        let Some(goal) = goal else { break };
+        if pb.floor() > goal {
+            break;
+        }
+        let nb = pb.ban_above(goal);
+        if nb == 0 {
+            break;
+        }
+        pb = PricedBound::at(pb.relax, &price)?;
+    }
+    Some(pb)
+}
+
+impl<'a> PricedBound<'a> {
+    fn at(relax: Relaxation<'a>, price: &[f64]) -> Option<PricedBound<'a>> {
+        let p = relax.p;
+        let price_sum = (0..p.jobs.len())
+            .filter(|&j| !p.jobs[j].pinned)
+            .map(|j| price[j])
+            .sum();
+        let fixed = vec![None; p.jobs.len()];
+        let closed = vec![false; p.n_reps()];
+        let mut scratch = Pick::default();
+        let mut value = Vec::with_capacity(p.n_reps());
+        let mut picks = Vec::with_capacity(p.n_reps());
+        for r in 0..p.n_reps() {
+            value.push(relax.cheapest(r, price, &fixed, false, &mut scratch)?);
+            let mut taken = scratch.taken.clone();
+            taken.sort_unstable();
+            picks.push(taken);
+        }
+        let spent = relax.cells();
+        Some(PricedBound {
+            relax,
+            price: price.to_vec(),
+            price_sum,
+            value,
+            picks,
+            fixed,
+            closed,
+            trail: Vec::new(),
+            scratch,
+            spent,
+        })
+    }
+
+    /// Removes every pair (task, rep) whose fixing alone lifts the bound
+    /// above `goal`: no plan with at most `goal` moves has it. How many.
+    fn ban_above(&mut self, goal: u32) -> usize {
+        let p = self.relax.p;
+        let mut banned = Vec::new();
+        for j in 0..p.jobs.len() {
+            if p.jobs[j].pinned {
+                continue;
+            }
+            for &r in p.candidates(j) {
+                if !self.allows(r, j) {
+                    continue;
+                }
+                let mark = self.fix(j, r);
+                if self.floor() > goal {
+                    banned.push((j, r));
+                }
+                self.unfix(mark);
+            }
+        }
+        for &(j, r) in &banned {
+            if let Ok(i) = self.relax.tasks_of[r].binary_search(&j) {
+                self.relax.tasks_of[r].remove(i);
+            }
+        }
+        banned.len()
+    }
+
+    /// `j` may be on `r` in a plan with at most the goal's moves.
+    pub(super) fn allows(&self, r: usize, j: usize) -> bool {
+        self.relax.tasks_of[r].binary_search(&j).is_ok()
+    }
+
+    /// No plan keeping the fixed tasks moves fewer tasks (`u32::MAX`: no
+    /// plan keeps them).
+    pub(super) fn floor(&self) -> u32 {
+        let total = self.price_sum + self.value.iter().sum::<f64>();
+        if total.is_finite() {
+            rounded_up(total)
+        } else {
+            u32::MAX
+        }
+    }
+
+    /// Programme cells spent since the last call.
+    pub(super) fn take_cells(&mut self) -> u64 {
+        std::mem::take(&mut self.spent)
+    }
+
+    /// Every plan leaves rep `r` at least this many minutes.
+    pub(super) fn least_load(&self, r: usize) -> i64 {
+        self.relax.low[r] as i64 * self.relax.unit
+    }
+
+    /// `r`'s cheapest set holds `j`.
+    pub(super) fn picks(&self, r: usize, j: usize) -> bool {
+        self.picks[r].binary_search(&j).is_ok()
+    }
+
+    /// Keeps `j` on `r` from now on. Only reps whose cheapest set changes
+    /// are recomputed: `r` when its set lacks `j`, others when theirs has it.
+    fn fix(&mut self, j: usize, r: usize) -> Mark {
+        let mark = Mark {
+            job: j,
+            trail: self.trail.len(),
+        };
+        self.fixed[j] = Some(r);
+        let p = self.relax.p;
+        for &q in p.candidates(j) {
+            if (q == r) != self.picks(q, j) {
+                self.recompute(q);
+            }
+        }
+        mark
+    }
+
+    fn unfix(&mut self, mark: Mark) {
+        self.fixed[mark.job] = None;
+        while self.trail.len() > mark.trail {
+            let Some(c) = self.trail.pop() else { break };
+            self.value[c.rep] = c.value;
+            self.picks[c.rep] = c.picks;
+        }
+    }
+
+    /// A plan with at most `goal` moves, found by closing one rep at a
+    /// time with one of the sets whose cost keeps the bound within the
+    /// goal (the rep with the fewest such sets first). `nodes` counts the
+    /// work against `budget`.
+    pub(super) fn fill_plan(&mut self, goal: u32, nodes: &mut u64, budget: u64) -> Fill {
+        let mut unsure = false;
+        match self.fill(goal, nodes, budget, &mut unsure) {
+            Some(plan) => Fill::Found(plan),
+            None if unsure || *nodes >= budget => Fill::Unknown,
+            None => Fill::None,
+        }
+    }
+
+    fn fill(
+        &mut self,
+        goal: u32,
+        nodes: &mut u64,
+        budget: u64,
+        unsure: &mut bool,
+    ) -> Option<Vec<usize>> {
+        *nodes += 1 + self.take_cells() / FILL_CELLS_PER_NODE;
+        if *nodes >= budget || self.relax.p.cancelled() {
+            *unsure = true;
+            return None;
+        }
+        let total = self.total();
+        // ∞ and NaN are above every goal too.
+        if total.is_nan() || total > goal as f64 + EPS {
+            return None;
+        }
+        let p = self.relax.p;
+        self.spent += (p.jobs.len() * p.n_reps()) as u64;
+        let stranded = (0..p.jobs.len()).any(|j| {
+            !p.jobs[j].pinned
+                && self.fixed[j].is_none()
+                && !p
+                    .candidates(j)
+                    .iter()
+                    .any(|&r| !self.closed[r] && self.allows(r, j))
+        });
+        if stranded {
+            return None;
+        }
+        let open: Vec<usize> = (0..p.n_reps()).filter(|&r| !self.closed[r]).collect();
+        if open.is_empty() {
+            let plan = (0..p.jobs.len())
+                .map(|j| self.fixed[j].or(p.jobs[j].home).unwrap_or(0))
+                .collect();
+            return Some(plan);
+        }
+        let gap = goal as f64 + EPS - total;
+        let mut fewest: Option<(usize, Vec<Closing>)> = None;
+        for r in open {
+            // Only a rep with fewer sets than the fewest so far matters.
+            let cap = fewest.as_ref().map_or(FILL_CAP, |(_, f)| f.len() - 1);
+            let Some(sets) = self.fills(r, gap, cap) else {
+                continue;
+            };
+            if sets.is_empty() {
+                return None;
+            }
+            if fewest.as_ref().is_none_or(|(_, f)| sets.len() < f.len()) {
+                fewest = Some((r, sets));
+            }
+        }
+        let Some((r, sets)) = fewest else {
+            *unsure = true;
+            return None;
+        };
+        for (_, set) in sets {
+            let mark = self.close(r, &set);
+            let found = self.fill(goal, nodes, budget, unsure);
+            self.reopen(r, &set, mark);
+            if found.is_some() {
+                return found;
+            }
+            if *nodes >= budget {
+                *unsure = true;
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The raw bound: Σ prices + Σ cheapest sets.
+    fn total(&self) -> f64 {
+        self.price_sum + self.value.iter().sum::<f64>()
+    }
+
+    /// Closes `r` with exactly the tasks `set` (its fixed and pinned ones
+    /// among them) and updates the reps whose cheapest sets change.
+    fn close(&mut self, r: usize, set: &[usize]) -> usize {
+        let mark = self.trail.len();
+        let p = self.relax.p;
+        let mut touched = vec![false; p.n_reps()];
+        for &j in set {
+            if !p.jobs[j].pinned {
+                self.fixed[j] = Some(r);
+            }
+            for &q in p.candidates(j) {
+                if q != r && self.picks(q, j) {
+                    touched[q] = true;
+                }
+            }
+        }
+        self.closed[r] = true;
+        self.recompute(r);
+        for (q, &t) in touched.iter().enumerate() {
+            if t && !self.closed[q] {
+                self.recompute(q);
+            }
+        }
+        mark
+    }
+
+    fn reopen(&mut self, r: usize, set: &[usize], mark: usize) {
+        self.closed[r] = false;
+        for &j in set {
+            if !self.relax.p.jobs[j].pinned {
+                self.fixed[j] = None;
+            }
+        }
+        while self.trail.len() > mark {
+            let Some(c) = self.trail.pop() else { break };
+            self.value[c.rep] = c.value;
+            self.picks[c.rep] = c.picks;
+        }
+    }
+
+    /// The sets `r` may close with whose cost is within `gap` of its
+    /// cheapest (each sorted, cheapest first), or `None` past `cap` sets.
+    fn fills(&mut self, r: usize, gap: f64, cap: usize) -> Option<Vec<Closing>> {
+        let relax = &self.relax;
+        let p = relax.p;
+        let high = relax.high[r];
+        let low = relax.low[r];
+        let width = high + 1;
+        let list: Vec<usize> = relax.tasks_of[r]
+            .iter()
+            .copied()
+            .filter(|&j| self.fixed[j].is_none_or(|f| f == r))
+            .collect();
+        let n = list.len();
+        self.spent += (n as u64 + 1) * width as u64;
+        // rest[i][l]: the least cost of taking from list[i..] at load l
+        // to a final load within [low, high].
+        let mut rest = vec![f64::INFINITY; (n + 1) * width];
+        for l in low..width {
+            rest[n * width + l] = 0.0;
+        }
+        let step = |i: usize| {
+            let j = list[i];
+            let job = &p.jobs[j];
+            let size = usize::try_from(job.minutes / relax.unit).unwrap_or(usize::MAX);
+            let top = if relax.doomed[j] {
+                high
+            } else {
+                high.min(usize::try_from(p.cum(r, job.due).max(0) / relax.unit).unwrap_or(0))
+            };
+            let must = job.pinned || self.fixed[j] == Some(r);
+            let cost = if job.pinned {
+                0.0
+            } else {
+                move_cost(job.home, r) - self.price[j]
+            };
+            (size, top, must, cost)
+        };
+        for i in (0..n).rev() {
+            let (size, top, must, cost) = step(i);
+            for l in 0..width {
+                let skip = if must {
+                    f64::INFINITY
+                } else {
+                    rest[(i + 1) * width + l]
+                };
+                let take = if l + size <= top {
+                    cost + rest[(i + 1) * width + l + size]
+                } else {
+                    f64::INFINITY
+                };
+                rest[i * width + l] = skip.min(take);
+            }
+        }
+        let best = rest[0];
+        if !best.is_finite() {
+            return Some(Vec::new());
+        }
+        let limit = best + gap;
+        let mut out = Vec::new();
+        let mut chosen = Vec::new();
+        // Depth-first over take/skip, each branch kept only while its best
+        // completion stays within the limit.
+        let mut stack: Vec<(usize, usize, f64, usize)> = vec![(0, 0, 0.0, 0)];
+        while let Some((i, l, spent, depth)) = stack.pop() {
+            // A pop costs about as much as a few dozen cells.
+            self.spent += 32;
+            chosen.truncate(depth);
+            if i == n {
+                out.push((spent, chosen.clone()));
+                if out.len() > cap {
+                    return None;
+                }
+                continue;
+            }
+            let (size, top, must, cost) = step(i);
+            if !must && spent + rest[(i + 1) * width + l] <= limit {
+                stack.push((i + 1, l, spent, depth));
+            }
+            if l + size <= top && spent + cost + rest[(i + 1) * width + l + size] <= limit {
+                chosen.push(list[i]);
+                stack.push((i + 1, l + size, spent + cost, depth + 1));
+                // The pushed branch reads `chosen` up to depth + 1 first;
+                // the skip branch below it truncates back.
+                continue;
+            }
+        }
+        out.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        Some(out)
+    }
+
+    fn recompute(&mut self, q: usize) {
+        self.spent += self.relax.rep_cells(q);
+        let value = self
+            .relax
+            .cheapest(
+                q,
+                &self.price,
+                &self.fixed,
+                self.closed[q],
+                &mut self.scratch,
+            )
+            .unwrap_or(f64::INFINITY);
+        let mut taken = std::mem::take(&mut self.scratch.taken);
+        taken.sort_unstable();
+        self.trail.push(Change {
+            rep: q,
+            value: std::mem::replace(&mut self.value[q], value),
+            picks: std::mem::replace(&mut self.picks[q], taken),
+        });
+    }
+}
+
+struct Relaxation<'a> {
+    p: &'a Problem,
+    doomed: &'a [bool],
+    /// Minutes per load unit.
+    unit: i64,
+    /// Per rep, its limit and least load in units.
+    high: Vec<usize>,
+    low: Vec<usize>,
+    /// Per rep, the tasks it may take in (due, id) order.
+    tasks_of: Vec<Vec<usize>>,
+}
+
+impl<'a> Relaxation<'a> {
+    fn new(p: &'a Problem, limits: &[i64], doomed: &'a [bool]) -> Option<Relaxation<'a>> {
+        let unit = p.jobs.iter().fold(0, |g, j| gcd(g, j.minutes)).max(1);
+        let n = p.n_reps();
+        let high: Vec<usize> = (0..n)
+            .map(|r| usize::try_from(limits[r].max(0) / unit).unwrap_or(0))
+            .collect();
+        let total: i64 = p.jobs.iter().map(|j| j.minutes / unit).sum();
+        let room: i64 = high.iter().map(|&h| h as i64).sum();
+        let slack = usize::try_from(room - total).ok()?;
+        let low = high.iter().map(|&h| h.saturating_sub(slack)).collect();
+        let mut tasks_of = vec![Vec::new(); n];
+        for j in 0..p.jobs.len() {
+            for &r in p.candidates(j) {
+                tasks_of[r].push(j);
+            }
+        }
+        for list in &mut tasks_of {
+            list.sort_unstable();
+        }
+        Some(Relaxation {
+            p,
+            doomed,
+            unit,
+            high,
+            low,
+            tasks_of,
+        })
+    }
+
+    /// Programme cells per step.
+    fn cells(&self) -> u64 {
+        (0..self.high.len()).map(|r| self.rep_cells(r)).sum()
+    }
+
+    fn rep_cells(&self, r: usize) -> u64 {
+        self.tasks_of[r].len() as u64 * (self.high[r] as u64 + 1)
+    }
+
+    /// The prices of the best bound the steps reach from `price`, and the
+    /// steps taken; `None` when a rep has no set of tasks that fits.
+    fn subgradient(
+        &self,
+        target: u32,
+        mut price: Vec<f64>,
+        steps: usize,
+    ) -> Option<(Vec<f64>, usize)> {
+        let p = self.p;
+        let mut taken = 0;
+        let mut count = vec![0u32; p.jobs.len()];
+        let mut best = f64::NEG_INFINITY;
+        let mut best_price = price.clone();
+        let free = vec![None; p.jobs.len()];
+        let mut scale = 2.0;
+        let mut idle = 0;
+        let mut pick = Pick::default();
+        for _ in 0..steps {
+            taken += 1;
+            count.iter_mut().for_each(|c| *c = 0);
+            let mut value: f64 = (0..p.jobs.len())
+                .filter(|&j| !p.jobs[j].pinned)
+                .map(|j| price[j])
+                .sum();
+            for r in 0..p.n_reps() {
+                value += self.cheapest(r, &price, &free, false, &mut pick)?;
+                for &j in &pick.taken {
+                    count[j] += 1;
+                }
+            }
+            if value > best + EPS {
+                best = value;
+                best_price.clone_from(&price);
+                idle = 0;
+            } else {
+                idle += 1;
+                if idle >= PATIENCE {
+                    scale /= 2.0;
+                    idle = 0;
+                }
+            }
+            if rounded_up(best) >= target || scale < 1e-4 {
+                break;
+            }
+            let norm: f64 = (0..p.jobs.len())
+                .filter(|&j| !p.jobs[j].pinned)
+                .map(|j| (1.0 - count[j] as f64).powi(2))
+                .sum();
+            if norm == 0.0 {
+                // The picks form a plan: the relaxation is exact here.
+                break;
+            }
+            let step = scale * (target as f64 - value).max(0.05) / norm;
+            for (j, u) in price.iter_mut().enumerate() {
+                if !p.jobs[j].pinned {
+                    *u += step * (1.0 - count[j] as f64);
+                }
+            }
+        }
+        Some((best_price, taken))
+    }
+
+    /// The least `Σ (c_jr − price_j)` over the sets of tasks `r` may hold
+    /// in a plan of the model that keeps the tasks `fixed` to a rep where
+    /// they are, its tasks in `pick.taken`.
+    fn cheapest(
+        &self,
+        r: usize,
+        price: &[f64],
+        fixed: &[Option<usize>],
+        closed: bool,
+        pick: &mut Pick,
+    ) -> Option<f64> {
+        let p = self.p;
+        let high = self.high[r];
+        let list = &self.tasks_of[r];
+        let width = high + 1;
+        pick.value.clear();
+        pick.value.resize(width, f64::INFINITY);
+        pick.value[0] = 0.0;
+        pick.took.clear();
+        pick.took.resize(list.len() * width, false);
+        for (i, &j) in list.iter().enumerate() {
+            let job = &p.jobs[j];
+            let size = usize::try_from(job.minutes / self.unit).unwrap_or(usize::MAX);
+            // On time: the running minutes up to and including it within
+            // C_r(due).
+            let by_due = if self.doomed[j] {
+                high
+            } else {
+                usize::try_from(p.cum(r, job.due).max(0) / self.unit).unwrap_or(0)
+            };
+            let top = high.min(by_due);
+            let row = &mut pick.took[i * width..(i + 1) * width];
+            let must = match fixed[j] {
+                Some(f) if f != r => continue,
+                Some(_) => true,
+                None if job.pinned => true,
+                None if closed => continue,
+                None => false,
+            };
+            if must {
+                // Always taken: every state moves up by its size.
+                let cost = if job.pinned {
+                    0.0
+                } else {
+                    move_cost(job.home, r) - price[j]
+                };
+                for l in (0..width).rev() {
+                    let from = l.checked_sub(size).map(|f| pick.value[f]);
+                    pick.value[l] = match from {
+                        Some(v) if l <= top => v + cost,
+                        _ => f64::INFINITY,
+                    };
+                    row[l] = true;
+                }
+                continue;
+            }
+            let cost = move_cost(job.home, r) - price[j];
+            if size > top {
+                continue;
+            }
+            for l in (size..=top).rev() {
+                let v = pick.value[l - size] + cost;
+                if v < pick.value[l] {
+                    pick.value[l] = v;
+                    row[l] = true;
+                }
+            }
+        }
+        pick.taken.clear();
+        let (mut at, value) = (self.low[r]..width)
+            .map(|l| (l, pick.value[l]))
+            .min_by(|a, b| a.1.total_cmp(&b.1))?;
+        if !value.is_finite() {
+            return None;
+        }
+        for (i, &j) in list.iter().enumerate().rev() {
+            if pick.took[i * width + at] {
+                pick.taken.push(j);
+                at -= usize::try_from(p.jobs[j].minutes / self.unit).unwrap_or(0);
+            }
+        }
+        Some(value)
+    }
+}
+
+/// Scratch for one rep's programme.
+#[derive(Default)]
+struct Pick {
+    value: Vec<f64>,
+    took: Vec<bool>,
+    taken: Vec<usize>,
+}
+
+fn move_cost(home: Option<usize>, r: usize) -> f64 {
+    match home {
+        Some(h) if h != r => 1.0,
+        _ => 0.0,
+    }
+}
+
+fn rounded_up(bound: f64) -> u32 {
+    if bound <= 0.0 {
+        return 0;
+    }
+    (bound - EPS).ceil().max(0.0) as u32
+}
+
+fn gcd(a: i64, b: i64) -> i64 {
+    if b == 0 {
+        a.abs()
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::balance::board::Board;
+    use crate::plan::balance::bounds::Bounds;
+    use crate::plan::balance::search::Search;
+    use crate::plan::rng::Rng;
+
+    /// The fewest moves over every plan with `risk` tasks at risk and
+    /// every rep within `limits`, by enumeration.
+    fn fewest(p: &Problem, limits: &[i64], risk: u32) -> Option<u32> {
+        let n = p.jobs.len();
+        let mut at: Vec<usize> = (0..n).map(|j| p.candidates(j)[0]).collect();
+        let mut best: Option<u32> = None;
+        loop {
+            let b = Board::from_plan(p, &at);
+            let k = b.key();
+            if k.risk == risk && (0..p.n_reps()).all(|r| b.load[r] <= limits[r]) {
+                best = Some(best.map_or(k.moves, |m| m.min(k.moves)));
+            }
+            let mut j = 0;
+            loop {
+                if j == n {
+                    return best;
+                }
+                let c = p.candidates(j);
+                let i = c.iter().position(|&r| r == at[j]).unwrap_or(0);
+                if i + 1 < c.len() {
+                    at[j] = c[i + 1];
+                    break;
+                }
+                at[j] = c[0];
+                j += 1;
+            }
+        }
+    }
+
+    #[test]
+    fn the_floor_never_passes_the_fewest_moves_and_closing_reps_finds_them() {
+        let mut rng = Rng(23);
+        let (mut found, mut raised) = (0, 0);
+        for _case in 0..200 {
+            let reps = 2 + rng.below(3);
+            let days = 3;
+            let caps: Vec<i64> = (0..reps).map(|_| 40 + 20 * rng.below(4) as i64).collect();
+            let mut jobs: Vec<(i64, usize, Option<usize>, bool)> = (0..5 + rng.below(4))
+                .map(|_| {
+                    let home = (rng.below(5) > 0).then(|| rng.below(reps));
+                    let pinned = home.is_some() && rng.below(10) == 0;
+                    (
+                        30 * (1 + rng.below(4) as i64),
+                        rng.below(days),
+                        home,
+                        pinned,
+                    )
+                })
+                .collect();
+            jobs.sort_by_key(|j| j.1);
+            let p = Problem::flat(&caps, days, &jobs);
+            let bounds = Bounds::new(&p);
+            let s = Search::new(&p, &bounds, p.infinite());
+            let start = s.initial();
+            if start.total_risk != bounds.risk {
+                continue;
+            }
+            let limits = s.limits(start.key().finite_max);
+            let best = fewest(&p, &limits, bounds.risk).expect("the start is a plan");
+            let doomed = &bounds.doomed;
+            let plain = priced_bound(&p, &limits, doomed, start.moves, None, 200, u64::MAX)
+                .expect("the start is a plan of the model");
+            assert!(plain.floor() <= best, "{jobs:?} on {caps:?}");
+            raised += usize::from(plain.floor() > 0);
+            // With the pairs that lift the bound above the fewest moves
+            // removed, closing reps one at a time finds a plan with them.
+            if let Some(mut pb) =
+                priced_bound(&p, &limits, doomed, start.moves, Some(best), 200, u64::MAX)
+            {
+                let mut nodes = 0;
+                match pb.fill_plan(best, &mut nodes, u64::MAX) {
+                    Fill::Found(plan) => {
+                        let b = Board::from_plan(&p, &plan);
+                        let k = b.key();
+                        assert_eq!((k.risk, k.moves), (bounds.risk, best));
+                        assert!((0..reps).all(|r| b.load[r] <= limits[r]));
+                        found += 1;
+                    }
+                    Fill::None => panic!("a plan with {best} moves exists: {jobs:?} on {caps:?}"),
+                    Fill::Unknown => {}
+                }
+            } else {
+                panic!("the relaxation lost a plan with {best} moves: {jobs:?} on {caps:?}");
+            }
+            // One fewer: nothing to find.
+            if let Some(goal) = best.checked_sub(1) {
+                if let Some(mut pb) =
+                    priced_bound(&p, &limits, doomed, start.moves, Some(goal), 200, u64::MAX)
+                {
+                    let mut nodes = 0;
+                    let fill = pb.fill_plan(goal, &mut nodes, u64::MAX);
+                    assert!(!matches!(fill, Fill::Found(_)), "{jobs:?} on {caps:?}");
+                }
+            }
+        }
+        assert!(found > 50, "{found}");
+        assert!(raised > 10, "{raised}");
+    }
+}
