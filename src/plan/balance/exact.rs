@@ -741,14 +741,18 @@ impl<'a> Dfs<'a> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(in crate::plan::balance) mod tests {
     use super::*;
     use crate::plan::balance::bounds::Bounds;
     use crate::plan::rng::Rng;
 
     /// The fewest moves, then least squares, over every plan with `risk`
     /// tasks at risk and every rep within `limits`, by enumeration.
-    fn brute(p: &Problem, limits: &[i64], risk: u32) -> Option<(u32, f64)> {
+    pub(in crate::plan::balance) fn brute(
+        p: &Problem,
+        limits: &[i64],
+        risk: u32,
+    ) -> Option<(u32, f64)> {
         let n = p.jobs.len();
         let mut at: Vec<usize> = (0..n).map(|j| p.candidates(j)[0]).collect();
         let mut best: Option<(u32, f64)> = None;
@@ -780,27 +784,38 @@ mod tests {
         }
     }
 
+    /// A small random team: each rep's flat daily capacity, the days, and
+    /// the tasks as (minutes, due, home, pinned) in due order.
+    pub(in crate::plan::balance) fn random_case(rng: &mut Rng) -> (Vec<i64>, usize, Vec<Case>) {
+        let reps = 2 + rng.below(3);
+        let days = 3;
+        let caps: Vec<i64> = (0..reps).map(|_| 40 + 20 * rng.below(5) as i64).collect();
+        let mut jobs: Vec<Case> = (0..4 + rng.below(4))
+            .map(|_| {
+                let home = (rng.below(4) > 0).then(|| rng.below(reps));
+                let pinned = home.is_some() && rng.below(8) == 0;
+                (
+                    30 * (1 + rng.below(5) as i64),
+                    rng.below(days),
+                    home,
+                    pinned,
+                )
+            })
+            .collect();
+        jobs.sort_by_key(|j| j.1);
+        (caps, days, jobs)
+    }
+
+    /// A task of [`random_case`]: minutes, due day, home, pinned.
+    pub(in crate::plan::balance) type Case = (i64, usize, Option<usize>, bool);
+
     #[test]
     fn fewest_moves_then_least_squares_match_enumeration() {
         let mut rng = Rng(14);
         let mut improved = 0;
         for _case in 0..150 {
-            let reps = 2 + rng.below(3);
-            let days = 3;
-            let caps: Vec<i64> = (0..reps).map(|_| 40 + 20 * rng.below(5) as i64).collect();
-            let mut jobs: Vec<(i64, usize, Option<usize>, bool)> = (0..4 + rng.below(4))
-                .map(|_| {
-                    let home = (rng.below(4) > 0).then(|| rng.below(reps));
-                    let pinned = home.is_some() && rng.below(8) == 0;
-                    (
-                        30 * (1 + rng.below(5) as i64),
-                        rng.below(days),
-                        home,
-                        pinned,
-                    )
-                })
-                .collect();
-            jobs.sort_by_key(|j| j.1);
+            let (caps, days, jobs) = random_case(&mut rng);
+            let reps = caps.len();
             let p = Problem::flat(&caps, days, &jobs);
             let bounds = Bounds::new(&p);
             let s = Search::new(&p, &bounds, p.infinite());

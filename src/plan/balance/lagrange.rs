@@ -724,59 +724,17 @@ mod tests {
     use super::*;
     use crate::plan::balance::board::Board;
     use crate::plan::balance::bounds::Bounds;
+    use crate::plan::balance::exact::tests::{brute, random_case};
     use crate::plan::balance::search::Search;
     use crate::plan::rng::Rng;
-
-    /// The fewest moves over every plan with `risk` tasks at risk and
-    /// every rep within `limits`, by enumeration.
-    fn fewest(p: &Problem, limits: &[i64], risk: u32) -> Option<u32> {
-        let n = p.jobs.len();
-        let mut at: Vec<usize> = (0..n).map(|j| p.candidates(j)[0]).collect();
-        let mut best: Option<u32> = None;
-        loop {
-            let b = Board::from_plan(p, &at);
-            let k = b.key();
-            if k.risk == risk && (0..p.n_reps()).all(|r| b.load[r] <= limits[r]) {
-                best = Some(best.map_or(k.moves, |m| m.min(k.moves)));
-            }
-            let mut j = 0;
-            loop {
-                if j == n {
-                    return best;
-                }
-                let c = p.candidates(j);
-                let i = c.iter().position(|&r| r == at[j]).unwrap_or(0);
-                if i + 1 < c.len() {
-                    at[j] = c[i + 1];
-                    break;
-                }
-                at[j] = c[0];
-                j += 1;
-            }
-        }
-    }
 
     #[test]
     fn the_floor_never_passes_the_fewest_moves_and_closing_reps_finds_them() {
         let mut rng = Rng(23);
         let (mut found, mut raised) = (0, 0);
         for _case in 0..200 {
-            let reps = 2 + rng.below(3);
-            let days = 3;
-            let caps: Vec<i64> = (0..reps).map(|_| 40 + 20 * rng.below(4) as i64).collect();
-            let mut jobs: Vec<(i64, usize, Option<usize>, bool)> = (0..5 + rng.below(4))
-                .map(|_| {
-                    let home = (rng.below(5) > 0).then(|| rng.below(reps));
-                    let pinned = home.is_some() && rng.below(10) == 0;
-                    (
-                        30 * (1 + rng.below(4) as i64),
-                        rng.below(days),
-                        home,
-                        pinned,
-                    )
-                })
-                .collect();
-            jobs.sort_by_key(|j| j.1);
+            let (caps, days, jobs) = random_case(&mut rng);
+            let reps = caps.len();
             let p = Problem::flat(&caps, days, &jobs);
             let bounds = Bounds::new(&p);
             let s = Search::new(&p, &bounds, p.infinite());
@@ -785,7 +743,7 @@ mod tests {
                 continue;
             }
             let limits = s.limits(start.key().finite_max);
-            let best = fewest(&p, &limits, bounds.risk).expect("the start is a plan");
+            let (best, _) = brute(&p, &limits, bounds.risk).expect("the start is a plan");
             let doomed = &bounds.doomed;
             let plain = priced_bound(&p, &limits, doomed, start.moves, None, 200, u64::MAX)
                 .expect("the start is a plan of the model");
