@@ -59,8 +59,11 @@ const FILL_TRIES: usize = 6;
 const FILL_NODES: u64 = 200_000;
 /// Nodes all tries together may use.
 const FILL_SHARE: u64 = 500_000;
-/// Programme cells the moves floor may spend (`lagrange.rs`).
-const LAGRANGE_WORK: u64 = 1_000_000_000;
+/// Programme cells one relaxation may spend (`lagrange.rs`): as many as
+/// the whole node budget stands for, so a team whose programmes are large
+/// (task minutes without a common divisor) goes without rather than
+/// taking seconds.
+const LAGRANGE_WORK: u64 = EXACT34_NODES * CELLS_PER_NODE;
 
 impl<'p> Search<'p> {
     /// Fewest moves, then least squares, among the plans with `b`'s tasks
