@@ -6,11 +6,11 @@
 //! bound finds the fewest moves, then the least sum of squares.
 //!
 //! Tasks are decided by minutes per eligible rep, most first (those the
-//! relaxation leaves one rep before all; heavy tasks
-//! with few places to go decide most; the squares bound is tightest once
-//! only small tasks are left), each first where the relaxation puts it,
-//! then at home, then on the reps where it adds least to the squares. Bounds of a node, each a lower bound on
-//! every completion:
+//! relaxation leaves one rep before all; heavy tasks with few places to go
+//! decide most; the squares bound is tightest once only small tasks are
+//! left), each first where the relaxation puts it, then at home, then on
+//! the reps where it adds least to the squares. Bounds of a node, each a
+//! lower bound on every completion:
 //! - **moves**: moves so far, plus undecided tasks whose assignee may not
 //!   keep them, plus, per rep, the fewest of its undecided own tasks that
 //!   must leave it (Moore–Hodgson over its own tasks in (due, id) order,
@@ -25,10 +25,10 @@
 //!   is the lightest of the largest): the bound that prunes most;
 //! - **moves, when the team is small enough**: the Lagrangian relaxation of
 //!   `lagrange.rs` at the root, with the task-rep pairs that cannot be in
-//!   a plan good enough removed; it also gives each rep a least load (the team's slack is shared), which the
-//!   squares bound uses. Before the search, the relaxation's fewest moves
-//!   are sought directly by closing reps one at a time (see
-//!   `fewest_moves_first`).
+//!   a plan good enough removed; it also gives each rep a least load (the
+//!   team's slack is shared), which the squares bound uses. Before the
+//!   search, the relaxation's fewest moves are sought directly by closing
+//!   reps one at a time (see `fewest_moves_first`).
 //!
 //! Identical tasks (same size, due date, skills, assignee) are placed in
 //! rep order, which drops only mirror images of plans already searched.
