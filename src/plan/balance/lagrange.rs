@@ -1,6 +1,6 @@
 //! A lower bound on moves (term 3) among the plans `exact.rs` searches:
-//! tasks at risk at their lower bound (every task but the doomed ones on
-//! time) and every rep within its limit `⌊λ·C_r⌋`.
+//! the doomed tasks and at most a given count of others at risk, and every
+//! rep within its limit `⌊λ·C_r⌋`.
 //!
 //! Lagrangian relaxation of "each task on exactly one rep": with a price
 //! `u_t` per task, each rep independently picks the set of tasks that is
@@ -16,6 +16,14 @@
 //! "filler" moves achieve and which counting the tasks that must leave
 //! each rep does not see. Prices follow subgradient steps (a count, so the
 //! bound never depends on the machine).
+//!
+//! When the plans may have tasks at risk beyond the doomed ones (the
+//! fewest a team allows can be more than those at risk everywhere), a
+//! task may also be taken late, at a price `μ ≥ 0` per late task, and
+//! `μ` times the count allowed is taken off the bound: the team's "at most
+//! so many late" is relaxed like "each task on one rep". A late task still
+//! takes its minutes, so the tasks after it stay where they are in the
+//! rep's (due, id) order.
 //!
 //! Looking for a plan with at most `goal` moves, a task-rep pair whose
 //! fixing alone lifts the bound above the goal is removed (no such plan
@@ -36,7 +44,7 @@ use crate::plan::balance::problem::Problem;
 /// Sets enumerated per rep at most when closing reps one at a time.
 const FILL_CAP: usize = 2_000;
 /// Programme cells that count as one node of the fill search.
-const FILL_CELLS_PER_NODE: u64 = 200;
+const FILL_CELLS_PER_NODE: u64 = 700;
 /// Rounds of removing pairs and seeking prices again.
 const BAN_ROUNDS: usize = 3;
 /// Steps without a better bound before the step size halves.
@@ -45,13 +53,29 @@ const PATIENCE: usize = 12;
 /// of a few hundred prices).
 const EPS: f64 = 1e-6;
 
+/// Which tasks the plans may have at risk: the doomed ones (at risk
+/// whatever the plan) and at most `lates` others.
+#[derive(Clone, Copy)]
+pub(super) struct AtRisk<'a> {
+    pub(super) doomed: &'a [bool],
+    pub(super) lates: u32,
+}
+
+/// A price per task, and the price of a task late beyond the doomed ones.
+#[derive(Clone)]
+pub(super) struct Prices {
+    task: Vec<f64>,
+    late: f64,
+}
+
 /// The relaxation at its best prices, kept up to date as a search fixes
 /// tasks to reps: a lower bound on the moves of every plan of the model
 /// that keeps the fixed tasks where they are.
 pub(super) struct PricedBound<'a> {
     relax: Relaxation<'a>,
-    price: Vec<f64>,
-    /// Σ of the prices of tasks not pinned.
+    price: Prices,
+    /// Σ of the prices of tasks not pinned, less the late price times the
+    /// lates allowed.
     price_sum: f64,
     /// Per rep, its cheapest set's cost and tasks (sorted).
     value: Vec<f64>,
@@ -59,6 +83,8 @@ pub(super) struct PricedBound<'a> {
     fixed: Vec<Option<usize>>,
     /// Reps whose tasks are all fixed: they take no other.
     closed: Vec<bool>,
+    /// Late tasks (not doomed) on the closed reps.
+    closed_lates: u32,
     /// What `fix` changed, to be put back by `unfix`.
     trail: Vec<Change>,
     scratch: Pick,
@@ -91,26 +117,43 @@ struct Mark {
     trail: usize,
 }
 
-/// The bound for the plans with at most `goal` moves, at the best prices
-/// subgradient steps aimed at `target` moves reach; `None` when the
-/// programmes would take more than `work` cells or no plan fits the model.
-/// Task-rep pairs that alone lift the bound above `goal` are removed and
-/// the prices sought again, a few rounds.
+/// What [`priced_bound`] seeks: prices aimed at `target` moves, in
+/// `steps` subgradient steps from `from` (zero without), for the plans
+/// with at most `goal` moves.
+pub(super) struct Aim<'b> {
+    pub(super) target: u32,
+    pub(super) goal: Option<u32>,
+    pub(super) steps: usize,
+    pub(super) from: Option<&'b Prices>,
+}
+
+/// The bound for the plans with at most `aim.goal` moves, at the best
+/// prices the steps reach; `None` when the programmes would take more than
+/// `work` cells or no plan fits the model. Task-rep pairs that alone lift
+/// the bound above the goal are removed and the prices sought again, a
+/// few rounds.
 pub(super) fn priced_bound<'a>(
     p: &'a Problem,
     limits: &[i64],
-    doomed: &'a [bool],
-    target: u32,
-    goal: Option<u32>,
-    steps: usize,
+    risk: AtRisk<'a>,
+    aim: Aim,
     work: u64,
 ) -> Option<PricedBound<'a>> {
-    let relax = Relaxation::new(p, limits, doomed)?;
+    let Aim {
+        target,
+        goal,
+        steps,
+        from,
+    } = aim;
+    let relax = Relaxation::new(p, limits, risk)?;
     let cells = relax.cells();
     if cells.saturating_mul(steps as u64) > work {
         return None;
     }
-    let mut price = vec![0.0; p.jobs.len()];
+    let mut price = from.cloned().unwrap_or_else(|| Prices {
+        task: vec![0.0; p.jobs.len()],
+        late: 0.0,
+    });
     let mut pb = PricedBound::at(relax, &price)?;
     for _ in 0..BAN_ROUNDS {
         let taken;
@@ -132,12 +175,9 @@ pub(super) fn priced_bound<'a>(
 }
 
 impl<'a> PricedBound<'a> {
-    fn at(relax: Relaxation<'a>, price: &[f64]) -> Option<PricedBound<'a>> {
+    fn at(relax: Relaxation<'a>, price: &Prices) -> Option<PricedBound<'a>> {
         let p = relax.p;
-        let price_sum = (0..p.jobs.len())
-            .filter(|&j| !p.jobs[j].pinned)
-            .map(|j| price[j])
-            .sum();
+        let price_sum = relax.price_sum(price);
         let fixed = vec![None; p.jobs.len()];
         let closed = vec![false; p.n_reps()];
         let mut scratch = Pick::default();
@@ -152,12 +192,13 @@ impl<'a> PricedBound<'a> {
         let spent = relax.cells();
         Some(PricedBound {
             relax,
-            price: price.to_vec(),
+            price: price.clone(),
             price_sum,
             value,
             picks,
             fixed,
             closed,
+            closed_lates: 0,
             trail: Vec::new(),
             scratch,
             spent,
@@ -190,6 +231,11 @@ impl<'a> PricedBound<'a> {
             }
         }
         banned.len()
+    }
+
+    /// The prices the bound stands at.
+    pub(super) fn prices(&self) -> &Prices {
+        &self.price
     }
 
     /// `j` may be on `r` in a plan with at most the goal's moves.
@@ -294,10 +340,15 @@ impl<'a> PricedBound<'a> {
         }
         let open: Vec<usize> = (0..p.n_reps()).filter(|&r| !self.closed[r]).collect();
         if open.is_empty() {
-            let plan = (0..p.jobs.len())
+            let plan: Vec<usize> = (0..p.jobs.len())
                 .map(|j| self.fixed[j].or(p.jobs[j].home).unwrap_or(0))
                 .collect();
-            return Some(plan);
+            // With fewer lates than allowed, the late price's share of the
+            // bound is a credit, not moves: count them.
+            let moves = (0..p.jobs.len())
+                .filter(|&j| p.jobs[j].home.is_some_and(|h| h != plan[j]))
+                .count();
+            return (moves <= goal as usize).then_some(plan);
         }
         let gap = goal as f64 + EPS - total;
         let mut fewest: Option<(usize, Vec<Closing>)> = None;
@@ -319,9 +370,15 @@ impl<'a> PricedBound<'a> {
             return None;
         };
         for (_, set) in sets {
+            let lates = self.relax.lates_of(r, &set);
+            if self.closed_lates + lates > self.relax.risk.lates {
+                continue;
+            }
+            self.closed_lates += lates;
             let mark = self.close(r, &set);
             let found = self.fill(goal, nodes, budget, unsure);
             self.reopen(r, &set, mark);
+            self.closed_lates -= lates;
             if found.is_some() {
                 return found;
             }
@@ -399,37 +456,32 @@ impl<'a> PricedBound<'a> {
         for l in low..width {
             rest[n * width + l] = 0.0;
         }
+        let price = &self.price;
         let step = |i: usize| {
             let j = list[i];
             let job = &p.jobs[j];
             let size = usize::try_from(job.minutes / relax.unit).unwrap_or(usize::MAX);
-            let top = if relax.doomed[j] {
-                high
-            } else {
-                high.min(usize::try_from(p.cum(r, job.due).max(0) / relax.unit).unwrap_or(0))
-            };
             let must = job.pinned || self.fixed[j] == Some(r);
             let cost = if job.pinned {
                 0.0
             } else {
-                move_cost(job.home, r) - self.price[j]
+                move_cost(job.home, r) - price.task[j]
             };
-            (size, top, must, cost)
+            (size, must, Take::new(relax, r, j, cost, price.late))
         };
         for i in (0..n).rev() {
-            let (size, top, must, cost) = step(i);
+            let (size, must, take) = step(i);
             for l in 0..width {
                 let skip = if must {
                     f64::INFINITY
                 } else {
                     rest[(i + 1) * width + l]
                 };
-                let take = if l + size <= top {
-                    cost + rest[(i + 1) * width + l + size]
-                } else {
-                    f64::INFINITY
+                let took = match take.at(l + size) {
+                    Some(c) => c + rest[(i + 1) * width + l + size],
+                    None => f64::INFINITY,
                 };
-                rest[i * width + l] = skip.min(take);
+                rest[i * width + l] = skip.min(took);
             }
         }
         let best = rest[0];
@@ -453,11 +505,14 @@ impl<'a> PricedBound<'a> {
                 }
                 continue;
             }
-            let (size, top, must, cost) = step(i);
+            let (size, must, take) = step(i);
             if !must && spent + rest[(i + 1) * width + l] <= limit {
                 stack.push((i + 1, l, spent, depth));
             }
-            if l + size <= top && spent + cost + rest[(i + 1) * width + l + size] <= limit {
+            let took = take.at(l + size);
+            if let Some(cost) =
+                took.filter(|c| spent + c + rest[(i + 1) * width + l + size] <= limit)
+            {
                 chosen.push(list[i]);
                 stack.push((i + 1, l + size, spent + cost, depth + 1));
                 // The pushed branch reads `chosen` up to depth + 1 first;
@@ -493,7 +548,7 @@ impl<'a> PricedBound<'a> {
 
 struct Relaxation<'a> {
     p: &'a Problem,
-    doomed: &'a [bool],
+    risk: AtRisk<'a>,
     /// Minutes per load unit.
     unit: i64,
     /// Per rep, its limit and least load in units.
@@ -503,8 +558,49 @@ struct Relaxation<'a> {
     tasks_of: Vec<Vec<usize>>,
 }
 
+/// What taking a task costs on a rep by the load it ends at.
+struct Take {
+    /// Loads up to this keep it on time.
+    on_time: usize,
+    /// Loads up to this take it at all (late beyond `on_time`).
+    any: usize,
+    cost: f64,
+    late: f64,
+}
+
+impl Take {
+    fn new(relax: &Relaxation, r: usize, j: usize, cost: f64, late: f64) -> Take {
+        let p = relax.p;
+        let high = relax.high[r];
+        let (on_time, any) = if relax.risk.doomed[j] {
+            (high, high)
+        } else {
+            let by_due = usize::try_from(p.cum(r, p.jobs[j].due).max(0) / relax.unit).unwrap_or(0);
+            let on_time = high.min(by_due);
+            (on_time, if relax.risk.lates > 0 { high } else { on_time })
+        };
+        Take {
+            on_time,
+            any,
+            cost,
+            late,
+        }
+    }
+
+    /// The cost when the rep's load ends at `load` with it, if it may.
+    fn at(&self, load: usize) -> Option<f64> {
+        if load <= self.on_time {
+            Some(self.cost)
+        } else if load <= self.any {
+            Some(self.cost + self.late)
+        } else {
+            None
+        }
+    }
+}
+
 impl<'a> Relaxation<'a> {
-    fn new(p: &'a Problem, limits: &[i64], doomed: &'a [bool]) -> Option<Relaxation<'a>> {
+    fn new(p: &'a Problem, limits: &[i64], risk: AtRisk<'a>) -> Option<Relaxation<'a>> {
         let unit = p.jobs.iter().fold(0, |g, j| gcd(g, j.minutes)).max(1);
         let n = p.n_reps();
         let high: Vec<usize> = (0..n)
@@ -525,7 +621,7 @@ impl<'a> Relaxation<'a> {
         }
         Some(Relaxation {
             p,
-            doomed,
+            risk,
             unit,
             high,
             low,
@@ -542,14 +638,32 @@ impl<'a> Relaxation<'a> {
         self.tasks_of[r].len() as u64 * (self.high[r] as u64 + 1)
     }
 
+    /// The prices' share of the bound: Σ task prices (pinned tasks aside)
+    /// less the late price times the lates allowed.
+    fn price_sum(&self, price: &Prices) -> f64 {
+        let p = self.p;
+        let tasks: f64 = (0..p.jobs.len())
+            .filter(|&j| !p.jobs[j].pinned)
+            .map(|j| price.task[j])
+            .sum();
+        tasks - price.late * f64::from(self.risk.lates)
+    }
+
+    /// Tasks (not doomed) late on `r` when it holds exactly `set` (sorted).
+    fn lates_of(&self, r: usize, set: &[usize]) -> u32 {
+        let p = self.p;
+        let mut run = 0;
+        let mut lates = 0;
+        for &j in set {
+            run += p.jobs[j].minutes;
+            lates += u32::from(!self.risk.doomed[j] && run > p.cum(r, p.jobs[j].due));
+        }
+        lates
+    }
+
     /// The prices of the best bound the steps reach from `price`, and the
     /// steps taken; `None` when a rep has no set of tasks that fits.
-    fn subgradient(
-        &self,
-        target: u32,
-        mut price: Vec<f64>,
-        steps: usize,
-    ) -> Option<(Vec<f64>, usize)> {
+    fn subgradient(&self, target: u32, mut price: Prices, steps: usize) -> Option<(Prices, usize)> {
         let p = self.p;
         let mut taken = 0;
         let mut count = vec![0u32; p.jobs.len()];
@@ -562,15 +676,14 @@ impl<'a> Relaxation<'a> {
         for _ in 0..steps {
             taken += 1;
             count.iter_mut().for_each(|c| *c = 0);
-            let mut value: f64 = (0..p.jobs.len())
-                .filter(|&j| !p.jobs[j].pinned)
-                .map(|j| price[j])
-                .sum();
+            let mut value = self.price_sum(&price);
+            let mut lates = 0u32;
             for r in 0..p.n_reps() {
                 value += self.cheapest(r, &price, &free, false, &mut pick)?;
                 for &j in &pick.taken {
                     count[j] += 1;
                 }
+                lates += pick.lates;
             }
             if value > best + EPS {
                 best = value;
@@ -586,31 +699,40 @@ impl<'a> Relaxation<'a> {
             if rounded_up(best) >= target || scale < 1e-4 {
                 break;
             }
+            // The late price's subgradient, kept at zero where the price
+            // cannot fall below zero.
+            let mut late_grad = f64::from(lates) - f64::from(self.risk.lates);
+            if price.late <= 0.0 && late_grad < 0.0 {
+                late_grad = 0.0;
+            }
             let norm: f64 = (0..p.jobs.len())
                 .filter(|&j| !p.jobs[j].pinned)
                 .map(|j| (1.0 - count[j] as f64).powi(2))
-                .sum();
+                .sum::<f64>()
+                + late_grad * late_grad;
             if norm == 0.0 {
                 // The picks form a plan: the relaxation is exact here.
                 break;
             }
             let step = scale * (target as f64 - value).max(0.05) / norm;
-            for (j, u) in price.iter_mut().enumerate() {
+            for (j, u) in price.task.iter_mut().enumerate() {
                 if !p.jobs[j].pinned {
                     *u += step * (1.0 - count[j] as f64);
                 }
             }
+            price.late = (price.late + step * late_grad).max(0.0);
         }
         Some((best_price, taken))
     }
 
-    /// The least `Σ (c_jr − price_j)` over the sets of tasks `r` may hold
-    /// in a plan of the model that keeps the tasks `fixed` to a rep where
-    /// they are, its tasks in `pick.taken`.
+    /// The least `Σ (c_jr − price_j)` (plus the late price per late task)
+    /// over the sets of tasks `r` may hold in a plan of the model that
+    /// keeps the tasks `fixed` to a rep where they are, its tasks in
+    /// `pick.taken` and its late ones counted in `pick.lates`.
     fn cheapest(
         &self,
         r: usize,
-        price: &[f64],
+        price: &Prices,
         fixed: &[Option<usize>],
         closed: bool,
         pick: &mut Pick,
@@ -627,14 +749,6 @@ impl<'a> Relaxation<'a> {
         for (i, &j) in list.iter().enumerate() {
             let job = &p.jobs[j];
             let size = usize::try_from(job.minutes / self.unit).unwrap_or(usize::MAX);
-            // On time: the running minutes up to and including it within
-            // C_r(due).
-            let by_due = if self.doomed[j] {
-                high
-            } else {
-                usize::try_from(p.cum(r, job.due).max(0) / self.unit).unwrap_or(0)
-            };
-            let top = high.min(by_due);
             let row = &mut pick.took[i * width..(i + 1) * width];
             let must = match fixed[j] {
                 Some(f) if f != r => continue,
@@ -643,29 +757,32 @@ impl<'a> Relaxation<'a> {
                 None if closed => continue,
                 None => false,
             };
+            let cost = if job.pinned {
+                0.0
+            } else {
+                move_cost(job.home, r) - price.task[j]
+            };
+            // On time: the running minutes up to and including it within
+            // C_r(due); late beyond that, when lates are allowed.
+            let take = Take::new(self, r, j, cost, price.late);
             if must {
                 // Always taken: every state moves up by its size.
-                let cost = if job.pinned {
-                    0.0
-                } else {
-                    move_cost(job.home, r) - price[j]
-                };
                 for l in (0..width).rev() {
                     let from = l.checked_sub(size).map(|f| pick.value[f]);
-                    pick.value[l] = match from {
-                        Some(v) if l <= top => v + cost,
+                    pick.value[l] = match (from, take.at(l)) {
+                        (Some(v), Some(c)) => v + c,
                         _ => f64::INFINITY,
                     };
                     row[l] = true;
                 }
                 continue;
             }
-            let cost = move_cost(job.home, r) - price[j];
-            if size > top {
+            if size > take.any {
                 continue;
             }
-            for l in (size..=top).rev() {
-                let v = pick.value[l - size] + cost;
+            for l in (size..=take.any).rev() {
+                let Some(c) = take.at(l) else { continue };
+                let v = pick.value[l - size] + c;
                 if v < pick.value[l] {
                     pick.value[l] = v;
                     row[l] = true;
@@ -673,6 +790,7 @@ impl<'a> Relaxation<'a> {
             }
         }
         pick.taken.clear();
+        pick.lates = 0;
         let (mut at, value) = (self.low[r]..width)
             .map(|l| (l, pick.value[l]))
             .min_by(|a, b| a.1.total_cmp(&b.1))?;
@@ -682,6 +800,8 @@ impl<'a> Relaxation<'a> {
         for (i, &j) in list.iter().enumerate().rev() {
             if pick.took[i * width + at] {
                 pick.taken.push(j);
+                pick.lates +=
+                    u32::from(!self.risk.doomed[j] && at > Take::new(self, r, j, 0.0, 0.0).on_time);
                 at -= usize::try_from(p.jobs[j].minutes / self.unit).unwrap_or(0);
             }
         }
@@ -695,6 +815,7 @@ struct Pick {
     value: Vec<f64>,
     took: Vec<bool>,
     taken: Vec<usize>,
+    lates: u32,
 }
 
 fn move_cost(home: Option<usize>, r: usize) -> f64 {
@@ -728,38 +849,50 @@ mod tests {
     use crate::plan::balance::search::Search;
     use crate::plan::rng::Rng;
 
+    fn aim(target: u32, goal: Option<u32>) -> Aim<'static> {
+        Aim {
+            target,
+            goal,
+            steps: 200,
+            from: None,
+        }
+    }
+
     #[test]
     fn the_floor_never_passes_the_fewest_moves_and_closing_reps_finds_them() {
         let mut rng = Rng(23);
-        let (mut found, mut raised) = (0, 0);
-        for _case in 0..200 {
+        let (mut found, mut raised, mut with_lates) = (0, 0, 0);
+        for _case in 0..300 {
             let (caps, days, jobs) = random_case(&mut rng);
             let reps = caps.len();
             let p = Problem::flat(&caps, days, &jobs);
             let bounds = Bounds::new(&p);
             let s = Search::new(&p, &bounds, p.infinite());
             let start = s.initial();
-            if start.total_risk != bounds.risk {
-                continue;
-            }
+            // Plans with at most the start's tasks at risk.
+            let risk = AtRisk {
+                doomed: &bounds.doomed,
+                lates: start.total_risk - bounds.risk,
+            };
+            with_lates += usize::from(risk.lates > 0);
             let limits = s.limits(start.key().finite_max);
-            let (best, _) = brute(&p, &limits, bounds.risk).expect("the start is a plan");
-            let doomed = &bounds.doomed;
-            let plain = priced_bound(&p, &limits, doomed, start.moves, None, 200, u64::MAX)
+            let (best, _) = brute(&p, &limits, start.total_risk).expect("the start is a plan");
+            let plain = priced_bound(&p, &limits, risk, aim(start.moves, None), u64::MAX)
                 .expect("the start is a plan of the model");
             assert!(plain.floor() <= best, "{jobs:?} on {caps:?}");
             raised += usize::from(plain.floor() > 0);
             // With the pairs that lift the bound above the fewest moves
             // removed, closing reps one at a time finds a plan with them.
             if let Some(mut pb) =
-                priced_bound(&p, &limits, doomed, start.moves, Some(best), 200, u64::MAX)
+                priced_bound(&p, &limits, risk, aim(start.moves, Some(best)), u64::MAX)
             {
                 let mut nodes = 0;
                 match pb.fill_plan(best, &mut nodes, u64::MAX) {
                     Fill::Found(plan) => {
                         let b = Board::from_plan(&p, &plan);
                         let k = b.key();
-                        assert_eq!((k.risk, k.moves), (bounds.risk, best));
+                        assert!(k.risk <= start.total_risk, "{jobs:?} on {caps:?}");
+                        assert_eq!(k.moves, best, "{jobs:?} on {caps:?}");
                         assert!((0..reps).all(|r| b.load[r] <= limits[r]));
                         found += 1;
                     }
@@ -772,7 +905,7 @@ mod tests {
             // One fewer: nothing to find.
             if let Some(goal) = best.checked_sub(1) {
                 if let Some(mut pb) =
-                    priced_bound(&p, &limits, doomed, start.moves, Some(goal), 200, u64::MAX)
+                    priced_bound(&p, &limits, risk, aim(start.moves, Some(goal)), u64::MAX)
                 {
                     let mut nodes = 0;
                     let fill = pb.fill_plan(goal, &mut nodes, u64::MAX);
@@ -782,5 +915,6 @@ mod tests {
         }
         assert!(found > 50, "{found}");
         assert!(raised > 10, "{raised}");
+        assert!(with_lates > 20, "{with_lates}");
     }
 }

@@ -126,8 +126,8 @@ pub(crate) fn solve(p: &Problem) -> Option<Solved> {
     if p.cancelled() {
         return None;
     }
-    // Small teams at the risk bound: moves and squares exactly at the
-    // final maximum; with the maximum at its bound that is the optimum.
+    // Small teams: moves and squares exactly at the final tasks at risk
+    // and maximum; with both at their bounds that is the optimum.
     let mut optimal = false;
     if p.n_reps() <= EXACT34_MAX_REPS && n_jobs <= EXACT34_MAX_JOBS {
         let limits = s.limits(best.key().finite_max);
@@ -141,7 +141,7 @@ pub(crate) fn solve(p: &Problem) -> Option<Solved> {
                 s.even_out(&mut best, &limits);
             }
         }
-        optimal = done && best.key().finite_max == bounds.max;
+        optimal = done && best.total_risk == bounds.risk && best.key().finite_max == bounds.max;
     }
     if p.cancelled() {
         return None;
