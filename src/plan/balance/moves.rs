@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use crate::plan::balance::board::Board;
 use crate::plan::balance::problem::{square, SQUARES_EPS};
 use crate::plan::balance::search::Search;
+use crate::plan::rng::Rng;
 
 /// Longest displacement chain.
 pub(super) const CHAIN_DEPTH: usize = 5;
@@ -41,6 +42,18 @@ const SURPLUS_WORK: u64 = 1_500_000;
 /// Reps considered with each rep sending filler, and the largest group.
 const SURPLUS_POOL: usize = 10;
 const SURPLUS_GROUP_MAX: usize = 5;
+/// Random groups after the surplus groups: their sizes, cycled. On the
+/// dense 20-rep teams groups of 5 found too little, and 9 or 10 reps end
+/// within a group's nodes only about half the time (measured). Then one
+/// group's nodes, all groups' nodes, and the nodes after which groups that
+/// found nothing better stop (on 33 generated teams of 12-30 reps a wider
+/// budget found more, at about 0.8 s a team).
+const RANDOM_GROUP_SIZES: [usize; 5] = [6, 7, 8, 9, 10];
+const RANDOM_GROUP_NODES: u64 = 50_000;
+const RANDOM_GROUPS_WORK: u64 = 8_000_000;
+const RANDOM_GROUPS_STALL: u64 = 3_000_000;
+/// The random groups' seed: the same team gets the same plan.
+const RANDOM_GROUPS_SEED: u64 = 0x6d65_7269_6469_616e;
 
 impl<'p> Search<'p> {
     /// The chain budget of one call for this problem.
@@ -365,6 +378,54 @@ impl<'p> Search<'p> {
                 tried.insert(g);
             }
             return;
+        }
+    }
+
+    /// Fewer moves where the surplus groups found no more: groups of reps
+    /// drawn at random, each grown by reps tied to it by moved tasks (two
+    /// draws in three) or by any rep, re-optimised exactly (`exact.rs`
+    /// restricted to the group). A better plan may need a dozen reps to
+    /// trade tasks at once, far from any one rep's surplus. Stops when the
+    /// budget is spent or a long run of groups found nothing better.
+    pub(super) fn random_groups(&self, b: &mut Board<'p>, limits: &[i64]) {
+        let p = self.p;
+        let n = p.n_reps();
+        if n < 3 || self.infinite {
+            return;
+        }
+        let must = self.must_leave_all(limits);
+        let mut rng = Rng(RANDOM_GROUPS_SEED);
+        let (mut nodes, mut since_better) = (0u64, 0u64);
+        for size in RANDOM_GROUP_SIZES.iter().cycle().map(|&s| s.min(n - 1)) {
+            if nodes >= RANDOM_GROUPS_WORK || since_better >= RANDOM_GROUPS_STALL || p.cancelled() {
+                return;
+            }
+            let (_, link) = self.surplus_reps(b, &must);
+            let mut group = vec![rng.below(n)];
+            while group.len() < size {
+                let mut pool: Vec<usize> = (0..n)
+                    .filter(|r| !group.contains(r) && group.iter().any(|&e| link[e][*r] > 0))
+                    .collect();
+                if pool.is_empty() || rng.below(3) == 0 {
+                    pool = (0..n).filter(|r| !group.contains(r)).collect();
+                }
+                group.push(pool[rng.below(pool.len())]);
+            }
+            group.sort_unstable();
+            let before = b.key();
+            let used = self
+                .exact_within(b, limits, Some(&group), RANDOM_GROUP_NODES)
+                .1;
+            // No nodes: the model does not hold this plan (an infinite or
+            // over-limit team), which no other group changes.
+            if used == 0 {
+                return;
+            }
+            nodes += used;
+            since_better += used;
+            if b.key().better_than(&before) {
+                since_better = 0;
+            }
         }
     }
 

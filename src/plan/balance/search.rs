@@ -136,6 +136,7 @@ pub(crate) fn solve(p: &Problem) -> Option<Solved> {
         if !done {
             let moves = best.moves;
             s.surplus_moves(&mut best, &limits);
+            s.random_groups(&mut best, &limits);
             // Fewer moves came with whatever squares the groups left.
             if best.moves < moves {
                 s.even_out(&mut best, &limits);
