@@ -232,14 +232,16 @@ fn small_generated_teams_reach_the_proven_optimum_on_all_four_terms() {
 /// exact search of the whole team runs out of nodes: the groups after it
 /// (`moves.rs`) must still reach the fewest moves CP-SAT proves at our
 /// terms 1–2 (the sum of squares is not asked for here). Without the
-/// random groups the first and last end 2 and 3 moves above it.
+/// random groups seeds 4 and 7 end 2 and 1 moves above it; with them all
+/// three reach it from each of four seeds of the groups' draws.
 #[test]
 fn dense_teams_reach_the_proven_fewest_moves() {
     let Some(shared_dir) = instrument() else {
         return;
     };
     let mut failures = Vec::new();
-    for (reps, offices, teams, seed) in [(20, 2, 3, 4), (20, 2, 3, 6), (30, 3, 4, 26)] {
+    for seed in [4, 6, 7] {
+        let (reps, offices, teams) = (20, 2, 3);
         let scenario = generated(
             &format!("dense-{reps}-{seed}.json"),
             &team_args(reps, offices, teams, 200, seed),
