@@ -393,14 +393,13 @@ impl<'p> Search<'p> {
         if n < 3 || self.infinite {
             return;
         }
-        let must = self.must_leave_all(limits);
         let mut rng = Rng(RANDOM_GROUPS_SEED);
         let (mut nodes, mut since_better) = (0u64, 0u64);
         for size in RANDOM_GROUP_SIZES.iter().cycle().map(|&s| s.min(n - 1)) {
             if nodes >= RANDOM_GROUPS_WORK || since_better >= RANDOM_GROUPS_STALL || p.cancelled() {
                 return;
             }
-            let (_, link) = self.surplus_reps(b, &must);
+            let (_, link) = self.moved_between(b);
             let mut group = vec![rng.below(n)];
             while group.len() < size {
                 let mut pool: Vec<usize> = (0..n)
@@ -432,6 +431,17 @@ impl<'p> Search<'p> {
     /// The reps sending more own tasks than they must (most surplus
     /// first), and per pair of reps the moved tasks between them.
     fn surplus_reps(&self, b: &Board<'p>, must: &[u32]) -> (Vec<usize>, Vec<Vec<u32>>) {
+        let (sent, link) = self.moved_between(b);
+        let mut surplus: Vec<usize> = (0..self.p.n_reps())
+            .filter(|&r| sent[r] > must[r])
+            .collect();
+        surplus.sort_by_key(|&r| (std::cmp::Reverse(sent[r] - must[r]), r));
+        (surplus, link)
+    }
+
+    /// Per rep, the own tasks it sends elsewhere (those it may keep), and
+    /// per pair of reps the moved tasks between them.
+    fn moved_between(&self, b: &Board<'p>) -> (Vec<u32>, Vec<Vec<u32>>) {
         let p = self.p;
         let n = p.n_reps();
         let mut sent = vec![0u32; n];
@@ -446,9 +456,7 @@ impl<'p> Search<'p> {
             link[h][r] += 1;
             link[r][h] += 1;
         }
-        let mut surplus: Vec<usize> = (0..n).filter(|&r| sent[r] > must[r]).collect();
-        surplus.sort_by_key(|&r| (std::cmp::Reverse(sent[r] - must[r]), r));
-        (surplus, link)
+        (sent, link)
     }
 
     /// Groups to re-optimise: several surplus reps together (their filler
