@@ -233,14 +233,16 @@ fn small_generated_teams_reach_the_proven_optimum_on_all_four_terms() {
 /// (`moves.rs`) must still reach the fewest moves CP-SAT proves at our
 /// terms 1–2 (the sum of squares is not asked for here). Without the
 /// random groups seeds 4 and 7 end 2 and 1 moves above it; with them all
-/// three reach it from each of four seeds of the groups' draws.
+/// three reach it from each of four seeds of the groups' draws. Seed 25
+/// needs the groups searched as teams of their own (`subteam.rs`):
+/// without them it ends at 32 against 30.
 #[test]
 fn dense_teams_reach_the_proven_fewest_moves() {
     let Some(shared_dir) = instrument() else {
         return;
     };
     let mut failures = Vec::new();
-    for seed in [4, 6, 7] {
+    for seed in [4, 6, 7, 25] {
         let (reps, offices, teams) = (20, 2, 3);
         let scenario = generated(
             &format!("dense-{reps}-{seed}.json"),

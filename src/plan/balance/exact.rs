@@ -136,7 +136,7 @@ impl<'p> Search<'p> {
     }
 
     /// The doomed tasks and those late in `b`.
-    fn late_now(&self, b: &Board<'p>) -> Vec<bool> {
+    pub(super) fn late_now(&self, b: &Board<'p>) -> Vec<bool> {
         let p = self.p;
         let mut late = self.bounds.doomed.clone();
         for (r, list) in b.list.iter().enumerate() {

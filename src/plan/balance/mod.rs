@@ -13,7 +13,9 @@
 //! The search is in `search.rs` (`solve` and the state the phases share)
 //! with its phases in `pack.rs`, `local.rs`, `anneal.rs`, `pair.rs`,
 //! `moves.rs` (fewer moves at the same terms 1–2) and `exact.rs` (fewest
-//! moves, then least squares, exactly, on small teams), the lower bounds in
+//! moves, then least squares, exactly, on small teams; its moves bound in
+//! `lagrange.rs`; `subteam.rs` runs it on a group of reps as a team of its
+//! own), the lower bounds in
 //! `bounds.rs`, the exact branch and bound in `proof.rs`,
 //! all on the numbers of `problem.rs` and the plans of `board.rs`; the
 //! human-readable reasons are in `explain.rs`. No part imports this face,
@@ -41,6 +43,7 @@ mod problem;
 mod proof;
 mod scope;
 mod search;
+mod subteam;
 
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;

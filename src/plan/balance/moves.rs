@@ -42,16 +42,43 @@ const SURPLUS_WORK: u64 = 1_500_000;
 /// Reps considered with each rep sending filler, and the largest group.
 const SURPLUS_POOL: usize = 10;
 const SURPLUS_GROUP_MAX: usize = 5;
-/// Random groups after the surplus groups: their sizes, cycled. On the
-/// dense 20-rep teams groups of 5 found too little, and 9 or 10 reps end
-/// within a group's nodes only about half the time (measured). Then one
-/// group's nodes, all groups' nodes, and the nodes after which groups that
-/// found nothing better stop (on 33 generated teams of 12-30 reps a wider
-/// budget found more, at about 0.8 s a team).
-const RANDOM_GROUP_SIZES: [usize; 5] = [6, 7, 8, 9, 10];
-const RANDOM_GROUP_NODES: u64 = 50_000;
-const RANDOM_GROUPS_WORK: u64 = 8_000_000;
-const RANDOM_GROUPS_STALL: u64 = 3_000_000;
+
+/// How [`Search::random_groups`] draws and searches its groups.
+struct Draws {
+    /// Group sizes, cycled.
+    sizes: std::ops::RangeInclusive<usize>,
+    /// Each group a team of its own (`subteam.rs`), or searched in place.
+    as_team: bool,
+    /// Nodes of one group, of all groups, and after which groups that
+    /// found nothing better stop.
+    group_nodes: u64,
+    work: u64,
+    stall: u64,
+}
+
+/// Random groups after the surplus groups. On the dense 20-rep teams
+/// groups of 5 found too little, and 9 or 10 reps end within a group's
+/// nodes only about half the time (measured); on 33 generated teams of
+/// 12-30 reps a wider budget found more, at about 0.8 s a team.
+const IN_PLACE: Draws = Draws {
+    sizes: 6..=10,
+    as_team: false,
+    group_nodes: 50_000,
+    work: 8_000_000,
+    stall: 3_000_000,
+};
+/// Then groups as teams of their own, which finish far more often: at
+/// 50,000 nodes, 22 of 24 groups of 8-9 reps, 18 of 36 of 10-12 and 6 of
+/// 24 of 13-14 (the 20-rep team seed 13), against about half of those of
+/// 9-10 in place. On the same 33 teams these took the moves above
+/// CP-SAT's optimum from 9 to 2 (DESIGN.md).
+const AS_TEAMS: Draws = Draws {
+    sizes: 8..=14,
+    as_team: true,
+    group_nodes: 100_000,
+    work: 8_000_000,
+    stall: 4_000_000,
+};
 /// The random groups' seed: the same team gets the same plan.
 const RANDOM_GROUPS_SEED: u64 = 0x6d65_7269_6469_616e;
 
@@ -383,11 +410,19 @@ impl<'p> Search<'p> {
 
     /// Fewer moves where the surplus groups found no more: groups of reps
     /// drawn at random, each grown by reps tied to it by moved tasks (two
-    /// draws in three) or by any rep, re-optimised exactly (`exact.rs`
-    /// restricted to the group). A better plan may need a dozen reps to
-    /// trade tasks at once, far from any one rep's surplus. Stops when the
-    /// budget is spent or a long run of groups found nothing better.
+    /// draws in three) or by any rep, re-optimised exactly. A better plan
+    /// may need a dozen reps to trade tasks at once, far from any one
+    /// rep's surplus. First groups of 6-10 reps searched in place
+    /// (`exact_within`), then groups of 8-14 each as a team of its own
+    /// (`subteam.rs`), whose moves bound lets larger groups finish.
     pub(super) fn random_groups(&self, b: &mut Board<'p>, limits: &[i64]) {
+        self.draw_groups(b, limits, &IN_PLACE);
+        self.draw_groups(b, limits, &AS_TEAMS);
+    }
+
+    /// Groups drawn as `draws` says, each re-optimised, until its budget is
+    /// spent or a long run of groups found nothing better.
+    fn draw_groups(&self, b: &mut Board<'p>, limits: &[i64], draws: &Draws) {
         let p = self.p;
         let n = p.n_reps();
         if n < 3 || self.infinite {
@@ -395,8 +430,8 @@ impl<'p> Search<'p> {
         }
         let mut rng = Rng(RANDOM_GROUPS_SEED);
         let (mut nodes, mut since_better) = (0u64, 0u64);
-        for size in RANDOM_GROUP_SIZES.iter().cycle().map(|&s| s.min(n - 1)) {
-            if nodes >= RANDOM_GROUPS_WORK || since_better >= RANDOM_GROUPS_STALL || p.cancelled() {
+        for size in draws.sizes.clone().cycle().map(|s| s.min(n - 1)) {
+            if nodes >= draws.work || since_better >= draws.stall || p.cancelled() {
                 return;
             }
             let (_, link) = self.moved_between(b);
@@ -412,9 +447,11 @@ impl<'p> Search<'p> {
             }
             group.sort_unstable();
             let before = b.key();
-            let used = self
-                .exact_within(b, limits, Some(&group), RANDOM_GROUP_NODES)
-                .1;
+            let (_, used) = if draws.as_team {
+                self.exact_subteam(b, limits, &group, draws.group_nodes)
+            } else {
+                self.exact_within(b, limits, Some(&group), draws.group_nodes)
+            };
             // No nodes: the model does not hold this plan (an infinite or
             // over-limit team), which no other group changes.
             if used == 0 {

@@ -122,6 +122,67 @@ impl Problem {
         }
     }
 
+    /// The team of `reps` alone with `jobs` (ascending, so their (due, id)
+    /// order holds), each renumbered by its place in those lists: the same
+    /// capacities, due days and skills, and this run's cancel flag. A job
+    /// whose home is not among `reps` has none here.
+    pub(super) fn restricted(&self, reps: &[usize], jobs: &[usize]) -> Problem {
+        let mut index = vec![usize::MAX; self.n_reps()];
+        for (i, &r) in reps.iter().enumerate() {
+            index[r] = i;
+        }
+        let daily: Vec<Vec<i64>> = reps
+            .iter()
+            .map(|&r| {
+                (0..self.n_days)
+                    .map(|d| self.cum(r, d) - if d == 0 { 0 } else { self.cum(r, d - 1) })
+                    .collect()
+            })
+            .collect();
+        let first_day: Vec<usize> = reps.iter().map(|&r| self.first_day[r]).collect();
+        // Skill groups the jobs use, each once, with only `reps` in it.
+        let mut group_of: Vec<Option<usize>> = vec![None; self.groups.len()];
+        let mut groups: Vec<Group> = Vec::new();
+        let mut sub_jobs = Vec::with_capacity(jobs.len());
+        for &j in jobs {
+            let job = &self.jobs[j];
+            let home = job.home.map(|h| index[h]).filter(|&h| h != usize::MAX);
+            let (group, n_eligible) = match (job.pinned, home) {
+                (true, Some(h)) => {
+                    groups.push(Group::pinned(h));
+                    (groups.len() - 1, 1)
+                }
+                _ => {
+                    let g = *group_of[job.group].get_or_insert_with(|| {
+                        let members = self.groups[job.group]
+                            .members
+                            .iter()
+                            .filter(|&&r| index[r] != usize::MAX)
+                            .map(|&r| index[r])
+                            .collect();
+                        groups.push(Group::skilled(members, &first_day, reps.len()));
+                        groups.len() - 1
+                    });
+                    let eligible = groups[g]
+                        .members
+                        .iter()
+                        .filter(|&&r| first_day[r] <= job.due)
+                        .count();
+                    (g, eligible)
+                }
+            };
+            sub_jobs.push(Job {
+                minutes: job.minutes,
+                due: job.due,
+                home,
+                pinned: job.pinned && home.is_some(),
+                group,
+                n_eligible,
+            });
+        }
+        Problem::new(&daily, sub_jobs, groups).with_cancel(Arc::clone(&self.cancel))
+    }
+
     /// Uses `flag` as this run's cancel flag.
     pub fn with_cancel(mut self, flag: Arc<AtomicBool>) -> Problem {
         self.cancel = flag;
