@@ -49,13 +49,8 @@ use std::collections::BinaryHeap;
 use crate::plan::balance::board::Board;
 use crate::plan::balance::lagrange::{priced_bound, Aim, AtRisk, Fill, PricedBound};
 use crate::plan::balance::problem::{square, Problem, SQUARES_EPS};
-use crate::plan::balance::search::Search;
+use crate::plan::balance::search::{Search, EXACT34_NODES};
 
-/// Teams this search runs on: at most this many reps and tasks in scope.
-pub(super) const EXACT34_MAX_REPS: usize = 30;
-pub(super) const EXACT34_MAX_JOBS: usize = 200;
-/// Nodes the search may visit.
-pub(super) const EXACT34_NODES: u64 = 1_000_000;
 /// Programme cells that cost as much time as a node of the search.
 const CELLS_PER_NODE: u64 = 200;
 /// Subgradient steps of the relaxation; each new try at the fewest moves

@@ -46,9 +46,16 @@
 
 use crate::plan::balance::board::Board;
 use crate::plan::balance::bounds::Bounds;
-use crate::plan::balance::exact::{EXACT34_MAX_JOBS, EXACT34_MAX_REPS, EXACT34_NODES};
 use crate::plan::balance::problem::{Problem, Ratio};
 use crate::plan::balance::proof;
+
+/// Teams the exact search of moves and squares (`exact.rs`) runs on: at
+/// most this many reps and tasks in scope. Here, where the phases are
+/// ordered, so that `exact.rs` imports this file and not the reverse.
+pub(super) const EXACT34_MAX_REPS: usize = 30;
+pub(super) const EXACT34_MAX_JOBS: usize = 200;
+/// Nodes that search may visit.
+pub(super) const EXACT34_NODES: u64 = 1_000_000;
 
 /// What the search proves and finds.
 pub(crate) struct Solved {
