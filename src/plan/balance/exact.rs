@@ -219,8 +219,15 @@ impl<'p> Search<'p> {
                 }
             }
             // The bounds are exact arithmetic but for float squares: never
-            // keep a plan the board does not also find better.
-            if !b.key().better_than(&before) {
+            // keep a plan the board does not also find better. On a group
+            // re-planned alone the maximum is the group's, not the team's,
+            // and does not decide.
+            let better = if self.alone {
+                b.key().better_within_limits(&before)
+            } else {
+                b.key().better_than(&before)
+            };
+            if !better {
                 for (j, &r) in old.iter().enumerate() {
                     if b.at[j] != r {
                         b.relocate(j, r);

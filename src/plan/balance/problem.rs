@@ -368,6 +368,19 @@ impl Key {
     pub fn better_than(&self, other: &Key) -> bool {
         self.cmp(other) == Ordering::Less
     }
+
+    /// Better on tasks at risk, moves and squares, the highest utilisation
+    /// aside: for a group re-planned as a team of its own (`subteam.rs`),
+    /// whose maximum is the group's, below the team's; within the team's
+    /// limits `⌊λ·C_r⌋` the team's maximum cannot rise.
+    pub fn better_within_limits(&self, other: &Key) -> bool {
+        let aside = |k: &Key| Key {
+            max: Ratio::default(),
+            finite_max: Ratio::default(),
+            ..*k
+        };
+        aside(self).better_than(&aside(other))
+    }
 }
 
 /// The square of a rep's utilisation (0 for an infinite one: those are the

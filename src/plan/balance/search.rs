@@ -183,6 +183,9 @@ pub(super) struct Search<'p> {
     /// Skill groups each rep belongs to.
     pub(super) groups_of: Vec<Vec<usize>>,
     pub(super) pinned_load: Vec<i64>,
+    /// A group of reps re-planned as a team of its own (`subteam.rs`):
+    /// its highest utilisation is not the team's.
+    pub(super) alone: bool,
 }
 
 impl<'p> Search<'p> {
@@ -214,6 +217,7 @@ impl<'p> Search<'p> {
             by_size,
             groups_of,
             pinned_load: p.pinned_load(),
+            alone: false,
         }
     }
 

@@ -1,11 +1,11 @@
 //! A group of reps re-planned as a team of its own: the reps, the tasks on
-//! them and their limits become a [`Problem`], whose whole-team exact search
+//! them and their limits become a `Problem`, whose whole-team exact search
 //! (`exact.rs`) then runs with the Lagrangian relaxation of `lagrange.rs`.
 //! That relaxation only applies to a whole team (restricted in place, every
 //! task outside the group would still be priced); as a team of its own, the
 //! group gets a moves bound as tight as a small team's, with its own slack
-//! (a dense group must fill up exactly), so groups twice as large as
-//! `exact_within`'s finish within the same nodes.
+//! (a dense group must fill up exactly), so larger groups finish than
+//! `exact_within`'s in place.
 //!
 //! The tasks late in the plan stay the only ones that may be late (as the
 //! first model of `exact_within`), so the group never adds a task at risk;
@@ -53,12 +53,13 @@ impl<'p> Search<'p> {
             max: Ratio::default(),
             doomed,
         };
-        let search = Search::new(&sub, &bounds, false);
+        let mut search = Search::new(&sub, &bounds, false);
+        search.alone = true;
         let mut sub_board = Board::from_plan(&sub, &rep_in);
         let sub_limits: Vec<i64> = group.iter().map(|&r| limits[r]).collect();
         let before = sub_board.key();
         let (done, used) = search.exact_within(&mut sub_board, &sub_limits, None, budget);
-        if !sub_board.key().better_than(&before) {
+        if !sub_board.key().better_within_limits(&before) {
             return (done, used);
         }
         let key = b.key();
@@ -189,6 +190,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The team's busiest rep is outside the group: a plan with fewer
+    /// moves that loads a group rep above the group's own maximum, still
+    /// within the team's, is kept.
+    #[test]
+    fn a_group_may_rise_to_the_teams_maximum_for_fewer_moves() {
+        let cases = [
+            (40, 0, Some(0), false),
+            (50, 0, Some(0), false),
+            (100, 0, Some(2), true),
+        ];
+        let p = Problem::flat(&[100, 100, 100], 1, &cases);
+        let bounds = Bounds::new(&p);
+        let s = Search::new(&p, &bounds, false);
+        let mut b = Board::from_plan(&p, &[0, 1, 2]);
+        let limits = s.limits(b.key().finite_max);
+        assert_eq!(b.moves, 1);
+        let (done, _) = s.exact_subteam(&mut b, &limits, &[0, 1], 1_000);
+        assert!(done);
+        assert_eq!(b.at, vec![0, 0, 2]);
+        assert_eq!(b.moves, 0);
     }
 
     /// Against every way of placing the group's tasks on its reps: the
