@@ -73,3 +73,8 @@ ui_install() {
 }
 
 ui_build() { (cd "$ROOT/ui" && npm run --silent build); }
+# Cargo's target directory (CARGO_TARGET_DIR or the workspace's target/).
+target_dir() {
+  cargo metadata --format-version 1 --no-deps |
+    node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0, "utf8")).target_directory)'
+}
