@@ -47,26 +47,37 @@
 use std::collections::BinaryHeap;
 
 use crate::plan::balance::board::Board;
-use crate::plan::balance::lagrange::{priced_bound, Aim, AtRisk, Fill, PricedBound};
+use crate::plan::balance::lagrange::{priced_bound, Aim, Ascent, AtRisk, Fill, PricedBound};
 use crate::plan::balance::problem::{square, Problem, SQUARES_EPS};
 use crate::plan::balance::search::{Search, EXACT34_NODES};
 
-/// Programme cells that cost as much time as a node of the search.
+/// Programme cells that count as a node of the search, for those the
+/// search spends updating the relaxation as it fixes tasks: dearer than
+/// their time (below), so that it does not spend its nodes on that.
 const CELLS_PER_NODE: u64 = 200;
-/// Subgradient steps of the relaxation; each new try at the fewest moves
-/// takes more (other prices, another order of closing reps).
+/// Programme cells that cost as much time as a node of the search, for
+/// the relaxation's own steps (measured: about 1.3 ns a cell, 2-4 µs a
+/// node).
+const ASCENT_CELLS_PER_NODE: u64 = 2_000;
+/// Steps of the relaxation; each new try at the fewest moves takes more
+/// (other prices, another order of closing reps).
 const STEPS: usize = 250;
 const STEPS_MORE: usize = 150;
+/// A group re-planned alone (`subteam.rs`) climbs to its prices by the
+/// volume algorithm, this many times the steps (and cells) of the whole
+/// team's subgradient: its programmes are small, and a bound within a
+/// fraction of a move of its fewest is what lets its search finish.
+const VOLUME_STEPS_PER_STEP: usize = 16;
 /// Tries at a plan with the fewest moves the relaxation allows, and the
 /// nodes of each.
 const FILL_TRIES: usize = 6;
 const FILL_NODES: u64 = 150_000;
 /// Nodes all tries together may use.
 const FILL_SHARE: u64 = 800_000;
-/// Programme cells one relaxation may spend (`lagrange.rs`): as many as
-/// the whole node budget stands for, so a team whose programmes are large
-/// (task minutes without a common divisor) goes without rather than
-/// taking seconds.
+/// Programme cells one relaxation by subgradient may spend
+/// (`lagrange.rs`), so that a team whose programmes are large (task
+/// minutes without a common divisor) goes without rather than taking
+/// seconds; by the volume algorithm, as many times more as it takes steps.
 const LAGRANGE_WORK: u64 = EXACT34_NODES * CELLS_PER_NODE;
 
 impl<'p> Search<'p> {
@@ -202,6 +213,9 @@ impl<'p> Search<'p> {
         dfs.rest = items.iter().map(|&j| p.jobs[j].minutes).sum();
         dfs.moves = fixed_moves;
         dfs.relaxed = group.is_none();
+        if self.alone {
+            dfs.ascent = Ascent::Volume;
+        }
         dfs.best_at = b.at.clone();
         dfs.best_moves = b.moves;
         dfs.best_squares = (0..n).map(|r| square(b.load[r], p.cap[r])).sum();
@@ -329,6 +343,8 @@ struct Dfs<'a> {
     least_load: Vec<i64>,
     /// The relaxation applies: every task may still change rep.
     relaxed: bool,
+    /// How the relaxation's prices are sought.
+    ascent: Ascent,
     /// Scratch for the water-filling bound.
     marks: Vec<(f64, f64, bool)>,
     /// Reps that may take undecided tasks.
@@ -365,6 +381,7 @@ impl<'a> Dfs<'a> {
             budget: 0,
             priced: None,
             relaxed: false,
+            ascent: Ascent::Subgradient,
             least_load: vec![0; n],
             marks: Vec::with_capacity(2 * n),
             allowed: vec![true; n],
@@ -442,19 +459,27 @@ impl<'a> Dfs<'a> {
     /// depends on which reps may keep their own tasks.
     fn prepare(&mut self, target: u32, goal: Option<u32>, steps: usize, warm: bool) {
         let p = self.p;
+        let (steps, work) = match self.ascent {
+            Ascent::Subgradient => (steps, LAGRANGE_WORK),
+            Ascent::Volume => (
+                steps * VOLUME_STEPS_PER_STEP,
+                LAGRANGE_WORK * VOLUME_STEPS_PER_STEP as u64,
+            ),
+        };
         self.priced = if self.relaxed {
             let aim = Aim {
                 target,
                 goal,
                 steps,
+                ascent: self.ascent,
                 from: self.priced.as_ref().filter(|_| warm).map(|pb| pb.prices()),
             };
-            priced_bound(p, self.limit, self.risk(), aim, LAGRANGE_WORK)
+            priced_bound(p, self.limit, self.risk(), aim, work)
         } else {
             None
         };
         if let Some(pb) = &mut self.priced {
-            self.nodes += pb.take_cells() / CELLS_PER_NODE;
+            self.nodes += pb.take_cells() / ASCENT_CELLS_PER_NODE;
         }
         let n = p.n_reps();
         self.least_load = (0..n)
