@@ -235,7 +235,9 @@ fn small_generated_teams_reach_the_proven_optimum_on_all_four_terms() {
 /// random groups seeds 4 and 7 end 2 and 1 moves above it; with them all
 /// three reach it from each of four seeds of the groups' draws. Seed 25
 /// needs the groups searched as teams of their own (`subteam.rs`):
-/// without them it ends at 32 against 30.
+/// without them it ends at 32 against 30. Seeds 13 and 42 need those
+/// groups' bound sought by the volume algorithm (`lagrange.rs`): without
+/// it they end at 18 and 27 against 17 and 26.
 #[test]
 fn dense_teams_reach_the_proven_fewest_moves() {
     let Some(shared_dir) = instrument() else {

@@ -51,9 +51,8 @@ use crate::plan::balance::lagrange::{priced_bound, Aim, Ascent, AtRisk, Fill, Pr
 use crate::plan::balance::problem::{square, Problem, SQUARES_EPS};
 use crate::plan::balance::search::{Search, EXACT34_NODES};
 
-/// Programme cells that count as a node of the search, for those the
-/// search spends updating the relaxation as it fixes tasks: dearer than
-/// their time (below), so that it does not spend its nodes on that.
+/// Programme cells per node as first set, about ten times their time:
+/// the unit of `LAGRANGE_WORK`, whose cap the teams were measured with.
 const CELLS_PER_NODE: u64 = 200;
 /// Programme cells that cost as much time as a node of the search, for
 /// the relaxation's own steps (measured: about 1.3 ns a cell, 2-4 µs a

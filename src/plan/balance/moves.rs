@@ -72,8 +72,9 @@ const IN_PLACE: Draws = Draws {
 /// 24 of 13-14 (the 20-rep team seed 13), against about half of those of
 /// 9-10 in place. On the same 33 teams these took the moves above
 /// CP-SAT's optimum from 9 to 2 (DESIGN.md). With the volume algorithm's
-/// bound (`exact.rs`) a group proves or improves sooner, so a shorter run
-/// without a better plan ends the draw.
+/// bound (`exact.rs`) the groups cost more time each; a run of 2,000,000
+/// nodes without a better plan ends the draw (4,000,000 took 36.8 s on
+/// the 30-rep seed 26 and found nothing there).
 const AS_TEAMS: Draws = Draws {
     sizes: 8..=14,
     as_team: true,
