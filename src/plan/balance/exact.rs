@@ -56,7 +56,8 @@ use crate::plan::balance::search::{Search, EXACT34_NODES};
 const CELLS_PER_NODE: u64 = 200;
 /// Programme cells that cost as much time as a node of the search, for
 /// the relaxation's own steps (measured: about 1.3 ns a cell, 2-4 µs a
-/// node).
+/// node; a cell takes about half that since the programme's loop was
+/// vectorised, and the charge was kept so that plans stay as they were).
 const ASCENT_CELLS_PER_NODE: u64 = 2_000;
 /// Steps of the relaxation; each new try at the fewest moves takes more
 /// (other prices, another order of closing reps).

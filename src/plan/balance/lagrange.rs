@@ -261,6 +261,7 @@ impl<'a> PricedBound<'a> {
         for &(j, r) in &banned {
             if let Ok(i) = self.relax.tasks_of[r].binary_search(&j) {
                 self.relax.tasks_of[r].remove(i);
+                self.relax.spans_of[r].remove(i);
             }
         }
         banned.len()
@@ -587,8 +588,37 @@ struct Relaxation<'a> {
     /// Per rep, its limit and least load in units.
     high: Vec<usize>,
     low: Vec<usize>,
-    /// Per rep, the tasks it may take in (due, id) order.
+    /// Per rep, the tasks it may take in (due, id) order, and where each
+    /// may end on it.
     tasks_of: Vec<Vec<usize>>,
+    spans_of: Vec<Vec<Span>>,
+}
+
+/// Where a task may end on a rep, in load units; fixed for a relaxation,
+/// so the programmes' inner loops look it up rather than work it out.
+#[derive(Clone, Copy)]
+struct Span {
+    size: usize,
+    /// Loads up to this keep it on time.
+    on_time: usize,
+    /// Loads up to this take it at all (late beyond `on_time`).
+    any: usize,
+}
+
+impl Span {
+    fn new(relax: &Relaxation, r: usize, j: usize) -> Span {
+        let p = relax.p;
+        let high = relax.high[r];
+        let size = usize::try_from(p.jobs[j].minutes / relax.unit).unwrap_or(usize::MAX);
+        let (on_time, any) = if relax.risk.doomed[j] {
+            (high, high)
+        } else {
+            let by_due = usize::try_from(p.cum(r, p.jobs[j].due).max(0) / relax.unit).unwrap_or(0);
+            let on_time = high.min(by_due);
+            (on_time, if relax.risk.lates > 0 { high } else { on_time })
+        };
+        Span { size, on_time, any }
+    }
 }
 
 /// What taking a task costs on a rep by the load it ends at.
@@ -603,18 +633,13 @@ struct Take {
 
 impl Take {
     fn new(relax: &Relaxation, r: usize, j: usize, cost: f64, late: f64) -> Take {
-        let p = relax.p;
-        let high = relax.high[r];
-        let (on_time, any) = if relax.risk.doomed[j] {
-            (high, high)
-        } else {
-            let by_due = usize::try_from(p.cum(r, p.jobs[j].due).max(0) / relax.unit).unwrap_or(0);
-            let on_time = high.min(by_due);
-            (on_time, if relax.risk.lates > 0 { high } else { on_time })
-        };
+        Take::on(Span::new(relax, r, j), cost, late)
+    }
+
+    fn on(span: Span, cost: f64, late: f64) -> Take {
         Take {
-            on_time,
-            any,
+            on_time: span.on_time,
+            any: span.any,
             cost,
             late,
         }
@@ -652,14 +677,24 @@ impl<'a> Relaxation<'a> {
         for list in &mut tasks_of {
             list.sort_unstable();
         }
-        Some(Relaxation {
+        let mut relax = Relaxation {
             p,
             risk,
             unit,
             high,
             low,
             tasks_of,
-        })
+            spans_of: Vec::new(),
+        };
+        relax.spans_of = (0..n)
+            .map(|r| {
+                relax.tasks_of[r]
+                    .iter()
+                    .map(|&j| Span::new(&relax, r, j))
+                    .collect()
+            })
+            .collect();
+        Some(relax)
     }
 
     /// Programme cells per step.
@@ -879,15 +914,19 @@ impl<'a> Relaxation<'a> {
         let p = self.p;
         let high = self.high[r];
         let list = &self.tasks_of[r];
+        let spans = &self.spans_of[r];
         let width = high + 1;
         pick.value.clear();
         pick.value.resize(width, f64::INFINITY);
         pick.value[0] = 0.0;
         pick.took.clear();
         pick.took.resize(list.len() * width, false);
-        for (i, &j) in list.iter().enumerate() {
+        // Loads above `reach` cannot be reached yet (their value is
+        // infinite), so no task's loop needs to look past it.
+        let mut reach = 0usize;
+        for (i, (&j, &span)) in list.iter().zip(spans).enumerate() {
             let job = &p.jobs[j];
-            let size = usize::try_from(job.minutes / self.unit).unwrap_or(usize::MAX);
+            let size = span.size;
             let row = &mut pick.took[i * width..(i + 1) * width];
             let must = match fixed[j] {
                 Some(f) if f != r => continue,
@@ -903,10 +942,11 @@ impl<'a> Relaxation<'a> {
             };
             // On time: the running minutes up to and including it within
             // C_r(due); late beyond that, when lates are allowed.
-            let take = Take::new(self, r, j, cost, price.late);
+            let take = Take::on(span, cost, price.late);
             if must {
                 // Always taken: every state moves up by its size.
-                for l in (0..width).rev() {
+                let top = reach.saturating_add(size).min(high);
+                for l in (0..=top).rev() {
                     let from = l.checked_sub(size).map(|f| pick.value[f]);
                     pick.value[l] = match (from, take.at(l)) {
                         (Some(v), Some(c)) => v + c,
@@ -914,19 +954,36 @@ impl<'a> Relaxation<'a> {
                     };
                     row[l] = true;
                 }
+                reach = top;
                 continue;
             }
-            if size > take.any {
+            let top = span.any.min(reach.saturating_add(size));
+            if size > top {
                 continue;
             }
-            for l in (size..=take.any).rev() {
-                let Some(c) = take.at(l) else { continue };
-                let v = pick.value[l - size] + c;
-                if v < pick.value[l] {
-                    pick.value[l] = v;
-                    row[l] = true;
-                }
+            let on_time = span.on_time.min(top);
+            if on_time < top {
+                let from = (on_time + 1).max(size);
+                relax_range(
+                    &mut pick.value,
+                    row,
+                    &mut pick.old,
+                    from..=top,
+                    size,
+                    cost + price.late,
+                );
             }
+            if size <= on_time {
+                relax_range(
+                    &mut pick.value,
+                    row,
+                    &mut pick.old,
+                    size..=on_time,
+                    size,
+                    cost,
+                );
+            }
+            reach = reach.max(top);
         }
         pick.taken.clear();
         pick.lates = 0;
@@ -939,9 +996,9 @@ impl<'a> Relaxation<'a> {
         for (i, &j) in list.iter().enumerate().rev() {
             if pick.took[i * width + at] {
                 pick.taken.push(j);
-                pick.lates +=
-                    u32::from(!self.risk.doomed[j] && at > Take::new(self, r, j, 0.0, 0.0).on_time);
-                at -= usize::try_from(p.jobs[j].minutes / self.unit).unwrap_or(0);
+                let span = spans[i];
+                pick.lates += u32::from(!self.risk.doomed[j] && at > span.on_time);
+                at = at.saturating_sub(span.size);
             }
         }
         Some(value)
@@ -958,9 +1015,39 @@ struct Picks {
 #[derive(Default)]
 struct Pick {
     value: Vec<f64>,
+    /// The values a task's loop reads, as they were before it.
+    old: Vec<f64>,
     took: Vec<bool>,
     taken: Vec<usize>,
     lates: u32,
+}
+
+/// One task's step of a rep's programme over the loads `to`: the value
+/// at load `l` becomes the lesser of itself and the value at `l − size`
+/// plus `cost`, all read as they were before the step (the order the
+/// values are met in then does not matter, which lets it vectorise), and
+/// `row` marks the loads where taking the task was better.
+fn relax_range(
+    value: &mut [f64],
+    row: &mut [bool],
+    old: &mut Vec<f64>,
+    to: std::ops::RangeInclusive<usize>,
+    size: usize,
+    cost: f64,
+) {
+    let (start, end) = (*to.start(), *to.end());
+    old.clear();
+    old.extend_from_slice(&value[start - size..=end - size]);
+    for ((v, took), &before) in value[start..=end]
+        .iter_mut()
+        .zip(&mut row[start..=end])
+        .zip(old.iter())
+    {
+        let with = before + cost;
+        let better = with < *v;
+        *v = if better { with } else { *v };
+        *took = better;
+    }
 }
 
 fn move_cost(home: Option<usize>, r: usize) -> f64 {
@@ -1049,6 +1136,140 @@ mod tests {
         }
         assert!(vol_sum > sub_sum, "{vol_sum} against {sub_sum}");
         assert!(higher >= 1, "{higher}");
+    }
+
+    /// Each rep's programme (which loops only over the loads it can reach,
+    /// and splits each task's loop where it turns late) finds the
+    /// cheapest set that enumerating every set finds, at random prices,
+    /// with tasks fixed to reps and reps closed, with and without lates.
+    #[test]
+    fn a_reps_programme_finds_the_cheapest_set_enumeration_finds() {
+        let mut rng = Rng(47);
+        let (mut compared, mut with_late) = (0, 0);
+        for _case in 0..300 {
+            let (caps, days, jobs) = random_case(&mut rng);
+            let p = Problem::flat(&caps, days, &jobs);
+            let bounds = Bounds::new(&p);
+            let s = Search::new(&p, &bounds, p.infinite());
+            let start = s.initial();
+            let lates = rng.below(3) as u32;
+            let risk = AtRisk {
+                doomed: &bounds.doomed,
+                lates,
+            };
+            let limits = s.limits(start.key().finite_max);
+            let Some(relax) = Relaxation::new(&p, &limits, risk) else {
+                continue;
+            };
+            let n = p.jobs.len();
+            let price = Prices {
+                task: (0..n).map(|_| rng.below(9) as f64 * 0.5 - 1.5).collect(),
+                late: rng.below(5) as f64 * 0.5,
+            };
+            let fixed: Vec<Option<usize>> = (0..n)
+                .map(|j| {
+                    let c = p.candidates(j);
+                    (!p.jobs[j].pinned && rng.below(4) == 0).then(|| c[rng.below(c.len())])
+                })
+                .collect();
+            let mut pick = Pick::default();
+            for r in 0..p.n_reps() {
+                let closed = rng.below(4) == 0;
+                let got = relax.cheapest(r, &price, &fixed, closed, &mut pick);
+                let want = cheapest_by_enumeration(&relax, r, &price, &fixed, closed);
+                compared += 1;
+                match (got, want) {
+                    (None, None) => {}
+                    (Some(v), Some((w, lates_w))) => {
+                        assert!(
+                            (v - w).abs() < 1e-9,
+                            "{v} against {w}: {jobs:?} on {caps:?}"
+                        );
+                        let mut set = pick.taken.clone();
+                        set.sort_unstable();
+                        let (cost, lates_got) = set_cost(&relax, r, &price, &set)
+                            .expect("the programme's set fits the rep");
+                        assert!((cost - v).abs() < 1e-9, "{cost} against {v}");
+                        assert_eq!(pick.lates, lates_got);
+                        with_late += usize::from(lates_w > 0);
+                    }
+                    (got, want) => panic!("{got:?} against {want:?}: {jobs:?} on {caps:?}"),
+                }
+            }
+        }
+        assert!(compared > 300, "{compared}");
+        assert!(with_late > 10, "{with_late}");
+    }
+
+    /// The least cost over every set of `r`'s tasks the programme allows,
+    /// and the late tasks of a cheapest one.
+    fn cheapest_by_enumeration(
+        relax: &Relaxation,
+        r: usize,
+        price: &Prices,
+        fixed: &[Option<usize>],
+        closed: bool,
+    ) -> Option<(f64, u32)> {
+        let p = relax.p;
+        let list = &relax.tasks_of[r];
+        let mut best: Option<(f64, u32)> = None;
+        for mask in 0u32..1 << list.len() {
+            let set: Vec<usize> = (0..list.len())
+                .filter(|&i| mask >> i & 1 == 1)
+                .map(|i| list[i])
+                .collect();
+            let allowed = list.iter().all(|&j| {
+                let must = p.jobs[j].pinned || fixed[j] == Some(r);
+                let barred = fixed[j].is_some_and(|f| f != r) || (closed && !must);
+                let inside = set.contains(&j);
+                if inside {
+                    !barred
+                } else {
+                    !must
+                }
+            });
+            if !allowed {
+                continue;
+            }
+            if let Some((cost, lates)) = set_cost(relax, r, price, &set) {
+                if best.is_none_or(|(b, _)| cost < b) {
+                    best = Some((cost, lates));
+                }
+            }
+        }
+        best
+    }
+
+    /// What `set` (in due order) costs on `r` and its late tasks, if `r`
+    /// may hold exactly it: every task taken at most as late as the model
+    /// allows, the load within the rep's least and highest.
+    fn set_cost(relax: &Relaxation, r: usize, price: &Prices, set: &[usize]) -> Option<(f64, u32)> {
+        let p = relax.p;
+        let high = relax.high[r];
+        let (mut load, mut cost, mut lates) = (0usize, 0.0, 0u32);
+        for &j in set {
+            let job = &p.jobs[j];
+            load += (job.minutes / relax.unit) as usize;
+            let doomed = relax.risk.doomed[j];
+            let by_due = (p.cum(r, job.due).max(0) / relax.unit) as usize;
+            let on_time = if doomed { high } else { high.min(by_due) };
+            let any = if doomed || relax.risk.lates > 0 {
+                high
+            } else {
+                on_time
+            };
+            if load > any {
+                return None;
+            }
+            if !job.pinned {
+                cost += move_cost(job.home, r) - price.task[j];
+            }
+            if load > on_time {
+                cost += price.late;
+                lates += 1;
+            }
+        }
+        (load >= relax.low[r] && load <= high).then_some((cost, lates))
     }
 
     /// Ten reps over five days, half of them loaded beyond their time
