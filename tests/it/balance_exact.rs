@@ -27,7 +27,7 @@
 //! Teams: `gen_scenario.py --reps N --offices K --teams T --weeks 2 --tasks
 //! 3N --seed S` for S in 101..=120, N = 6 + (S−101)·24/19, K = max(1, N/10),
 //! T = max(1, N/6). Files stay in `CARGO_TARGET_TMPDIR/balance_exact/`.
-//! About 1–2 minutes on 2 cores, nearly all of it CP-SAT's proofs.
+//! About 2 minutes on 2 cores, nearly all of it CP-SAT's proofs.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -285,17 +285,12 @@ fn a_dense_30_rep_team_reaches_its_proven_fewest_moves() {
     if let Some(Err(why)) = shared::check_answer("balance", &scenario, &answer, None) {
         panic!("{}: {why}", scenario.display());
     }
+    // 30 is the fewest moves at these terms 1–2 (4 at risk, 27/71 the
+    // highest utilisation); were either to change, so might the figure.
     let objective = &value["objective"];
-    assert_eq!(
-        objective["at_risk"],
-        4,
-        "{}: {objective}",
-        scenario.display()
-    );
-    assert_eq!(
-        objective["moves"],
-        30,
-        "{}: {objective}",
-        scenario.display()
-    );
+    let said = format!("{}: {objective}", scenario.display());
+    let top = objective["max_utilization"].as_f64().unwrap_or(f64::NAN);
+    assert_eq!(objective["at_risk"], 4, "{said}");
+    assert!((top - 27.0 / 71.0).abs() < 1e-12, "{said}");
+    assert_eq!(objective["moves"], 30, "{said}");
 }

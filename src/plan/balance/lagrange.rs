@@ -922,7 +922,7 @@ impl<'a> Relaxation<'a> {
         pick.took.clear();
         pick.took.resize(list.len() * width, false);
         // Loads above `reach` cannot be reached yet (their value is
-        // infinite), so no task's loop needs to look past it.
+        // infinite), so a task's loop need not go past `reach + size`.
         let mut reach = 0usize;
         for (i, (&j, &span)) in list.iter().zip(spans).enumerate() {
             let job = &p.jobs[j];
@@ -944,7 +944,8 @@ impl<'a> Relaxation<'a> {
             // C_r(due); late beyond that, when lates are allowed.
             let take = Take::on(span, cost, price.late);
             if must {
-                // Always taken: every state moves up by its size.
+                // Always taken: every state moves up by its size (those
+                // above `top` would read infinite values and stay so).
                 let top = reach.saturating_add(size).min(high);
                 for l in (0..=top).rev() {
                     let from = l.checked_sub(size).map(|f| pick.value[f]);
@@ -962,6 +963,8 @@ impl<'a> Relaxation<'a> {
                 continue;
             }
             let on_time = span.on_time.min(top);
+            // The late loads first: they read loads the on-time ones
+            // write, and must read them as they were before this task.
             if on_time < top {
                 let from = (on_time + 1).max(size);
                 relax_range(
@@ -998,7 +1001,7 @@ impl<'a> Relaxation<'a> {
                 pick.taken.push(j);
                 let span = spans[i];
                 pick.lates += u32::from(!self.risk.doomed[j] && at > span.on_time);
-                at = at.saturating_sub(span.size);
+                at -= span.size;
             }
         }
         Some(value)
@@ -1145,7 +1148,7 @@ mod tests {
     #[test]
     fn a_reps_programme_finds_the_cheapest_set_enumeration_finds() {
         let mut rng = Rng(47);
-        let (mut compared, mut with_late) = (0, 0);
+        let (mut compared, mut with_late, mut with_forced) = (0, 0, 0);
         for _case in 0..300 {
             let (caps, days, jobs) = random_case(&mut rng);
             let p = Problem::flat(&caps, days, &jobs);
@@ -1177,7 +1180,6 @@ mod tests {
                 let closed = rng.below(4) == 0;
                 let got = relax.cheapest(r, &price, &fixed, closed, &mut pick);
                 let want = cheapest_by_enumeration(&relax, r, &price, &fixed, closed);
-                compared += 1;
                 match (got, want) {
                     (None, None) => {}
                     (Some(v), Some((w, lates_w))) => {
@@ -1187,18 +1189,29 @@ mod tests {
                         );
                         let mut set = pick.taken.clone();
                         set.sort_unstable();
+                        assert!(
+                            allowed(&relax, r, &fixed, closed, &set),
+                            "{set:?}: {jobs:?} on {caps:?}"
+                        );
                         let (cost, lates_got) = set_cost(&relax, r, &price, &set)
                             .expect("the programme's set fits the rep");
                         assert!((cost - v).abs() < 1e-9, "{cost} against {v}");
                         assert_eq!(pick.lates, lates_got);
+                        compared += 1;
                         with_late += usize::from(lates_w > 0);
+                        with_forced += usize::from(
+                            relax.tasks_of[r]
+                                .iter()
+                                .any(|&j| p.jobs[j].pinned || fixed[j] == Some(r)),
+                        );
                     }
                     (got, want) => panic!("{got:?} against {want:?}: {jobs:?} on {caps:?}"),
                 }
             }
         }
-        assert!(compared > 300, "{compared}");
-        assert!(with_late > 10, "{with_late}");
+        assert!(compared > 500, "{compared}");
+        assert!(with_late > 50, "{with_late}");
+        assert!(with_forced > 200, "{with_forced}");
     }
 
     /// The least cost over every set of `r`'s tasks the programme allows,
@@ -1210,7 +1223,6 @@ mod tests {
         fixed: &[Option<usize>],
         closed: bool,
     ) -> Option<(f64, u32)> {
-        let p = relax.p;
         let list = &relax.tasks_of[r];
         let mut best: Option<(f64, u32)> = None;
         for mask in 0u32..1 << list.len() {
@@ -1218,17 +1230,7 @@ mod tests {
                 .filter(|&i| mask >> i & 1 == 1)
                 .map(|i| list[i])
                 .collect();
-            let allowed = list.iter().all(|&j| {
-                let must = p.jobs[j].pinned || fixed[j] == Some(r);
-                let barred = fixed[j].is_some_and(|f| f != r) || (closed && !must);
-                let inside = set.contains(&j);
-                if inside {
-                    !barred
-                } else {
-                    !must
-                }
-            });
-            if !allowed {
+            if !allowed(relax, r, fixed, closed, &set) {
                 continue;
             }
             if let Some((cost, lates)) = set_cost(relax, r, price, &set) {
@@ -1238,6 +1240,29 @@ mod tests {
             }
         }
         best
+    }
+
+    /// `set` holds every task forced on `r` (pinned or fixed there) and
+    /// none barred from it (fixed elsewhere, or any other once it closed).
+    fn allowed(
+        relax: &Relaxation,
+        r: usize,
+        fixed: &[Option<usize>],
+        closed: bool,
+        set: &[usize],
+    ) -> bool {
+        let p = relax.p;
+        let list = &relax.tasks_of[r];
+        set.iter().all(|j| list.contains(j))
+            && list.iter().all(|&j| {
+                let must = p.jobs[j].pinned || fixed[j] == Some(r);
+                let barred = fixed[j].is_some_and(|f| f != r) || (closed && !must);
+                if set.contains(&j) {
+                    !barred
+                } else {
+                    !must
+                }
+            })
     }
 
     /// What `set` (in due order) costs on `r` and its late tasks, if `r`
