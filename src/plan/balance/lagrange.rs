@@ -477,10 +477,11 @@ impl<'a> PricedBound<'a> {
         let high = relax.high[r];
         let low = relax.low[r];
         let width = high + 1;
-        let list: Vec<usize> = relax.tasks_of[r]
+        let list: Vec<(usize, Span)> = relax.tasks_of[r]
             .iter()
             .copied()
-            .filter(|&j| self.fixed[j].is_none_or(|f| f == r))
+            .zip(relax.spans_of[r].iter().copied())
+            .filter(|&(j, _)| self.fixed[j].is_none_or(|f| f == r))
             .collect();
         let n = list.len();
         self.spent += (n as u64 + 1) * width as u64;
@@ -492,16 +493,15 @@ impl<'a> PricedBound<'a> {
         }
         let price = &self.price;
         let step = |i: usize| {
-            let j = list[i];
+            let (j, span) = list[i];
             let job = &p.jobs[j];
-            let size = usize::try_from(job.minutes / relax.unit).unwrap_or(usize::MAX);
             let must = job.pinned || self.fixed[j] == Some(r);
             let cost = if job.pinned {
                 0.0
             } else {
                 move_cost(job.home, r) - price.task[j]
             };
-            (size, must, Take::new(relax, r, j, cost, price.late))
+            (span.size, must, Take::on(span, cost, price.late))
         };
         for i in (0..n).rev() {
             let (size, must, take) = step(i);
@@ -547,7 +547,7 @@ impl<'a> PricedBound<'a> {
             if let Some(cost) =
                 took.filter(|c| spent + c + rest[(i + 1) * width + l + size] <= limit)
             {
-                chosen.push(list[i]);
+                chosen.push(list[i].0);
                 stack.push((i + 1, l + size, spent + cost, depth + 1));
                 // The pushed branch reads `chosen` up to depth + 1 first;
                 // the skip branch below it truncates back.
@@ -632,10 +632,6 @@ struct Take {
 }
 
 impl Take {
-    fn new(relax: &Relaxation, r: usize, j: usize, cost: f64, late: f64) -> Take {
-        Take::on(Span::new(relax, r, j), cost, late)
-    }
-
     fn on(span: Span, cost: f64, late: f64) -> Take {
         Take {
             on_time: span.on_time,
